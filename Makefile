@@ -1,0 +1,41 @@
+# Two commands for a newcomer: `make run` serves the demo, `make test` runs the whole suite.
+# Django 6 needs Python 3.12 or newer; the first suitable interpreter found is used (override: PYTHON=...).
+
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.1[3-9]*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /usr/bin/python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo $$p; break; fi; done)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv migrate demo worker check clean
+
+$(BIN)/.installed: requirements.txt
+	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install one, or run: make PYTHON=/path/to/python3.12"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "$(PYTHON) is older than 3.12"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+# The embedded default: SQLite, Celery tasks run in the web process, DEBUG on. Set DATABASE_URL
+# and REDIS_URL (and run `make worker`) for the newsroom setup.
+run: venv
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: venv
+	$(BIN)/celery -A factcheck worker --loglevel=INFO
+
+test: venv
+	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+check: venv
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

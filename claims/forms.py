@@ -1,0 +1,86 @@
+"""Forms: they parse and check what a person typed; services decide what happens with it."""
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from .models import Outlet, Stance, Topic
+from .ratings import Rating
+from .services.articles import check_article_text
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_RATIONALE_CHARS = 20_000
+HTTP_ONLY = "Enter a web address starting with http:// or https://."
+
+
+class HttpURLField(forms.URLField):
+    default_validators = [URLValidator(schemes=["http", "https"], message=HTTP_ONLY)]
+    default_error_messages = {"invalid": HTTP_ONLY}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class ArticleImportForm(forms.Form):
+    title = forms.CharField(max_length=500, required=False, help_text="Leave empty to use the first line.")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), required=False, strip=False)
+    file = forms.FileField(required=False, help_text="Or upload a plain-text (.txt) file in UTF-8.")
+    url = HttpURLField(max_length=2000, required=False, label="URL")
+    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False)
+    published_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(f"The file is {upload.size / 1_048_576:.1f} MB; the limit is 5 MB.")
+        try:
+            return upload.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                f"The file is not UTF-8 text (undecodable byte at position {exc.start}). Save it as UTF-8 and try again."
+            ) from None
+
+    def clean(self):
+        data = super().clean()
+        text, file_text = data.get("text") or "", data.get("file")
+        if "file" in self.errors:
+            return data
+        if text.strip() and file_text:
+            raise ValidationError("Paste text or upload a file, not both.")
+        raw = file_text if file_text is not None else text
+        try:
+            check_article_text(raw)
+        except ValidationError as exc:
+            self.add_error("file" if file_text is not None else "text", exc)
+        data["raw_text"] = raw
+        return data
+
+
+class EvidenceForm(forms.Form):
+    url = HttpURLField(max_length=2000, required=False, label="Source URL")
+    archived_url = HttpURLField(max_length=2000, required=False, label="Archived copy URL")
+    excerpt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=10_000)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=10_000)
+    stance = forms.ChoiceField(choices=Stance.choices, initial=Stance.CONTEXT)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("url") or data.get("excerpt") or data.get("note")):
+            raise ValidationError("Give a URL, an excerpt or a note.")
+        return data
+
+
+class VerdictForm(forms.Form):
+    rating = forms.ChoiceField(choices=Rating.choices)
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=MAX_RATIONALE_CHARS,
+        help_text="Why this rating: what the evidence shows.",
+    )
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000)

@@ -1,0 +1,41 @@
+"""Imported news articles. The raw input is kept exactly as received; the body is what gets split."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .sources import Outlet
+from .topics import Topic
+
+
+class ArticleState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    PROCESSING = "processing", "Processing"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    body = models.TextField()
+    raw_input = models.TextField(help_text="Exactly what was received at import; never altered.")
+    url = models.URLField(max_length=2000, blank=True)
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    published_on = models.DateField(null=True, blank=True)
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    state = models.CharField(max_length=20, choices=ArticleState, default=ArticleState.QUEUED, db_index=True)
+    error = models.TextField(blank=True, help_text="Why splitting failed or was skipped, shown to the editor.")
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    imported_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("claims:article", args=[self.pk])

@@ -1,0 +1,55 @@
+"""Check-worthy claims found in an article, with who makes them and for which side."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from ..workflow import ReviewState
+from .articles import Article
+from .sources import Source
+from .topics import Side
+
+
+class ClaimKind(models.TextChoices):
+    DIRECT_QUOTE = "direct_quote", "Direct quote"
+    REPORTED_SPEECH = "reported_speech", "Reported speech"
+    ACCORDING_TO = "according_to", "According to"
+    NARRATION = "narration", "The article's own narration"
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="Character offset of the claim in the article body.")
+    end = models.PositiveIntegerField()
+    speaker = models.CharField(max_length=300, blank=True, help_text="Who makes the claim, as the article names them.")
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    side = models.ForeignKey(Side, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    kind = models.CharField(max_length=20, choices=ClaimKind, default=ClaimKind.NARRATION)
+    check_worthiness = models.FloatField(default=0.5)
+    state = models.CharField(max_length=20, choices=ReviewState, default=ReviewState.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [
+            models.Index(fields=["state", "-check_worthiness", "id"], name="claim_queue_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(check_worthiness__gte=0) & models.Q(check_worthiness__lte=1),
+                name="check_worthiness_between_0_and_1",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("claims:claim", args=[self.pk])

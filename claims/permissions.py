@@ -1,0 +1,68 @@
+"""Who may do what: the one place the workbench decides it.
+
+Roles are Django groups (created by a migration). Admins can do everything; editors import
+articles, approve and publish verdicts and export reports; reviewers work through the queue and
+record verdicts. Nobody approves a verdict they wrote themselves (four eyes).
+"""
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "Admin"
+    EDITOR = "Editor"
+    REVIEWER = "Reviewer"
+
+
+def roles_of(user) -> frozenset[Role]:
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_factcheck_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            names.add(Role.ADMIN)
+        cached = frozenset(Role(name) for name in names if name in Role.__members__.values())
+        user._factcheck_roles = cached
+    return cached
+
+
+def _has_any(user, *roles: Role) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def can_use_workbench(user) -> bool:
+    return _has_any(user, Role.ADMIN, Role.EDITOR, Role.REVIEWER)
+
+
+def can_import_articles(user) -> bool:
+    return _has_any(user, Role.ADMIN, Role.EDITOR)
+
+
+def can_review(user) -> bool:
+    return can_use_workbench(user)
+
+
+def can_work_on(user, claim) -> bool:
+    """Reviewers work on claims that are unassigned or theirs; editors may step in on any."""
+    if _has_any(user, Role.ADMIN, Role.EDITOR):
+        return True
+    return can_review(user) and claim.assignee_id in (None, user.pk)
+
+
+def can_approve(user, verdict) -> bool:
+    return _has_any(user, Role.ADMIN, Role.EDITOR) and verdict.reviewer_id != user.pk
+
+
+def can_export(user) -> bool:
+    return _has_any(user, Role.ADMIN, Role.EDITOR)
+
+
+def can_manage_registry(user) -> bool:
+    return _has_any(user, Role.ADMIN)
+
+
+def require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise PermissionDenied(message)

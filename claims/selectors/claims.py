@@ -1,0 +1,59 @@
+"""Reading claims for the review queue and the claim page."""
+from django.db.models import Count, QuerySet
+
+from ..models import Article, Claim
+from ..workflow import ReviewState
+
+QUEUE_PAGE_SIZE = 50
+
+
+def queue_for(user, *, state: str | None = None) -> QuerySet[Claim]:
+    """The claims a reviewer works through, most check-worthy first."""
+    claims = Claim.objects.select_related("article", "side", "source", "assignee", "verdict")
+    if state:
+        claims = claims.filter(state=state)
+    else:
+        claims = claims.filter(state__in=[ReviewState.NEW, ReviewState.IN_REVIEW, ReviewState.AWAITING_APPROVAL])
+    return claims.order_by("-check_worthiness", "id")
+
+
+def state_counts() -> dict[str, int]:
+    counts = dict(Claim.objects.values_list("state").annotate(n=Count("id")).order_by())
+    return {state: counts.get(state, 0) for state in ReviewState.values}
+
+
+def claim_for_review(claim_id: int) -> Claim:
+    return (
+        Claim.objects.select_related(
+            "article", "article__outlet", "article__topic", "side", "source", "assignee", "verdict__reviewer",
+            "verdict__approver",
+        )
+        .prefetch_related("evidence__added_by")
+        .get(pk=claim_id)
+    )
+
+
+def article_segments(body: str, claims, focus_id: int | None = None) -> list[dict]:
+    """Cut the article body into plain text and claim spans for highlighting.
+
+    Overlapping spans are not nested: a span that starts inside the previous one is left out.
+    """
+    segments, cursor = [], 0
+    for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+        if claim.start < cursor:
+            continue
+        if claim.start > cursor:
+            segments.append({"text": body[cursor : claim.start], "claim": None})
+        segments.append({"text": body[claim.start : claim.end], "claim": claim, "focus": claim.pk == focus_id})
+        cursor = claim.end
+    if cursor < len(body):
+        segments.append({"text": body[cursor:], "claim": None})
+    return segments
+
+
+def articles_list() -> QuerySet[Article]:
+    return (
+        Article.objects.select_related("outlet", "topic", "imported_by")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-imported_at", "-id")
+    )

@@ -1,0 +1,1 @@
+"""What the workbench does, as plain functions called by views, tasks, commands and tests."""

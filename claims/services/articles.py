@@ -1,0 +1,181 @@
+"""Importing articles and splitting them into claims.
+
+Every import channel calls `import_article`: it checks the text, saves the article (raw input
+untouched) in state QUEUED, and asks a worker to split it once the transaction has committed.
+The worker calls `split_article`, which replaces the article's unreviewed claims with what the
+extraction engine finds and never touches claims a reviewer has started on.
+"""
+import hashlib
+import logging
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from .. import extraction, permissions
+from ..models import Article, ArticleState, Claim, Side, Source
+from ..workflow import REVIEWED_STATES
+
+log = logging.getLogger(__name__)
+
+# Control characters other than tab, newline and carriage return mean the input is not text.
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+class DuplicateArticle(Exception):
+    def __init__(self, existing: Article):
+        self.existing = existing
+        super().__init__(f"This article was already imported as “{existing.title}”.")
+
+
+def clean_body(raw: str) -> str:
+    """The text that gets split: Unicode-normalised, with uniform line ends and no outer blank space."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def check_article_text(raw: str) -> str:
+    """Return the cleaned body or raise ValidationError saying what is wrong with the text."""
+    if "\x00" in raw or sum(1 for ch in raw if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS) > 0:
+        raise ValidationError("This looks like binary data, not article text. Paste or upload plain text.", code="binary")
+    body = clean_body(raw)
+    if not body:
+        raise ValidationError("The article text is empty.", code="empty")
+    limit = settings.MAX_ARTICLE_CHARS
+    if len(body) > limit:
+        raise ValidationError(
+            f"The article is {len(body):,} characters long; the limit is {limit:,}. Split it into parts.",
+            code="too_long",
+        )
+    return body
+
+
+def content_hash(body: str) -> str:
+    # Whitespace differences alone do not make a different article.
+    canonical = " ".join(body.split()).casefold()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def import_article(
+    *,
+    title: str,
+    raw_text: str,
+    imported_by,
+    url: str = "",
+    outlet=None,
+    published_on=None,
+    topic=None,
+) -> Article:
+    """Save a new article and queue it for splitting. Raises ValidationError or DuplicateArticle."""
+    permissions.require(permissions.can_import_articles(imported_by), "Only editors can import articles.")
+    body = check_article_text(raw_text)
+    digest = content_hash(body)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing:
+        raise DuplicateArticle(existing)
+    article = Article(
+        title=title.strip() or body.split("\n", 1)[0][:200],
+        body=body,
+        raw_input=raw_text,
+        url=url,
+        outlet=outlet,
+        published_on=published_on,
+        topic=topic,
+        content_hash=digest,
+        imported_by=imported_by,
+    )
+    article.full_clean()
+    try:
+        with transaction.atomic():
+            article.save()
+            transaction.on_commit(lambda: enqueue_split(article.pk))
+    except IntegrityError:
+        # Another import of the same text won the race between our check and our insert.
+        raise DuplicateArticle(Article.objects.get(content_hash=digest)) from None
+    return article
+
+
+def enqueue_split(article_id: int) -> bool:
+    """Hand the article to a worker. If the broker is unreachable the article stays QUEUED."""
+    from ..tasks import split_article_task
+
+    try:
+        split_article_task.delay(article_id)
+    except Exception:  # the broker's own errors vary by transport; the article is safe either way
+        log.exception("Could not enqueue article %s; it stays queued", article_id)
+        return False
+    return True
+
+
+def retry_split(*, article: Article, user) -> None:
+    permissions.require(permissions.can_import_articles(user), "Only editors can retry an import.")
+    Article.objects.filter(pk=article.pk).update(state=ArticleState.QUEUED, error="")
+    transaction.on_commit(lambda: enqueue_split(article.pk))
+
+
+def _story_context(article: Article):
+    """The sides and known sources the engine needs, described in plain records."""
+    sides = ()
+    if article.topic_id:
+        sides = tuple(
+            extraction.SideCues(name=side.name, cues=tuple(side.cue_words)) for side in article.topic.sides.all()
+        )
+    sources = Source.objects.select_related("side")
+    if article.topic_id:
+        sources = sources.filter(Q(side__topic=article.topic_id) | Q(side__isnull=True))
+    registry = tuple(
+        extraction.KnownSource(name=s.name, side=s.side.name if s.side else None, aliases=tuple(s.alias_list))
+        for s in sources
+    )
+    return sides, registry
+
+
+def split_article(article_id: int) -> Article:
+    """Run extraction on the article and store its claims. Safe to run twice."""
+    article = Article.objects.select_related("topic").get(pk=article_id)
+    Article.objects.filter(pk=article.pk).update(state=ArticleState.PROCESSING, error="")
+    try:
+        sides, registry = _story_context(article)
+        result = extraction.extract(article.body, sides=sides, registry=registry)
+        _store_claims(article, result)
+    except Exception as exc:
+        log.exception("Splitting article %s failed", article_id)
+        Article.objects.filter(pk=article.pk).update(
+            state=ArticleState.FAILED, error=f"Splitting failed: {exc.__class__.__name__}: {exc}"[:2000]
+        )
+        raise
+    article.refresh_from_db()
+    return article
+
+
+@transaction.atomic
+def _store_claims(article: Article, result: extraction.Extraction) -> None:
+    Article.objects.select_for_update().filter(pk=article.pk).first()
+    kept = list(article.claims.filter(state__in=REVIEWED_STATES).values_list("start", "end"))
+    article.claims.exclude(state__in=REVIEWED_STATES).filter(verdict__isnull=True).delete()
+    sides = {side.name: side for side in Side.objects.filter(topic=article.topic_id)} if article.topic_id else {}
+    wanted_sources = {c.source for c in result.claims if c.source}
+    sources = {s.name: s for s in Source.objects.filter(name__in=wanted_sources)}
+    new_claims = [
+        Claim(
+            article=article,
+            text=found.text,
+            start=found.start,
+            end=found.end,
+            speaker=(found.speaker or "")[:300],
+            source=sources.get(found.source),
+            side=sides.get(found.side),
+            kind=found.kind,
+            check_worthiness=min(max(found.score, 0.0), 1.0),
+        )
+        for found in result.claims
+        if found.check_worthy and (found.start, found.end) not in kept
+    ]
+    bulk_create_with_history(new_claims, Claim)
+    Article.objects.filter(pk=article.pk).update(
+        state=ArticleState.READY, error=result.not_split_reason, processed_at=timezone.now()
+    )

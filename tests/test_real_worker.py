@@ -1,0 +1,60 @@
+"""The import path with a real Celery worker on Redis and PostgreSQL, as a newsroom runs it."""
+import time
+
+import pytest
+from django.urls import reverse
+
+from claims.models import Article, ArticleState
+from factcheck.celery import app as celery_app
+
+from .conftest import HAS_BROKER, ON_POSTGRES
+
+pytestmark = [
+    pytest.mark.real_worker,
+    # A worker thread only sees committed rows; serialized rollback restores the roles afterwards.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not HAS_BROKER, reason="needs a Redis broker: set REDIS_URL"),
+    pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (a worker thread cannot share SQLite's test database)"),
+]
+
+TEXT = "The ferry operator said all crossings to the island were cancelled on Friday because of the storm."
+
+
+@pytest.fixture
+def worker():
+    from celery.contrib.testing.worker import start_worker
+
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as running:
+        yield running
+
+
+def _wait_until_done(article_id, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        article = Article.objects.get(pk=article_id)
+        if article.state in (ArticleState.READY, ArticleState.FAILED):
+            return article
+        time.sleep(0.1)
+    raise AssertionError(f"article {article_id} still {article.state} after {seconds}s")
+
+
+def test_worker_splits_an_article_imported_through_the_form(client, editor, worker):
+    client.force_login(editor)
+    response = client.post(reverse("claims:article_import"), {"title": "Ferries", "text": TEXT})
+    assert response.status_code == 302
+    article = _wait_until_done(Article.objects.get().pk)
+    assert article.state == ArticleState.READY
+    assert [c.text for c in article.claims.all()] == [TEXT]
+
+
+def test_a_task_delivered_twice_leaves_one_set_of_claims(editor, worker):
+    from claims.services.articles import import_article
+    from claims.tasks import split_article_task
+
+    article = import_article(title="Ferries", raw_text=TEXT, imported_by=editor)
+    _wait_until_done(article.pk)
+    # The broker redelivers the same message (a worker lost its acknowledgement): two runs, one result.
+    first, second = split_article_task.delay(article.pk), split_article_task.delay(article.pk)
+    first.get(timeout=30)
+    second.get(timeout=30)
+    assert Article.objects.get(pk=article.pk).claims.count() == 1

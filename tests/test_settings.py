@@ -1,0 +1,33 @@
+"""Production settings come from the environment and pass Django's deployment checks."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DATABASE_URL": "postgres://factcheck@db.internal:5432/factcheck",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+    "SECRET_KEY": "a-long-random-secret-for-this-test-only-0123456789abcdefghijklmnop",
+    "ALLOWED_HOSTS": "factcheck.example",
+}
+
+
+def _manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", *PRODUCTION}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
+    )
+
+
+def test_deploy_check_reports_no_warnings_with_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_configured_database_without_a_secret_key_refuses_to_start():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr

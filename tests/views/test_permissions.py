@@ -1,0 +1,75 @@
+"""Every page and action, for every role and for anonymous visitors.
+
+Expected answers: anonymous visitors are sent to sign in; a signed-in user without the role gets
+403. Where a role is allowed, the request gets past the permission check (any status but 403/302
+to the login page; the action itself may still refuse with 409, for example).
+"""
+import pytest
+from django.urls import reverse
+
+from ..factories import ArticleFactory, ClaimFactory, UserFactory, VerdictFactory
+
+ALL = {"Reviewer", "Editor", "Admin"}
+EDITORS = {"Editor", "Admin"}
+
+# (url name, method, roles allowed, which object the url needs)
+VIEWS = [
+    ("claims:queue", "get", ALL, None),
+    ("claims:articles", "get", ALL, None),
+    ("claims:article_import", "get", EDITORS, None),
+    ("claims:article_import", "post", EDITORS, None),
+    ("claims:article", "get", ALL, "article"),
+    ("claims:article_retry", "post", EDITORS, "article"),
+    ("claims:claim", "get", ALL, "claim"),
+    ("claims:claim_start", "post", ALL, "claim"),
+    ("claims:claim_evidence", "post", ALL, "claim"),
+    ("claims:claim_verdict", "post", ALL, "claim"),
+    ("claims:claim_dismiss", "post", ALL, "claim"),
+    ("claims:claim_reopen", "post", ALL, "claim"),
+    ("claims:claim_approve", "post", EDITORS, "verdict"),
+    ("claims:claim_send_back", "post", EDITORS, "verdict"),
+    ("claims:export_csv", "get", EDITORS, None),
+    ("claims:export_claimreview", "get", EDITORS, None),
+]
+
+
+def _url(name, target):
+    if target is None:
+        return reverse(name)
+    if target == "article":
+        return reverse(name, args=[ArticleFactory().pk])
+    if target == "claim":
+        return reverse(name, args=[ClaimFactory().pk])
+    return reverse(name, args=[VerdictFactory().claim_id])
+
+
+@pytest.mark.parametrize("name, method, allowed, target", VIEWS, ids=[f"{v[1]} {v[0]}" for v in VIEWS])
+@pytest.mark.parametrize("role", ["anonymous", "none", "Reviewer", "Editor", "Admin"])
+@pytest.mark.django_db
+def test_each_view_answers_each_role(client, name, method, allowed, target, role):
+    url = _url(name, target)
+    if role != "anonymous":
+        client.force_login(UserFactory(role=None if role == "none" else role))
+    response = getattr(client, method)(url, {"comment": "Needs a source."} if "send_back" in name else {})
+    if role == "anonymous":
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    elif role in allowed:
+        assert response.status_code not in (403, 500)
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_only_admins_reach_the_django_admin(client, editor, admin_user):
+    client.force_login(editor)
+    assert client.get("/admin/claims/source/").status_code == 302
+    client.force_login(admin_user)
+    assert client.get("/admin/claims/source/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_reviewer_gets_403_on_another_reviewers_claim(client, reviewer, other_reviewer):
+    claim = ClaimFactory(state="in_review", assignee=other_reviewer)
+    client.force_login(reviewer)
+    response = client.post(reverse("claims:claim_verdict", args=[claim.pk]), {"rating": "true", "rationale": "ok"})
+    assert response.status_code == 403

@@ -1,0 +1,55 @@
+"""List pages run the same number of SQL queries whatever the number of rows."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims.services import reviews
+
+from ..factories import ArticleFactory, ClaimFactory, EvidenceFactory, VerdictFactory
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_queue_queries_do_not_grow_with_claims(reviewer_client, reviewer):
+    ClaimFactory.create_batch(2, assignee=reviewer, state="in_review")
+    few = _queries(reviewer_client, reverse("claims:queue"))
+    ClaimFactory.create_batch(25, assignee=reviewer, state="in_review")
+    VerdictFactory.create_batch(5)
+    assert _queries(reviewer_client, reverse("claims:queue")) == few
+
+
+@pytest.mark.django_db
+def test_article_list_queries_do_not_grow_with_articles(reviewer_client):
+    ArticleFactory.create_batch(2)
+    few = _queries(reviewer_client, reverse("claims:articles"))
+    ArticleFactory.create_batch(25)
+    assert _queries(reviewer_client, reverse("claims:articles")) == few
+
+
+@pytest.mark.django_db
+def test_claim_page_queries_do_not_grow_with_evidence_or_neighbours(reviewer_client):
+    claim = ClaimFactory()
+    EvidenceFactory(claim=claim)
+    few = _queries(reviewer_client, claim.get_absolute_url())
+    EvidenceFactory.create_batch(10, claim=claim)
+    ClaimFactory.create_batch(10, article=claim.article)
+    assert _queries(reviewer_client, claim.get_absolute_url()) == few
+
+
+@pytest.mark.django_db
+def test_csv_export_queries_do_not_grow_with_verdicts(editor_client, editor):
+    def publish(n):
+        for verdict in VerdictFactory.create_batch(n):
+            EvidenceFactory.create_batch(2, claim=verdict.claim)
+            reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+
+    publish(2)
+    few = _queries(editor_client, reverse("claims:export_claimreview"))
+    publish(10)
+    assert _queries(editor_client, reverse("claims:export_claimreview")) == few
