@@ -4,7 +4,16 @@ Pure Python: text and plain descriptions of the story's sides and known sources 
 records come out. Nothing here touches the database, so the engine can be tested, benchmarked
 and run by the `extract_claims` command on files alone.
 """
+from .engine import ArticleInput, extract, extract_many
 from .types import Extraction, FoundClaim, FoundDispute, KnownSource, SideCues
-from .engine import extract
 
-__all__ = ["Extraction", "FoundClaim", "FoundDispute", "KnownSource", "SideCues", "extract"]
+__all__ = [
+    "ArticleInput",
+    "Extraction",
+    "FoundClaim",
+    "FoundDispute",
+    "KnownSource",
+    "SideCues",
+    "extract",
+    "extract_many",
+]

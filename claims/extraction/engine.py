@@ -1,23 +1,245 @@
-"""A first, simple splitter: one claim per declarative sentence.
+"""From article text to claims, speakers, sides and disputes.
 
-This stands in until the full engine (speakers, sides, disputes) replaces it behind `extract`.
+The article is read paragraph by paragraph, in order, so that who has spoken so far can resolve
+"he", "the ministry" or a quote that runs on into the next paragraph:
+
+1. Captions, credits and headings are set aside.
+2. Quotations that stand on their own ("...," X said) become direct-quote claims.
+3. In every other sentence each speech event (a reporting verb, or "according to") gives a claim
+   of what was said; a sentence without one is the article's own narration.
+4. Each claim is judged for check-worthiness; claims of opposing sides are paired into disputes.
 """
-import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .types import Extraction, FoundClaim, KnownSource, SideCues
+from spacy.tokens import Doc, Span
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’]?|$)")
-_MIN_WORDS = 5
+from . import checkworthiness, text as textlib
+from .attribution import SpeechEvent, speech_events
+from .disputes import ClaimForDisputes, find_disputes
+from .language import detect_language
+from .loaded import loaded_terms
+from .nlp import pipeline
+from .speakers import Discourse, Speaker
+from .types import Extraction, FoundClaim, FoundDispute, KnownSource, SideCues
+
+MIN_QUOTE_WORDS = 3
 
 
-def extract(text: str, *, sides: tuple[SideCues, ...] = (), registry: tuple[KnownSource, ...] = ()) -> Extraction:
-    claims = []
-    for match in _SENTENCE.finditer(text):
-        sentence = match.group()
-        stripped = sentence.strip()
-        if len(stripped.split()) < _MIN_WORDS or stripped.endswith("?"):
-            continue
-        start = match.start() + (len(sentence) - len(sentence.lstrip()))
-        end = start + len(stripped)
-        claims.append(FoundClaim(text=text[start:end], start=start, end=end))
-    return Extraction(language="en", claims=claims)
+@dataclass
+class ArticleInput:
+    text: str
+    sides: tuple[SideCues, ...] = ()
+    registry: tuple[KnownSource, ...] = ()
+    loaded_lexicon: tuple[str, ...] = ()
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None
+
+
+def extract(
+    text: str,
+    *,
+    sides: tuple[SideCues, ...] = (),
+    registry: tuple[KnownSource, ...] = (),
+    loaded_lexicon: tuple[str, ...] = (),
+) -> Extraction:
+    return extract_many([ArticleInput(text, tuple(sides), tuple(registry), tuple(loaded_lexicon))])[0]
+
+
+def extract_many(articles: Iterable[ArticleInput], batch_size: int = 16) -> list[Extraction]:
+    """Extract from many articles, parsing the English ones together with nlp.pipe."""
+    articles = list(articles)
+    results: list[Extraction | None] = [None] * len(articles)
+    english = []
+    for index, article in enumerate(articles):
+        language = detect_language(article.text)
+        if language != "en":
+            results[index] = Extraction(
+                language=language, not_split_reason=f"Not split: language {language!r} is not supported."
+            )
+        else:
+            english.append(index)
+    prepared = (textlib.prepare(articles[i].text) for i in english)
+    for index, doc in zip(english, pipeline().pipe(prepared, batch_size=batch_size)):
+        results[index] = _analyse(doc, articles[index])
+    return results
+
+
+def _analyse(doc: Doc, article: ArticleInput) -> Extraction:
+    reader = _Reader(doc, article)
+    units = reader.read()
+    claims = [_claim(doc, article, unit) for unit in units]
+    side_words = {w.lower() for side in article.sides for cue in side.cues for w in cue.split()}
+    candidates = [
+        ClaimForDisputes(tuple(_tokens(doc, c.start, c.end)), c.side, c.speaker) if c.check_worthy else
+        ClaimForDisputes((), None, None)
+        for c in claims
+    ]
+    disputes = [FoundDispute(i, j, reason) for i, j, reason in find_disputes(candidates, side_words)]
+    return Extraction(language="en", claims=claims, disputes=disputes)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _claim(doc: Doc, article: ArticleInput, unit: _Unit) -> FoundClaim:
+    text = article.text[unit.start : unit.end]
+    tokens = _tokens(doc, unit.start, unit.end)
+    worthy, score, _ = checkworthiness.judge(tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
+    speaker = unit.speaker
+    return FoundClaim(
+        text=text,
+        start=unit.start,
+        end=unit.end,
+        speaker=speaker.name if speaker else None,
+        side=speaker.side if speaker else None,
+        kind=unit.kind,
+        check_worthy=worthy,
+        score=score,
+        source=speaker.entity.name if speaker and speaker.entity and speaker.entity.registry else None,
+        loaded_terms=loaded_terms(text, article.loaded_lexicon),
+    )
+
+
+class _Reader:
+    def __init__(self, doc: Doc, article: ArticleInput):
+        self.doc = doc
+        self.text = doc.text
+        self.discourse = Discourse(article.sides, article.registry)
+        self.discourse.learn_places(doc)
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
+        self.units: list[_Unit] = []
+        self.last_speaker: Speaker | None = None
+
+    def read(self) -> list[_Unit]:
+        paragraphs = textlib.paragraphs(self.text)
+        for k, (start, end) in enumerate(paragraphs):
+            paragraph = self.text[start:end]
+            following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
+            if checkworthiness.is_caption(paragraph) or checkworthiness.is_credit(paragraph):
+                continue
+            if checkworthiness.is_heading(paragraph, following):
+                continue
+            self._read_paragraph(start, end, first=k == 0)
+        seen, unique = set(), []
+        for unit in sorted(self.units, key=lambda u: (u.start, u.end)):
+            if (unit.start, unit.end) not in seen and unit.end > unit.start:
+                seen.add((unit.start, unit.end))
+                unique.append(unit)
+        return unique
+
+    def _sentences_in(self, start: int, end: int) -> list[Span]:
+        first = bisect_left(self.sentence_starts, start)
+        found = []
+        for sentence in self.sentences[max(first - 1, 0) :]:
+            if sentence.start_char >= end:
+                break
+            if sentence.end_char > start:
+                found.append(sentence)
+        return found
+
+    def _read_paragraph(self, start: int, end: int, *, first: bool) -> None:
+        quotes = [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
+        attributions: list[tuple[SpeechEvent, Speaker | None, Span]] = []
+        for sentence in self._sentences_in(start, end):
+            self.discourse.learn_media(sentence)
+            events = [e for e in speech_events(sentence) if not _inside(e.verb.idx, quotes)]
+            resolved = [(e, self._speaker_of(e)) for e in events]
+            attributions.extend((e, s, sentence) for e, s in resolved)
+            claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
+            for event, speaker in claims:
+                self._add(event.start, event.end, event.kind, speaker)
+                if speaker:
+                    self.last_speaker = speaker
+            if claims or any(_overlaps(sentence.start_char, sentence.end_char, q) for q in quotes):
+                continue
+            if any(s for _, s in resolved):
+                continue  # "Haidai said on Telegram." attributes, claims nothing
+            s, e = sentence.start_char, sentence.end_char
+            if first and s == start:
+                s = textlib.dateline_end(self.text, s)
+            self._add(s, e, "narration", None)
+        opens_with_quote = bool(quotes) and quotes[0][0] == start + 1
+        for q in quotes:
+            speaker = self._quote_speaker(q, attributions)
+            if speaker is None and opens_with_quote and not attributions:
+                speaker = self.last_speaker  # the quote runs on from the previous paragraph
+            self._add(q[0], q[1], "direct_quote", speaker)
+            if speaker:
+                self.last_speaker = speaker
+
+    def _speaker_of(self, event: SpeechEvent) -> Speaker | None:
+        if event.subject is None:
+            return None
+        return self.discourse.speaker(event.subject, event.verb if event.kind != "according_to" else None)
+
+    def _stands_alone(self, paragraph_start: int, quote: tuple[int, int]) -> bool:
+        """A quotation that opens a sentence or follows a comma or colon is someone's speech;
+        one inside a sentence ("had "liberated" the region") is part of that sentence."""
+        if len(self.text[quote[0] : quote[1]].split()) < MIN_QUOTE_WORDS:
+            return False
+        before = self.text[paragraph_start : quote[0] - 1].rstrip()
+        return not before or before[-1] in ".:;,!?("
+
+    def _quote_speaker(self, quote, attributions) -> Speaker | None:
+        best, best_distance = None, None
+        for event, speaker, sentence in attributions:
+            if speaker is None or (event.has_content and not _mostly_inside(event.start, event.end, [quote])):
+                distance = abs(event.verb.idx - quote[1]) + 10_000  # a speaker with claims of their own
+            else:
+                distance = abs(event.verb.idx - quote[1])
+            if speaker is None:
+                continue
+            if best_distance is None or distance < best_distance:
+                best, best_distance = speaker, distance
+        return best
+
+    def _add(self, start: int, end: int, kind: str, speaker: Speaker | None) -> None:
+        start, end = textlib.trim(self.text, start, end, strip=' \n,;:-"')
+        if end <= start:
+            return
+        self.units.append(_Unit(start, end, kind, speaker))
+        self._split_asides(start, end, kind)
+
+    def _split_asides(self, start: int, end: int, kind: str) -> None:
+        """ ", who tested positive last month": the writer's aside about a person is narration."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            if token.dep_ != "relcl" or token.left_edge.lower_ != "who":
+                continue
+            left = token.left_edge.i
+            if left == 0 or self.doc[left - 1].text != ",":
+                continue
+            a_start = token.left_edge.idx
+            a_end = token.right_edge.idx + len(token.right_edge.text)
+            if a_end > end or len(self.text[a_start:a_end].split()) < 4:
+                continue
+            parent = self.units[-1]
+            if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
+                parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
+            self.units.append(_Unit(a_start, a_end, "narration", None))
+
+
+def _inside(position: int, spans) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, span) -> bool:
+    return min(end, span[1]) > max(start, span[0])
+
+
+def _mostly_inside(start: int, end: int, spans) -> bool:
+    length = max(end - start, 1)
+    return any(min(end, e) - max(start, s) >= 0.5 * length for s, e in spans)

@@ -1,0 +1,145 @@
+"""Who says what inside one sentence, read off spaCy's dependency parse.
+
+A speech event is a reporting verb ("said", "told", "accused", "denied", ...) with the phrase that
+says who speaks (its subject, or the subject it shares with the verb it hangs from) and the span
+of what is said: the clause it reports ("said that X"), the verb phrase itself when the act is
+the claim ("accused Y of Z"), or the clause the verb interrupts ("X, officials said, Y").
+"according to X" is an event too, with the rest of the sentence as what is said.
+"""
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SPEECH_VERBS = frozenset(
+    """say tell add state claim announce report warn accuse deny insist write post confirm allege argue
+    declare assert maintain acknowledge admit reject dispute estimate note explain stress reiterate testify
+    tweet counter respond reply blame predict concede contend complain caution charge""".split()
+)
+# Verbs whose content is the act itself, not a reported clause: "accused X of Y", "denied Y".
+ACT_VERBS = frozenset("accuse deny reject dispute blame confirm report announce declare admit acknowledge charge".split())
+SUBJECTS = ("nsubj",)
+CLAUSES = ("ccomp",)
+
+
+@dataclass
+class SpeechEvent:
+    verb: Token
+    subject: Token | None  # head token of the speaker phrase
+    start: int  # character span of what is said (may be empty: start == end)
+    end: int
+    kind: str  # reported_speech | according_to
+
+    @property
+    def has_content(self) -> bool:
+        return self.end > self.start
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the verb it is coordinated with or hangs from."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child
+            if child.dep_ == "nsubjpass":
+                return None  # "it was reported that ...": nobody named
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _content_tokens(tokens) -> int:
+    return sum(1 for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM", "VERB", "ADJ", "PRON") and not t.is_space)
+
+
+def _span_of(tokens) -> tuple[int, int]:
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return 0, 0
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    clauses = [child for child in verb.children if child.dep_ in CLAUSES]
+    if not clauses:
+        return None
+    tokens = [t for clause in clauses for t in clause.subtree if t.i >= sentence.start and t.i < sentence.end]
+    tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that" and t.head in clauses)]
+    if _content_tokens(tokens) < 2:
+        return None
+    return _span_of(tokens)
+
+
+def _interrupted_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "X hit the market, officials said, killing 14": the attribution sits inside the claim."""
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head is verb:
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i > verb.i or is_speech_verb(head):
+        return None
+    tokens = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
+    if _content_tokens([t for t in tokens if t not in set(verb.subtree)]) < 3:
+        return None
+    return _span_of(tokens)
+
+
+def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "accused its rival of leaking the results": the reporting act is itself the claim."""
+    if verb.lemma_.lower() not in ACT_VERBS:
+        return None
+    stop = sentence.end
+    for child in verb.rights:
+        if child.dep_ == "conj" and is_speech_verb(child):
+            stop = min(stop, child.left_edge.i)
+            break
+    aux = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]
+    first = aux[0].i if aux else verb.i
+    tokens = [t for t in verb.doc[first : min(verb.right_edge.i + 1, stop)] if t.dep_ != "cc"]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    if _content_tokens(tokens[1:]) < 2:
+        return None
+    return _span_of(tokens)
+
+
+def speech_events(sentence: Span) -> list[SpeechEvent]:
+    events = []
+    for token in sentence:
+        if is_speech_verb(token):
+            span = _clause_content(token, sentence) or _interrupted_clause(token, sentence) or _act_content(token, sentence)
+            start, end = span if span else (token.idx, token.idx)
+            events.append(SpeechEvent(token, subject_of(token), start, end, "reported_speech"))
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            event = _according_to(token, sentence)
+            if event:
+                events.append(event)
+    return events
+
+
+def _according_to(token: Token, sentence: Span) -> SpeechEvent | None:
+    to = next(c for c in token.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = set(token.subtree)
+    rest = [t for t in sentence if t not in phrase and not t.is_space]
+    while rest and rest[0].is_punct:
+        rest.pop(0)
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if _content_tokens(rest) < 3:
+        return None
+    # The phrase sits at one end of the sentence; the claim is the stretch on the other side.
+    if token.i <= rest[0].i:
+        start, end = _span_of([t for t in rest if t.i > token.right_edge.i])
+    else:
+        start, end = _span_of([t for t in rest if t.i < token.left_edge.i])
+    return SpeechEvent(token, source, start, end, "according_to")

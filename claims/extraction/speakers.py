@@ -1,0 +1,327 @@
+"""Speakers and their sides, followed through an article.
+
+`Discourse` remembers who has spoken so far, so that "he", "it", "the ministry", "the governor"
+or "the post" can be resolved to the entity they point back to. A speaker's side comes, in this
+order, from the registry, from the entity it refers back to, from side cue words in the speaker's
+own description ("Ukrainian authorities", "Russia's defense minister"), from the owner of a
+possessive ("Its president"), from places the article ties to a side ("the governor of Kursk"),
+and last, for a bare job title ("chief operating officer"), from the organisation that spoke
+just before. Never from what the claim itself says.
+"""
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .types import KnownSource, SideCues
+
+PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
+NEUTER = {"it": "organisation", "its": "organisation"}
+PLURAL = {"they": "group", "them": "group", "their": "group", "we": "group", "our": "group"}
+MEDIA = frozenset("post statement letter message video report release tweet note communique bulletin".split())
+TITLES = frozenset(
+    """president minister governor mayor spokesman spokeswoman spokesperson secretary chairman chairwoman chair
+    director chief executive officer head leader colonel general major captain lieutenant sergeant commander
+    prime deputy senator judge lawyer attorney professor dr mr mrs ms sir lord lady king queen prince
+    ambassador envoy official adviser advisor manager coach captain chancellor premier commissioner
+    prosecutor inspector sheriff councillor councilor representative rep gov sen""".split()
+)
+# Words for someone who speaks for an organisation without naming it ("chief operating officer").
+ROLE_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson executive officer director chairman chairwoman chair manager head".split()
+)
+ORG_NOUNS = frozenset(
+    """company firm group federation organisation organization agency ministry department office board union
+    party alliance council committee government authority regulator operator laboratory lab army military
+    staff service institute court commission bank association club league team""".split()
+)
+PLACE_NOUNS = frozenset("town city village region province oblast district state county port capital area".split())
+
+
+def norm(text: str) -> str:
+    text = re.sub(r"'s\b", "", text.lower())
+    return " ".join(re.findall(r"[\w-]+", text))
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    return bool(needle) and re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", haystack) is not None
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | organisation | group
+    side: str | None
+    words: set[str] = field(default_factory=set)
+    registry: bool = False
+
+
+@dataclass
+class Speaker:
+    name: str
+    side: str | None
+    entity: Entity | None
+    as_written: str
+
+
+class Discourse:
+    def __init__(self, sides: tuple[SideCues, ...], registry: tuple[KnownSource, ...]):
+        self.sides = sides
+        self.registry = registry
+        self.entities: list[Entity] = []
+        self.places: dict[str, str] = {}
+        self.media: dict[str, Entity] = {}
+        self._registry_forms = [
+            (norm(form), source) for source in registry for form in (source.name, *source.aliases) if norm(form)
+        ]
+        self._registry_forms.sort(key=lambda pair: -len(pair[0]))
+        self._cues = [(norm(cue), side.name) for side in sides for cue in side.cues if norm(cue)]
+
+    # --- what the article says about places --------------------------------------------------
+    def learn_places(self, doc) -> None:
+        """Tie place names to sides from the article's own wording.
+
+        "the Arvanian border town of Marsk", "MARSK, Arvane, May 21", "Belgorod Governor X" where X
+        is a registry source: each ties a place to a side. Places listed together with a known one
+        ("Kursk and Belgorod") are taken to be on the same side.
+        """
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+                continue
+            name = norm(ent.text)
+            if not name or self.side_in(ent.text):
+                continue
+            side = self._side_of_place_phrase(ent)
+            if side:
+                self.places.setdefault(name, side)
+        for source in self.registry:
+            if source.side is None:
+                continue
+            for ent in doc.ents:
+                if ent.label_ == "GPE" and ent.end < len(doc) and norm(doc[ent.end].text) in TITLES:
+                    following = doc[ent.end : min(len(doc), ent.end + 5)].text
+                    if _contains(norm(following), norm(source.name).split()[-1]):
+                        self.places.setdefault(norm(ent.text), source.side)
+        for ent in doc.ents:
+            if ent.label_ != "GPE" or norm(ent.text) in self.places:
+                continue
+            for other in ent.root.conjuncts:
+                side = self.places.get(norm(other.text))
+                if side:
+                    self.places[norm(ent.text)] = side
+                    break
+
+    def _side_of_place_phrase(self, ent: Span) -> str | None:
+        root = ent.root
+        # "the Arvanian border town of Marsk": place <- of <- town (with a side cue before it)
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS:
+            noun = root.head.head
+            return self.side_in(" ".join(t.text for t in noun.lefts))
+        # "MARSK, Arvane": place followed by an appositive naming a side
+        for child in root.children:
+            if child.dep_ == "appos":
+                side = self.side_in(child.text)
+                if side:
+                    return side
+        if ent.end + 2 <= len(ent.doc) and ent.doc[ent.end].text == ",":
+            return self.side_in(ent.doc[ent.end + 1].text)
+        return None
+
+    # --- sides --------------------------------------------------------------------------------
+    def side_in(self, description: str) -> str | None:
+        """The side whose cue word stands last in the description (nearest its head noun)."""
+        text = norm(description)
+        best, best_at = None, -1
+        for cue, side in self._cues:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text):
+                if match.start() > best_at:
+                    best, best_at = side, match.start()
+        return best
+
+    def place_side_in(self, description: str) -> str | None:
+        text = norm(description)
+        for place, side in self.places.items():
+            if _contains(text, place):
+                return side
+        return None
+
+    # --- the registry ---------------------------------------------------------------------------
+    def registry_match(self, description: str, person: str | None) -> KnownSource | None:
+        text = norm(description)
+        for form, source in self._registry_forms:
+            if _contains(text, form):
+                return source
+        surname = norm(person or description).split()[-1:] if (person or description) else []
+        if surname and len(surname[0]) > 3:
+            for source in self.registry:
+                if norm(source.name).split()[-1:] == surname:
+                    return source
+        return None
+
+    def _registry_head_match(self, head: str) -> KnownSource | None:
+        found = [s for s in self.registry if norm(s.name).split()[-1:] == [head]]
+        return found[0] if len(found) == 1 else None
+
+    # --- entities -----------------------------------------------------------------------------
+    def remember(self, entity: Entity) -> Entity:
+        for known in self.entities:
+            if known.name == entity.name:
+                known.words |= entity.words
+                if known.side is None:
+                    known.side = entity.side
+                self.entities.remove(known)
+                self.entities.append(known)
+                return known
+        self.entities.append(entity)
+        return entity
+
+    def recent(self, kinds: tuple[str, ...]) -> Entity | None:
+        for entity in reversed(self.entities):
+            if entity.kind in kinds:
+                return entity
+        return None
+
+    def by_word(self, word: str) -> Entity | None:
+        for entity in reversed(self.entities):
+            if word in entity.words:
+                return entity
+        return None
+
+    def learn_media(self, sentence: Span) -> None:
+        """ "a post on the ministry's Telegram channel": later, "the post said" means the ministry."""
+        for token in sentence:
+            if token.lemma_.lower() not in MEDIA or token.pos_ != "NOUN":
+                continue
+            for inner in token.subtree:
+                if inner.dep_ == "poss" and inner.pos_ in ("NOUN", "PROPN"):
+                    owner = self.resolve_nominal(inner)
+                    if owner:
+                        self.media[token.lemma_.lower()] = owner
+                        break
+
+    def resolve_nominal(self, head: Token) -> Entity | None:
+        word = head.lemma_.lower()
+        entity = self.by_word(word)
+        if entity:
+            return entity
+        source = self._registry_head_match(word)
+        if source:
+            return self.remember(self._entity_from_source(source, "organisation", {word}))
+        if word in ORG_NOUNS:
+            return self.recent(("organisation",))
+        return None
+
+    def _entity_from_source(self, source: KnownSource, kind: str, words: set[str]) -> Entity:
+        return Entity(source.name, kind, source.side, set(norm(source.name).split()) | words, registry=True)
+
+    # --- the speaker of an event ----------------------------------------------------------------
+    def speaker(self, subject: Token, verb: Token | None = None) -> Speaker | None:
+        lower = subject.lower_
+        if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
+            entity = self._resolve_pronoun(lower)
+            if entity is None:
+                return None
+            return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
+        phrase = _phrase(subject)
+        written = " ".join(t.text for t in phrase).replace(" 's", "'s")
+        determiner_only = all(t.dep_ in ("det", "amod") or t is subject for t in phrase)
+        if subject.pos_ == "NOUN" and determiner_only:
+            entity = self._resolve_common_noun(subject)
+            if entity:
+                return Speaker(entity.name, entity.side, entity, written)
+        person = _person_name(phrase)
+        source = self.registry_match(written, person)
+        words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        if source:
+            kind = "person" if person else ("group" if subject.tag_ == "NNS" else "organisation")
+            entity = self.remember(self._entity_from_source(source, kind, words))
+            if entity.side is None and source.side is None:
+                entity.side = None
+            return Speaker(source.name, source.side, entity, written)
+        kind = "person" if person else ("group" if subject.tag_ in ("NNS", "NNPS") else "organisation")
+        name = person or _clean_name(phrase)
+        side = self._side_for(phrase, written, subject, verb, kind)
+        entity = self.remember(Entity(name, kind, side, words))
+        return Speaker(entity.name, entity.side, entity, written)
+
+    def _resolve_pronoun(self, lower: str) -> Entity | None:
+        if lower in PERSONAL:
+            return self.recent(("person",))
+        if lower in NEUTER:
+            return self.recent(("organisation",))
+        return self.recent(("group", "organisation"))
+
+    def _resolve_common_noun(self, head: Token) -> Entity | None:
+        word = head.lemma_.lower()
+        if word in MEDIA:
+            return self.media.get(word) or (self.entities[-1] if self.entities else None)
+        return self.resolve_nominal(head)
+
+    def _side_for(self, phrase, written: str, subject: Token, verb: Token | None, kind: str) -> str | None:
+        side = self.side_in(written)
+        if side:
+            return side
+        for token in phrase:
+            if token.dep_ == "poss" and token.lower_ in {**NEUTER, **PERSONAL, **PLURAL}:
+                owner = self._resolve_pronoun(token.lower_)
+                if owner and owner.side:
+                    return owner.side
+        side = self.place_side_in(written)
+        if side:
+            return side
+        if verb is not None:
+            fronted = [c for c in verb.lefts if c.dep_ == "prep" and c.i < subject.left_edge.i]
+            for prep in fronted:
+                text = " ".join(t.text for t in prep.subtree)
+                side = self.side_in(text) or self.place_side_in(text)
+                if side:
+                    return side
+        if kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase):
+            organisation = self.recent(("organisation",))
+            if organisation:
+                return organisation.side
+        return None
+
+
+def _phrase(subject: Token) -> list[Token]:
+    """The subject's own words: its subtree without relative clauses and outer punctuation."""
+    skip = set()
+    for token in subject.subtree:
+        if token.dep_ in ("relcl", "acl") and token.head.i >= subject.left_edge.i:
+            skip.update(token.subtree)
+    tokens = [t for t in subject.subtree if t not in skip and not t.is_space]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens
+
+
+def _person_name(phrase: list[Token]) -> str | None:
+    if not phrase:
+        return None
+    inside = set(t.i for t in phrase)
+    people = [ent for ent in phrase[0].doc.ents if ent.label_ == "PERSON" and ent.start in inside]
+    if people:
+        ent = people[-1]
+        words = [t for t in ent if norm(t.text) not in TITLES]
+        return " ".join(t.text for t in words) if words else ent.text
+    # The tagger often knows a name where the entity recogniser does not: a run of capitalised
+    # proper nouns ending the phrase, after any titles ("Colonel Ruslan Dey").
+    run = []
+    for token in reversed(phrase):
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and norm(token.text) not in TITLES and not token.ent_type_ in ("ORG", "GPE", "NORP"):
+            run.insert(0, token)
+        elif run:
+            break
+    if len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
+        return " ".join(t.text for t in run)
+    return None
+
+
+def _clean_name(phrase: list[Token]) -> str:
+    tokens = list(phrase)
+    while tokens and tokens[0].dep_ == "det":
+        tokens.pop(0)
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text or " ".join(t.text for t in phrase)
