@@ -38,20 +38,37 @@ def is_speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or the subject of the verb it is coordinated with or hangs from."""
+def subject_of(verb: Token, quotes=()) -> Token | None:
+    """The verb's subject, or the subject of the verb it is coordinated with or hangs from.
+
+    Words inside a quotation never speak for it: in '"... only people buying bread," said the
+    mayor' the parser may offer "people" as a second subject.
+    """
+    repaired = _subject_lost_to_relative_clause(verb)
+    if repaired is not None:
+        return repaired
     seen = 0
     while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return child
-            if child.dep_ == "nsubjpass":
-                return None  # "it was reported that ...": nobody named
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        children = [c for c in verb.children if not any(s <= c.idx < e for s, e in quotes)]
+        if any(c.dep_ == "nsubjpass" for c in children):
+            return None  # "it was reported that ...": nobody named
+        subjects = [c for c in children if c.dep_ in SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             seen += 1
             continue
         return None
+    return None
+
+
+def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
+    """ "The laboratory that analysed the sample said ...": the parser may read "the sample said"
+    as a clause inside the relative clause and leave "laboratory" as a verbless root."""
+    clause = verb.head
+    if verb.dep_ == "ccomp" and clause.dep_ == "relcl" and clause.head.dep_ == "ROOT" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
     return None
 
 
@@ -71,6 +88,10 @@ def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     clauses = [child for child in verb.children if child.dep_ in CLAUSES]
     if not clauses:
         return None
+    if all(c.i < verb.i for c in clauses):
+        # "X hit the market, officials said, killing 14": the participle after the attribution
+        # still belongs to what was said.
+        clauses += [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and not is_speech_verb(c)]
     tokens = [t for clause in clauses for t in clause.subtree if t.i >= sentence.start and t.i < sentence.end]
     tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that" and t.head in clauses)]
     if _content_tokens(tokens) < 2:
@@ -81,12 +102,13 @@ def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
 def _interrupted_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
     """ "X hit the market, officials said, killing 14": the attribution sits inside the claim."""
     head = verb.head
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head is verb:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head.i == verb.i:
         return None
     if head.pos_ not in ("VERB", "AUX") or head.i > verb.i or is_speech_verb(head):
         return None
     tokens = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
-    if _content_tokens([t for t in tokens if t not in set(verb.subtree)]) < 3:
+    own = {t.i for t in verb.subtree}
+    if _content_tokens([t for t in tokens if t.i not in own]) < 3:
         return None
     return _span_of(tokens)
 
@@ -95,6 +117,8 @@ def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     """ "accused its rival of leaking the results": the reporting act is itself the claim."""
     if verb.lemma_.lower() not in ACT_VERBS:
         return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "no deaths have been reported": the sentence is the writer's own
     stop = sentence.end
     for child in verb.rights:
         if child.dep_ == "conj" and is_speech_verb(child):
@@ -110,13 +134,13 @@ def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     return _span_of(tokens)
 
 
-def speech_events(sentence: Span) -> list[SpeechEvent]:
+def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
     events = []
     for token in sentence:
         if is_speech_verb(token):
-            span = _clause_content(token, sentence) or _interrupted_clause(token, sentence) or _act_content(token, sentence)
+            span = _clause_content(token, sentence) or _act_content(token, sentence) or _interrupted_clause(token, sentence)
             start, end = span if span else (token.idx, token.idx)
-            events.append(SpeechEvent(token, subject_of(token), start, end, "reported_speech"))
+            events.append(SpeechEvent(token, subject_of(token, quotes), start, end, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             event = _according_to(token, sentence)
             if event:

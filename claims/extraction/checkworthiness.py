@@ -67,18 +67,24 @@ def is_heading(paragraph: str, next_paragraph: str | None) -> bool:
 def _root(tokens: list[Token]) -> Token | None:
     inside = {t.i for t in tokens}
     for token in tokens:
-        if token.head.i not in inside or token.head is token:
+        if token.head.i not in inside or token.head.i == token.i:
             if token.pos_ in ("VERB", "AUX"):
                 return token
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
     return verbs[0] if verbs else None
 
 
+# Verbs that open a call to action; the tagger sometimes reads them as nouns at a sentence start.
+ACTION_VERBS = frozenset(
+    "donate join follow subscribe sign share click read watch visit contact help support call email download register".split()
+)
+
+
 def _is_imperative(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
-    if words[0].lower_ == "please":
+    if words[0].lower_ in ("please", "kindly") or (words[0].lower_ in ACTION_VERBS and words[0].text[0].isupper()):
         return True
     root = _root(words)
     if root is None or root.tag_ != "VB":
@@ -88,6 +94,16 @@ def _is_imperative(tokens: list[Token]) -> bool:
     before = [t for t in words if t.i < root.i]
     # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb.
     return not has_subject and not has_aux and all(t.pos_ in ("ADV", "INTJ", "CCONJ") for t in before)
+
+
+def _speaks_for_itself(root: Token) -> bool:
+    """ "We will not accept ...", "his government would support ...": a commitment, not a fact."""
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("i", "we", "he", "she", "they"):
+                return True
+            return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+    return False
 
 
 def judge(tokens: list[Token], text: str, *, has_speaker: bool) -> tuple[bool, float, str]:
@@ -103,11 +119,13 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool) -> tuple[bool, f
     if _is_imperative(tokens):
         return False, 0.05, "call to action"
     root = _root(words)
+    if root is None:
+        return False, 0.1, "no verb: a fragment"
     aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} if root is not None else set()
     numbers = any(t.like_num or t.pos_ == "NUM" for t in words)
     if aux & MODAL_ADVICE:
         return False, 0.1, "advice"
-    if aux & MODAL_INTENT and not numbers:
+    if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
     evaluative = any(t.lemma_.lower() in EVALUATIVE for t in words if t.pos_ == "ADJ")
     named = any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME") for t in words)

@@ -115,6 +115,10 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.discourse = Discourse(article.sides, article.registry)
+        paragraphs = textlib.paragraphs(self.text)
+        if paragraphs:
+            self.discourse.skip_before = textlib.dateline_end(self.text, paragraphs[0][0])
+        self.discourse.learn_names(doc)
         self.discourse.learn_places(doc)
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -153,7 +157,7 @@ class _Reader:
         attributions: list[tuple[SpeechEvent, Speaker | None, Span]] = []
         for sentence in self._sentences_in(start, end):
             self.discourse.learn_media(sentence)
-            events = [e for e in speech_events(sentence) if not _inside(e.verb.idx, quotes)]
+            events = [e for e in speech_events(sentence, quotes) if not _inside(e.verb.idx, quotes)]
             resolved = [(e, self._speaker_of(e)) for e in events]
             attributions.extend((e, s, sentence) for e, s in resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
@@ -165,6 +169,7 @@ class _Reader:
                 continue
             if any(s for _, s in resolved):
                 continue  # "Haidai said on Telegram." attributes, claims nothing
+            self.discourse.mention(sentence.root)
             s, e = sentence.start_char, sentence.end_char
             if first and s == start:
                 s = textlib.dateline_end(self.text, s)
@@ -205,6 +210,7 @@ class _Reader:
         return best
 
     def _add(self, start: int, end: int, kind: str, speaker: Speaker | None) -> None:
+        start = max(start, self.discourse.skip_before) if start < self.discourse.skip_before < end else start
         start, end = textlib.trim(self.text, start, end, strip=' \n,;:-"')
         if end <= start:
             return

@@ -35,6 +35,13 @@ ORG_NOUNS = frozenset(
     party alliance council committee government authority regulator operator laboratory lab army military
     staff service institute court commission bank association club league team""".split()
 )
+# Last words that mark a company or institution name, whatever the entity recogniser thinks.
+ORG_SUFFIXES = frozenset(
+    """inc ltd llc plc corp corporation co holdings group terminals electronics bank airlines airways motors
+    systems industries partners capital energy pharmaceuticals pharma media networks technologies labs
+    laboratories foods logistics shipping mining oil gas telecom communications insurance solutions
+    international associates ventures brands stores""".split()
+)
 PLACE_NOUNS = frozenset("town city village region province oblast district state county port capital area".split())
 
 
@@ -76,8 +83,22 @@ class Discourse:
         ]
         self._registry_forms.sort(key=lambda pair: -len(pair[0]))
         self._cues = [(norm(cue), side.name) for side in sides for cue in side.cues if norm(cue)]
+        self.skip_before = 0  # the dateline is nobody's name
+        self.registry_labels: dict[str, str | None] = {}
 
     # --- what the article says about places --------------------------------------------------
+    def learn_names(self, doc) -> None:
+        """Which registry names and aliases the article itself treats as organisations: the
+        entity recogniser labels the full name ("Brightway Electronics") better than a short form."""
+        labels = {norm(ent.text): ent.label_ for ent in doc.ents}
+        for source in self.registry:
+            label = labels.get(norm(source.name))
+            last = norm(source.name).split()[-1:]
+            if last and (last[0] in ORG_SUFFIXES or last[0] in ORG_NOUNS or last[0].rstrip("s") in ORG_NOUNS):
+                label = "ORG"
+            for form in (source.name, *source.aliases):
+                self.registry_labels[norm(form)] = label
+
     def learn_places(self, doc) -> None:
         """Tie place names to sides from the article's own wording.
 
@@ -181,8 +202,13 @@ class Discourse:
                 return entity
         return None
 
-    def by_word(self, word: str) -> Entity | None:
-        for entity in reversed(self.entities):
+    def by_word(self, word: str, kinds: tuple[str, ...]) -> Entity | None:
+        """The latest entity named with this word, else the latest described with it."""
+        candidates = [e for e in reversed(self.entities) if e.kind in kinds]
+        for entity in candidates:
+            if word in norm(entity.name).split():
+                return entity
+        for entity in candidates:
             if word in entity.words:
                 return entity
         return None
@@ -199,15 +225,18 @@ class Discourse:
                         self.media[token.lemma_.lower()] = owner
                         break
 
-    def resolve_nominal(self, head: Token) -> Entity | None:
+    def resolve_nominal(self, head: Token, bare: bool = True) -> Entity | None:
+        """ "the ministry", "the governor": the latest entity the word names or describes.
+        A bare "the company" may also mean the organisation that spoke last."""
         word = head.lemma_.lower()
-        entity = self.by_word(word)
+        kinds = ("person",) if word in TITLES else ("organisation", "group")
+        entity = self.by_word(word, kinds) or self.by_word(head.lower_, kinds)
         if entity:
             return entity
         source = self._registry_head_match(word)
         if source:
             return self.remember(self._entity_from_source(source, "organisation", {word}))
-        if word in ORG_NOUNS:
+        if word in ORG_NOUNS and bare:
             return self.recent(("organisation",))
         return None
 
@@ -215,6 +244,13 @@ class Discourse:
         return Entity(source.name, kind, source.side, set(norm(source.name).split()) | words, registry=True)
 
     # --- the speaker of an event ----------------------------------------------------------------
+    def mention(self, root: Token) -> None:
+        """Remember a named subject of narration ("Brightway called the recall disproportionate")
+        so that "the company" in the next sentence can point back to it."""
+        for child in root.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                self.speaker(child)
+
     def speaker(self, subject: Token, verb: Token | None = None) -> Speaker | None:
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
@@ -222,27 +258,85 @@ class Discourse:
             if entity is None:
                 return None
             return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
-        phrase = _phrase(subject)
+        phrase = _phrase(subject, self.skip_before)
+        if not phrase:
+            return None
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
-        determiner_only = all(t.dep_ in ("det", "amod") or t is subject for t in phrase)
-        if subject.pos_ == "NOUN" and determiner_only:
-            entity = self._resolve_common_noun(subject)
+        if subject.lemma_.lower() in MEDIA:
+            entity = self._media_owner(subject)
             if entity:
-                return Speaker(entity.name, entity.side, entity, written)
-        person = _person_name(phrase)
-        source = self.registry_match(written, person)
+                return Speaker(entity.name, entity.side, self.remember(entity), written)
+        if _is_anaphoric(phrase, subject):
+            entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
+            if entity:
+                return Speaker(entity.name, entity.side, self.remember(entity), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        person = _person_name(phrase)
+        if person and len(person.split()) == 1 and self._looks_like_organisation(person):
+            person = None  # "Brightway": a company the entity recogniser took for a person
+        if person is None and subject.pos_ == "PROPN" and subject.ent_type_ not in ("ORG", "GPE", "NORP"):
+            # A surname on its own ("Oster", "Brun") names someone introduced earlier.
+            known = self._known_person(subject.text)
+            source = None if known else self._registry_person(subject.text, surname_only=True)
+            if known or source:
+                person = known.name if known else source.name
+        if person:
+            source = self._registry_person(person)
+            if source:
+                entity = self.remember(self._entity_from_source(source, "person", words))
+                return Speaker(source.name, source.side, entity, written)
+            known = self._known_person(person)
+            if known:
+                known.words |= words
+                return Speaker(known.name, known.side, self.remember(known), written)
+            side = self._side_for(phrase, written, subject, verb, "person")
+            entity = self.remember(Entity(person, "person", side, words))
+            return Speaker(person, side, entity, written)
+        source = self.registry_match(written, None)
+        kind = "group" if subject.tag_ == "NNS" else "organisation"
         if source:
-            kind = "person" if person else ("group" if subject.tag_ == "NNS" else "organisation")
             entity = self.remember(self._entity_from_source(source, kind, words))
-            if entity.side is None and source.side is None:
-                entity.side = None
             return Speaker(source.name, source.side, entity, written)
-        kind = "person" if person else ("group" if subject.tag_ in ("NNS", "NNPS") else "organisation")
-        name = person or _clean_name(phrase)
-        side = self._side_for(phrase, written, subject, verb, kind)
+        name = _clean_name(phrase)
+        known = next((e for e in reversed(self.entities) if e.name == name), None)
+        side = known.side if known else self._side_for(phrase, written, subject, verb, kind)
         entity = self.remember(Entity(name, kind, side, words))
         return Speaker(entity.name, entity.side, entity, written)
+
+    def _looks_like_organisation(self, name: str) -> bool:
+        return self.registry_labels.get(norm(name)) not in (None, "PERSON")
+
+    def _named_as_person(self, name: str) -> bool:
+        return self.registry_labels.get(norm(name)) == "PERSON"
+
+    def _registry_person(self, person: str, surname_only: bool = False) -> KnownSource | None:
+        name = norm(person)
+        surname = name.split()[-1]
+        for source in self.registry:
+            forms = [norm(f) for f in (source.name, *source.aliases)]
+            if name in forms and not surname_only:
+                return source
+        for source in self.registry:
+            if self._looks_like_organisation(source.name) or (surname_only and not self._named_as_person(source.name)):
+                continue
+            if len(surname) > 3 and norm(source.name).split()[-1] == surname:
+                return source
+        return None
+
+    def _known_person(self, person: str) -> Entity | None:
+        surname = norm(person).split()[-1]
+        for entity in reversed(self.entities):
+            if entity.kind == "person" and norm(entity.name).split()[-1] == surname:
+                return entity
+        return None
+
+    def _media_owner(self, subject: Token) -> Entity | None:
+        for inner in subject.subtree:
+            if inner.dep_ == "poss" and inner.i != subject.i and inner.pos_ in ("NOUN", "PROPN"):
+                owner = self.resolve_nominal(inner)
+                if owner:
+                    return owner
+        return self.media.get(subject.lemma_.lower())
 
     def _resolve_pronoun(self, lower: str) -> Entity | None:
         if lower in PERSONAL:
@@ -251,19 +345,20 @@ class Discourse:
             return self.recent(("organisation",))
         return self.recent(("group", "organisation"))
 
-    def _resolve_common_noun(self, head: Token) -> Entity | None:
-        word = head.lemma_.lower()
-        if word in MEDIA:
-            return self.media.get(word) or (self.entities[-1] if self.entities else None)
-        return self.resolve_nominal(head)
-
     def _side_for(self, phrase, written: str, subject: Token, verb: Token | None, kind: str) -> str | None:
         side = self.side_in(written)
         if side:
             return side
+        affiliation = self.registry_match(written, None)
+        if affiliation and affiliation.side:
+            return affiliation.side  # "General staff spokesman X": the organisation's side
         for token in phrase:
             if token.dep_ == "poss" and token.lower_ in {**NEUTER, **PERSONAL, **PLURAL}:
                 owner = self._resolve_pronoun(token.lower_)
+                if owner and owner.side:
+                    return owner.side
+            elif token.dep_ == "poss" and token.pos_ == "NOUN":
+                owner = self.resolve_nominal(token)
                 if owner and owner.side:
                     return owner.side
         side = self.place_side_in(written)
@@ -283,13 +378,20 @@ class Discourse:
         return None
 
 
-def _phrase(subject: Token) -> list[Token]:
+def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:
+    """ "the ministry", "the general staff": a bare common noun that points back to someone."""
+    if subject.pos_ != "NOUN" or not phrase or phrase[0].lower_ not in ("the", "this", "that"):
+        return False
+    return all(t.i == subject.i or t.dep_ == "det" or (t.pos_ in ("ADJ", "NOUN") and t.text.islower()) for t in phrase)
+
+
+def _phrase(subject: Token, skip_before: int = 0) -> list[Token]:
     """The subject's own words: its subtree without relative clauses and outer punctuation."""
     skip = set()
     for token in subject.subtree:
-        if token.dep_ in ("relcl", "acl") and token.head.i >= subject.left_edge.i:
+        if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
-    tokens = [t for t in subject.subtree if t not in skip and not t.is_space]
+    tokens = [t for t in subject.subtree if t not in skip and not t.is_space and t.idx >= skip_before]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
         tokens.pop()
     while tokens and tokens[0].is_punct:
@@ -301,26 +403,36 @@ def _person_name(phrase: list[Token]) -> str | None:
     if not phrase:
         return None
     inside = set(t.i for t in phrase)
-    people = [ent for ent in phrase[0].doc.ents if ent.label_ == "PERSON" and ent.start in inside]
+    # A possessor is not the speaker: in "Sorvia's general staff" Sorvia owns the staff.
+    people = [
+        ent for ent in phrase[0].doc.ents
+        if ent.label_ == "PERSON" and ent.start in inside and ent.root.dep_ != "poss"
+    ]
     if people:
         ent = people[-1]
         words = [t for t in ent if norm(t.text) not in TITLES]
         return " ".join(t.text for t in words) if words else ent.text
-    # The tagger often knows a name where the entity recogniser does not: a run of capitalised
-    # proper nouns ending the phrase, after any titles ("Colonel Ruslan Dey").
+    # The entity recogniser misses some names after a title ("Colonel Ruslan Dey", "Its leader,
+    # Vera Manis"): take the run of capitalised proper nouns that ends the phrase.
     run = []
     for token in reversed(phrase):
-        if token.pos_ == "PROPN" and token.text[:1].isupper() and norm(token.text) not in TITLES and not token.ent_type_ in ("ORG", "GPE", "NORP"):
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and norm(token.text) not in TITLES:
             run.insert(0, token)
-        elif run:
+        elif run or not token.is_punct:
             break
-    if len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
+    titled = any(norm(t.text) in TITLES for t in phrase if t not in run)
+    if titled and len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
         return " ".join(t.text for t in run)
     return None
 
 
 def _clean_name(phrase: list[Token]) -> str:
     tokens = list(phrase)
+    head = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), None)
+    if head is not None:
+        # "Oster, the reigning champion": the name without its apposition
+        aside = {t for child in head.children if child.dep_ == "appos" for t in child.subtree}
+        tokens = [t for t in tokens if t not in aside and not (t.is_punct and t.i > head.i)]
     while tokens and tokens[0].dep_ == "det":
         tokens.pop(0)
     text = "".join(t.text_with_ws for t in tokens).strip()
