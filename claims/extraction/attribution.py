@@ -94,6 +94,13 @@ def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
         clauses += [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and not is_speech_verb(c)]
     tokens = [t for clause in clauses for t in clause.subtree if t.i >= sentence.start and t.i < sentence.end]
     tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that" and t.head in clauses)]
+    # "it had won 54 percent, while the alliance accused it of ...": another speaker's clause
+    # inside this one is theirs, not this speaker's.
+    for other in [t for t in tokens if t.i != verb.i and is_speech_verb(t) and any(c.dep_ == "nsubj" for c in t.children)]:
+        if other.dep_ in ("advcl", "conj"):
+            cut = {t.i for t in other.subtree}
+            cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
+            tokens = [t for t in tokens if t.i not in cut]
     if _content_tokens(tokens) < 2:
         return None
     return _span_of(tokens)
@@ -121,7 +128,7 @@ def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
         return None  # "no deaths have been reported": the sentence is the writer's own
     stop = sentence.end
     for child in verb.rights:
-        if child.dep_ == "conj" and is_speech_verb(child):
+        if child.dep_ in ("conj", "advcl") and is_speech_verb(child):
             stop = min(stop, child.left_edge.i)
             break
     aux = [c for c in verb.lefts if c.dep_ in ("aux", "neg")]

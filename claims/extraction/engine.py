@@ -78,12 +78,26 @@ def _analyse(doc: Doc, article: ArticleInput) -> Extraction:
     claims = [_claim(doc, article, unit) for unit in units]
     side_words = {w.lower() for side in article.sides for cue in side.cues for w in cue.split()}
     candidates = [
-        ClaimForDisputes(tuple(_tokens(doc, c.start, c.end)), c.side, c.speaker) if c.check_worthy else
-        ClaimForDisputes((), None, None)
+        ClaimForDisputes(tuple(_tokens(doc, c.start, c.end)), c.side, c.speaker, _context(doc, c.start))
+        if c.check_worthy else ClaimForDisputes((), None, None)
         for c in claims
     ]
     disputes = [FoundDispute(i, j, reason) for i, j, reason in find_disputes(candidates, side_words)]
     return Extraction(language="en", claims=claims, disputes=disputes)
+
+
+def _context(doc: Doc, start: int) -> tuple:
+    """The sentence before the claim's own, when it is in the same paragraph ("X rejected that account.")."""
+    here = doc.char_span(start, start + 1, alignment_mode="expand")
+    if here is None:
+        return ()
+    sentence = here[0].sent
+    if sentence.start == 0:
+        return ()
+    before = doc[sentence.start - 1].sent
+    if "\n" in doc.text[before.end_char - 1 : sentence.start_char + 1]:
+        return tuple(t for t in sentence if t.i < here[0].i)
+    return tuple(before) + tuple(t for t in sentence if t.i < here[0].i)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list:
@@ -158,6 +172,9 @@ class _Reader:
         for sentence in self._sentences_in(start, end):
             self.discourse.learn_media(sentence)
             events = [e for e in speech_events(sentence, quotes) if not _inside(e.verb.idx, quotes)]
+            if any(e.kind == "reported_speech" and e.has_content for e in events):
+                # "X told Y that Z, according to a post": the reporting verb already says who spoke
+                events = [e for e in events if e.kind != "according_to"]
             resolved = [(e, self._speaker_of(e)) for e in events]
             attributions.extend((e, s, sentence) for e, s in resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]

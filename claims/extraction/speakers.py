@@ -104,10 +104,11 @@ class Discourse:
 
         "the Arvanian border town of Marsk", "MARSK, Arvane, May 21", "Belgorod Governor X" where X
         is a registry source: each ties a place to a side. Places listed together with a known one
-        ("Kursk and Belgorod") are taken to be on the same side.
+        ("Kursk and Belgorod") are taken to be on the same side. The entity recogniser's labels
+        for small places are unreliable, so proper nouns are read by their position instead.
         """
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+            if ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG", "PRODUCT", "PERSON"):
                 continue
             name = norm(ent.text)
             if not name or self.side_in(ent.text):
@@ -115,22 +116,22 @@ class Discourse:
             side = self._side_of_place_phrase(ent)
             if side:
                 self.places.setdefault(name, side)
-        for source in self.registry:
-            if source.side is None:
+        surnames = {norm(s.name).split()[-1]: s.side for s in self.registry if s.side and norm(s.name)}
+        for token in doc[:-2]:
+            # "Belgorod Governor Vyacheslav Gladkov": the place in a registry person's title
+            if token.pos_ != "PROPN" or norm(doc[token.i + 1].text) not in TITLES or self.side_in(token.text):
                 continue
-            for ent in doc.ents:
-                if ent.label_ == "GPE" and ent.end < len(doc) and norm(doc[ent.end].text) in TITLES:
-                    following = doc[ent.end : min(len(doc), ent.end + 5)].text
-                    if _contains(norm(following), norm(source.name).split()[-1]):
-                        self.places.setdefault(norm(ent.text), source.side)
-        for ent in doc.ents:
-            if ent.label_ != "GPE" or norm(ent.text) in self.places:
-                continue
-            for other in ent.root.conjuncts:
-                side = self.places.get(norm(other.text))
-                if side:
-                    self.places[norm(ent.text)] = side
-                    break
+            following = [norm(t.text) for t in doc[token.i + 2 : token.i + 6]]
+            side = next((surnames[w] for w in following if w in surnames), None)
+            if side:
+                self.places.setdefault(norm(token.text), side)
+        for token in doc:
+            if token.pos_ == "PROPN" and token.dep_ == "conj" and token.head.pos_ == "PROPN":
+                a, b = norm(token.text), norm(token.head.text)
+                if a in self.places and b not in self.places and not self.side_in(token.head.text):
+                    self.places[b] = self.places[a]
+                elif b in self.places and a not in self.places and not self.side_in(token.text):
+                    self.places[a] = self.places[b]
 
     def _side_of_place_phrase(self, ent: Span) -> str | None:
         root = ent.root
@@ -144,8 +145,10 @@ class Discourse:
                 side = self.side_in(child.text)
                 if side:
                     return side
-        if ent.end + 2 <= len(ent.doc) and ent.doc[ent.end].text == ",":
-            return self.side_in(ent.doc[ent.end + 1].text)
+        # "Lysychansk, Ukraine." or "MARSK, Arvane, May 21": a country closed off by punctuation
+        doc = ent.doc
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 2].is_punct:
+            return self.side_in(doc[ent.end + 1].text)
         return None
 
     # --- sides --------------------------------------------------------------------------------
@@ -274,10 +277,12 @@ class Discourse:
         person = _person_name(phrase)
         if person and len(person.split()) == 1 and self._looks_like_organisation(person):
             person = None  # "Brightway": a company the entity recogniser took for a person
-        if person is None and subject.pos_ == "PROPN" and subject.ent_type_ not in ("ORG", "GPE", "NORP"):
+        if person is None and subject.pos_ == "PROPN":
             # A surname on its own ("Oster", "Brun") names someone introduced earlier.
             known = self._known_person(subject.text)
-            source = None if known else self._registry_person(subject.text, surname_only=True)
+            source = None
+            if not known and subject.ent_type_ not in ("ORG", "GPE", "NORP"):
+                source = self._registry_person(subject.text, surname_only=True)
             if known or source:
                 person = known.name if known else source.name
         if person:
