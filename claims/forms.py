@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from .models import Outlet, Stance, Topic
+from .models import Outlet, Side, Stance, Topic
 from .ratings import Rating
 from .services.articles import check_article_text
 
@@ -84,3 +84,15 @@ class VerdictForm(forms.Form):
 
 class SendBackForm(forms.Form):
     comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000)
+
+
+class ManualClaimForm(forms.Form):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, help_text="Copy it exactly from the article."
+    )
+    speaker = forms.CharField(max_length=300, required=False, help_text="Leave empty when the article says it itself.")
+    side = forms.ModelChoiceField(Side.objects.none(), required=False)
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["side"].queryset = Side.objects.filter(topic=article.topic_id)

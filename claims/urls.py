@@ -10,6 +10,7 @@ urlpatterns = [
     path("articles/new/", articles.article_import, name="article_import"),
     path("articles/<int:pk>/", articles.article_detail, name="article"),
     path("articles/<int:pk>/retry/", articles.article_retry, name="article_retry"),
+    path("articles/<int:pk>/claims/", articles.article_add_claim, name="article_add_claim"),
     path("claims/<int:pk>/", review.claim_detail, name="claim"),
     path("claims/<int:pk>/start/", review.claim_start, name="claim_start"),
     path("claims/<int:pk>/evidence/", review.claim_evidence, name="claim_evidence"),

@@ -110,7 +110,7 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool) -> tuple[bool, f
     """(check_worthy, score, reason when not check-worthy)."""
     stripped = text.strip().strip('"').strip()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if len(words) < 4:
+    if len(words) < 3:
         return False, 0.1, "too short"
     if stripped.endswith("?"):
         return False, 0.05, "question"

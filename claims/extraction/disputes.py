@@ -104,7 +104,10 @@ def _profile(claim: ClaimForDisputes, exclude: set[str]) -> _Profile:
         family = WORD_FAMILY.get(lemma) or WORD_FAMILY.get(lower)
         control |= family == "control"
         keys.add(lemma)
-        if token.pos_ == "PROPN":
+        # Names: the tagger calls a small town a noun at times, so capitals count too.
+        if token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or (
+            token.text[:1].isupper() and not token.is_sent_start
+        ):
             places.add(lemma)
         if family:
             keys.add("~" + family)

@@ -108,7 +108,7 @@ def _tokens(doc: Doc, start: int, end: int) -> list:
 def _claim(doc: Doc, article: ArticleInput, unit: _Unit) -> FoundClaim:
     text = article.text[unit.start : unit.end]
     tokens = _tokens(doc, unit.start, unit.end)
-    worthy, score, _ = checkworthiness.judge(tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
+    worthy, score, reason = checkworthiness.judge(tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
     speaker = unit.speaker
     return FoundClaim(
         text=text,
@@ -121,6 +121,7 @@ def _claim(doc: Doc, article: ArticleInput, unit: _Unit) -> FoundClaim:
         score=score,
         source=speaker.entity.name if speaker and speaker.entity and speaker.entity.registry else None,
         loaded_terms=loaded_terms(text, article.loaded_lexicon),
+        set_aside_reason=reason,
     )
 
 
@@ -170,12 +171,12 @@ class _Reader:
         quotes = [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
         attributions: list[tuple[SpeechEvent, Speaker | None, Span]] = []
         for sentence in self._sentences_in(start, end):
-            self.discourse.learn_media(sentence)
             events = [e for e in speech_events(sentence, quotes) if not _inside(e.verb.idx, quotes)]
             if any(e.kind == "reported_speech" and e.has_content for e in events):
                 # "X told Y that Z, according to a post": the reporting verb already says who spoke
                 events = [e for e in events if e.kind != "according_to"]
             resolved = [(e, self._speaker_of(e)) for e in events]
+            self.discourse.learn_media(sentence)
             attributions.extend((e, s, sentence) for e, s in resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
             for event, speaker in claims:

@@ -265,10 +265,14 @@ class Discourse:
         if not phrase:
             return None
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
-        if subject.lemma_.lower() in MEDIA:
+        if subject.lemma_.lower() in MEDIA and subject.pos_ == "NOUN":
+            # "the post said", "according to a statement on the ministry's site": whoever posted it
             entity = self._media_owner(subject)
-            if entity:
-                return Speaker(entity.name, entity.side, self.remember(entity), written)
+            if entity is None and phrase[0].lower_ == "the" and self.entities:
+                entity = self.entities[-1]
+            if entity is None:
+                return None
+            return Speaker(entity.name, entity.side, self.remember(entity), written)
         if _is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:

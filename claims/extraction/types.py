@@ -31,6 +31,7 @@ class FoundClaim:
     score: float = 0.5
     source: str | None = None  # canonical registry name when the speaker matched one
     loaded_terms: tuple[str, ...] = ()
+    set_aside_reason: str = ""  # why the span is not check-worthy
 
     def as_json(self) -> dict:
         return {
@@ -44,6 +45,7 @@ class FoundClaim:
             "score": round(self.score, 3),
             "source": self.source,
             "loaded_terms": list(self.loaded_terms),
+            "set_aside_reason": self.set_aside_reason,
         }
 
 

@@ -11,6 +11,7 @@ class ArticleState(models.TextChoices):
     QUEUED = "queued", "Queued"
     PROCESSING = "processing", "Processing"
     READY = "ready", "Ready"
+    NOT_SPLIT = "not_split", "Not split"
     FAILED = "failed", "Failed"
 
 
@@ -25,6 +26,7 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     state = models.CharField(max_length=20, choices=ArticleState, default=ArticleState.QUEUED, db_index=True)
     error = models.TextField(blank=True, help_text="Why splitting failed or was skipped, shown to the editor.")
+    language = models.CharField(max_length=12, blank=True, help_text="Detected language code, e.g. en.")
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

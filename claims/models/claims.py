@@ -27,9 +27,22 @@ class Claim(models.Model):
     side = models.ForeignKey(Side, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     kind = models.CharField(max_length=20, choices=ClaimKind, default=ClaimKind.NARRATION)
     check_worthiness = models.FloatField(default=0.5)
+    check_worthy = models.BooleanField(
+        default=True, help_text="False when extraction set the span aside (caption, question, call to action, ...)."
+    )
+    set_aside_reason = models.CharField(max_length=100, blank=True)
+    loaded_terms = models.JSONField(default=list, blank=True, help_text="Loaded or scare-quoted words in the claim.")
     state = models.CharField(max_length=20, choices=ReviewState, default=ReviewState.NEW)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who added the claim by hand; empty when extraction found it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -38,7 +51,7 @@ class Claim(models.Model):
     class Meta:
         ordering = ["article", "start"]
         indexes = [
-            models.Index(fields=["state", "-check_worthiness", "id"], name="claim_queue_idx"),
+            models.Index(fields=["check_worthy", "state", "-check_worthiness", "id"], name="claim_queue_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
@@ -53,3 +66,21 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:claim", args=[self.pk])
+
+
+class Dispute(models.Model):
+    """Two claims by opposing sides that contradict each other."""
+
+    first = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="unique_dispute_pair"),
+            models.CheckConstraint(condition=~models.Q(first=models.F("second")), name="dispute_between_two_claims"),
+        ]
+
+    def __str__(self):
+        return self.reason

@@ -10,12 +10,20 @@ def split_words(text: str) -> list[str]:
 class Topic(models.Model):
     name = models.CharField(max_length=200, unique=True)
     description = models.TextField(blank=True)
+    loaded_terms = models.TextField(
+        blank=True,
+        help_text="Comma-separated partisan or loaded words reviewers should see flagged: liberated, occupiers",
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def loaded_lexicon(self) -> list[str]:
+        return split_words(self.loaded_terms)
 
 
 class Side(models.Model):

@@ -1,7 +1,7 @@
 """Reading claims for the review queue and the claim page."""
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from ..models import Article, Claim
+from ..models import Article, Claim, Dispute
 from ..workflow import ReviewState
 
 QUEUE_PAGE_SIZE = 50
@@ -9,7 +9,7 @@ QUEUE_PAGE_SIZE = 50
 
 def queue_for(user, *, state: str | None = None) -> QuerySet[Claim]:
     """The claims a reviewer works through, most check-worthy first."""
-    claims = Claim.objects.select_related("article", "side", "source", "assignee", "verdict")
+    claims = Claim.objects.filter(check_worthy=True).select_related("article", "side", "source", "assignee", "verdict")
     if state:
         claims = claims.filter(state=state)
     else:
@@ -18,7 +18,7 @@ def queue_for(user, *, state: str | None = None) -> QuerySet[Claim]:
 
 
 def state_counts() -> dict[str, int]:
-    counts = dict(Claim.objects.values_list("state").annotate(n=Count("id")).order_by())
+    counts = dict(Claim.objects.filter(check_worthy=True).values_list("state").annotate(n=Count("id")).order_by())
     return {state: counts.get(state, 0) for state in ReviewState.values}
 
 
@@ -31,6 +31,16 @@ def claim_for_review(claim_id: int) -> Claim:
         .prefetch_related("evidence__added_by")
         .get(pk=claim_id)
     )
+
+
+def disputes_of(claim: Claim) -> list[dict]:
+    """The claims of the other side that contradict this one, with the engine's reason."""
+    rows = Dispute.objects.filter(Q(first=claim) | Q(second=claim)).select_related(
+        "first__side", "second__side", "first__verdict", "second__verdict"
+    )
+    return [
+        {"other": row.second if row.first_id == claim.pk else row.first, "reason": row.reason} for row in rows
+    ]
 
 
 def article_segments(body: str, claims, focus_id: int | None = None) -> list[dict]:

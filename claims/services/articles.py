@@ -17,7 +17,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from .. import extraction, permissions
-from ..models import Article, ArticleState, Claim, Side, Source
+from ..models import Article, ArticleState, Claim, Dispute, Side, Source
 from ..workflow import REVIEWED_STATES
 
 log = logging.getLogger(__name__)
@@ -117,13 +117,14 @@ def retry_split(*, article: Article, user) -> None:
     transaction.on_commit(lambda: enqueue_split(article.pk))
 
 
-def _story_context(article: Article):
-    """The sides and known sources the engine needs, described in plain records."""
-    sides = ()
+def _story_input(article: Article) -> extraction.ArticleInput:
+    """What the engine needs to know about the story, described in plain records."""
+    sides, lexicon = (), ()
     if article.topic_id:
         sides = tuple(
             extraction.SideCues(name=side.name, cues=tuple(side.cue_words)) for side in article.topic.sides.all()
         )
+        lexicon = tuple(article.topic.loaded_lexicon)
     sources = Source.objects.select_related("side")
     if article.topic_id:
         sources = sources.filter(Q(side__topic=article.topic_id) | Q(side__isnull=True))
@@ -131,17 +132,16 @@ def _story_context(article: Article):
         extraction.KnownSource(name=s.name, side=s.side.name if s.side else None, aliases=tuple(s.alias_list))
         for s in sources
     )
-    return sides, registry
+    return extraction.ArticleInput(article.body, sides, registry, lexicon)
 
 
 def split_article(article_id: int) -> Article:
-    """Run extraction on the article and store its claims. Safe to run twice."""
+    """Run extraction on the article and store its claims and disputes. Safe to run twice."""
     article = Article.objects.select_related("topic").get(pk=article_id)
     Article.objects.filter(pk=article.pk).update(state=ArticleState.PROCESSING, error="")
     try:
-        sides, registry = _story_context(article)
-        result = extraction.extract(article.body, sides=sides, registry=registry)
-        _store_claims(article, result)
+        [result] = extraction.extract_many([_story_input(article)])
+        store_extraction(article, result)
     except Exception as exc:
         log.exception("Splitting article %s failed", article_id)
         Article.objects.filter(pk=article.pk).update(
@@ -153,15 +153,27 @@ def split_article(article_id: int) -> Article:
 
 
 @transaction.atomic
-def _store_claims(article: Article, result: extraction.Extraction) -> None:
+def store_extraction(article: Article, result: extraction.Extraction) -> None:
+    """Replace the article's unreviewed claims with the engine's, keeping every reviewed one
+    and every claim a person added by hand.
+
+    A claim a reviewer has started on (or given a verdict) stays as it is; when the engine finds
+    the same span again, that claim stands in for it in the new disputes.
+    """
     Article.objects.select_for_update().filter(pk=article.pk).first()
-    kept = list(article.claims.filter(state__in=REVIEWED_STATES).values_list("start", "end"))
-    article.claims.exclude(state__in=REVIEWED_STATES).filter(verdict__isnull=True).delete()
+    reviewed = article.claims.filter(
+        Q(state__in=REVIEWED_STATES) | Q(verdict__isnull=False) | Q(added_by__isnull=False)
+    )
+    kept = {(c.start, c.end): c for c in reviewed}
+    article.claims.exclude(pk__in=[c.pk for c in kept.values()]).delete()
     sides = {side.name: side for side in Side.objects.filter(topic=article.topic_id)} if article.topic_id else {}
-    wanted_sources = {c.source for c in result.claims if c.source}
-    sources = {s.name: s for s in Source.objects.filter(name__in=wanted_sources)}
-    new_claims = [
-        Claim(
+    sources = {s.name: s for s in Source.objects.filter(name__in={c.source for c in result.claims if c.source})}
+    by_index, new_claims = {}, []
+    for index, found in enumerate(result.claims):
+        if (found.start, found.end) in kept:
+            by_index[index] = kept[(found.start, found.end)]
+            continue
+        claim = Claim(
             article=article,
             text=found.text,
             start=found.start,
@@ -171,11 +183,22 @@ def _store_claims(article: Article, result: extraction.Extraction) -> None:
             side=sides.get(found.side),
             kind=found.kind,
             check_worthiness=min(max(found.score, 0.0), 1.0),
+            check_worthy=found.check_worthy,
+            set_aside_reason=found.set_aside_reason[:100],
+            loaded_terms=list(found.loaded_terms),
         )
-        for found in result.claims
-        if found.check_worthy and (found.start, found.end) not in kept
-    ]
+        by_index[index] = claim
+        new_claims.append(claim)
     bulk_create_with_history(new_claims, Claim)
+    Dispute.objects.bulk_create(
+        [
+            Dispute(first=by_index[d.first], second=by_index[d.second], reason=d.reason[:300])
+            for d in result.disputes
+            if by_index[d.first].pk and by_index[d.second].pk
+        ],
+        ignore_conflicts=True,
+    )
+    state = ArticleState.NOT_SPLIT if result.not_split_reason else ArticleState.READY
     Article.objects.filter(pk=article.pk).update(
-        state=ArticleState.READY, error=result.not_split_reason, processed_at=timezone.now()
+        state=state, error=result.not_split_reason, language=result.language, processed_at=timezone.now()
     )

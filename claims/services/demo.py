@@ -44,7 +44,10 @@ def load_demo() -> list[tuple[str, str, str]]:
             user.is_superuser = role == Role.ADMIN
             user.save()
         user.groups.add(Group.objects.get(name=role))
-    topic, _ = Topic.objects.get_or_create(name="Russia-Ukraine war")
+    topic, _ = Topic.objects.get_or_create(
+        name="Russia-Ukraine war",
+        defaults={"loaded_terms": "liberated, liberation, occupiers, denazification, junta, terrorists, special military operation"},
+    )
     sides = {}
     for name, cues in SIDES.items():
         sides[name], _ = Side.objects.get_or_create(topic=topic, name=name, defaults={"cues": cues})

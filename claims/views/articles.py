@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
-from ..forms import ArticleImportForm
+from ..forms import ArticleImportForm, ManualClaimForm
 from ..models import Article, ArticleState
 from ..selectors.claims import article_segments, articles_list
 from ..services.articles import DuplicateArticle, import_article, retry_split
+from ..services.claims import add_claim_by_hand
 from .access import editor_required, workbench_required
 
 
@@ -55,11 +56,22 @@ def _import_message(article):
     return "Article imported."
 
 
+def _article_context(article, manual_form=None):
+    claims = list(article.claims.select_related("side"))
+    worthy = [c for c in claims if c.check_worthy]
+    return {
+        "article": article,
+        "claims": worthy,
+        "set_aside": [c for c in claims if not c.check_worthy],
+        "segments": article_segments(article.body, worthy),
+        "manual_form": manual_form or ManualClaimForm(article=article),
+    }
+
+
 @workbench_required
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("outlet", "topic", "imported_by"), pk=pk)
-    claims = list(article.claims.select_related("side"))
-    context = {"article": article, "claims": claims, "segments": article_segments(article.body, claims)}
+    context = _article_context(article)
     if request.htmx:
         if article.state in (ArticleState.QUEUED, ArticleState.PROCESSING):
             return render(request, "claims/article_detail.html#status", context)
@@ -74,3 +86,19 @@ def article_retry(request, pk):
     retry_split(article=article, user=request.user)
     messages.info(request, "Splitting queued again.")
     return redirect(article)
+
+
+@require_POST
+@workbench_required
+def article_add_claim(request, pk):
+    article = get_object_or_404(Article.objects.select_related("outlet", "topic", "imported_by"), pk=pk)
+    form = ManualClaimForm(request.POST, article=article)
+    if form.is_valid():
+        try:
+            claim = add_claim_by_hand(article=article, added_by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("text", exc)
+        else:
+            messages.success(request, "Claim added.")
+            return redirect(claim)
+    return render(request, "claims/article_detail.html", _article_context(article, form), status=400)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from .. import permissions
 from ..forms import EvidenceForm, SendBackForm, VerdictForm
 from ..models import Claim
-from ..selectors.claims import article_segments, claim_for_review
+from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..services import reviews
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
@@ -32,6 +32,7 @@ def _context(request, claim, **extra):
         "send_back_form": SendBackForm(),
         "may_work": permissions.can_work_on(user, claim),
         "may_approve": verdict is not None and permissions.can_approve(user, verdict),
+        "disputes": disputes_of(claim),
         "error": None,
     }
     context.update(extra)

@@ -26,9 +26,9 @@ def test_imported_article_is_split_into_claims(editor, django_capture_on_commit_
         article = _import(editor)
     article.refresh_from_db()
     assert article.state == ArticleState.READY
-    assert [c.text for c in article.claims.order_by("start")] == [
-        "The regional council said on Tuesday that the new bridge will open in March.",
-        "Opposition members said the project is two years late and 40 percent over budget.",
+    assert [(c.speaker, c.text) for c in article.claims.order_by("start")] == [
+        ("regional council", "the new bridge will open in March"),
+        ("Opposition members", "the project is two years late and 40 percent over budget"),
     ]
 
 
@@ -89,7 +89,7 @@ def test_failed_split_marks_the_article_failed_and_keeps_the_input(editor, monke
     def broken(*args, **kwargs):
         raise RuntimeError("parser exploded")
 
-    monkeypatch.setattr(extraction, "extract", broken)
+    monkeypatch.setattr(extraction, "extract_many", broken)
     with pytest.raises(RuntimeError):
         split_article(article.pk)
     article.refresh_from_db()
@@ -125,16 +125,18 @@ def test_extracted_speaker_and_side_are_linked_to_the_registry(editor, monkeypat
     source = SourceFactory(name="Regional council", side=side)
     article = _import(editor, topic=topic)
 
-    def engine(text, *, sides, registry):
-        assert [s.name for s in sides] == ["Council"]
-        assert [s.name for s in registry] == ["Regional council"]
-        return extraction.Extraction(
+    def engine(articles):
+        [article_input] = articles
+        assert [s.name for s in article_input.sides] == ["Council"]
+        assert [s.name for s in article_input.registry] == ["Regional council"]
+        text = article_input.text
+        return [extraction.Extraction(
             language="en",
             claims=[extraction.FoundClaim(text=text[:20], start=0, end=20, speaker="the council",
                                           side="Council", source="Regional council")],
-        )
+        )]
 
-    monkeypatch.setattr(extraction, "extract", engine)
+    monkeypatch.setattr(extraction, "extract_many", engine)
     split_article(article.pk)
     claim = article.claims.get()
     assert (claim.source, claim.side, claim.speaker) == (source, side, "the council")

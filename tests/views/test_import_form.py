@@ -18,9 +18,10 @@ def test_editor_pastes_an_article_and_sees_its_claims(editor_client, django_capt
         response = _post(editor_client, text=GOOD)
     article = Article.objects.get()
     assert response.status_code == 302 and response["Location"] == article.get_absolute_url()
-    page = editor_client.get(article.get_absolute_url())
-    assert article.claims.count() == 1
-    assert GOOD in page.content.decode()
+    page = editor_client.get(article.get_absolute_url()).content.decode()
+    claim = article.claims.get()
+    assert (claim.speaker, claim.text) == ("port authority", "300 containers were stuck at the terminal on Friday after the strike began")
+    assert f'<a class="claim-mark' in page and claim.text in page
 
 
 @pytest.mark.parametrize(

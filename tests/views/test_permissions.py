@@ -20,6 +20,7 @@ VIEWS = [
     ("claims:article_import", "post", EDITORS, None),
     ("claims:article", "get", ALL, "article"),
     ("claims:article_retry", "post", EDITORS, "article"),
+    ("claims:article_add_claim", "post", ALL, "article"),
     ("claims:claim", "get", ALL, "claim"),
     ("claims:claim_start", "post", ALL, "claim"),
     ("claims:claim_evidence", "post", ALL, "claim"),

@@ -1,0 +1,129 @@
+"""Who makes each claim: every way an article attributes what is said."""
+import pytest
+
+from .conftest import claim_with, worthy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines Varga said the ferry carried 300 passengers on Sunday.",
+        "The ferry carried 300 passengers on Sunday, said Ines Varga.",
+        "The ferry carried 300 passengers on Sunday, Ines Varga said.",
+        '"The ferry carried 300 passengers on Sunday," Ines Varga said.',
+        '"The ferry carried 300 passengers on Sunday," said Ines Varga.',
+        "Ines Varga told reporters that the ferry carried 300 passengers on Sunday.",
+        "Ines Varga wrote on Telegram that the ferry carried 300 passengers on Sunday.",
+        "In a statement, Ines Varga said the ferry carried 300 passengers on Sunday.",
+    ],
+    ids=["X said", "said X", "X said after", "quote X said", "quote said X", "X told", "X wrote on", "in a statement"],
+)
+def test_each_attribution_pattern_finds_the_speaker(text):
+    claim = claim_with("300 passengers", worthy(text))
+    assert claim.speaker == "Ines Varga"
+
+
+def test_according_to_names_the_source():
+    claim = claim_with("300 passengers", worthy("According to the port office, the ferry carried 300 passengers."))
+    assert (claim.speaker, claim.kind) == ("port office", "according_to")
+
+
+def test_trailing_according_to_names_the_source():
+    claim = claim_with("300 passengers", worthy("The ferry carried 300 passengers, according to the port office."))
+    assert claim.speaker == "port office"
+
+
+def test_the_article_own_narration_has_no_speaker():
+    [claim] = worthy("The ferry carried 300 passengers on Sunday.")
+    assert (claim.speaker, claim.kind) == (None, "narration")
+
+
+def test_reported_speech_is_marked_as_such():
+    [claim] = worthy("Ines Varga said the ferry carried 300 passengers on Sunday.")
+    assert claim.kind == "reported_speech" and claim.text == "the ferry carried 300 passengers on Sunday"
+
+
+def test_titles_and_roles_are_stripped_from_a_name():
+    claim = claim_with("2,000", worthy("Deputy harbour master Colonel Aron Hale said 2,000 tonnes of grain were lost."))
+    assert claim.speaker == "Aron Hale"
+
+
+def test_apposition_gives_the_name_not_the_role():
+    claim = claim_with("2,000", worthy("Its chairman, Aron Hale, said 2,000 tonnes of grain were lost."))
+    assert claim.speaker == "Aron Hale"
+
+
+def test_he_and_she_point_back_to_the_last_person_who_spoke():
+    text = (
+        "Mayor Ines Varga said the school had been evacuated.\n\n"
+        "She said 200 pupils were taken to the sports hall."
+    )
+    assert claim_with("200 pupils", worthy(text)).speaker == "Ines Varga"
+
+
+def test_it_points_back_to_the_last_organisation_that_spoke():
+    text = (
+        "The Harbour Authority said the channel was closed.\n\n"
+        "It said two tankers had run aground near the lighthouse."
+    )
+    assert claim_with("two tankers", worthy(text)).speaker == "Harbour Authority"
+
+
+def test_the_ministry_points_back_to_the_ministry_named_before():
+    text = (
+        "The Norlandic Interior Ministry said 40 people were detained.\n\n"
+        "The ministry later said 12 of them had been released."
+    )
+    assert claim_with("12 of them", worthy(text)).speaker == "Norlandic Interior Ministry"
+
+
+def test_the_governor_points_back_to_the_governor_named_before():
+    text = (
+        "Holm governor Aron Hale said the dam was safe.\n\n"
+        "Police evacuated two villages overnight.\n\n"
+        "The governor said 900 people had left their homes."
+    )
+    assert claim_with("900 people", worthy(text)).speaker == "Aron Hale"
+
+
+def test_the_post_points_back_to_whoever_posted_it():
+    text = (
+        "The Norlandic Interior Ministry said troops had entered Holm, "
+        "according to a post on the ministry's channel.\n\n"
+        '"Order has been restored in 14 streets," the post said.'
+    )
+    assert claim_with("14 streets", worthy(text)).speaker == "Norlandic Interior Ministry"
+
+
+def test_a_quote_that_runs_on_into_the_next_paragraph_keeps_its_speaker():
+    text = (
+        '"The pumps failed at midnight. The water rose a metre in an hour," Aron Hale said.\n\n'
+        '"We lost the whole east wing of the hospital."'
+    )
+    assert claim_with("east wing", worthy(text)).speaker == "Aron Hale"
+
+
+def test_a_surname_alone_points_back_to_the_person_introduced_before():
+    text = (
+        "Harbour engineer Aron Hale said the crane collapsed at 6 a.m.\n\n"
+        '"Three workers were injured," Hale told reporters.'
+    )
+    assert claim_with("Three workers", worthy(text)).speaker == "Aron Hale"
+
+
+def test_names_are_matched_to_the_registry_by_alias(registry):
+    claim = claim_with("40 people", worthy("Norland's interior ministry said 40 people were detained.", registry=registry))
+    assert (claim.speaker, claim.source) == ("Norlandic Interior Ministry", "Norlandic Interior Ministry")
+
+
+def test_names_are_matched_to_the_registry_by_surname(registry):
+    claim = claim_with("40 people", worthy("Falk said 40 people were detained.", registry=registry))
+    assert claim.speaker == "Petra Falk"
+
+
+def test_an_organisation_name_that_looks_like_a_person_is_still_an_organisation():
+    text = (
+        "Kestrel Electronics said the recall covered 80,000 chargers.\n\n"
+        "The company said only four of them had overheated."
+    )
+    assert claim_with("only four", worthy(text)).speaker == "Kestrel Electronics"
