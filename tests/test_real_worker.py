@@ -44,7 +44,9 @@ def test_worker_splits_an_article_imported_through_the_form(client, editor, work
     assert response.status_code == 302
     article = _wait_until_done(Article.objects.get().pk)
     assert article.state == ArticleState.READY
-    assert [c.text for c in article.claims.all()] == [TEXT]
+    assert [(c.speaker, c.text) for c in article.claims.all()] == [
+        ("ferry operator", "all crossings to the island were cancelled on Friday because of the storm")
+    ]
 
 
 def test_a_task_delivered_twice_leaves_one_set_of_claims(editor, worker):
