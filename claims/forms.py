@@ -3,7 +3,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
-from .models import Outlet, Side, Stance, Topic
+from django.contrib.auth import get_user_model
+
+from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
 from .ratings import Rating
 from .services.articles import check_article_text
 
@@ -96,3 +98,47 @@ class ManualClaimForm(forms.Form):
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["side"].queryset = Side.objects.filter(topic=article.topic_id)
+
+
+class ClaimCorrectionForm(forms.Form):
+    speaker = forms.CharField(max_length=300, required=False, help_text="As the article names them; empty for the article itself.")
+    source = forms.ModelChoiceField(Source.objects.none(), required=False, help_text="The registry entry, if any.")
+    side = forms.ModelChoiceField(Side.objects.none(), required=False)
+    kind = forms.ChoiceField(choices=ClaimKind.choices)
+
+    def __init__(self, *args, claim, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"speaker": claim.speaker, "source": claim.source_id, "side": claim.side_id, "kind": claim.kind},
+        )
+        super().__init__(*args, **kwargs)
+        topic = claim.article.topic_id
+        self.fields["side"].queryset = Side.objects.filter(topic=topic)
+        self.fields["source"].queryset = Source.objects.filter(side__topic=topic) | Source.objects.filter(side__isnull=True)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=5000, label="Comment")
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(get_user_model().objects.none(), required=False, empty_label="Nobody")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = (
+            get_user_model().objects.filter(groups__name__in=["Reviewer", "Editor", "Admin"], is_active=True)
+            .distinct().order_by("username")
+        )
+
+
+class DuplicateForm(forms.Form):
+    original = forms.IntegerField(min_value=1, label="Duplicate of claim number")
+
+
+class SplitForm(forms.Form):
+    at = forms.IntegerField(min_value=0, label="Split at character")
+
+
+class MergeForm(forms.Form):
+    other = forms.IntegerField(min_value=1, label="Merge with claim number")

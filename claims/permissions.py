@@ -51,6 +51,20 @@ def can_work_on(user, claim) -> bool:
     return can_review(user) and claim.assignee_id in (None, user.pk)
 
 
+def can_assign(user, claim, assignee) -> bool:
+    """Editors hand claims to anyone; reviewers take unassigned claims (or their own) for themselves."""
+    if _has_any(user, Role.ADMIN, Role.EDITOR):
+        return True
+    taking = assignee is not None and assignee.pk == user.pk
+    releasing = assignee is None and claim.assignee_id == user.pk
+    return can_review(user) and (taking and claim.assignee_id in (None, user.pk) or releasing)
+
+
+def can_correct(user, claim) -> bool:
+    """Speaker, side and kind may be corrected by whoever may work on the claim, until it is published."""
+    return can_work_on(user, claim) and claim.state != "published"
+
+
 def can_approve(user, verdict) -> bool:
     return _has_any(user, Role.ADMIN, Role.EDITOR) and verdict.reviewer_id != user.pk
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, exports, queue, review
+from .views import articles, evidence, exports, queue, review
 
 app_name = "claims"
 
@@ -19,6 +19,15 @@ urlpatterns = [
     path("claims/<int:pk>/send-back/", review.claim_send_back, name="claim_send_back"),
     path("claims/<int:pk>/dismiss/", review.claim_dismiss, name="claim_dismiss"),
     path("claims/<int:pk>/reopen/", review.claim_reopen, name="claim_reopen"),
+    path("claims/<int:pk>/correct/", review.claim_correct, name="claim_correct"),
+    path("claims/<int:pk>/comment/", review.claim_comment, name="claim_comment"),
+    path("claims/<int:pk>/assign/", review.claim_assign, name="claim_assign"),
+    path("claims/<int:pk>/take/", review.claim_take, name="claim_take"),
+    path("claims/<int:pk>/duplicate/", review.claim_duplicate, name="claim_duplicate"),
+    path("claims/<int:pk>/split/", review.claim_split, name="claim_split"),
+    path("claims/<int:pk>/merge/", review.claim_merge, name="claim_merge"),
+    path("evidence/<int:pk>/edit/", evidence.evidence_edit, name="evidence_edit"),
+    path("evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence_remove"),
     path("exports/verdicts.csv", exports.verdicts_csv, name="export_csv"),
     path("exports/claimreview.jsonld", exports.verdicts_claimreview, name="export_claimreview"),
 ]

@@ -1,6 +1,6 @@
 """The workbench's data: one module per concept."""
 from .articles import Article, ArticleState
-from .claims import Claim, ClaimKind, Dispute
+from .claims import Claim, ClaimKind, Comment, Dispute
 from .sources import Outlet, Reliability, Source, SourceKind
 from .topics import Side, Topic
 from .verdicts import Evidence, Stance, Verdict
@@ -10,6 +10,7 @@ __all__ = [
     "ArticleState",
     "Claim",
     "ClaimKind",
+    "Comment",
     "Dispute",
     "Evidence",
     "Outlet",

@@ -21,7 +21,7 @@ class Article(models.Model):
     raw_input = models.TextField(help_text="Exactly what was received at import; never altered.")
     url = models.URLField(max_length=2000, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
-    published_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True, db_index=True)
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     state = models.CharField(max_length=20, choices=ArticleState, default=ArticleState.QUEUED, db_index=True)

@@ -44,14 +44,34 @@ class Claim(models.Model):
         related_name="+",
         help_text="Who added the claim by hand; empty when extraction found it.",
     )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        help_text="The claim this one repeats, when a reviewer marked it a duplicate.",
+    )
+    has_dispute = models.BooleanField(default=False, help_text="Whether a claim of the other side contradicts it.")
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "start"]
+        # The queue reads claims most check-worthy first, filtered one way at a time: each filter
+        # has an index that already holds that order, so a page is read without sorting.
         indexes = [
-            models.Index(fields=["check_worthy", "state", "-check_worthiness", "id"], name="claim_queue_idx"),
+            models.Index(
+                fields=["-check_worthiness", "-id"],
+                condition=models.Q(check_worthy=True, state__in=["new", "in_review", "awaiting_approval"]),
+                name="claim_open_queue_idx",
+            ),
+            models.Index(fields=["state", "-check_worthiness", "-id"], name="claim_state_queue_idx"),
+            models.Index(fields=["side", "-check_worthiness", "-id"], name="claim_side_queue_idx"),
+            models.Index(fields=["source", "-check_worthiness", "-id"], name="claim_source_queue_idx"),
+            models.Index(fields=["assignee", "-check_worthiness", "-id"], name="claim_assignee_queue_idx"),
+            models.Index(
+                fields=["-check_worthiness", "-id"], condition=models.Q(has_dispute=True), name="claim_disputed_queue_idx"
+            ),
+            models.Index(fields=["-created_at", "-id"], name="claim_newest_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
@@ -66,6 +86,21 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:claim", args=[self.pk])
+
+
+class Comment(models.Model):
+    """A short discussion note on a claim between reviewers and editors."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.body[:60]
 
 
 class Dispute(models.Model):

@@ -20,6 +20,7 @@ class Verdict(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
     history = HistoricalRecords()
 
     def __str__(self):

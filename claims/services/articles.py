@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 from .. import extraction, permissions
 from ..models import Article, ArticleState, Claim, Dispute, Side, Source
 from ..workflow import REVIEWED_STATES
+from .disputes import refresh_dispute_flags
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +199,7 @@ def store_extraction(article: Article, result: extraction.Extraction) -> None:
         ],
         ignore_conflicts=True,
     )
+    refresh_dispute_flags(article.pk)
     state = ArticleState.NOT_SPLIT if result.not_split_reason else ArticleState.READY
     Article.objects.filter(pk=article.pk).update(
         state=state, error=result.not_split_reason, language=result.language, processed_at=timezone.now()

@@ -1,20 +1,34 @@
-"""Claims people add or correct by hand, next to what extraction found."""
+"""Claims people add or correct by hand, next to what extraction found: adding a missed claim,
+correcting its speaker, source, side or kind, and splitting or merging spans."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from .. import permissions
-from ..models import Article, Claim, ClaimKind, Side
+from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
+from ..workflow import ReviewState
+from .disputes import refresh_dispute_flags
+from .reviews import locked, save_claim
+
+# Only claims nobody has started on may be cut up or joined: reviewed work keeps its span.
+RESHAPEABLE = (ReviewState.NEW,)
 
 
 @transaction.atomic
-def add_claim_by_hand(*, article: Article, text: str, added_by, speaker: str = "", side: Side | None = None) -> Claim:
+def add_claim_by_hand(
+    *, article: Article, text: str, added_by, speaker: str = "", side: Side | None = None, start: int | None = None
+) -> Claim:
     """A claim the engine missed (or could not look for: an unsupported language).
 
-    The text must be copied from the article, so that its offsets point into the body.
+    The text must be copied from the article, so that its offsets point into the body; when the
+    same words occur twice, `start` (from a selection in the page) says which.
     """
     permissions.require(permissions.can_review(added_by), "Only reviewers and editors can add claims.")
     text = text.strip()
-    start = article.body.find(text) if text else -1
+    if start is not None and text and article.body[start : start + len(text)] != text:
+        start = None
+    if start is None:
+        start = article.body.find(text) if text else -1
     if start < 0:
         raise ValidationError("Copy the claim exactly as it stands in the article text.", code="not_in_article")
     if side is not None and side.topic_id != article.topic_id:
@@ -30,6 +44,86 @@ def add_claim_by_hand(*, article: Article, text: str, added_by, speaker: str = "
         check_worthiness=0.5,
         added_by=added_by,
     )
+    claim._history_user = added_by
     claim.full_clean()
     claim.save()
     return claim
+
+
+@transaction.atomic
+def correct_claim(
+    *, claim: Claim, user, speaker: str, source: Source | None, side: Side | None, kind: str, seen_version=None
+) -> Claim:
+    """A reviewer fixes what extraction got wrong. The history records who changed what."""
+    claim = locked(claim, seen_version)
+    permissions.require(permissions.can_correct(user, claim), "You cannot correct this claim.")
+    if side is not None and side.topic_id != claim.article.topic_id:
+        raise ValidationError("That side belongs to another topic.", code="wrong_side")
+    claim.speaker, claim.source, claim.side, claim.kind = speaker.strip(), source, side, kind
+    claim.full_clean()
+    save_claim(claim, user, "speaker", "source", "side", "kind")
+    return claim
+
+
+@transaction.atomic
+def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Claim, Claim]:
+    """Cut a claim in two at a character offset of the article (a claim that says two things)."""
+    claim = locked(claim, seen_version)
+    permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
+    if claim.state not in RESHAPEABLE:
+        raise ValidationError("Only claims nobody has started on can be split.", code="reviewed")
+    body = claim.article.body
+    left_end, right_start = at, at
+    while left_end > claim.start and body[left_end - 1] in " ,;":
+        left_end -= 1
+    while right_start < claim.end and body[right_start] in " ,;":
+        right_start += 1
+    if not (claim.start < left_end and right_start < claim.end):
+        raise ValidationError("Split inside the claim, leaving words on both sides.", code="bad_split")
+    second = Claim.objects.get(pk=claim.pk)
+    second.pk = None
+    second.start, second.text, second.version = right_start, body[right_start : claim.end], 1
+    claim.end, claim.text = left_end, body[claim.start : left_end]
+    claim.full_clean(exclude=["duplicate_of"])
+    save_claim(claim, user, "end", "text")
+    second._history_user = user
+    second.save()
+    return claim, second
+
+
+@transaction.atomic
+def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Claim:
+    """Join two claims of one article that extraction cut apart; the earlier one absorbs the later."""
+    if first.article_id != second.article_id:
+        raise ValidationError("Only claims of the same article can be merged.", code="other_article")
+    first, second = sorted((locked(first, seen_version), locked(second)), key=lambda c: c.start)
+    for claim in (first, second):
+        permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
+        if claim.state not in RESHAPEABLE or hasattr(claim, "verdict"):
+            raise ValidationError("Only claims nobody has started on can be merged.", code="reviewed")
+    body = first.article.body
+    first.end = max(first.end, second.end)
+    first.text = body[first.start : first.end]
+    first.check_worthiness = max(first.check_worthiness, second.check_worthiness)
+    _move_disputes(second, onto=first)
+    save_claim(first, user, "end", "text", "check_worthiness")
+    second._history_user = user
+    second.delete()
+    refresh_dispute_flags(first.article_id)
+    first.refresh_from_db()
+    return first
+
+
+def _move_disputes(gone: Claim, *, onto: Claim) -> None:
+    """The merged claim inherits the disputes of the claim it absorbed, without doubles."""
+    for dispute in Dispute.objects.filter(Q(first=gone) | Q(second=gone)):
+        other_id = dispute.second_id if dispute.first_id == gone.pk else dispute.first_id
+        already = Dispute.objects.filter(
+            Q(first_id=onto.pk, second_id=other_id) | Q(first_id=other_id, second_id=onto.pk)
+        ).exists()
+        if other_id == onto.pk or already:
+            dispute.delete()
+        elif dispute.first_id == gone.pk:
+            Dispute.objects.filter(pk=dispute.pk).update(first=onto)
+        else:
+            Dispute.objects.filter(pk=dispute.pk).update(second=onto)

@@ -3,48 +3,44 @@
 Each function checks permissions (claims.permissions) and the workflow (claims.workflow) itself,
 so the web pages, commands and tests all follow the same rules.
 """
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from .. import permissions, workflow
-from ..models import Claim, Evidence, Verdict
+from ..concurrency import bump, check_version
+from ..models import Claim, Verdict
 from ..workflow import ReviewState
 
 
-def _locked(claim: Claim) -> Claim:
-    """Re-read the claim under a row lock so two people acting at once are applied one after the other."""
-    return Claim.objects.select_for_update().get(pk=claim.pk)
+def locked(claim: Claim, seen_version=None) -> Claim:
+    """Re-read the claim under a row lock, so two people acting at once are applied one after the
+    other, and refuse the change if the person acted on an outdated version of it."""
+    current = Claim.objects.select_for_update().get(pk=claim.pk)
+    check_version(current, seen_version)
+    return current
+
+
+def save_claim(claim: Claim, user, *fields: str) -> None:
+    bump(claim, user)
+    claim.save(update_fields=[*fields, "version", "updated_at"])
 
 
 @transaction.atomic
-def start_review(*, claim: Claim, reviewer) -> Claim:
+def start_review(*, claim: Claim, reviewer, seen_version=None) -> Claim:
     """The reviewer takes the claim on: it is assigned to them and moves into review."""
-    claim = _locked(claim)
+    claim = locked(claim, seen_version)
     permissions.require(permissions.can_work_on(reviewer, claim), "This claim is assigned to someone else.")
     workflow.move(claim, ReviewState.IN_REVIEW)
     claim.assignee = reviewer
-    claim.save(update_fields=["state", "assignee", "updated_at"])
+    save_claim(claim, reviewer, "state", "assignee")
     return claim
 
 
 @transaction.atomic
-def add_evidence(*, claim: Claim, added_by, url="", archived_url="", excerpt="", note="", stance="context") -> Evidence:
-    claim = _locked(claim)
-    permissions.require(permissions.can_work_on(added_by, claim), "This claim is assigned to someone else.")
-    if claim.state not in (ReviewState.NEW, ReviewState.IN_REVIEW):
-        raise workflow.TransitionNotAllowed(claim.state, ReviewState.IN_REVIEW)
-    evidence = Evidence(
-        claim=claim, url=url, archived_url=archived_url, excerpt=excerpt, note=note, stance=stance, added_by=added_by
-    )
-    evidence.full_clean()
-    evidence.save()
-    return evidence
-
-
-@transaction.atomic
-def submit_verdict(*, claim: Claim, reviewer, rating: str, rationale: str) -> Verdict:
+def submit_verdict(*, claim: Claim, reviewer, rating: str, rationale: str, seen_version=None) -> Verdict:
     """Record the reviewer's verdict and send it to an editor for approval."""
-    claim = _locked(claim)
+    claim = locked(claim, seen_version)
     permissions.require(permissions.can_work_on(reviewer, claim), "This claim is assigned to someone else.")
     if claim.state == ReviewState.NEW:
         workflow.move(claim, ReviewState.IN_REVIEW)
@@ -55,15 +51,17 @@ def submit_verdict(*, claim: Claim, reviewer, rating: str, rationale: str) -> Ve
     verdict.rationale = rationale
     verdict.reviewer = reviewer
     verdict.submitted_at = timezone.now()
+    verdict.version = (verdict.version or 0) + 1 if verdict.pk else 1
+    verdict._history_user = reviewer
     verdict.full_clean()
     verdict.save()
-    claim.save(update_fields=["state", "assignee", "updated_at"])
+    save_claim(claim, reviewer, "state", "assignee")
     return verdict
 
 
 @transaction.atomic
-def approve_and_publish(*, claim: Claim, editor) -> Verdict:
-    claim = _locked(claim)
+def approve_and_publish(*, claim: Claim, editor, seen_version=None) -> Verdict:
+    claim = locked(claim, seen_version)
     verdict = Verdict.objects.filter(claim=claim).first()
     if verdict is None:
         raise workflow.TransitionNotAllowed(claim.state, ReviewState.PUBLISHED)
@@ -74,39 +72,77 @@ def approve_and_publish(*, claim: Claim, editor) -> Verdict:
     workflow.move(claim, ReviewState.PUBLISHED)
     verdict.approver = editor
     verdict.published_at = timezone.now()
-    verdict.save(update_fields=["approver", "published_at", "updated_at"])
-    claim.save(update_fields=["state", "updated_at"])
+    verdict.version += 1
+    verdict._history_user = editor
+    verdict.save(update_fields=["approver", "published_at", "version", "updated_at"])
+    save_claim(claim, editor, "state")
     return verdict
 
 
 @transaction.atomic
-def send_back(*, claim: Claim, editor, comment: str) -> Verdict:
+def send_back(*, claim: Claim, editor, comment: str, seen_version=None) -> Verdict:
     """The editor returns the verdict to its reviewer with a comment saying what to fix."""
-    claim = _locked(claim)
+    claim = locked(claim, seen_version)
     verdict = Verdict.objects.get(claim=claim)
     permissions.require(permissions.can_approve(editor, verdict), "Only an editor can send a verdict back.")
     workflow.move(claim, ReviewState.IN_REVIEW)
     verdict.editor_comment = comment
-    verdict.save(update_fields=["editor_comment", "updated_at"])
-    claim.save(update_fields=["state", "updated_at"])
+    verdict.version += 1
+    verdict._history_user = editor
+    verdict.save(update_fields=["editor_comment", "version", "updated_at"])
+    save_claim(claim, editor, "state")
     return verdict
 
 
 @transaction.atomic
-def dismiss(*, claim: Claim, user) -> Claim:
+def dismiss(*, claim: Claim, user, seen_version=None) -> Claim:
     """Take a claim out of the queue as not worth checking."""
-    claim = _locked(claim)
+    claim = locked(claim, seen_version)
     permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
     workflow.move(claim, ReviewState.DISMISSED)
-    claim.save(update_fields=["state", "updated_at"])
+    save_claim(claim, user, "state")
     return claim
 
 
 @transaction.atomic
-def reopen(*, claim: Claim, user) -> Claim:
-    claim = _locked(claim)
+def reopen(*, claim: Claim, user, seen_version=None) -> Claim:
+    claim = locked(claim, seen_version)
     permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
     workflow.move(claim, ReviewState.NEW)
     claim.assignee = None
-    claim.save(update_fields=["state", "assignee", "updated_at"])
+    claim.duplicate_of = None
+    save_claim(claim, user, "state", "assignee", "duplicate_of")
+    return claim
+
+
+@transaction.atomic
+def assign(*, claim: Claim, assignee, user, seen_version=None) -> Claim:
+    """Give the claim to a reviewer (or take it back: assignee None). Editors assign anyone;
+    reviewers only take unassigned claims for themselves."""
+    claim = locked(claim, seen_version)
+    mine = assignee is not None and assignee.pk == user.pk
+    permissions.require(
+        permissions.can_assign(user, claim, assignee), "Only editors assign claims to other people."
+    )
+    if assignee is not None and not permissions.can_review(assignee):
+        raise ValidationError("That person is not a reviewer.")
+    if claim.state not in (ReviewState.NEW, ReviewState.IN_REVIEW):
+        raise workflow.TransitionNotAllowed(claim.state, ReviewState.IN_REVIEW)
+    claim.assignee = assignee
+    if mine and claim.state == ReviewState.NEW:
+        workflow.move(claim, ReviewState.IN_REVIEW)
+    save_claim(claim, user, "assignee", "state")
+    return claim
+
+
+@transaction.atomic
+def mark_duplicate(*, claim: Claim, original: Claim, user, seen_version=None) -> Claim:
+    """The claim repeats another: dismiss it and point to the one that is being checked."""
+    claim = locked(claim, seen_version)
+    permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
+    if original.pk == claim.pk or original.duplicate_of_id == claim.pk:
+        raise ValidationError("A claim cannot be a duplicate of itself.")
+    workflow.move(claim, ReviewState.DISMISSED)
+    claim.duplicate_of = original
+    save_claim(claim, user, "state", "duplicate_of")
     return claim

@@ -1,23 +1,46 @@
-"""The claim page: the claim in its article, evidence, verdict and the editor's approval."""
+"""The claim page: the claim in its article, the other side's claims, evidence, verdict,
+approval, comments and history. Every action answers with the review panel for htmx (or a
+redirect back to the page without JavaScript); refusals come back in the panel with 400, 403
+(raised), 404 or 409."""
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
 from .. import permissions
-from ..forms import EvidenceForm, SendBackForm, VerdictForm
+from ..concurrency import StaleEdit
+from ..forms import (
+    AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, SendBackForm, SplitForm,
+    VerdictForm,
+)
 from ..models import Claim
 from ..selectors.claims import article_segments, claim_for_review, disputes_of
-from ..services import reviews
+from ..selectors.history import claim_history
+from ..services import claims as claim_services, comments, evidence, reviews
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
 
 
-def _load(pk) -> Claim:
+class BadVersion(Exception):
+    pass
+
+
+def load_claim(pk) -> Claim:
     try:
         return claim_for_review(pk)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
+
+
+def seen_version(request):
+    """The claim version the person's page showed; absent means the caller asked for no check."""
+    value = request.POST.get("version")
+    if value in (None, ""):
+        return None
+    if not value.isdigit():
+        raise BadVersion()
+    return int(value)
 
 
 def _context(request, claim, **extra):
@@ -30,7 +53,12 @@ def _context(request, claim, **extra):
         "evidence_form": EvidenceForm(),
         "verdict_form": VerdictForm(initial=initial),
         "send_back_form": SendBackForm(),
+        "correction_form": ClaimCorrectionForm(claim=claim),
+        "assign_form": AssignForm(initial={"assignee": claim.assignee_id}),
+        "comment_form": CommentForm(),
         "may_work": permissions.can_work_on(user, claim),
+        "may_correct": permissions.can_correct(user, claim),
+        "may_assign_others": permissions.can_assign(user, claim, None) and permissions.can_export(user),
         "may_approve": verdict is not None and permissions.can_approve(user, verdict),
         "disputes": disputes_of(claim),
         "error": None,
@@ -39,97 +67,108 @@ def _context(request, claim, **extra):
     return context
 
 
-def _panel(request, claim, *, status=200, **extra):
+def panel(request, claim, *, status=200, **extra):
     """The review panel alone for htmx; the whole page otherwise."""
     context = _context(request, claim, **extra)
     if request.htmx:
-        return render(request, "claims/claim_detail.html#review_panel", context, status=status)
-    others = list(claim.article.claims.only("id", "start", "end", "state"))
+        response = render(request, "claims/claim_detail.html#review_panel", context, status=status)
+        return trigger_client_event(response, "claimChanged")
+    others = list(claim.article.claims.filter(check_worthy=True).only("id", "start", "end", "state"))
     context["segments"] = article_segments(claim.article.body, others, focus_id=claim.pk)
+    context["history"] = claim_history(claim)
     return render(request, "claims/claim_detail.html", context, status=status)
 
 
 @workbench_required
 def claim_detail(request, pk):
-    return _panel(request, _load(pk))
+    claim = load_claim(pk)
+    if request.htmx and request.GET.get("part") == "history":
+        return render(request, "claims/claim_detail.html#history", {"claim": claim, "history": claim_history(claim)})
+    return panel(request, claim)
 
 
-def _act(request, pk, action):
-    """Run a workflow action; answer 409 with the reason when the claim cannot take it."""
-    claim = _load(pk)
+def run_action(request, pk, action, form=None, form_key=None):
+    """Run a service on the claim and answer with the panel; every refusal keeps the person's input."""
+    claim = load_claim(pk)
+    keep = {form_key: form} if form is not None else {}
     try:
-        action(claim)
+        version = seen_version(request)
+        if form is not None and not form.is_valid():
+            return panel(request, claim, status=400, **keep)
+        result = action(claim, version, form.cleaned_data if form is not None else None)
+    except BadVersion:
+        return panel(request, claim, status=400, error="The page sent a malformed version number. Reload it.")
+    except StaleEdit as exc:
+        return panel(request, load_claim(pk), status=409, error=str(exc), **keep)
     except TransitionNotAllowed as exc:
-        return _panel(request, claim, status=409, error=str(exc))
-    if not request.htmx:
-        return redirect(claim)
-    return _panel(request, _load(pk))
-
-
-@require_POST
-@workbench_required
-def claim_start(request, pk):
-    return _act(request, pk, lambda claim: reviews.start_review(claim=claim, reviewer=request.user))
-
-
-@require_POST
-@workbench_required
-def claim_dismiss(request, pk):
-    return _act(request, pk, lambda claim: reviews.dismiss(claim=claim, user=request.user))
-
-
-@require_POST
-@workbench_required
-def claim_reopen(request, pk):
-    return _act(request, pk, lambda claim: reviews.reopen(claim=claim, user=request.user))
-
-
-@require_POST
-@workbench_required
-def claim_approve(request, pk):
-    return _act(request, pk, lambda claim: reviews.approve_and_publish(claim=claim, editor=request.user))
-
-
-def _form_action(request, pk, form_class, form_key, action):
-    """Validate a form, run the action; on bad input re-render the panel with the errors and 400."""
-    claim = _load(pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        return _panel(request, claim, status=400, **{form_key: form})
-    try:
-        action(claim, form.cleaned_data)
-    except TransitionNotAllowed as exc:
-        return _panel(request, claim, status=409, error=str(exc), **{form_key: form})
+        return panel(request, claim, status=409, error=str(exc), **keep)
     except ValidationError as exc:
-        form.add_error(None, exc)
-        return _panel(request, claim, status=400, **{form_key: form})
+        if form is not None:
+            form.add_error(None, exc)
+        return panel(request, claim, status=400, error=" ".join(exc.messages), **keep)
+    target = result if isinstance(result, Claim) and result.pk != claim.pk else claim
     if not request.htmx:
-        return redirect(claim)
-    return _panel(request, _load(pk))
+        return redirect(target)
+    return panel(request, load_claim(target.pk))
+
+
+def _post_view(action, form_class=None, form_key=None):
+    @require_POST
+    @workbench_required
+    def view(request, pk):
+        form = form_class(request.POST) if form_class else None
+        return run_action(request, pk, lambda claim, version, data: action(request, claim, version, data), form, form_key)
+
+    return view
+
+
+claim_start = _post_view(lambda r, c, v, d: reviews.start_review(claim=c, reviewer=r.user, seen_version=v))
+claim_dismiss = _post_view(lambda r, c, v, d: reviews.dismiss(claim=c, user=r.user, seen_version=v))
+claim_reopen = _post_view(lambda r, c, v, d: reviews.reopen(claim=c, user=r.user, seen_version=v))
+claim_approve = _post_view(lambda r, c, v, d: reviews.approve_and_publish(claim=c, editor=r.user, seen_version=v))
+claim_evidence = _post_view(
+    lambda r, c, v, d: evidence.add_evidence(claim=c, added_by=r.user, seen_version=v, **d), EvidenceForm, "evidence_form"
+)
+claim_verdict = _post_view(
+    lambda r, c, v, d: reviews.submit_verdict(claim=c, reviewer=r.user, seen_version=v, **d), VerdictForm, "verdict_form"
+)
+claim_send_back = _post_view(
+    lambda r, c, v, d: reviews.send_back(claim=c, editor=r.user, seen_version=v, **d), SendBackForm, "send_back_form"
+)
+claim_comment = _post_view(
+    lambda r, c, v, d: comments.add_comment(claim=c, author=r.user, **d), CommentForm, "comment_form"
+)
+claim_assign = _post_view(
+    lambda r, c, v, d: reviews.assign(claim=c, assignee=d["assignee"], user=r.user, seen_version=v), AssignForm, "assign_form"
+)
+claim_take = _post_view(lambda r, c, v, d: reviews.assign(claim=c, assignee=r.user, user=r.user, seen_version=v))
+claim_duplicate = _post_view(
+    lambda r, c, v, d: reviews.mark_duplicate(claim=c, original=_other(c, d["original"]), user=r.user, seen_version=v),
+    DuplicateForm,
+)
+claim_split = _post_view(
+    lambda r, c, v, d: claim_services.split_claim(claim=c, at=d["at"], user=r.user, seen_version=v)[0], SplitForm
+)
+claim_merge = _post_view(
+    lambda r, c, v, d: claim_services.merge_claims(first=c, second=_other(c, d["other"]), user=r.user, seen_version=v),
+    MergeForm,
+)
 
 
 @require_POST
 @workbench_required
-def claim_evidence(request, pk):
-    return _form_action(
-        request, pk, EvidenceForm, "evidence_form",
-        lambda claim, data: reviews.add_evidence(claim=claim, added_by=request.user, **data),
+def claim_correct(request, pk):
+    claim = load_claim(pk)
+    form = ClaimCorrectionForm(request.POST, claim=claim)
+    return run_action(
+        request, pk,
+        lambda c, v, d: claim_services.correct_claim(claim=c, user=request.user, seen_version=v, **d),
+        form, "correction_form",
     )
 
 
-@require_POST
-@workbench_required
-def claim_verdict(request, pk):
-    return _form_action(
-        request, pk, VerdictForm, "verdict_form",
-        lambda claim, data: reviews.submit_verdict(claim=claim, reviewer=request.user, **data),
-    )
-
-
-@require_POST
-@workbench_required
-def claim_send_back(request, pk):
-    return _form_action(
-        request, pk, SendBackForm, "send_back_form",
-        lambda claim, data: reviews.send_back(claim=claim, editor=request.user, **data),
-    )
+def _other(claim, other_id) -> Claim:
+    try:
+        return Claim.objects.get(pk=other_id)
+    except Claim.DoesNotExist:
+        raise ValidationError(f"There is no claim number {other_id}.") from None

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from claims import workflow
 from claims.models import Claim
 from claims.ratings import Rating
-from claims.services import reviews
+from claims.services import evidence, reviews
 from claims.workflow import ReviewState, TransitionNotAllowed
 
 from ..factories import ClaimFactory, UserFactory, VerdictFactory
@@ -86,14 +86,14 @@ def test_a_claim_without_a_verdict_cannot_be_published(editor):
 @pytest.mark.django_db
 def test_evidence_needs_some_content(reviewer):
     with pytest.raises(ValidationError):
-        reviews.add_evidence(claim=ClaimFactory(), added_by=reviewer)
+        evidence.add_evidence(claim=ClaimFactory(), added_by=reviewer)
 
 
 @pytest.mark.django_db
 def test_no_evidence_can_be_added_to_a_published_claim(reviewer):
     claim = ClaimFactory(state=ReviewState.PUBLISHED)
     with pytest.raises(TransitionNotAllowed):
-        reviews.add_evidence(claim=claim, added_by=reviewer, note="late note")
+        evidence.add_evidence(claim=claim, added_by=reviewer, note="late note")
 
 
 @pytest.mark.django_db
