@@ -94,6 +94,7 @@ class ManualClaimForm(forms.Form):
     )
     speaker = forms.CharField(max_length=300, required=False, help_text="Leave empty when the article says it itself.")
     side = forms.ModelChoiceField(Side.objects.none(), required=False)
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ app_name = "claims"
 
 urlpatterns = [
     path("", queue.queue, name="queue"),
+    path("queue/bulk/", queue.queue_bulk, name="queue_bulk"),
     path("articles/", articles.article_list, name="articles"),
     path("articles/new/", articles.article_import, name="article_import"),
     path("articles/<int:pk>/", articles.article_detail, name="article"),

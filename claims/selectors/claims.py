@@ -2,25 +2,6 @@
 from django.db.models import Count, Q, QuerySet
 
 from ..models import Article, Claim, Dispute
-from ..workflow import ReviewState
-
-QUEUE_PAGE_SIZE = 50
-
-
-def queue_for(user, *, state: str | None = None) -> QuerySet[Claim]:
-    """The claims a reviewer works through, most check-worthy first."""
-    claims = Claim.objects.filter(check_worthy=True).select_related("article", "side", "source", "assignee", "verdict")
-    if state:
-        claims = claims.filter(state=state)
-    else:
-        claims = claims.filter(state__in=[ReviewState.NEW, ReviewState.IN_REVIEW, ReviewState.AWAITING_APPROVAL])
-    return claims.order_by("-check_worthiness", "id")
-
-
-def state_counts() -> dict[str, int]:
-    counts = dict(Claim.objects.filter(check_worthy=True).values_list("state").annotate(n=Count("id")).order_by())
-    return {state: counts.get(state, 0) for state in ReviewState.values}
-
 
 def claim_for_review(claim_id: int) -> Claim:
     return (

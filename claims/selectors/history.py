@@ -3,6 +3,8 @@ the discussion, each with who and when (from django-simple-history)."""
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.text import capfirst
+
 from ..models import Claim, Comment, Evidence, Verdict
 
 # Fields whose changes are bookkeeping, not something a reviewer needs to read.
@@ -18,7 +20,7 @@ class Event:
 
 
 def _label(model, field: str) -> str:
-    return str(model._meta.get_field(field).verbose_name)
+    return capfirst(str(model._meta.get_field(field).verbose_name))
 
 
 def _records(history_model, **filters):
@@ -53,6 +55,10 @@ def _show(record, field: str, value) -> str:
         return str(dict(model_field.choices).get(value, value)) or "–"
     if value in (None, ""):
         return "–"
+    if model_field.is_relation:
+        # History stores the related id; people read names. Changes are few, so one look-up each.
+        related = model_field.related_model._default_manager.filter(pk=value).first()
+        value = related if related is not None else f"#{value} (deleted)"
     text = str(value)
     return text if len(text) <= 80 else text[:77] + "…"
 

@@ -72,6 +72,10 @@ def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Clai
     permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
     if claim.state not in RESHAPEABLE:
         raise ValidationError("Only claims nobody has started on can be split.", code="reviewed")
+    if not claim.start < at < claim.end:
+        raise ValidationError(
+            f"Split inside the claim: between characters {claim.start} and {claim.end}.", code="bad_split"
+        )
     body = claim.article.body
     left_end, right_start = at, at
     while left_end > claim.start and body[left_end - 1] in " ,;":

@@ -1,19 +1,82 @@
-"""The review queue."""
-from django.core.paginator import Paginator
-from django.shortcuts import render
+"""The review queue and its bulk actions."""
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from ..selectors.claims import QUEUE_PAGE_SIZE, queue_for, state_counts
+from .. import permissions
+from ..models import Claim
+from ..selectors.queue import QueueFilter, queue_claims, queue_page, state_counts
+from ..services import bulk
 from ..workflow import ReviewState
 from .access import workbench_required
 
 
 @workbench_required
 def queue(request):
-    state = request.GET.get("state") or ""
-    if state not in ReviewState.values:
-        state = ""
-    page = Paginator(queue_for(request.user, state=state or None), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "state": state, "states": ReviewState.choices, "counts": state_counts()}
-    if request.htmx:
+    filters = QueueFilter(request.GET, queryset=queue_claims(), user=request.user)
+    claims = filters.qs  # an invalid filter (a forged id, a bad date) is left out and its error shown
+    sort = (filters.form.cleaned_data.get("sort") if filters.form.is_valid() else None) or "worthiness"
+    page = queue_page(claims, sort=sort, cursor=request.GET.get("after", ""))
+    params = request.GET.copy()
+    params.pop("after", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": params.urlencode(),
+        "counts": state_counts(),
+        "states": ReviewState.choices,
+        "current_state": request.GET.get("state", ""),
+        "reviewers": get_user_model().objects.filter(groups__name__in=["Reviewer", "Editor"]).distinct().order_by("username")
+        if permissions.can_export(request.user) else [],
+    }
+    if request.htmx and not request.htmx.boosted:
         return render(request, "claims/queue.html#results", context)
     return render(request, "claims/queue.html", context)
+
+
+@require_POST
+@workbench_required
+def queue_bulk(request):
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    action = request.POST.get("action", "")
+    back = request.POST.get("back", "")
+    if not ids:
+        messages.error(request, "Select at least one claim first.")
+        return _back(back)
+    user = request.user
+    if action == "take":
+        result = bulk.assign_claims(ids, assignee=user, user=user)
+        done = "assigned to you"
+    elif action == "assign":
+        assignee = get_user_model().objects.filter(pk=request.POST.get("assignee") or 0).first()
+        if assignee is None:
+            messages.error(request, "Choose whom to assign the claims to.")
+            return _back(back)
+        result = bulk.assign_claims(ids, assignee=assignee, user=user)
+        done = f"assigned to {assignee.get_username()}"
+    elif action == "dismiss":
+        result = bulk.dismiss_claims(ids, user=user)
+        done = "dismissed as not check-worthy"
+    elif action == "duplicate":
+        original = Claim.objects.filter(pk=request.POST.get("original") or 0).first() if str(request.POST.get("original", "")).isdigit() else None
+        if original is None:
+            messages.error(request, "Give the number of the claim they duplicate.")
+            return _back(back)
+        result = bulk.mark_duplicates(ids, original=original, user=user)
+        done = f"marked as duplicates of claim {original.pk}"
+    else:
+        messages.error(request, "Unknown bulk action.")
+        return _back(back)
+    if result.done:
+        messages.success(request, f"{len(result.done)} claim{'s' if len(result.done) != 1 else ''} {done}.")
+    for claim_id, reason in result.skipped[:10]:
+        messages.warning(request, f"Claim {claim_id} skipped: {reason}")
+    return _back(back)
+
+
+def _back(query: str):
+    response = redirect("claims:queue")
+    if query and "\n" not in query and "\r" not in query:
+        response["Location"] += "?" + query
+    return response

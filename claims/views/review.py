@@ -90,7 +90,7 @@ def claim_detail(request, pk):
 def run_action(request, pk, action, form=None, form_key=None):
     """Run a service on the claim and answer with the panel; every refusal keeps the person's input."""
     claim = load_claim(pk)
-    keep = {form_key: form} if form is not None else {}
+    keep = {form_key: form} if form is not None and form_key else {}
     try:
         version = seen_version(request)
         if form is not None and not form.is_valid():
@@ -99,7 +99,8 @@ def run_action(request, pk, action, form=None, form_key=None):
     except BadVersion:
         return panel(request, claim, status=400, error="The page sent a malformed version number. Reload it.")
     except StaleEdit as exc:
-        return panel(request, load_claim(pk), status=409, error=str(exc), **keep)
+        unsaved = [(name, value) for name, value in request.POST.items() if name not in ("csrfmiddlewaretoken", "version") and value]
+        return panel(request, load_claim(pk), status=409, error=str(exc), unsaved=unsaved, **keep)
     except TransitionNotAllowed as exc:
         return panel(request, claim, status=409, error=str(exc), **keep)
     except ValidationError as exc:

@@ -7,7 +7,7 @@ to the login page; the action itself may still refuse with 409, for example).
 import pytest
 from django.urls import reverse
 
-from ..factories import ArticleFactory, ClaimFactory, UserFactory, VerdictFactory
+from ..factories import ArticleFactory, ClaimFactory, EvidenceFactory, UserFactory, VerdictFactory
 
 ALL = {"Reviewer", "Editor", "Admin"}
 EDITORS = {"Editor", "Admin"}
@@ -27,6 +27,17 @@ VIEWS = [
     ("claims:claim_verdict", "post", ALL, "claim"),
     ("claims:claim_dismiss", "post", ALL, "claim"),
     ("claims:claim_reopen", "post", ALL, "claim"),
+    ("claims:claim_correct", "post", ALL, "claim"),
+    ("claims:claim_comment", "post", ALL, "claim"),
+    ("claims:claim_take", "post", ALL, "claim"),
+    ("claims:claim_assign", "post", EDITORS, "claim"),
+    ("claims:claim_duplicate", "post", ALL, "claim"),
+    ("claims:claim_split", "post", ALL, "claim"),
+    ("claims:claim_merge", "post", ALL, "claim"),
+    ("claims:evidence_edit", "get", ALL, "evidence"),
+    ("claims:evidence_edit", "post", ALL, "evidence"),
+    ("claims:evidence_remove", "post", ALL, "evidence"),
+    ("claims:queue_bulk", "post", ALL, None),
     ("claims:claim_approve", "post", EDITORS, "verdict"),
     ("claims:claim_send_back", "post", EDITORS, "verdict"),
     ("claims:export_csv", "get", EDITORS, None),
@@ -41,6 +52,8 @@ def _url(name, target):
         return reverse(name, args=[ArticleFactory().pk])
     if target == "claim":
         return reverse(name, args=[ClaimFactory().pk])
+    if target == "evidence":
+        return reverse(name, args=[EvidenceFactory().pk])
     return reverse(name, args=[VerdictFactory().claim_id])
 
 

@@ -1,0 +1,52 @@
+"""Two people, one claim: the second save from a stale page is refused, never silently applied."""
+import pytest
+from django.urls import reverse
+
+from claims.models import Claim, Verdict
+
+from ..factories import ClaimFactory, UserFactory
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def claim(db, editor):
+    return ClaimFactory(speaker="the ministry")
+
+
+def test_a_correction_from_a_stale_page_gets_409_and_the_newer_claim(client, claim, editor):
+    seen = claim.version
+    client.force_login(editor)
+    first = client.post(reverse("claims:claim_correct", args=[claim.pk]),
+                        {"speaker": "Defence ministry", "kind": "reported_speech", "version": seen}, headers=HTMX)
+    assert first.status_code == 200
+    second = client.post(reverse("claims:claim_correct", args=[claim.pk]),
+                         {"speaker": "Army press office", "kind": "reported_speech", "version": seen}, headers=HTMX)
+    assert second.status_code == 409
+    body = second.content.decode()
+    assert "Someone else changed this claim" in body and "Defence ministry" in body
+    assert Claim.objects.get(pk=claim.pk).speaker == "Defence ministry"
+
+
+def test_a_verdict_from_a_stale_page_does_not_overwrite_the_other_reviewers(client, claim, editor):
+    other = UserFactory(role="Editor")
+    seen = claim.version
+    client.force_login(editor)
+    client.post(reverse("claims:claim_verdict", args=[claim.pk]), {"rating": "false", "rationale": "Satellite images.", "version": seen})
+    client.force_login(other)
+    response = client.post(reverse("claims:claim_verdict", args=[claim.pk]),
+                           {"rating": "true", "rationale": "Looks fine.", "version": seen}, headers=HTMX)
+    assert response.status_code == 409
+    assert Verdict.objects.get().rationale == "Satellite images."
+    assert "Looks fine." in response.content.decode()  # the person's text is kept in the form
+
+
+def test_a_malformed_version_is_a_400(reviewer_client, claim):
+    response = reviewer_client.post(reverse("claims:claim_start", args=[claim.pk]), {"version": "abc"}, headers=HTMX)
+    assert response.status_code == 400
+    assert Claim.objects.get(pk=claim.pk).state == "new"
+
+
+def test_every_change_raises_the_version(reviewer_client, claim):
+    reviewer_client.post(reverse("claims:claim_start", args=[claim.pk]), {"version": claim.version})
+    assert Claim.objects.get(pk=claim.pk).version == claim.version + 1

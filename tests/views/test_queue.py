@@ -1,0 +1,167 @@
+"""The queue: filters in the URL, keyset pages, bulk actions, constant queries."""
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from claims.models import Claim
+
+from ..factories import ArticleFactory, ClaimFactory, OutletFactory, SideFactory, SourceFactory, TopicFactory, UserFactory
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counts():
+    cache.clear()
+
+
+def texts(response):
+    body = response.content.decode()
+    return {c.text for c in Claim.objects.all() if c.text in body}
+
+
+@pytest.fixture
+def claims(db, reviewer):
+    war, vote = TopicFactory(name="War"), TopicFactory(name="Vote")
+    north, south = SideFactory(topic=war, name="North"), SideFactory(topic=war, name="South")
+    wire, daily = OutletFactory(name="Wire"), OutletFactory(name="Daily")
+    minister = SourceFactory(name="The minister", side=north)
+    old = ArticleFactory(topic=war, outlet=wire, published_on=datetime.date(2024, 1, 5))
+    new = ArticleFactory(topic=vote, outlet=daily, published_on=datetime.date(2024, 6, 1))
+    return {
+        "mine": ClaimFactory(text="Claim mine", article=old, side=north, source=minister, assignee=reviewer, state="in_review", check_worthiness=0.9),
+        "free": ClaimFactory(text="Claim free", article=old, side=south, check_worthiness=0.4, has_dispute=True),
+        "vote": ClaimFactory(text="Claim about ballots", article=new, side=None, check_worthiness=0.7),
+        "done": ClaimFactory(text="Claim published", article=new, state="published", check_worthiness=0.95),
+        "aside": ClaimFactory(text="Claim set aside", article=new, check_worthy=False),
+    }
+
+
+def test_default_view_shows_open_check_worthy_claims_most_worthy_first(reviewer_client, claims):
+    body = reviewer_client.get(reverse("claims:queue")).content.decode()
+    assert body.index("Claim mine") < body.index("Claim about ballots") < body.index("Claim free")
+    assert "Claim published" not in body and "Claim set aside" not in body
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"state": "published"}, {"Claim published"}),
+        ({"assigned": "mine"}, {"Claim mine"}),
+        ({"assigned": "unassigned"}, {"Claim free", "Claim about ballots"}),
+        ({"min_worthiness": "0.6"}, {"Claim mine", "Claim about ballots"}),
+        ({"disputed": "true"}, {"Claim free"}),
+        ({"q": "ballots"}, {"Claim about ballots"}),
+        ({"published_from": "2024-03-01"}, {"Claim about ballots"}),
+        ({"published_to": "2024-03-01"}, {"Claim mine", "Claim free"}),
+    ],
+)
+def test_each_filter_narrows_the_queue(reviewer_client, claims, params, expected):
+    assert texts(reviewer_client.get(reverse("claims:queue"), params)) == expected
+
+
+def test_filters_by_topic_side_source_and_outlet(reviewer_client, claims):
+    mine = claims["mine"]
+    for params in ({"topic": mine.article.topic_id}, {"side": mine.side_id}, {"source": mine.source_id}, {"outlet": mine.article.outlet_id}):
+        found = texts(reviewer_client.get(reverse("claims:queue"), params))
+        assert "Claim mine" in found and "Claim about ballots" not in found
+
+
+def test_htmx_filtering_swaps_only_the_results(reviewer_client, claims):
+    body = reviewer_client.get(reverse("claims:queue"), {"assigned": "mine"}, headers=HTMX).content.decode()
+    assert body.lstrip().startswith('<section id="results"') and "Claim mine" in body
+
+
+def test_an_invalid_filter_is_explained_not_a_500(reviewer_client, claims):
+    response = reviewer_client.get(reverse("claims:queue"), {"source": "999999", "published_from": "not-a-date"})
+    assert response.status_code == 200
+    assert "Some filters are not valid" in response.content.decode()
+
+
+def test_keyset_pages_follow_each_other_without_overlap(reviewer_client, db):
+    ClaimFactory.create_batch(60, check_worthiness=0.5)
+    first = reviewer_client.get(reverse("claims:queue"))
+    cursor = first.context["page"].next_cursor
+    second = reviewer_client.get(reverse("claims:queue"), {"after": cursor})
+    first_ids = {c.pk for c in first.context["page"].claims}
+    second_ids = {c.pk for c in second.context["page"].claims}
+    assert len(first_ids) == 50 and len(second_ids) == 10 and not first_ids & second_ids
+    assert second.context["page"].next_cursor is None
+
+
+@pytest.mark.parametrize("sort", ["newest", "article"])
+def test_other_sort_orders_page_too(reviewer_client, db, sort):
+    ClaimFactory.create_batch(55)
+    first = reviewer_client.get(reverse("claims:queue"), {"sort": sort})
+    second = reviewer_client.get(reverse("claims:queue"), {"sort": sort, "after": first.context["page"].next_cursor})
+    assert len({c.pk for c in first.context["page"].claims} | {c.pk for c in second.context["page"].claims}) == 55
+
+
+def test_a_forged_cursor_starts_from_the_first_page(reviewer_client, claims):
+    response = reviewer_client.get(reverse("claims:queue"), {"after": "!!not-a-cursor!!"})
+    assert response.status_code == 200 and "Claim mine" in response.content.decode()
+
+
+def test_bulk_assign_to_me_reports_what_was_skipped(reviewer_client, claims, other_reviewer):
+    taken = ClaimFactory(text="Claim taken", assignee=other_reviewer, state="in_review")
+    response = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "take", "ids": [claims["free"].pk, taken.pk]}, follow=True
+    )
+    body = response.content.decode()
+    assert "1 claim assigned to you." in body and f"Claim {taken.pk} skipped" in body
+    assert Claim.objects.get(pk=claims["free"].pk).assignee.username == "rita"
+    assert Claim.objects.get(pk=taken.pk).assignee == other_reviewer
+
+
+def test_editor_bulk_assigns_to_a_reviewer(editor_client, claims, other_reviewer):
+    editor_client.post(reverse("claims:queue_bulk"), {"action": "assign", "assignee": other_reviewer.pk, "ids": [claims["free"].pk]})
+    assert Claim.objects.get(pk=claims["free"].pk).assignee == other_reviewer
+
+
+def test_reviewer_cannot_bulk_assign_to_someone_else(reviewer_client, claims, other_reviewer):
+    reviewer_client.post(reverse("claims:queue_bulk"), {"action": "assign", "assignee": other_reviewer.pk, "ids": [claims["free"].pk]})
+    assert Claim.objects.get(pk=claims["free"].pk).assignee is None
+
+
+def test_bulk_dismiss_and_duplicate(reviewer_client, claims):
+    reviewer_client.post(reverse("claims:queue_bulk"), {"action": "dismiss", "ids": [claims["free"].pk]})
+    reviewer_client.post(reverse("claims:queue_bulk"), {"action": "duplicate", "original": claims["mine"].pk, "ids": [claims["vote"].pk]})
+    assert Claim.objects.get(pk=claims["free"].pk).state == "dismissed"
+    assert Claim.objects.get(pk=claims["vote"].pk).duplicate_of == claims["mine"]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"action": "take"}, "Select at least one claim first."),
+        ({"action": "explode", "ids": ["1"]}, "Unknown bulk action."),
+        ({"action": "duplicate", "ids": ["1"], "original": "abc"}, "Give the number of the claim they duplicate."),
+        ({"action": "assign", "ids": ["1"]}, "Choose whom to assign the claims to."),
+    ],
+)
+def test_bad_bulk_requests_are_explained(reviewer_client, claims, data, message):
+    response = reviewer_client.post(reverse("claims:queue_bulk"), data, follow=True)
+    assert response.status_code == 200 and message in response.content.decode()
+
+
+def test_keyboard_help_is_on_the_page(reviewer_client, claims):
+    body = reviewer_client.get(reverse("claims:queue")).content.decode()
+    assert 'id="keys"' in body and "next / previous claim" in body
+
+
+def test_filtered_queue_queries_do_not_grow_with_rows(reviewer_client, reviewer, db, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        cache.clear()
+        with CaptureQueriesContext(connection) as ctx:
+            reviewer_client.get(reverse("claims:queue"), {"assigned": "mine", "min_worthiness": "0.1"})
+        return len(ctx.captured_queries)
+
+    ClaimFactory.create_batch(2, assignee=reviewer, state="in_review")
+    few = count()
+    ClaimFactory.create_batch(30, assignee=reviewer, state="in_review")
+    assert count() == few
