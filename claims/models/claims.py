@@ -72,6 +72,7 @@ class Claim(models.Model):
                 fields=["-check_worthiness", "-id"], condition=models.Q(has_dispute=True), name="claim_disputed_queue_idx"
             ),
             models.Index(fields=["-created_at", "-id"], name="claim_newest_idx"),
+            models.Index(fields=["article", "start", "id"], name="claim_article_order_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),

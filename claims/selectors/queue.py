@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from ..models import Claim, Outlet, Side, Source, Topic
+from ..widgets import FastSelect
 from ..workflow import ReviewState
 
 PAGE_SIZE = 50
@@ -33,24 +34,32 @@ SORTS = {
 
 
 class QueueFilter(django_filters.FilterSet):
-    state = django_filters.ChoiceFilter(choices=ReviewState.choices, empty_label="Open (new, in review, awaiting)", method="by_state")
+    state = django_filters.ChoiceFilter(
+        choices=ReviewState.choices, empty_label="Open (new, in review, awaiting)", method="by_state", widget=FastSelect
+    )
     assigned = django_filters.ChoiceFilter(
-        label="Assignee", choices=[("mine", "Mine"), ("unassigned", "Unassigned")], method="by_assignee", empty_label="Anyone"
+        label="Assignee", choices=[("mine", "Mine"), ("unassigned", "Unassigned")], method="by_assignee",
+        empty_label="Anyone", widget=FastSelect,
     )
     reviewer = django_filters.ModelChoiceFilter(
-        label="Assigned to", field_name="assignee", queryset=get_user_model().objects.filter(is_active=True).order_by("username")
+        label="Assigned to", field_name="assignee", widget=FastSelect(label_field="username"),
+        queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
     )
-    topic = django_filters.ModelChoiceFilter(field_name="article__topic", queryset=Topic.objects.all())
-    side = django_filters.ModelChoiceFilter(queryset=Side.objects.select_related("topic"))
-    source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
-    outlet = django_filters.ModelChoiceFilter(field_name="article__outlet", queryset=Outlet.objects.all())
+    topic = django_filters.ModelChoiceFilter(
+        field_name="article__topic", queryset=Topic.objects.all(), widget=FastSelect(label_field="name")
+    )
+    side = django_filters.ModelChoiceFilter(queryset=Side.objects.all(), widget=FastSelect(label_field="name"))
+    source = django_filters.ModelChoiceFilter(queryset=Source.objects.all(), widget=FastSelect(label_field="name"))
+    outlet = django_filters.ModelChoiceFilter(
+        field_name="article__outlet", queryset=Outlet.objects.all(), widget=FastSelect(label_field="name")
+    )
     min_worthiness = django_filters.NumberFilter(
         label="Check-worthiness at least", field_name="check_worthiness", lookup_expr="gte",
         widget=forms.NumberInput(attrs={"step": "0.05", "min": "0", "max": "1"}),
     )
     disputed = django_filters.BooleanFilter(
         label="Has a dispute", field_name="has_dispute",
-        widget=forms.Select(choices=[("", "Either"), ("true", "Yes"), ("false", "No")]),
+        widget=FastSelect(choices=[("", "Either"), ("true", "Yes"), ("false", "No")]),
     )
     published_from = django_filters.DateFilter(
         label="Published from", field_name="article__published_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
@@ -60,7 +69,8 @@ class QueueFilter(django_filters.FilterSet):
     )
     q = django_filters.CharFilter(label="Text", method="by_text")
     sort = django_filters.ChoiceFilter(
-        choices=[(key, label) for key, (label, _, _) in SORTS.items()], method="no_filter", empty_label=None
+        choices=[(key, label) for key, (label, _, _) in SORTS.items()], method="no_filter", empty_label=None,
+        widget=FastSelect,
     )
 
     def __init__(self, data=None, *args, user=None, **kwargs):
@@ -149,7 +159,7 @@ def queue_page(queryset: QuerySet, *, sort: str, cursor: str = "") -> QueuePage:
     if values is not None:
         queryset = queryset.filter(_after(values, sort))
     rows = list(
-        queryset.select_related("article", "side", "source", "assignee", "verdict").order_by(*order)[: PAGE_SIZE + 1]
+        queryset.select_related("article", "side", "source", "assignee").order_by(*order)[: PAGE_SIZE + 1]
     )
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]

@@ -43,7 +43,7 @@ def load_demo() -> list[tuple[str, str, str]]:
             user.is_staff = role == Role.ADMIN
             user.is_superuser = role == Role.ADMIN
             user.save()
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     topic, _ = Topic.objects.get_or_create(
         name="Russia-Ukraine war",
         defaults={"loaded_terms": "liberated, liberation, occupiers, denazification, junta, terrorists, special military operation"},

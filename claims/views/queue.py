@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import permissions
@@ -21,6 +22,9 @@ def queue(request):
     params = request.GET.copy()
     params.pop("after", None)
     context = {
+        # One reverse() per page instead of three per row: rows build their links from these.
+        "claim_url": reverse("claims:claim", args=[0]).removesuffix("0/"),
+        "article_url": reverse("claims:article", args=[0]).removesuffix("0/"),
         "filters": filters,
         "page": page,
         "query": params.urlencode(),

@@ -165,3 +165,14 @@ def test_filtered_queue_queries_do_not_grow_with_rows(reviewer_client, reviewer,
     few = count()
     ClaimFactory.create_batch(30, assignee=reviewer, state="in_review")
     assert count() == few
+
+
+def test_queue_links_lead_to_the_claim_its_article_and_the_take_action(reviewer_client, claims):
+    from django.urls import resolve
+
+    body = reviewer_client.get(reverse("claims:queue")).content.decode()
+    free = claims["free"]
+    assert f'href="{free.get_absolute_url()}"' in body
+    assert f'href="{free.article.get_absolute_url()}"' in body
+    assert f'data-take-url="{reverse("claims:claim_take", args=[free.pk])}"' in body
+    assert resolve(free.get_absolute_url()).url_name == "claim"
