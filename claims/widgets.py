@@ -43,3 +43,17 @@ class FastSelect(forms.Select):
                 yield from ((str(v), l) for v, l in label)
             else:
                 yield ("" if option_value is None else str(getattr(option_value, "value", option_value)), label)
+
+
+class FastInput(forms.TextInput):
+    """A text, number or date input rendered without a template (see FastSelect)."""
+
+    def __init__(self, attrs=None, input_type: str = "text"):
+        super().__init__(attrs)
+        self.input_type = input_type
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, attrs)
+        final["value"] = self.format_value(value)
+        attributes = format_html_join("", ' {}="{}"', ((key, val) for key, val in final.items() if val not in (None, False)))
+        return format_html('<input type="{}" name="{}"{}>', self.input_type, name, attributes)

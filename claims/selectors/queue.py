@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import django_filters
-from django import forms
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from ..models import Claim, Outlet, Side, Source, Topic
-from ..widgets import FastSelect
+from ..widgets import FastInput, FastSelect
 from ..workflow import ReviewState
 
 PAGE_SIZE = 50
@@ -55,19 +55,19 @@ class QueueFilter(django_filters.FilterSet):
     )
     min_worthiness = django_filters.NumberFilter(
         label="Check-worthiness at least", field_name="check_worthiness", lookup_expr="gte",
-        widget=forms.NumberInput(attrs={"step": "0.05", "min": "0", "max": "1"}),
+        widget=FastInput(attrs={"step": "0.05", "min": "0", "max": "1"}, input_type="number"),
     )
     disputed = django_filters.BooleanFilter(
         label="Has a dispute", field_name="has_dispute",
         widget=FastSelect(choices=[("", "Either"), ("true", "Yes"), ("false", "No")]),
     )
     published_from = django_filters.DateFilter(
-        label="Published from", field_name="article__published_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+        label="Published from", field_name="article__published_on", lookup_expr="gte", widget=FastInput(input_type="date")
     )
     published_to = django_filters.DateFilter(
-        label="Published to", field_name="article__published_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+        label="Published to", field_name="article__published_on", lookup_expr="lte", widget=FastInput(input_type="date")
     )
-    q = django_filters.CharFilter(label="Text", method="by_text")
+    q = django_filters.CharFilter(label="Text", method="by_text", widget=FastInput(input_type="search"))
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _, _) in SORTS.items()], method="no_filter", empty_label=None,
         widget=FastSelect,
@@ -90,11 +90,13 @@ class QueueFilter(django_filters.FilterSet):
         if not value:
             return queryset
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            return queryset.annotate(search=SearchVector("text", config="english")).filter(
-                search=SearchQuery(value, config="english", search_type="websearch")
+            # search_vector is the generated column of migration 0005, not a model field.
+            matches = RawSQL(
+                "claims_claim.search_vector @@ websearch_to_tsquery('english'::regconfig, %s)",
+                [value],
+                output_field=BooleanField(),
             )
+            return queryset.filter(matches)
         return queryset.filter(text__icontains=value)
 
     def no_filter(self, queryset, name, value):
