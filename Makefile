@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$HOME/.pyenv/versions/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv migrate demo worker check clean
+.PHONY: run test venv worker check clean bench screenshots
 
 $(BIN)/.installed: requirements.txt requirements-model.txt
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install one, or run: make PYTHON=/path/to/python3.12"; exit 1; }
@@ -32,7 +32,18 @@ worker: venv
 	$(BIN)/celery -A factcheck worker --loglevel=INFO
 
 test: venv
+	@scripts/ensure-chromium
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+# Speed figures (PostgreSQL for bench_queue: set DATABASE_URL).
+bench: venv
+	$(BIN)/python manage.py bench_extraction
+	$(BIN)/python manage.py bench_queue --claims 1000000
+
+# Refresh the README's screenshots from the browser tests.
+screenshots: venv
+	@scripts/ensure-chromium
+	SAVE_SCREENSHOTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/browser -q
 
 check: venv
 	$(BIN)/python manage.py check

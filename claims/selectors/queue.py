@@ -42,16 +42,22 @@ class QueueFilter(django_filters.FilterSet):
         empty_label="Anyone", widget=FastSelect,
     )
     reviewer = django_filters.ModelChoiceFilter(
-        label="Assigned to", field_name="assignee", widget=FastSelect(label_field="username"),
+        label="Assigned to", field_name="assignee", widget=FastSelect(label_field="username"), empty_label="Anyone",
         queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
     )
     topic = django_filters.ModelChoiceFilter(
-        field_name="article__topic", queryset=Topic.objects.all(), widget=FastSelect(label_field="name")
+        label="Topic", field_name="article__topic", queryset=Topic.objects.all(),
+        widget=FastSelect(label_field="name"), empty_label="Any",
     )
-    side = django_filters.ModelChoiceFilter(queryset=Side.objects.all(), widget=FastSelect(label_field="name"))
-    source = django_filters.ModelChoiceFilter(queryset=Source.objects.all(), widget=FastSelect(label_field="name"))
+    side = django_filters.ModelChoiceFilter(
+        queryset=Side.objects.all(), widget=FastSelect(label_field="name"), empty_label="Any"
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.all(), widget=FastSelect(label_field="name"), empty_label="Any"
+    )
     outlet = django_filters.ModelChoiceFilter(
-        field_name="article__outlet", queryset=Outlet.objects.all(), widget=FastSelect(label_field="name")
+        label="Outlet", field_name="article__outlet", queryset=Outlet.objects.all(),
+        widget=FastSelect(label_field="name"), empty_label="Any",
     )
     min_worthiness = django_filters.NumberFilter(
         label="Check-worthiness at least", field_name="check_worthiness", lookup_expr="gte",
@@ -69,6 +75,7 @@ class QueueFilter(django_filters.FilterSet):
     )
     q = django_filters.CharFilter(label="Text", method="by_text", widget=FastInput(input_type="search"))
     sort = django_filters.ChoiceFilter(
+        label="Sort",
         choices=[(key, label) for key, (label, _, _) in SORTS.items()], method="no_filter", empty_label=None,
         widget=FastSelect,
     )

@@ -1,5 +1,6 @@
 """The review story in a real browser: filter, open, compare, gather evidence, judge, approve,
 and a second reviewer on a stale page told of the conflict instead of overwriting."""
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,14 @@ DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 @pytest.fixture
+def shots(tmp_path):
+    """Where screenshots go: docs/ for the README when SAVE_SCREENSHOTS=1 (make screenshots)."""
+    folder = DOCS if os.environ.get("SAVE_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def newsroom(db):
     load_demo()
     return {
@@ -24,13 +33,14 @@ def newsroom(db):
     }
 
 
-def test_reviewer_checks_the_lysychansk_claim_and_editor_publishes_it(newsroom, sign_in, live_server):
+def test_reviewer_checks_the_lysychansk_claim_and_editor_publishes_it(newsroom, sign_in, live_server, shots):
     page = sign_in("rita")
     page.get_by_label("Has a dispute").select_option("true")
+    page.wait_for_url("**disputed=true**")  # htmx pushes the filter into the address bar
+    expect(page.get_by_role("link", name="three districts of the city were shelled")).to_have_count(0)
     claim_link = page.get_by_role("link", name="its forces had taken full control of Lysychansk")
     expect(claim_link).to_be_visible()
-    DOCS.mkdir(exist_ok=True)
-    page.screenshot(path=str(DOCS / "queue.png"))
+    page.screenshot(path=str(shots / "queue.png"))
     claim_link.click()
 
     rivals = page.get_by_role("region", name="The other side says")
@@ -48,7 +58,7 @@ def test_reviewer_checks_the_lysychansk_claim_and_editor_publishes_it(newsroom, 
     page.get_by_label("Rationale").fill("Fighting continued on the outskirts for at least another day.")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_text("Waiting for an editor")).to_be_visible()
-    page.screenshot(path=str(DOCS / "claim.png"), full_page=True)
+    page.screenshot(path=str(shots / "claim.png"), full_page=True)
 
     editor = sign_in("edith")
     editor.goto(page.url)

@@ -176,3 +176,10 @@ def test_queue_links_lead_to_the_claim_its_article_and_the_take_action(reviewer_
     assert f'href="{free.article.get_absolute_url()}"' in body
     assert f'data-take-url="{reverse("claims:claim_take", args=[free.pk])}"' in body
     assert resolve(free.get_absolute_url()).url_name == "claim"
+
+
+def test_every_filter_has_a_readable_label(reviewer_client, claims):
+    body = reviewer_client.get(reverse("claims:queue")).content.decode()
+    assert "[invalid name]" not in body and "---------" not in body
+    for label in ("Topic", "Side", "Source", "Outlet", "Sort", "Has a dispute", "Text"):
+        assert f">{label}</label>" in body
