@@ -1,6 +1,11 @@
 """A claim's history as one timeline: changes to the claim, its verdict and its evidence, and
-the discussion, each with who and when (from django-simple-history)."""
-from dataclasses import dataclass
+the discussion, each with who and when (from django-simple-history).
+
+Related records named in changes (a side, a source, a reviewer) are looked up in one query per
+kind of record, whatever the length of the history.
+"""
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils.text import capfirst
@@ -16,11 +21,14 @@ class Event:
     when: datetime
     who: str
     what: str
-    detail: str = ""
+    changes: list = field(default_factory=list)  # (model field, old, new)
+    note: str = ""  # a comment's text
 
-
-def _label(model, field: str) -> str:
-    return capfirst(str(model._meta.get_field(field).verbose_name))
+    @property
+    def detail(self) -> str:
+        if self.note:
+            return self.note
+        return "; ".join(f"{capfirst(str(f.verbose_name))}: {old} → {new}" for f, old, new in self.changes)
 
 
 def _records(history_model, **filters):
@@ -31,42 +39,51 @@ def _events_for(records, model, noun: str) -> list[Event]:
     events, previous = [], {}
     for record in records:
         who = record.history_user.get_username() if record.history_user else "extraction"
-        key = record.id
         if record.history_type == "+":
             events.append(Event(record.history_date, who, f"added the {noun}"))
         elif record.history_type == "-":
             events.append(Event(record.history_date, who, f"removed the {noun}"))
-        elif key in previous:
-            delta = record.diff_against(previous[key])
+        elif record.id in previous:
+            delta = record.diff_against(previous[record.id])
             changes = [
-                f"{_label(model, c.field)}: {_show(record, c.field, c.old)} → {_show(record, c.field, c.new)}"
-                for c in delta.changes
-                if c.field not in QUIET
+                (model._meta.get_field(c.field), c.old, c.new) for c in delta.changes if c.field not in QUIET
             ]
             if changes:
-                events.append(Event(record.history_date, who, f"changed the {noun}", "; ".join(changes)))
-        previous[key] = record
+                events.append(Event(record.history_date, who, f"changed the {noun}", changes))
+        previous[record.id] = record
     return events
 
 
-def _show(record, field: str, value) -> str:
-    model_field = record.instance._meta.get_field(field)
-    if getattr(model_field, "choices", None):
-        return str(dict(model_field.choices).get(value, value)) or "–"
-    if value in (None, ""):
-        return "–"
-    if model_field.is_relation:
-        # History stores the related id; people read names. Changes are few, so one look-up each.
-        related = model_field.related_model._default_manager.filter(pk=value).first()
-        value = related if related is not None else f"#{value} (deleted)"
-    text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+def _readable(events: list[Event]) -> None:
+    """Replace raw values by what people read: choice labels, and names for related ids."""
+    wanted = defaultdict(set)
+    for event in events:
+        for model_field, old, new in event.changes:
+            if model_field.is_relation:
+                wanted[model_field.related_model].update(v for v in (old, new) if v not in (None, ""))
+    names = {
+        model: {obj.pk: str(obj) for obj in model._default_manager.filter(pk__in=ids)} for model, ids in wanted.items()
+    }
+
+    def show(model_field, value):
+        if value in (None, ""):
+            return "–"
+        if model_field.is_relation:
+            return names[model_field.related_model].get(value, f"#{value} (deleted)")
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        text = str(value)
+        return text if len(text) <= 80 else text[:77] + "…"
+
+    for event in events:
+        event.changes = [(f, show(f, old), show(f, new)) for f, old, new in event.changes]
 
 
 def claim_history(claim: Claim) -> list[Event]:
     events = _events_for(_records(Claim.history.model, id=claim.pk), Claim, "claim")
     events += _events_for(_records(Verdict.history.model, claim_id=claim.pk), Verdict, "verdict")
     events += _events_for(_records(Evidence.history.model, claim_id=claim.pk), Evidence, "evidence")
+    _readable(events)
     for comment in Comment.objects.filter(claim=claim).select_related("author"):
-        events.append(Event(comment.created_at, comment.author.get_username(), "commented", comment.body))
+        events.append(Event(comment.created_at, comment.author.get_username(), "commented", note=comment.body))
     return sorted(events, key=lambda e: e.when, reverse=True)

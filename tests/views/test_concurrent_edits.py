@@ -50,3 +50,18 @@ def test_a_malformed_version_is_a_400(reviewer_client, claim):
 def test_every_change_raises_the_version(reviewer_client, claim):
     reviewer_client.post(reverse("claims:claim_start", args=[claim.pk]), {"version": claim.version})
     assert Claim.objects.get(pk=claim.pk).version == claim.version + 1
+
+
+def test_a_forged_post_without_the_csrf_token_is_refused(claim, reviewer):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(reviewer)
+    response = browser.post(reverse("claims:claim_dismiss", args=[claim.pk]), {"version": claim.version})
+    assert response.status_code == 403
+    assert Claim.objects.get(pk=claim.pk).state == "new"
+
+
+def test_editors_find_their_approval_queue_in_the_menu(editor_client, db):
+    body = editor_client.get(reverse("claims:queue")).content.decode()
+    assert 'href="/?state=awaiting_approval">Approvals</a>' in body

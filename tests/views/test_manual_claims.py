@@ -49,3 +49,9 @@ def test_not_split_article_page_explains_and_offers_the_form(reviewer_client, ar
     article.save()
     page = reviewer_client.get(article.get_absolute_url()).content.decode()
     assert "is not supported" in page and "Add a claim by hand" in page
+
+
+def test_article_page_title_is_the_article_title(reviewer_client, article):
+    page = reviewer_client.get(article.get_absolute_url()).content.decode()
+    assert f"<title>{article.title} · Fact-checking workbench</title>" in page
+    assert page.count("Set aside by extraction") <= 1

@@ -53,3 +53,18 @@ def test_csv_export_queries_do_not_grow_with_verdicts(editor_client, editor):
     few = _queries(editor_client, reverse("claims:export_claimreview"))
     publish(10)
     assert _queries(editor_client, reverse("claims:export_claimreview")) == few
+
+
+@pytest.mark.django_db
+def test_claim_page_queries_do_not_grow_with_its_history(reviewer_client, reviewer):
+    from claims.services.claims import correct_claim
+
+    from ..factories import SideFactory, SourceFactory
+
+    claim = ClaimFactory()
+    correct_claim(claim=claim, user=reviewer, speaker="a", source=None, side=None, kind="narration")
+    few = _queries(reviewer_client, claim.get_absolute_url())
+    for n in range(6):
+        side = SideFactory(topic=claim.article.topic, name=f"Side {n}")
+        correct_claim(claim=claim, user=reviewer, speaker=f"speaker {n}", source=SourceFactory(side=side), side=side, kind="narration")
+    assert _queries(reviewer_client, claim.get_absolute_url()) == few
