@@ -29,7 +29,7 @@ run: venv
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: venv
-	$(BIN)/celery -A factcheck worker --loglevel=INFO
+	$(BIN)/celery -A factcheck worker --beat --loglevel=INFO
 
 test: venv
 	@scripts/ensure-chromium

@@ -143,3 +143,56 @@ class SplitForm(forms.Form):
 
 class MergeForm(forms.Form):
     other = forms.IntegerField(min_value=1, label="Merge with claim number")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class LinkImportForm(forms.Form):
+    urls = forms.CharField(
+        label="Links", widget=forms.Textarea(attrs={"rows": 5}), max_length=200_000,
+        help_text="One link per line (http or https).",
+    )
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+
+    def clean_urls(self):
+        links = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
+        bad = [link for link in links if not _is_http_url(link)]
+        if bad:
+            raise ValidationError(f"Not a web address: {bad[0][:100]}" + (f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""))
+        if not links:
+            raise ValidationError("Give at least one link.")
+        return links
+
+
+def _is_http_url(value: str) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class FileImportForm(forms.Form):
+    files = MultipleFileField(help_text="Text, Markdown, HTML, Word (.docx) or PDF; at most 5 MB each.")
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+
+
+class SpreadsheetImportForm(forms.Form):
+    spreadsheet = forms.FileField(help_text="CSV with a header row (text or url, optional title, published_on) or JSON Lines.")
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)

@@ -3,6 +3,7 @@ import logging
 
 from celery import shared_task
 
+from .services import imports
 from .services.articles import split_article
 
 log = logging.getLogger(__name__)
@@ -13,3 +14,25 @@ def split_article_task(article_id: int) -> int:
     article = split_article(article_id)
     log.info("Article %s split into %s claims", article_id, article.claims.count())
     return article_id
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def dispatch_job_task(job_id: int) -> int:
+    ids = imports.pending_item_ids(job_id)
+    for item_id in ids:
+        imports.enqueue_item(item_id)
+    return len(ids)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def process_import_item_task(item_id: int) -> str:
+    item = imports.process_item(item_id)
+    log.info("Import item %s: %s", item_id, item.state)
+    return item.state
+
+
+@shared_task
+def requeue_stalled_task() -> int:
+    count = imports.requeue_stalled()
+    log.info("Re-enqueued %s stalled imports", count)
+    return count

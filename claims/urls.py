@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, evidence, exports, queue, review
+from .views import articles, evidence, exports, imports, queue, review
 
 app_name = "claims"
 
@@ -12,6 +12,10 @@ urlpatterns = [
     path("articles/<int:pk>/", articles.article_detail, name="article"),
     path("articles/<int:pk>/retry/", articles.article_retry, name="article_retry"),
     path("articles/<int:pk>/claims/", articles.article_add_claim, name="article_add_claim"),
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/new/", imports.import_new, name="import_new"),
+    path("imports/<int:pk>/", imports.import_job, name="import_job"),
+    path("imports/items/<int:pk>/retry/", imports.import_item_retry, name="import_item_retry"),
     path("claims/<int:pk>/", review.claim_detail, name="claim"),
     path("claims/<int:pk>/start/", review.claim_start, name="claim_start"),
     path("claims/<int:pk>/evidence/", review.claim_evidence, name="claim_evidence"),

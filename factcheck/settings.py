@@ -158,3 +158,18 @@ NEWSROOM_URL = env.str("NEWSROOM_URL", default="http://127.0.0.1:8000/")
 
 # Articles longer than this are refused at import with a clear message.
 MAX_ARTICLE_CHARS = env.int("MAX_ARTICLE_CHARS", default=500_000)
+
+# Fetching imported links (claims/fetching.py). No private network is reachable unless listed here.
+FETCH_TIMEOUT = env.float("FETCH_TIMEOUT", default=10.0)
+FETCH_MAX_BYTES = env.int("FETCH_MAX_BYTES", default=5 * 1024 * 1024)
+FETCH_MAX_REDIRECTS = env.int("FETCH_MAX_REDIRECTS", default=5)
+FETCH_ALLOWED_NETWORKS = env.list("FETCH_ALLOWED_NETWORKS", default=[])
+
+# Uploaded files and spreadsheets.
+MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+MAX_BULK_ROWS = env.int("MAX_BULK_ROWS", default=10_000)
+
+# Work the broker never received (it was down) is handed to the workers again by a periodic sweep.
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stalled-imports": {"task": "claims.tasks.requeue_stalled_task", "schedule": 60.0},
+}

@@ -60,3 +60,18 @@ def test_a_task_delivered_twice_leaves_one_set_of_claims(editor, worker):
     first.get(timeout=30)
     second.get(timeout=30)
     assert Article.objects.get(pk=article.pk).claims.count() == 1
+
+
+def test_an_import_item_delivered_twice_leaves_one_article(editor, worker, settings):
+    from claims.models import ImportItem
+    from claims.services.imports import import_spreadsheet
+    from claims.tasks import process_import_item_task
+
+    data = b"text\nThe harbour master said 31 ships waited at anchor outside the port on Monday evening.\n"
+    job = import_spreadsheet(filename="day.csv", data=data, user=editor)
+    item = job.items.get()
+    first, second = process_import_item_task.delay(item.pk), process_import_item_task.delay(item.pk)
+    first.get(timeout=30)
+    second.get(timeout=30)
+    assert ImportItem.objects.get(pk=item.pk).state == "done"
+    assert Article.objects.count() == 1

@@ -1,6 +1,7 @@
 """The workbench's data: one module per concept."""
 from .articles import Article, ArticleState
 from .claims import Claim, ClaimKind, Comment, Dispute
+from .imports import ImportChannel, ImportItem, ImportJob, ItemState
 from .sources import Outlet, Reliability, Source, SourceKind
 from .topics import Side, Topic
 from .verdicts import Evidence, Stance, Verdict
@@ -13,6 +14,10 @@ __all__ = [
     "Comment",
     "Dispute",
     "Evidence",
+    "ImportChannel",
+    "ImportItem",
+    "ImportJob",
+    "ItemState",
     "Outlet",
     "Reliability",
     "Side",

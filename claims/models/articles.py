@@ -18,7 +18,10 @@ class ArticleState(models.TextChoices):
 class Article(models.Model):
     title = models.CharField(max_length=500)
     body = models.TextField()
-    raw_input = models.TextField(help_text="Exactly what was received at import; never altered.")
+    raw_input = models.TextField(
+        blank=True, help_text="Exactly what was received at import (text or fetched HTML); never altered."
+    )
+    raw_file = models.BinaryField(null=True, blank=True, help_text="An uploaded binary file (PDF, DOCX) as received.")
     url = models.URLField(max_length=2000, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     published_on = models.DateField(null=True, blank=True, db_index=True)
@@ -35,6 +38,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-imported_at", "-id"]
+        constraints = [
+            # The same link is one article, however many times it is sent in.
+            models.UniqueConstraint(fields=["url"], condition=~models.Q(url=""), name="unique_article_url"),
+        ]
 
     def __str__(self):
         return self.title

@@ -70,18 +70,27 @@ def import_article(
     outlet=None,
     published_on=None,
     topic=None,
+    extracted_text: str | None = None,
+    raw_file: bytes | None = None,
 ) -> Article:
-    """Save a new article and queue it for splitting. Raises ValidationError or DuplicateArticle."""
+    """Save a new article and queue it for splitting. Raises ValidationError or DuplicateArticle.
+
+    raw_text is exactly what was received (pasted text, fetched HTML); extracted_text, when given,
+    is the article text read out of it (or out of raw_file, an uploaded PDF or DOCX).
+    """
     permissions.require(permissions.can_import_articles(imported_by), "Only editors can import articles.")
-    body = check_article_text(raw_text)
+    body = check_article_text(raw_text if extracted_text is None else extracted_text)
     digest = content_hash(body)
-    existing = Article.objects.filter(content_hash=digest).first()
+    existing = Article.objects.filter(content_hash=digest).first() or (
+        Article.objects.filter(url=url).first() if url else None
+    )
     if existing:
         raise DuplicateArticle(existing)
     article = Article(
-        title=title.strip() or body.split("\n", 1)[0][:200],
+        title=(title.strip() or body.split("\n", 1)[0])[:500],
         body=body,
         raw_input=raw_text,
+        raw_file=raw_file,
         url=url,
         outlet=outlet,
         published_on=published_on,
@@ -95,8 +104,11 @@ def import_article(
             article.save()
             transaction.on_commit(lambda: enqueue_split(article.pk))
     except IntegrityError:
-        # Another import of the same text won the race between our check and our insert.
-        raise DuplicateArticle(Article.objects.get(content_hash=digest)) from None
+        # Another import of the same text or link won the race between our check and our insert.
+        winner = Article.objects.filter(content_hash=digest).first() or Article.objects.filter(url=url).first()
+        if winner is None:
+            raise
+        raise DuplicateArticle(winner) from None
     return article
 
 

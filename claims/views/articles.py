@@ -9,6 +9,7 @@ from django_htmx.http import HttpResponseClientRefresh
 from ..forms import ArticleImportForm, ManualClaimForm
 from ..models import Article, ArticleState
 from ..selectors.claims import article_segments, articles_list
+from ..selectors.originals import sanitised_original
 from ..services.articles import DuplicateArticle, import_article, retry_split
 from ..services.claims import add_claim_by_hand
 from .access import editor_required, workbench_required
@@ -65,6 +66,7 @@ def _article_context(article, manual_form=None):
         "set_aside": [c for c in claims if not c.check_worthy],
         "segments": article_segments(article.body, worthy),
         "manual_form": manual_form or ManualClaimForm(article=article),
+        "original": sanitised_original(article),
     }
 
 

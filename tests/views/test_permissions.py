@@ -40,6 +40,11 @@ VIEWS = [
     ("claims:queue_bulk", "post", ALL, None),
     ("claims:claim_approve", "post", EDITORS, "verdict"),
     ("claims:claim_send_back", "post", EDITORS, "verdict"),
+    ("claims:imports", "get", EDITORS, None),
+    ("claims:import_new", "get", EDITORS, None),
+    ("claims:import_new", "post", EDITORS, None),
+    ("claims:import_job", "get", EDITORS, "job"),
+    ("claims:import_item_retry", "post", EDITORS, "item"),
     ("claims:export_csv", "get", EDITORS, None),
     ("claims:export_claimreview", "get", EDITORS, None),
 ]
@@ -52,6 +57,12 @@ def _url(name, target):
         return reverse(name, args=[ArticleFactory().pk])
     if target == "claim":
         return reverse(name, args=[ClaimFactory().pk])
+    if target in ("job", "item"):
+        from claims.models import ImportItem, ImportJob
+
+        job = ImportJob.objects.create(channel="url", label="x", created_by=UserFactory(role="Editor"))
+        item = ImportItem.objects.create(job=job, position=1, url="https://news.example/a", state="failed", error="boom")
+        return reverse(name, args=[job.pk if target == "job" else item.pk])
     if target == "evidence":
         return reverse(name, args=[EvidenceFactory().pk])
     return reverse(name, args=[VerdictFactory().claim_id])

@@ -1,0 +1,163 @@
+"""Fetching pages from the web without letting a URL reach inside the newsroom's network.
+
+A link an editor pastes may point anywhere: at the database, at a cloud metadata service, at a
+router. Every fetch therefore:
+- accepts only http and https;
+- resolves the host once and refuses loopback, private, link-local (169.254.0.0/16, cloud
+  metadata included), multicast, reserved and unspecified addresses, IPv6 ones and IPv4 mapped
+  into IPv6 alike, unless settings.FETCH_ALLOWED_NETWORKS names the network (tests do; the
+  default allows none);
+- connects to the very address it checked (no second DNS look-up that could answer
+  differently), while TLS still verifies the certificate for the host name;
+- checks again after every redirect, and follows at most FETCH_MAX_REDIRECTS;
+- stops at FETCH_MAX_BYTES, after FETCH_TIMEOUT seconds in all, and on a content type that is
+  not a web page.
+"""
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+USER_AGENT = "FactcheckWorkbench/1.0 (+newsroom fact-checking)"
+
+
+class FetchError(Exception):
+    """The page could not be fetched; the message says why, for the editor."""
+
+
+@dataclass
+class Fetched:
+    url: str
+    content_type: str
+    charset: str | None
+    body: bytes
+
+    def text(self) -> str:
+        return self.body.decode(self.charset or "utf-8", errors="replace")
+
+
+def _allowed_networks():
+    return [ipaddress.ip_network(net, strict=False) for net in getattr(settings, "FETCH_ALLOWED_NETWORKS", [])]
+
+
+def check_address(address: str) -> None:
+    ip = ipaddress.ip_address(address)
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if any(ip in network for network in _allowed_networks()):
+        return
+    if not ip.is_global or ip.is_multicast or ip.is_reserved or ip.is_unspecified:
+        raise FetchError(f"Refused: {address} is not a public internet address.")
+
+
+def _resolve(host: str, port: int) -> str:
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"The host {host!r} could not be found.") from exc
+    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    if not addresses:
+        raise FetchError(f"The host {host!r} could not be found.")
+    for address in addresses:  # every answer must be public: any could be the one used
+        check_address(address)
+    return addresses[0]
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, address, port, host, timeout):
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+
+    def connect(self):
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, address, port, host, timeout):
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._address = address
+
+    def connect(self):
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def fetch(url: str) -> Fetched:
+    timeout = settings.FETCH_TIMEOUT
+    deadline = time.monotonic() + timeout
+    for _hop in range(settings.FETCH_MAX_REDIRECTS + 1):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            raise FetchError("Only http:// and https:// links can be imported.")
+        if not parts.hostname:
+            raise FetchError("The link has no host name.")
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as exc:
+            raise FetchError("The link has an invalid port.") from exc
+        address = _resolve(parts.hostname, port)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"The page took longer than {timeout:g} seconds.")
+        connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
+        connection = connection_class(address, port, parts.hostname, remaining)
+        try:
+            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"})
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.getheader("Location")
+                if not location:
+                    raise FetchError(f"The page redirected ({response.status}) without saying where.")
+                url = urljoin(url, location)
+                continue
+            if response.status != 200:
+                raise FetchError(f"The page answered {response.status} {response.reason}.")
+            content_type, charset = _content_type(response.getheader("Content-Type", ""))
+            if content_type not in PAGE_TYPES:
+                raise FetchError(f"Not a web page: the server sent {content_type or 'no content type'}.")
+            body = _read_limited(response, deadline, timeout)
+            return Fetched(url=url, content_type=content_type, charset=charset, body=body)
+        except (TimeoutError, socket.timeout) as exc:
+            raise FetchError(f"The page took longer than {timeout:g} seconds.") from exc
+        except (OSError, http.client.HTTPException) as exc:
+            raise FetchError(f"The page could not be fetched: {exc.__class__.__name__}.") from exc
+        finally:
+            connection.close()
+    raise FetchError(f"The page redirected more than {settings.FETCH_MAX_REDIRECTS} times.")
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    kind, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.strip().partition("=")
+        if name.lower() == "charset" and value:
+            charset = value.strip('"').lower()
+    try:
+        "".encode(charset) if charset else None
+    except LookupError:
+        charset = None
+    return kind.strip().lower(), charset
+
+
+def _read_limited(response, deadline: float, timeout: float) -> bytes:
+    limit = settings.FETCH_MAX_BYTES
+    chunks, size = [], 0
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchError(f"The page took longer than {timeout:g} seconds.")
+        chunk = response.read(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            raise FetchError(f"The page is larger than {limit // (1024 * 1024)} MB.")
+        chunks.append(chunk)
+

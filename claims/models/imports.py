@@ -1,0 +1,61 @@
+"""Import jobs: every way articles come in (a list of links, uploaded files, a spreadsheet of a
+day's coverage) is one job with one item per article, each with its own state and error."""
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .articles import Article
+from .topics import Topic
+
+
+class ImportChannel(models.TextChoices):
+    URL = "url", "Links"
+    FILE = "file", "Files"
+    BULK = "bulk", "Spreadsheet (CSV or JSON Lines)"
+
+
+class ItemState(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DONE = "done", "Imported"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    channel = models.CharField(max_length=10, choices=ImportChannel)
+    label = models.CharField(max_length=300, help_text="What was imported: a file name, or how many links.")
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("claims:import_job", args=[self.pk])
+
+
+class ImportItem(models.Model):
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(help_text="1 for the first link, file or row.")
+    url = models.URLField(max_length=2000, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    text = models.TextField(blank=True, help_text="Article text given directly (a spreadsheet row).")
+    data = models.BinaryField(null=True, blank=True, help_text="An uploaded file, exactly as received.")
+    title = models.CharField(max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=10, choices=ItemState, default=ItemState.PENDING, db_index=True)
+    error = models.TextField(blank=True)
+    note = models.CharField(max_length=300, blank=True, help_text="For example: already imported as another article.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [models.UniqueConstraint(fields=["job", "position"], name="unique_item_position")]
+
+    def __str__(self):
+        return self.url or self.filename or f"row {self.position}"

@@ -1,0 +1,80 @@
+"""A small local web server for import tests: the only place tests fetch from."""
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ARTICLE_HTML = """<html><head><title>Harbour strike enters second day</title>
+<meta property="article:published_time" content="2024-06-12"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Harbour strike enters second day</h1>
+<p>The dock workers' union said 4,200 members stayed away from the harbour on Tuesday, the second day of the strike.</p>
+<p>The operator said fewer than 1,500 employees were absent and that two ships had been unloaded overnight.</p>
+<p><a href="javascript:alert(1)" onclick="steal()">More</a><script>alert('x')</script></p>
+</article><footer>All rights reserved</footer></body></html>"""
+
+
+class PageHandler(BaseHTTPRequestHandler):
+    routes = {}
+
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        self.server.seen_hosts.append(self.headers.get("Host"))
+        route = self.routes.get(path)
+        if route is None:
+            self.send_error(404, "Not Found")
+            return
+        route(self)
+
+    def log_message(self, *args):
+        pass
+
+
+def _send(handler, body: bytes, content_type="text/html; charset=utf-8", status=200, headers=()):
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in headers:
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _redirect(location):
+    return lambda h: _send(h, b"", status=302, headers=[("Location", location)])
+
+
+def _slow(handler):
+    time.sleep(2)
+    _send(handler, ARTICLE_HTML.encode())
+
+
+PageHandler.routes = {
+    "/article": lambda h: _send(h, ARTICLE_HTML.encode()),
+    "/other-article": lambda h: _send(h, ARTICLE_HTML.replace("4,200", "4,300").encode()),
+    "/same-text": lambda h: _send(h, ARTICLE_HTML.encode()),
+    "/to-article": _redirect("/article"),
+    "/to-private": _redirect("http://10.20.30.40/secret"),
+    "/to-metadata": _redirect("http://169.254.169.254/latest/meta-data/"),
+    "/loop": _redirect("/loop"),
+    "/big": lambda h: _send(h, b"<p>" + b"x" * 20_000 + b"</p>"),
+    "/image": lambda h: _send(h, b"\x89PNG....", content_type="image/png"),
+    "/empty": lambda h: _send(h, b"<html><body><nav>Menu</nav></body></html>"),
+    "/slow": _slow,
+}
+
+
+class LocalPages:
+    def __init__(self):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), PageHandler)
+        self.server.seen_hosts = []
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.server.server_port}{path}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,156 @@
+"""Import jobs: every item imported once, every failure kept with its reason, nothing lost."""
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from claims.models import Article, ArticleState, ImportItem, ItemState
+from claims.services import imports
+from factcheck.celery import app as celery_app
+
+from ..factories import OutletFactory
+from ..pages import LocalPages
+
+
+@pytest.fixture
+def pages(settings):
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    settings.FETCH_TIMEOUT = 1.0
+    with LocalPages() as local:
+        yield local
+
+
+def run(job_factory, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = job_factory()
+    return job, {item.position: item for item in ImportItem.objects.filter(job=job)}
+
+
+@pytest.mark.django_db
+def test_links_become_articles_with_the_page_kept_as_raw_input(editor, pages, django_capture_on_commit_callbacks):
+    OutletFactory(name="Local Harbour News", domain="127.0.0.1")
+    job, items = run(lambda: imports.import_links(urls=[pages.url("/article")], user=editor), django_capture_on_commit_callbacks)
+    article = items[1].article
+    assert items[1].state == ItemState.DONE
+    assert article.title == "Harbour strike enters second day" and article.url == pages.url("/article")
+    assert "<script>" in article.raw_input and "<script>" not in article.body
+    assert article.outlet.name == "Local Harbour News" and str(article.published_on) == "2024-06-12"
+    assert article.state == ArticleState.READY and article.claims.exists()
+
+
+@pytest.mark.django_db
+def test_the_same_link_twice_is_one_article(editor, pages, django_capture_on_commit_callbacks):
+    url = pages.url("/article")
+    run(lambda: imports.import_links(urls=[url], user=editor), django_capture_on_commit_callbacks)
+    _, items = run(lambda: imports.import_links(urls=[url], user=editor), django_capture_on_commit_callbacks)
+    assert Article.objects.count() == 1
+    assert items[1].state == ItemState.DONE and "Already imported" in items[1].note
+
+
+@pytest.mark.django_db
+def test_the_same_text_at_another_link_is_one_article(editor, pages, django_capture_on_commit_callbacks):
+    run(lambda: imports.import_links(urls=[pages.url("/article"), pages.url("/same-text")], user=editor), django_capture_on_commit_callbacks)
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_failed_link_keeps_its_reason_and_the_rest_goes_on(editor, pages, django_capture_on_commit_callbacks):
+    urls = [pages.url("/nowhere"), pages.url("/to-private"), pages.url("/empty"), pages.url("/article")]
+    _, items = run(lambda: imports.import_links(urls=urls, user=editor), django_capture_on_commit_callbacks)
+    assert [items[i].state for i in (1, 2, 3, 4)] == ["failed", "failed", "failed", "done"]
+    assert "404" in items[1].error and "not a public internet address" in items[2].error
+    assert "No article text" in items[3].error
+
+
+@pytest.mark.django_db
+def test_processing_an_item_twice_leaves_one_article(editor, pages, django_capture_on_commit_callbacks):
+    _, items = run(lambda: imports.import_links(urls=[pages.url("/article")], user=editor), django_capture_on_commit_callbacks)
+    ImportItem.objects.filter(pk=items[1].pk).update(state=ItemState.PENDING)  # as if redelivered mid-way
+    imports.process_item(items[1].pk)
+    imports.process_item(items[1].pk)
+    assert Article.objects.count() == 1 and ImportItem.objects.get(pk=items[1].pk).state == ItemState.DONE
+
+
+@pytest.mark.django_db
+def test_a_failed_item_is_retried(editor, pages, settings, django_capture_on_commit_callbacks):
+    settings.FETCH_ALLOWED_NETWORKS = []
+    _, items = run(lambda: imports.import_links(urls=[pages.url("/article")], user=editor), django_capture_on_commit_callbacks)
+    assert items[1].state == ItemState.FAILED
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    with django_capture_on_commit_callbacks(execute=True):
+        imports.retry_item(item=items[1], user=editor)
+    assert ImportItem.objects.get(pk=items[1].pk).state == ItemState.DONE
+
+
+@pytest.mark.django_db
+def test_only_failed_items_can_be_retried(editor, pages, django_capture_on_commit_callbacks):
+    _, items = run(lambda: imports.import_links(urls=[pages.url("/article")], user=editor), django_capture_on_commit_callbacks)
+    with pytest.raises(ValidationError):
+        imports.retry_item(item=items[1], user=editor)
+
+
+@pytest.mark.django_db
+def test_a_spreadsheet_imports_text_rows_and_keeps_bad_rows_as_failures(editor, django_capture_on_commit_callbacks):
+    data = (
+        b"title,text,published_on\n"
+        b"Dam,The water board said the dam held overnight and levels fell by two metres.,2024-05-01\n"
+        b"Empty,,\n"
+    )
+    _, items = run(lambda: imports.import_spreadsheet(filename="day.csv", data=data, user=editor), django_capture_on_commit_callbacks)
+    assert items[1].state == ItemState.DONE and items[1].article.title == "Dam"
+    assert items[2].state == ItemState.FAILED and "neither text nor url" in items[2].error
+
+
+@pytest.mark.django_db
+def test_an_unreadable_spreadsheet_is_refused_whole(editor):
+    with pytest.raises(ValidationError, match="needs a 'text' or a 'url' column"):
+        imports.import_spreadsheet(filename="day.csv", data=b"a,b\n1,2\n", user=editor)
+    assert not ImportItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_uploaded_files_keep_their_bytes(editor, django_capture_on_commit_callbacks):
+    from ..test_documents import make_pdf
+
+    pdf = make_pdf("The regional council said the new bridge would open in March next year")
+    _, items = run(lambda: imports.import_files(files=[("bridge.pdf", pdf), ("bad.docx", b"junk")], user=editor),
+                   django_capture_on_commit_callbacks)
+    assert items[1].state == ItemState.DONE, items[1].error
+    assert bytes(items[1].article.raw_file) == pdf
+    assert items[2].state == ItemState.FAILED and "damaged" in items[2].error
+
+
+@pytest.mark.django_db
+def test_reviewers_cannot_start_imports(reviewer):
+    with pytest.raises(PermissionDenied):
+        imports.import_links(urls=["https://news.example/a"], user=reviewer)
+
+
+@pytest.mark.django_db
+def test_with_the_broker_down_work_is_kept_and_the_sweep_sends_it_later(editor, pages, django_capture_on_commit_callbacks):
+    """The broker points at a dead port: the job and the pasted article are saved and wait;
+    once the broker is back the periodic sweep hands them to the workers."""
+    from claims.services.articles import import_article
+
+    conf = celery_app.conf
+    saved = (conf.broker_url, conf.task_always_eager, conf.broker_transport_options, conf.task_publish_retry)
+    conf.broker_url, conf.task_always_eager, conf.task_publish_retry = "redis://127.0.0.1:9/0", False, False
+    conf.broker_transport_options = {"max_retries": 0}
+    celery_app._pool = None  # connect afresh, to the dead port
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            job = imports.import_links(urls=[pages.url("/article")], user=editor)
+            pasted = import_article(title="Pasted", raw_text="The mayor said the ferry will run again from Friday, 9 May.", imported_by=editor)
+    finally:
+        conf.broker_url, conf.task_always_eager, conf.broker_transport_options, conf.task_publish_retry = saved
+        celery_app._pool = None
+    item = job.items.get()
+    assert item.state == ItemState.PENDING and Article.objects.get(pk=pasted.pk).state == ArticleState.QUEUED
+
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    ImportItem.objects.filter(pk=item.pk).update(updated_at=long_ago)
+    Article.objects.filter(pk=pasted.pk).update(imported_at=long_ago)
+    assert imports.requeue_stalled() == 2  # broker back (eager here): the sweep sends both
+    assert ImportItem.objects.get(pk=item.pk).state == ItemState.DONE
+    assert Article.objects.get(pk=pasted.pk).state == ArticleState.READY
