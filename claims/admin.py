@@ -2,7 +2,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, Claim, Evidence, Outlet, Side, Source, Topic, Verdict
+from .models import ApiToken, Article, Claim, Evidence, ImportJob, Outlet, Side, Source, Topic, Verdict
 
 
 class SideInline(admin.TabularInline):
@@ -71,3 +71,25 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     search_fields = ["url", "excerpt", "note"]
     list_select_related = ["claim", "added_by"]
     raw_id_fields = ["claim"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are created with `manage.py create_api_token` (shown once); here they are listed and revoked."""
+
+    list_display = ["name", "prefix", "user", "created_at", "last_used_at", "revoked"]
+    list_filter = ["revoked"]
+    search_fields = ["name", "prefix", "user__username"]
+    readonly_fields = ["prefix", "user", "created_at", "last_used_at"]
+    fields = ["name", "prefix", "user", "created_at", "last_used_at", "revoked"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["label", "channel", "created_by", "created_at"]
+    list_filter = ["channel"]
+    search_fields = ["label"]
+    list_select_related = ["created_by"]

@@ -2,11 +2,13 @@
 from .articles import Article, ArticleState
 from .claims import Claim, ClaimKind, Comment, Dispute
 from .imports import ImportChannel, ImportItem, ImportJob, ItemState
+from .tokens import ApiToken
 from .sources import Outlet, Reliability, Source, SourceKind
 from .topics import Side, Topic
 from .verdicts import Evidence, Stance, Verdict
 
 __all__ = [
+    "ApiToken",
     "Article",
     "ArticleState",
     "Claim",

@@ -12,6 +12,7 @@ class ImportChannel(models.TextChoices):
     URL = "url", "Links"
     FILE = "file", "Files"
     BULK = "bulk", "Spreadsheet (CSV or JSON Lines)"
+    API = "api", "API"
 
 
 class ItemState(models.TextChoices):

@@ -69,6 +69,15 @@ def import_spreadsheet(*, filename: str, data: bytes, user, topic=None) -> Impor
     return _start(channel=ImportChannel.BULK, label=filename, items=items, user=user, topic=topic)
 
 
+def import_one(*, user, text: str = "", url: str = "", title: str = "", published_on=None, topic=None) -> ImportJob:
+    """One article sent by another system (the API): a job of one item, like every channel."""
+    if bool(text.strip()) == bool(url.strip()):
+        raise ValidationError("Send either the article's text or its URL, not both and not neither.")
+    item = ImportItem(url=url.strip()[:2000], text=text, title=title[:500], published_on=published_on)
+    label = url.strip() or title or text.strip()[:80]
+    return _start(channel=ImportChannel.API, label=label, items=[item], user=user, topic=topic)
+
+
 def dispatch(job_id: int) -> None:
     from ..tasks import dispatch_job_task
 

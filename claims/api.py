@@ -1,0 +1,180 @@
+"""The REST API (django-ninja), for systems that feed or read the workbench.
+
+Authentication: `Authorization: Bearer <token>` with a token from `manage.py create_api_token`.
+The OpenAPI schema is at /api/openapi.json and browsable documentation at /api/docs.
+The endpoints call the same services and selectors as the web pages, so permissions and
+validation cannot drift between the two.
+"""
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema, Status
+from ninja.security import HttpBearer
+
+from . import permissions
+from .models import ImportJob, Topic
+from .selectors.queue import QueueFilter, queue_claims, queue_page
+from .selectors.verdicts import published_verdicts
+from .services import imports
+from .services.tokens import user_for
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        user = user_for(token)
+        if user is None or not permissions.can_use_workbench(user):
+            return None
+        request.user = user
+        return user
+
+
+api = NinjaAPI(
+    title="Fact-checking workbench API",
+    version="1",
+    description="Submit articles, follow their import, read claims and published verdicts.",
+    auth=TokenAuth(),
+    urls_namespace="api",
+)
+
+
+class Problem(Schema):
+    detail: str
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "Not allowed."}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request, exc):
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
+
+
+class ArticleIn(Schema):
+    text: str = ""
+    url: str = ""
+    title: str = ""
+    published_on: datetime.date | None = None
+    topic: int | None = None
+
+
+class ItemOut(Schema):
+    position: int
+    state: str
+    error: str
+    note: str
+    article_id: int | None
+
+
+class JobOut(Schema):
+    id: int
+    label: str
+    channel: str
+    created_at: datetime.datetime
+    total: int
+    done: int
+    failed: int
+    pending: int
+    items: list[ItemOut]
+
+
+def _job_out(job: ImportJob) -> dict:
+    progress = imports.job_progress(job)
+    items = job.items.only("position", "state", "error", "note", "article_id")
+    return {
+        "id": job.pk, "label": job.label, "channel": job.channel, "created_at": job.created_at,
+        **{k: progress[k] for k in ("total", "done", "failed", "pending")},
+        "items": [ItemOut.from_orm(item) for item in items],
+    }
+
+
+@api.post("/articles", response={202: JobOut, 400: Problem, 403: Problem}, summary="Submit an article (text or URL)")
+def submit_article(request, payload: ArticleIn):
+    topic = get_object_or_404(Topic, pk=payload.topic) if payload.topic else None
+    job = imports.import_one(
+        user=request.user, text=payload.text, url=payload.url, title=payload.title,
+        published_on=payload.published_on, topic=topic,
+    )
+    return Status(202, _job_out(job))
+
+
+@api.get("/imports/{job_id}", response={200: JobOut, 404: Problem}, summary="The state of an import job")
+def import_job(request, job_id: int):
+    permissions.require(permissions.can_import_articles(request.user), "Only editors can follow imports.")
+    return _job_out(get_object_or_404(ImportJob, pk=job_id))
+
+
+class ClaimOut(Schema):
+    id: int
+    article_id: int
+    text: str
+    start: int
+    end: int
+    speaker: str
+    side: str | None
+    kind: str
+    check_worthiness: float
+    state: str
+    has_dispute: bool
+
+
+class ClaimPage(Schema):
+    claims: list[ClaimOut]
+    next: str | None
+
+
+class ClaimFilters(Schema):
+    state: str | None = None
+    topic: int | None = None
+    side: int | None = None
+    source: int | None = None
+    disputed: bool | None = None
+    q: str | None = None
+    sort: str = "worthiness"
+    after: str = ""
+
+
+@api.get("/claims", response={200: ClaimPage, 400: Problem}, summary="Claims, filtered like the review queue")
+def list_claims(request, filters: Query[ClaimFilters]):
+    data = {k: v for k, v in filters.dict().items() if v not in (None, "") and k != "after"}
+    filterset = QueueFilter(data, queryset=queue_claims(), user=request.user)
+    if not filterset.form.is_valid():
+        raise ValidationError("; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.form.errors.items()))
+    page = queue_page(filterset.qs, sort=filters.sort, cursor=filters.after)
+    return {
+        "claims": [
+            {**{f: getattr(c, f) for f in ("id", "article_id", "text", "start", "end", "speaker", "kind",
+                                           "check_worthiness", "state", "has_dispute")},
+             "side": c.side.name if c.side_id else None}
+            for c in page.claims
+        ],
+        "next": page.next_cursor,
+    }
+
+
+class VerdictOut(Schema):
+    claim_id: int
+    claim: str
+    speaker: str
+    side: str | None
+    rating: str
+    rationale: str
+    published_at: datetime.datetime
+    evidence_urls: list[str]
+
+
+@api.get("/verdicts", response=list[VerdictOut], summary="Published verdicts, newest first")
+def list_verdicts(request, limit: int = 100, offset: int = 0):
+    limit = max(1, min(limit, 500))
+    rows = published_verdicts()[max(offset, 0) : max(offset, 0) + limit]
+    return [
+        {
+            "claim_id": v.claim_id, "claim": v.claim.text, "speaker": v.claim.speaker,
+            "side": v.claim.side.name if v.claim.side_id else None, "rating": v.get_rating_display(),
+            "rationale": v.rationale, "published_at": v.published_at,
+            "evidence_urls": [e.url for e in v.claim.evidence.all() if e.url],
+        }
+        for v in rows
+    ]

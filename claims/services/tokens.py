@@ -1,0 +1,29 @@
+"""Creating, checking and revoking API tokens."""
+import hashlib
+import secrets
+
+from django.utils import timezone
+
+from ..models import ApiToken
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_token(*, user, name: str) -> tuple[ApiToken, str]:
+    """Returns the token record and the token itself, which is not stored and not shown again."""
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[:8], key_hash=_hash(key))
+    return token, key
+
+
+def user_for(key: str):
+    """The active user a token stands for, or None (unknown, revoked, or the user deactivated)."""
+    if not key or len(key) > 200:
+        return None
+    token = ApiToken.objects.select_related("user").filter(key_hash=_hash(key), revoked=False).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

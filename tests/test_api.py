@@ -1,0 +1,91 @@
+"""The REST API, as another newsroom system uses it: token in, JSON out, clear errors."""
+import pytest
+
+from claims.models import ApiToken, ImportJob
+from claims.services import reviews
+from claims.services.tokens import create_token
+
+from .factories import ClaimFactory, UserFactory, VerdictFactory
+
+TEXT = "The harbour master said 31 ships waited at anchor outside the port on Monday evening."
+
+
+@pytest.fixture
+def editor_token(editor):
+    return create_token(user=editor, name="CMS importer")[1]
+
+
+def auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_an_article_submitted_by_text_is_imported(client, editor_token, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/articles", {"title": "Ships", "text": TEXT}, content_type="application/json", headers=auth(editor_token))
+    assert response.status_code == 202
+    job = response.json()
+    assert (job["channel"], job["total"]) == ("api", 1)
+    state = client.get(f"/api/imports/{job['id']}", headers=auth(editor_token)).json()
+    assert state["done"] == 1 and state["items"][0]["article_id"]
+
+
+@pytest.mark.parametrize(
+    "payload, status",
+    [({}, 400), ({"text": TEXT, "url": "https://news.example/a"}, 400), ({"text": TEXT, "published_on": "soon"}, 422),
+     ({"text": TEXT, "topic": 999999}, 404)],
+)
+def test_bad_submissions_are_refused_with_a_reason(client, editor_token, payload, status):
+    response = client.post("/api/articles", payload, content_type="application/json", headers=auth(editor_token))
+    assert response.status_code == status and response.json()["detail"]
+    assert not ImportJob.objects.exists()
+
+
+def test_no_token_or_a_wrong_or_revoked_token_is_401(client, editor_token):
+    assert client.get("/api/claims").status_code == 401
+    assert client.get("/api/claims", headers=auth("not-a-token")).status_code == 401
+    ApiToken.objects.update(revoked=True)
+    assert client.get("/api/claims", headers=auth(editor_token)).status_code == 401
+
+
+def test_a_reviewers_token_reads_but_cannot_submit(client, reviewer):
+    token = create_token(user=reviewer, name="dashboard")[1]
+    assert client.get("/api/claims", headers=auth(token)).status_code == 200
+    response = client.post("/api/articles", {"text": TEXT}, content_type="application/json", headers=auth(token))
+    assert response.status_code == 403
+
+
+def test_a_token_of_someone_without_a_role_is_refused(client, db):
+    token = create_token(user=UserFactory(), name="stray")[1]
+    assert client.get("/api/claims", headers=auth(token)).status_code == 401
+
+
+def test_claims_are_listed_with_filters_and_pages(client, editor_token, db):
+    ClaimFactory.create_batch(3, state="new")
+    ClaimFactory(state="dismissed", text="gone")
+    body = client.get("/api/claims", headers=auth(editor_token)).json()
+    assert len(body["claims"]) == 3 and body["next"] is None
+    dismissed = client.get("/api/claims", {"state": "dismissed"}, headers=auth(editor_token)).json()
+    assert [c["text"] for c in dismissed["claims"]] == ["gone"]
+
+
+def test_a_bad_filter_is_a_400(client, editor_token, db):
+    response = client.get("/api/claims", {"state": "bogus"}, headers=auth(editor_token))
+    assert response.status_code == 400 and "state" in response.json()["detail"]
+
+
+def test_only_published_verdicts_are_listed(client, editor, editor_token, db):
+    VerdictFactory()  # awaiting approval: not public
+    published = reviews.approve_and_publish(claim=VerdictFactory(rating="false").claim, editor=editor)
+    body = client.get("/api/verdicts", headers=auth(editor_token)).json()
+    assert [(v["claim_id"], v["rating"]) for v in body] == [(published.claim_id, "False")]
+
+
+def test_the_openapi_schema_describes_the_endpoints(client, db):
+    schema = client.get("/api/openapi.json").json()
+    assert {"/api/articles", "/api/imports/{job_id}", "/api/claims", "/api/verdicts"} <= set(schema["paths"])
+    assert schema["components"]["securitySchemes"]
+
+
+def test_tokens_are_stored_hashed(editor):
+    token, key = create_token(user=editor, name="bot")
+    assert key not in (token.key_hash, token.prefix) and key.startswith(token.prefix)
