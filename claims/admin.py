@@ -2,7 +2,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ApiToken, Article, Claim, Evidence, ImportJob, Outlet, Side, Source, Topic, Verdict
+from .models import ApiToken, Article, Claim, Evidence, Feed, ImportJob, Outlet, Side, Source, Topic, Verdict
 
 
 class SideInline(admin.TabularInline):
@@ -25,11 +25,28 @@ class SourceAdmin(SimpleHistoryAdmin):
     list_select_related = ["side"]
 
 
+class FeedInline(admin.TabularInline):
+    model = Feed
+    extra = 1
+    fields = ["url", "topic", "active", "last_checked_at", "last_ok_at", "last_error"]
+    readonly_fields = ["last_checked_at", "last_ok_at", "last_error"]
+
+
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "domain", "reliability"]
     list_filter = ["reliability"]
     search_fields = ["name", "domain"]
+    inlines = [FeedInline]
+
+    def save_formset(self, request, form, formset, change):
+        # Imports from a feed run in the name of whoever added it.
+        for feed in formset.save(commit=False):
+            if not feed.added_by_id:
+                feed.added_by = request.user
+            feed.save()
+        for feed in formset.deleted_objects:
+            feed.delete()
 
 
 @admin.register(Article)

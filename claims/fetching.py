@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
 USER_AGENT = "FactcheckWorkbench/1.0 (+newsroom fact-checking)"
 
 
@@ -88,7 +89,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
-def fetch(url: str) -> Fetched:
+def fetch(url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> Fetched:
     timeout = settings.FETCH_TIMEOUT
     deadline = time.monotonic() + timeout
     for _hop in range(settings.FETCH_MAX_REDIRECTS + 1):
@@ -109,7 +110,7 @@ def fetch(url: str) -> Fetched:
         connection = connection_class(address, port, parts.hostname, remaining)
         try:
             path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain"})
+            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(accept)})
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308):
                 location = response.getheader("Location")
@@ -120,8 +121,9 @@ def fetch(url: str) -> Fetched:
             if response.status != 200:
                 raise FetchError(f"The page answered {response.status} {response.reason}.")
             content_type, charset = _content_type(response.getheader("Content-Type", ""))
-            if content_type not in PAGE_TYPES:
-                raise FetchError(f"Not a web page: the server sent {content_type or 'no content type'}.")
+            if content_type not in accept:
+                kind = "a feed" if accept is FEED_TYPES else "a web page"
+                raise FetchError(f"Not {kind}: the server sent {content_type or 'no content type'}.")
             body = _read_limited(response, deadline, timeout)
             return Fetched(url=url, content_type=content_type, charset=charset, body=body)
         except (TimeoutError, socket.timeout) as exc:

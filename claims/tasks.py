@@ -3,7 +3,7 @@ import logging
 
 from celery import shared_task
 
-from .services import imports
+from .services import feeds, imports
 from .services.articles import split_article
 
 log = logging.getLogger(__name__)
@@ -36,3 +36,18 @@ def requeue_stalled_task() -> int:
     count = imports.requeue_stalled()
     log.info("Re-enqueued %s stalled imports", count)
     return count
+
+
+@shared_task
+def poll_feeds_task() -> int:
+    due = feeds.due_feeds()
+    for feed_id in due:
+        poll_feed_task.delay(feed_id)
+    return len(due)
+
+
+@shared_task(acks_late=True)
+def poll_feed_task(feed_id: int) -> int:
+    new = feeds.poll_feed(feed_id)
+    log.info("Feed %s: %s new links", feed_id, new)
+    return new

@@ -172,4 +172,7 @@ MAX_BULK_ROWS = env.int("MAX_BULK_ROWS", default=10_000)
 # Work the broker never received (it was down) is handed to the workers again by a periodic sweep.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-imports": {"task": "claims.tasks.requeue_stalled_task", "schedule": 60.0},
+    "poll-feeds": {"task": "claims.tasks.poll_feeds_task", "schedule": 60.0},
 }
+# How often each feed is read (the beat task checks every minute which feeds are due).
+FEED_POLL_SECONDS = env.int("FEED_POLL_SECONDS", default=600)

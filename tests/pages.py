@@ -47,7 +47,21 @@ def _slow(handler):
     _send(handler, ARTICLE_HTML.encode())
 
 
+def _feed(handler):
+    base = f"http://127.0.0.1:{handler.server.server_port}"
+    items = "".join(
+        f"<item><title>{t}</title><link>{base}{p}</link></item>"
+        for t, p in (("Strike", "/article"), ("Strike again", "/other-article"), ("Gone", "/gone"))
+    )
+    items += "<item><title>Bad link</title><link>javascript:alert(1)</link></item>"
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>{items}</channel></rss>'
+    _send(handler, body.encode(), content_type="application/rss+xml")
+
+
 PageHandler.routes = {
+    "/feed.xml": _feed,
+    "/broken-feed.xml": lambda h: _send(h, b"<rss><channel><item><title>oops", content_type="application/rss+xml"),
+    "/html-not-feed": lambda h: _send(h, ARTICLE_HTML.encode()),
     "/article": lambda h: _send(h, ARTICLE_HTML.encode()),
     "/other-article": lambda h: _send(h, ARTICLE_HTML.replace("4,200", "4,300").encode()),
     "/same-text": lambda h: _send(h, ARTICLE_HTML.encode()),

@@ -1,6 +1,7 @@
 """The workbench's data: one module per concept."""
 from .articles import Article, ArticleState
 from .claims import Claim, ClaimKind, Comment, Dispute
+from .feeds import Feed, FeedEntry
 from .imports import ImportChannel, ImportItem, ImportJob, ItemState
 from .tokens import ApiToken
 from .sources import Outlet, Reliability, Source, SourceKind
@@ -16,6 +17,8 @@ __all__ = [
     "Comment",
     "Dispute",
     "Evidence",
+    "Feed",
+    "FeedEntry",
     "ImportChannel",
     "ImportItem",
     "ImportJob",

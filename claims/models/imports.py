@@ -13,6 +13,7 @@ class ImportChannel(models.TextChoices):
     FILE = "file", "Files"
     BULK = "bulk", "Spreadsheet (CSV or JSON Lines)"
     API = "api", "API"
+    FEED = "feed", "Feed"
 
 
 class ItemState(models.TextChoices):

@@ -26,7 +26,7 @@ MAX_LINKS = 500
 STALLED_AFTER = datetime.timedelta(minutes=15)
 
 
-def _start(*, channel: str, label: str, items: list[ImportItem], user, topic) -> ImportJob:
+def start(*, channel: str, label: str, items: list[ImportItem], user, topic) -> ImportJob:
     permissions.require(permissions.can_import_articles(user), "Only editors can import articles.")
     if not items:
         raise ValidationError("There is nothing to import.")
@@ -44,13 +44,13 @@ def import_links(*, urls: list[str], user, topic=None) -> ImportJob:
     if len(links) > MAX_LINKS:
         raise ValidationError(f"At most {MAX_LINKS} links at once; use a spreadsheet for more.")
     label = links[0] if len(links) == 1 else f"{len(links)} links"
-    return _start(channel=ImportChannel.URL, label=label, items=[ImportItem(url=u[:2000]) for u in links], user=user, topic=topic)
+    return start(channel=ImportChannel.URL, label=label, items=[ImportItem(url=u[:2000]) for u in links], user=user, topic=topic)
 
 
 def import_files(*, files: list[tuple[str, bytes]], user, topic=None) -> ImportJob:
     label = files[0][0] if len(files) == 1 else f"{len(files)} files"
     items = [ImportItem(filename=name[:255], data=data) for name, data in files]
-    return _start(channel=ImportChannel.FILE, label=label, items=items, user=user, topic=topic)
+    return start(channel=ImportChannel.FILE, label=label, items=items, user=user, topic=topic)
 
 
 def import_spreadsheet(*, filename: str, data: bytes, user, topic=None) -> ImportJob:
@@ -66,7 +66,7 @@ def import_spreadsheet(*, filename: str, data: bytes, user, topic=None) -> Impor
         )
         for row in rows
     ]
-    return _start(channel=ImportChannel.BULK, label=filename, items=items, user=user, topic=topic)
+    return start(channel=ImportChannel.BULK, label=filename, items=items, user=user, topic=topic)
 
 
 def import_one(*, user, text: str = "", url: str = "", title: str = "", published_on=None, topic=None) -> ImportJob:
@@ -75,7 +75,7 @@ def import_one(*, user, text: str = "", url: str = "", title: str = "", publishe
         raise ValidationError("Send either the article's text or its URL, not both and not neither.")
     item = ImportItem(url=url.strip()[:2000], text=text, title=title[:500], published_on=published_on)
     label = url.strip() or title or text.strip()[:80]
-    return _start(channel=ImportChannel.API, label=label, items=[item], user=user, topic=topic)
+    return start(channel=ImportChannel.API, label=label, items=[item], user=user, topic=topic)
 
 
 def dispatch(job_id: int) -> None:

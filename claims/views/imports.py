@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ..forms import FileImportForm, LinkImportForm, SpreadsheetImportForm
-from ..models import ImportItem, ImportJob, ItemState
+from ..models import Feed, ImportItem, ImportJob, ItemState
 from ..services import imports
 from .access import editor_required
 
@@ -25,7 +25,8 @@ def import_list(request):
         )
         .order_by("-created_at", "-id")[:100]
     )
-    return render(request, "claims/import_list.html", {"jobs": jobs})
+    feeds = Feed.objects.select_related("outlet").order_by("outlet__name", "url")
+    return render(request, "claims/import_list.html", {"jobs": jobs, "feeds": feeds})
 
 
 @editor_required
