@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def split_article_task(article_id: int) -> int:
     article = split_article(article_id)
-    log.info("Article %s split into %s claims", article_id, article.claims.count())
+    log.info("Article %s split: %s", article_id, article.state)
     return article_id
 
 

@@ -86,8 +86,9 @@ else:
 
 # Celery: a real broker when REDIS_URL is set, otherwise tasks run inline (eagerly).
 CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_RESULT_EXPIRES = 24 * 3600
+# Tasks report through the database (article and import states), not through results.
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_ACKS_LATE = True

@@ -72,11 +72,13 @@ def import_article(
     topic=None,
     extracted_text: str | None = None,
     raw_file: bytes | None = None,
+    queue_split: bool = True,
 ) -> Article:
     """Save a new article and queue it for splitting. Raises ValidationError or DuplicateArticle.
 
     raw_text is exactly what was received (pasted text, fetched HTML); extracted_text, when given,
     is the article text read out of it (or out of raw_file, an uploaded PDF or DOCX).
+    queue_split=False is for callers already in a worker, which split the article themselves.
     """
     permissions.require(permissions.can_import_articles(imported_by), "Only editors can import articles.")
     body = check_article_text(raw_text if extracted_text is None else extracted_text)
@@ -98,11 +100,14 @@ def import_article(
         content_hash=digest,
         imported_by=imported_by,
     )
-    article.full_clean()
+    # Uniqueness is checked above and enforced by the database (IntegrityError below);
+    # full_clean would ask the database the same questions again.
+    article.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             article.save()
-            transaction.on_commit(lambda: enqueue_split(article.pk))
+            if queue_split:
+                transaction.on_commit(lambda: enqueue_split(article.pk))
     except IntegrityError:
         # Another import of the same text or link won the race between our check and our insert.
         winner = Article.objects.filter(content_hash=digest).first() or Article.objects.filter(url=url).first()
@@ -174,11 +179,14 @@ def store_extraction(article: Article, result: extraction.Extraction) -> None:
     the same span again, that claim stands in for it in the new disputes.
     """
     Article.objects.select_for_update().filter(pk=article.pk).first()
-    reviewed = article.claims.filter(
-        Q(state__in=REVIEWED_STATES) | Q(verdict__isnull=False) | Q(added_by__isnull=False)
-    )
-    kept = {(c.start, c.end): c for c in reviewed}
-    article.claims.exclude(pk__in=[c.pk for c in kept.values()]).delete()
+    existing = list(article.claims.all())
+    kept = {}
+    if existing:  # a first split has nothing to replace: skip the cascade's queries
+        reviewed = article.claims.filter(
+            Q(state__in=REVIEWED_STATES) | Q(verdict__isnull=False) | Q(added_by__isnull=False)
+        )
+        kept = {(c.start, c.end): c for c in reviewed}
+        article.claims.exclude(pk__in=[c.pk for c in kept.values()]).delete()
     sides = {side.name: side for side in Side.objects.filter(topic=article.topic_id)} if article.topic_id else {}
     sources = {s.name: s for s in Source.objects.filter(name__in={c.source for c in result.claims if c.source})}
     by_index, new_claims = {}, []
@@ -202,6 +210,9 @@ def store_extraction(article: Article, result: extraction.Extraction) -> None:
         )
         by_index[index] = claim
         new_claims.append(claim)
+    disputed = {i for d in result.disputes for i in (d.first, d.second)}
+    for index in disputed:
+        by_index[index].has_dispute = True
     bulk_create_with_history(new_claims, Claim)
     Dispute.objects.bulk_create(
         [
@@ -211,7 +222,8 @@ def store_extraction(article: Article, result: extraction.Extraction) -> None:
         ],
         ignore_conflicts=True,
     )
-    refresh_dispute_flags(article.pk)
+    if kept:
+        refresh_dispute_flags(article.pk)  # kept claims may have gained or lost their disputes
     state = ArticleState.NOT_SPLIT if result.not_split_reason else ArticleState.READY
     Article.objects.filter(pk=article.pk).update(
         state=state, error=result.not_split_reason, language=result.language, processed_at=timezone.now()

@@ -19,7 +19,7 @@ from .. import permissions
 from ..documents import ParseError, article_from_html, article_from_upload, rows_from_bulk
 from ..fetching import FetchError, fetch
 from ..models import Article, ArticleState, ImportChannel, ImportItem, ImportJob, ItemState, Outlet
-from .articles import DuplicateArticle, enqueue_split, import_article
+from .articles import DuplicateArticle, enqueue_split, import_article, split_article
 
 log = logging.getLogger(__name__)
 MAX_LINKS = 500
@@ -114,6 +114,7 @@ def process_item(item_id: int) -> ImportItem:
     try:
         article = _import(item)
         _finish(item, ItemState.DONE, article=article)
+        _split_here(article)
     except DuplicateArticle as duplicate:
         _finish(item, ItemState.DONE, article=duplicate.existing, note="Already imported: linked to the existing article.")
     except (FetchError, ParseError) as exc:
@@ -126,6 +127,16 @@ def process_item(item_id: int) -> ImportItem:
     return item
 
 
+def _split_here(article: Article) -> None:
+    """We are in a worker already: split now rather than queue one more task per article.
+    A failed split leaves the article FAILED with its error and a retry button; the item's import
+    itself succeeded."""
+    try:
+        split_article(article.pk)
+    except Exception:
+        log.exception("Splitting article %s after import failed", article.pk)
+
+
 def _finish(item: ImportItem, state: str, *, article=None, error: str = "", note: str = "") -> None:
     ImportItem.objects.filter(pk=item.pk).update(
         state=state, article=article, error=error[:2000], note=note, updated_at=timezone.now()
@@ -135,7 +146,7 @@ def _finish(item: ImportItem, state: str, *, article=None, error: str = "", note
 
 def _import(item: ImportItem) -> Article:
     job, user = item.job, item.job.created_by
-    common = {"imported_by": user, "topic": job.topic, "published_on": item.published_on}
+    common = {"imported_by": user, "topic": job.topic, "published_on": item.published_on, "queue_split": False}
     if item.url:
         existing = Article.objects.filter(url=item.url).first()
         if existing:

@@ -1,0 +1,127 @@
+"""python manage.py bench_import --articles 1000: the import pipeline against extraction alone.
+
+Builds a throwaway PostgreSQL database, starts real Celery worker processes on the Redis broker,
+imports N distinct articles as one job (JSON Lines, the bulk channel) and waits until every
+article is split. In the same run it times the extraction engine alone on the same texts, one
+article at a time as a worker does. Prints articles per second for one worker and for two, the
+ratio pipeline / extraction alone, and ends with one JSON line.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test.utils import setup_test_environment, teardown_test_environment
+
+from claims.demo.articles import ARTICLES
+from claims.extraction import ArticleInput, extract_many
+from claims.models import Article, ArticleState
+from claims.services.imports import import_spreadsheet
+from factcheck.celery import app as celery_app
+
+
+def corpus(count: int) -> list[str]:
+    """Distinct article texts: the demo articles, each copy told apart by its own figures."""
+    texts = []
+    for i in range(count):
+        base = ARTICLES[i % len(ARTICLES)]["text"]
+        texts.append(f"Report {i + 1}: officials counted {1000 + i} residents in shelters on day {i % 28 + 1}.\n\n{base}")
+    return texts
+
+
+class Command(BaseCommand):
+    help = "Time the import pipeline (job, Celery workers, PostgreSQL, extraction) against extraction alone."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--timeout", type=int, default=1800, help="seconds to wait for each run")
+
+    def handle(self, *args, articles, timeout, **options):
+        if connection.vendor != "postgresql" or not settings.REDIS_URL:
+            raise CommandError("bench_import needs PostgreSQL and Redis: set DATABASE_URL and REDIS_URL.")
+        if articles < 10:
+            raise CommandError("--articles must be at least 10")
+        texts = corpus(articles)
+        alone = self._extraction_alone(texts)
+        self.stdout.write(f"extraction alone : {alone:.1f} s  ({articles / alone:.1f} articles/s)")
+        setup_test_environment()
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        try:
+            one = self._pipeline(texts, workers=1, timeout=timeout, batch="a")
+            self.stdout.write(f"pipeline, 1 worker : {one:.1f} s  ({articles / one:.1f} articles/s)")
+            two = self._pipeline(texts, workers=2, timeout=timeout, batch="b")
+            self.stdout.write(f"pipeline, 2 workers: {two:.1f} s  ({articles / two:.1f} articles/s)")
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            teardown_test_environment()
+        self.stdout.write(f"ratio pipeline (1 worker) / extraction alone: {one / alone:.3f}; 2 workers / 1 worker throughput: {one / two:.2f}x")
+        self.stdout.write(json.dumps({
+            "articles": articles,
+            "articles_per_s": round(articles / one, 2),
+            "ratio_vs_extraction": round(one / alone, 3),
+            "articles_per_s_2_workers": round(articles / two, 2),
+        }))
+
+    def _extraction_alone(self, texts: list[str]) -> float:
+        extract_many([ArticleInput(texts[0])])  # load the pipeline first, as a worker has
+        started = time.perf_counter()
+        for text in texts:
+            extract_many([ArticleInput(text)])
+        return time.perf_counter() - started
+
+    def _pipeline(self, texts, *, workers: int, timeout: int, batch: str) -> float:
+        editor, _ = get_user_model().objects.get_or_create(username="bench-editor")
+        editor.groups.add(Group.objects.get_or_create(name="Editor")[0])
+        celery_app.control.purge()
+        processes = [self._start_worker(i) for i in range(workers)]
+        try:
+            self._wait_for_workers(workers)
+            self._run_job(["Warm-up article: the mayor said 12 buses ran on Sunday. " * 3 + batch], editor, 60)
+            rows = "\n".join(json.dumps({"title": f"Bench {batch} {i}", "text": f"[{batch}] {t}"}) for i, t in enumerate(texts))
+            started = time.perf_counter()
+            self._run_job_rows(rows.encode(), editor, len(texts), timeout)
+            return time.perf_counter() - started
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=30)
+
+    def _run_job(self, texts, editor, timeout):
+        rows = "\n".join(json.dumps({"text": t}) for t in texts)
+        self._run_job_rows(rows.encode(), editor, len(texts), timeout)
+
+    def _run_job_rows(self, data: bytes, editor, count: int, timeout: int) -> None:
+        before = Article.objects.filter(state=ArticleState.READY).count()
+        import_spreadsheet(filename="bench.jsonl", data=data, user=editor)
+        deadline = time.monotonic() + timeout
+        while Article.objects.filter(state=ArticleState.READY).count() < before + count:
+            if time.monotonic() > deadline:
+                raise CommandError(f"timed out waiting for {count} articles")
+            time.sleep(0.2)
+
+    def _start_worker(self, index: int) -> subprocess.Popen:
+        database = settings.DATABASES["default"]["NAME"]
+        url = urlsplit(os.environ["DATABASE_URL"])
+        env = {**os.environ, "DATABASE_URL": urlunsplit(url._replace(path=f"/{database}"))}
+        return subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--concurrency=1", "--pool=solo",
+             f"--hostname=bench{index}@%h", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+
+    def _wait_for_workers(self, count: int) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            replies = celery_app.control.ping(timeout=1.0) or []
+            if len(replies) >= count:
+                return
+        raise CommandError("the Celery workers did not start")
