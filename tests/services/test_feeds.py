@@ -76,6 +76,7 @@ def test_editors_see_each_feeds_last_read_and_problem(editor_client, editor, pag
     poll_feed(feed.pk)
     page = editor_client.get("/imports/").content.decode()
     assert "Harbour News" in page and "could not be read" in page
+    assert "<title>Imports · Fact-checking workbench</title>" in page and page.count("Monitored feeds") == 1
 
 
 @hypothesis_settings(max_examples=60, deadline=None)
