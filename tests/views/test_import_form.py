@@ -21,7 +21,7 @@ def test_editor_pastes_an_article_and_sees_its_claims(editor_client, django_capt
     page = editor_client.get(article.get_absolute_url()).content.decode()
     claim = article.claims.get()
     assert (claim.speaker, claim.text) == ("port authority", "300 containers were stuck at the terminal on Friday after the strike began")
-    assert f'<a class="claim-mark' in page and claim.text in page
+    assert '<a class="claim-mark' in page and claim.text in page
 
 
 @pytest.mark.parametrize(

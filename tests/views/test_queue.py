@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from claims.models import Claim
 
-from ..factories import ArticleFactory, ClaimFactory, OutletFactory, SideFactory, SourceFactory, TopicFactory, UserFactory
+from ..factories import ArticleFactory, ClaimFactory, OutletFactory, SideFactory, SourceFactory, TopicFactory
 
 HTMX = {"HX-Request": "true"}
 

@@ -18,8 +18,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.test.utils import setup_test_environment, teardown_test_environment
 
+from claims.benchmarks.database import throwaway_database
 from claims.demo.articles import ARTICLES
 from claims.extraction import ArticleInput, extract_many
 from claims.models import Article, ArticleState
@@ -52,16 +52,11 @@ class Command(BaseCommand):
         texts = corpus(articles)
         alone = self._extraction_alone(texts)
         self.stdout.write(f"extraction alone : {alone:.1f} s  ({articles / alone:.1f} articles/s)")
-        setup_test_environment()
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-        try:
+        with throwaway_database():
             one = self._pipeline(texts, workers=1, timeout=timeout, batch="a")
             self.stdout.write(f"pipeline, 1 worker : {one:.1f} s  ({articles / one:.1f} articles/s)")
             two = self._pipeline(texts, workers=2, timeout=timeout, batch="b")
             self.stdout.write(f"pipeline, 2 workers: {two:.1f} s  ({articles / two:.1f} articles/s)")
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-            teardown_test_environment()
         self.stdout.write(f"ratio pipeline (1 worker) / extraction alone: {one / alone:.3f}; 2 workers / 1 worker throughput: {one / two:.2f}x")
         self.stdout.write(json.dumps({
             "articles": articles,

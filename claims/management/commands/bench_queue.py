@@ -10,8 +10,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
-from django.test.utils import setup_test_environment, teardown_test_environment
 
+from claims.benchmarks.database import throwaway_database
 from claims.benchmarks.seed import seed
 from claims.benchmarks.timing import summary, time_get
 
@@ -31,14 +31,8 @@ class Command(BaseCommand):
             raise CommandError("bench_queue needs PostgreSQL: set DATABASE_URL (it uses COPY and a throwaway database).")
         if claims < 100 or repeat < 1 or admin_repeat < 1:
             raise CommandError("--claims must be at least 100 and the repeats at least 1")
-        setup_test_environment()
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-        try:
+        with throwaway_database(keep=keep):
             self._run(claims, repeat, admin_repeat)
-        finally:
-            if not keep:
-                connection.creation.destroy_test_db(old_name, verbosity=0)
-            teardown_test_environment()
 
     def _run(self, claims, repeat, admin_repeat):
         from django.conf import settings
