@@ -69,3 +69,14 @@ def reviewer_client(client, reviewer):
 @pytest.fixture
 def editor_client(client, editor):
     return _client_for(client, editor)
+
+
+@pytest.fixture
+def pages(settings):
+    """The local web server import tests fetch from, allowed explicitly (the default allows none)."""
+    from .pages import LocalPages
+
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    settings.FETCH_TIMEOUT = 1.0
+    with LocalPages() as local:
+        yield local

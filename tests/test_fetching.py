@@ -8,14 +8,6 @@ from claims.fetching import FetchError, check_address, fetch
 from .pages import LocalPages
 
 
-@pytest.fixture
-def pages(settings):
-    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]  # the test server; the default allows none
-    settings.FETCH_TIMEOUT = 1.0
-    with LocalPages() as local:
-        yield local
-
-
 def test_a_page_is_fetched(pages):
     page = fetch(pages.url("/article"))
     assert page.content_type == "text/html" and b"4,200 members" in page.body

@@ -8,15 +8,6 @@ from claims.documents import ParseError
 from claims.services.feeds import due_feeds, links_from_feed, poll_feed
 
 from ..factories import OutletFactory
-from ..pages import LocalPages
-
-
-@pytest.fixture
-def pages(settings):
-    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
-    settings.FETCH_TIMEOUT = 1.0
-    with LocalPages() as local:
-        yield local
 
 
 def feed_at(url, editor):

@@ -10,15 +10,6 @@ from claims.services import imports
 from factcheck.celery import app as celery_app
 
 from ..factories import OutletFactory
-from ..pages import LocalPages
-
-
-@pytest.fixture
-def pages(settings):
-    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
-    settings.FETCH_TIMEOUT = 1.0
-    with LocalPages() as local:
-        yield local
 
 
 def run(job_factory, django_capture_on_commit_callbacks):

@@ -1,21 +1,11 @@
 """Editors start imports from the web pages and follow them; bad input is explained."""
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from claims.models import Article, ImportItem, ImportJob
 
-from ..pages import LocalPages
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def pages(settings):
-    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
-    settings.FETCH_TIMEOUT = 1.0
-    with LocalPages() as local:
-        yield local
 
 
 def post(client, channel, data):
