@@ -4,7 +4,7 @@ import logging
 from celery import shared_task
 
 from .services import feeds, imports
-from .services.articles import split_article
+from .services.splitting import split_article
 
 log = logging.getLogger(__name__)
 
@@ -19,16 +19,15 @@ def split_article_task(article_id: int) -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def dispatch_job_task(job_id: int) -> int:
     ids = imports.pending_item_ids(job_id)
-    for item_id in ids:
-        imports.enqueue_item(item_id)
+    imports.enqueue_items(ids)
     return len(ids)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def process_import_item_task(item_id: int) -> str:
-    item = imports.process_item(item_id)
-    log.info("Import item %s: %s", item_id, item.state)
-    return item.state
+def process_import_items_task(item_ids: list[int]) -> int:
+    imports.process_items(item_ids)
+    log.info("Import items %s processed", item_ids)
+    return len(item_ids)
 
 
 @shared_task

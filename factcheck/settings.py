@@ -96,7 +96,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # An editor's import must not hang when the broker is down: fail fast, the article stays queued.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# A task a worker took but never acknowledged (the worker died) goes back to the queue after
+# this many seconds: it must be longer than the longest task (an import batch takes seconds).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -169,6 +176,8 @@ FETCH_ALLOWED_NETWORKS = env.list("FETCH_ALLOWED_NETWORKS", default=[])
 # Uploaded files and spreadsheets.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 MAX_BULK_ROWS = env.int("MAX_BULK_ROWS", default=10_000)
+# Import items a worker takes at once: their articles are parsed together and stored in one go.
+IMPORT_BATCH_SIZE = env.int("IMPORT_BATCH_SIZE", default=16)
 
 # Work the broker never received (it was down) is handed to the workers again by a periodic sweep.
 CELERY_BEAT_SCHEDULE = {

@@ -47,6 +47,13 @@ def _slow(handler):
     _send(handler, ARTICLE_HTML.encode())
 
 
+def _hold(handler):
+    """Answer only when the test says so: lets a test catch a worker in the middle of a fetch."""
+    handler.server.holding.set()
+    handler.server.release.wait(timeout=30)
+    _send(handler, ARTICLE_HTML.replace("Harbour strike", "Held harbour strike").encode())
+
+
 def _feed(handler):
     base = f"http://127.0.0.1:{handler.server.server_port}"
     items = "".join(
@@ -73,6 +80,7 @@ PageHandler.routes = {
     "/image": lambda h: _send(h, b"\x89PNG....", content_type="image/png"),
     "/empty": lambda h: _send(h, b"<html><body><nav>Menu</nav></body></html>"),
     "/slow": _slow,
+    "/hold": _hold,
 }
 
 
@@ -80,6 +88,7 @@ class LocalPages:
     def __init__(self):
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), PageHandler)
         self.server.seen_hosts = []
+        self.server.holding, self.server.release = threading.Event(), threading.Event()
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:

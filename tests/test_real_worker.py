@@ -77,15 +77,82 @@ def test_a_task_delivered_twice_leaves_one_set_of_claims(editor, worker):
 def test_an_import_item_delivered_twice_leaves_one_article(editor, worker, settings):
     from claims.models import ImportItem
     from claims.services.imports import import_spreadsheet
-    from claims.tasks import process_import_item_task
+    from claims.tasks import process_import_items_task
 
     data = b"text\nThe harbour master said 31 ships waited at anchor outside the port on Monday evening.\n"
     job = import_spreadsheet(filename="day.csv", data=data, user=editor)
     item = job.items.get()
-    process_import_item_task.delay(item.pk)
-    process_import_item_task.delay(item.pk)
+    process_import_items_task.delay([item.pk])
+    process_import_items_task.delay([item.pk])
     _wait_for(lambda: ImportItem.objects.get(pk=item.pk).state == "done")
     _wait_for(lambda: Article.objects.filter(state="ready").exists())
     time.sleep(0.5)  # the duplicate delivery, if any, has run
     assert ImportItem.objects.get(pk=item.pk).state == "done"
     assert Article.objects.count() == 1
+
+
+def _worker_process(extra_env: dict):
+    """A real `celery worker` process on the test database, as `make worker` starts one."""
+    import os
+    import subprocess
+    import sys
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.db import connection
+
+    url = urlsplit(os.environ["DATABASE_URL"])
+    env = {
+        **os.environ,
+        "DATABASE_URL": urlunsplit(url._replace(path=f"/{connection.settings_dict['NAME']}")),
+        **extra_env,
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "--pool=solo", "--concurrency=1",
+         "--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+def test_a_worker_killed_in_the_middle_of_a_batch_leaves_one_copy_of_everything(editor, pages):
+    import signal
+
+    from claims.models import Claim, ImportItem
+    from claims.services.imports import import_spreadsheet
+
+    # One item per batch; the second row's page is held open, so the worker is caught after the
+    # first article is saved and split, with the second in hand and the third waiting.
+    rows = "\n".join([
+        "text,url",
+        "The harbour master said 31 ships waited at anchor outside the port on Monday evening.,",
+        f",{pages.url('/hold')}",
+        "The pilots' union said 12 pilots were on duty during the night shift.,",
+    ])
+    env = {"IMPORT_BATCH_SIZE": "1", "CELERY_VISIBILITY_TIMEOUT": "2", "FETCH_ALLOWED_NETWORKS": "127.0.0.1/32", "FETCH_TIMEOUT": "30"}
+    celery_app.control.purge()
+    first = _worker_process(env)
+    try:
+        job = import_spreadsheet(filename="night.csv", data=rows.encode(), user=editor)
+        assert pages.server.holding.wait(timeout=60), "the worker never reached the held page"
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    states = dict(job.items.values_list("position", "state"))
+    assert states == {1: "done", 2: "pending", 3: "pending"}
+    assert Article.objects.get().state == ArticleState.READY
+
+    pages.server.release.set()
+    time.sleep(3)  # past the visibility timeout: the broker hands the batch out again
+    second = _worker_process(env)
+    try:
+        _wait_for(lambda: Article.objects.filter(state=ArticleState.READY).count() == 3, seconds=60)
+    finally:
+        second.terminate()
+        second.wait(timeout=30)
+    assert set(ImportItem.objects.filter(job=job).values_list("state", flat=True)) == {"done"}
+    assert Article.objects.count() == 3
+    for article in Article.objects.all():
+        spans = list(article.claims.values_list("start", "end"))
+        assert spans and len(spans) == len(set(spans))
+    assert Claim.objects.count() == sum(a.claims.count() for a in Article.objects.all())

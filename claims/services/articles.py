@@ -1,9 +1,8 @@
 """Importing articles and splitting them into claims.
 
 Every import channel calls `import_article`: it checks the text, saves the article (raw input
-untouched) in state QUEUED, and asks a worker to split it once the transaction has committed.
-The worker calls `split_article`, which replaces the article's unreviewed claims with what the
-extraction engine finds and never touches claims a reviewer has started on.
+untouched) in state QUEUED, and asks a worker to split it once the transaction has committed
+(the splitting itself is in `splitting`).
 """
 import hashlib
 import logging
@@ -13,13 +12,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
-from .. import extraction, permissions
-from ..models import Article, ArticleState, Claim, Dispute, Side, Source
-from ..workflow import REVIEWED_STATES
-from .disputes import refresh_dispute_flags
+from .. import permissions
+from ..models import Article, ArticleState
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +78,8 @@ def import_article(
     permissions.require(permissions.can_import_articles(imported_by), "Only editors can import articles.")
     body = check_article_text(raw_text if extracted_text is None else extracted_text)
     digest = content_hash(body)
-    existing = Article.objects.filter(content_hash=digest).first() or (
-        Article.objects.filter(url=url).first() if url else None
-    )
+    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+    existing = Article.objects.filter(same).only("pk", "title").first()
     if existing:
         raise DuplicateArticle(existing)
     article = Article(
@@ -100,9 +94,9 @@ def import_article(
         content_hash=digest,
         imported_by=imported_by,
     )
-    # Uniqueness is checked above and enforced by the database (IntegrityError below);
-    # full_clean would ask the database the same questions again.
-    article.full_clean(validate_unique=False, validate_constraints=False)
+    # Uniqueness is checked above and enforced by the database (IntegrityError below), and the
+    # related rows were handed to us: full_clean need not ask the database about either again.
+    article.full_clean(validate_unique=False, validate_constraints=False, exclude=["imported_by", "outlet", "topic"])
     try:
         with transaction.atomic():
             article.save()
@@ -133,98 +127,3 @@ def retry_split(*, article: Article, user) -> None:
     permissions.require(permissions.can_import_articles(user), "Only editors can retry an import.")
     Article.objects.filter(pk=article.pk).update(state=ArticleState.QUEUED, error="")
     transaction.on_commit(lambda: enqueue_split(article.pk))
-
-
-def _story_input(article: Article) -> extraction.ArticleInput:
-    """What the engine needs to know about the story, described in plain records."""
-    sides, lexicon = (), ()
-    if article.topic_id:
-        sides = tuple(
-            extraction.SideCues(name=side.name, cues=tuple(side.cue_words)) for side in article.topic.sides.all()
-        )
-        lexicon = tuple(article.topic.loaded_lexicon)
-    sources = Source.objects.select_related("side")
-    if article.topic_id:
-        sources = sources.filter(Q(side__topic=article.topic_id) | Q(side__isnull=True))
-    registry = tuple(
-        extraction.KnownSource(name=s.name, side=s.side.name if s.side else None, aliases=tuple(s.alias_list))
-        for s in sources
-    )
-    return extraction.ArticleInput(article.body, sides, registry, lexicon)
-
-
-def split_article(article_id: int) -> Article:
-    """Run extraction on the article and store its claims and disputes. Safe to run twice."""
-    article = Article.objects.select_related("topic").get(pk=article_id)
-    Article.objects.filter(pk=article.pk).update(state=ArticleState.PROCESSING, error="")
-    try:
-        [result] = extraction.extract_many([_story_input(article)])
-        store_extraction(article, result)
-    except Exception as exc:
-        log.exception("Splitting article %s failed", article_id)
-        Article.objects.filter(pk=article.pk).update(
-            state=ArticleState.FAILED, error=f"Splitting failed: {exc.__class__.__name__}: {exc}"[:2000]
-        )
-        raise
-    article.refresh_from_db()
-    return article
-
-
-@transaction.atomic
-def store_extraction(article: Article, result: extraction.Extraction) -> None:
-    """Replace the article's unreviewed claims with the engine's, keeping every reviewed one
-    and every claim a person added by hand.
-
-    A claim a reviewer has started on (or given a verdict) stays as it is; when the engine finds
-    the same span again, that claim stands in for it in the new disputes.
-    """
-    Article.objects.select_for_update().filter(pk=article.pk).first()
-    existing = list(article.claims.all())
-    kept = {}
-    if existing:  # a first split has nothing to replace: skip the cascade's queries
-        reviewed = article.claims.filter(
-            Q(state__in=REVIEWED_STATES) | Q(verdict__isnull=False) | Q(added_by__isnull=False)
-        )
-        kept = {(c.start, c.end): c for c in reviewed}
-        article.claims.exclude(pk__in=[c.pk for c in kept.values()]).delete()
-    sides = {side.name: side for side in Side.objects.filter(topic=article.topic_id)} if article.topic_id else {}
-    sources = {s.name: s for s in Source.objects.filter(name__in={c.source for c in result.claims if c.source})}
-    by_index, new_claims = {}, []
-    for index, found in enumerate(result.claims):
-        if (found.start, found.end) in kept:
-            by_index[index] = kept[(found.start, found.end)]
-            continue
-        claim = Claim(
-            article=article,
-            text=found.text,
-            start=found.start,
-            end=found.end,
-            speaker=(found.speaker or "")[:300],
-            source=sources.get(found.source),
-            side=sides.get(found.side),
-            kind=found.kind,
-            check_worthiness=min(max(found.score, 0.0), 1.0),
-            check_worthy=found.check_worthy,
-            set_aside_reason=found.set_aside_reason[:100],
-            loaded_terms=list(found.loaded_terms),
-        )
-        by_index[index] = claim
-        new_claims.append(claim)
-    disputed = {i for d in result.disputes for i in (d.first, d.second)}
-    for index in disputed:
-        by_index[index].has_dispute = True
-    bulk_create_with_history(new_claims, Claim)
-    Dispute.objects.bulk_create(
-        [
-            Dispute(first=by_index[d.first], second=by_index[d.second], reason=d.reason[:300])
-            for d in result.disputes
-            if by_index[d.first].pk and by_index[d.second].pk
-        ],
-        ignore_conflicts=True,
-    )
-    if kept:
-        refresh_dispute_flags(article.pk)  # kept claims may have gained or lost their disputes
-    state = ArticleState.NOT_SPLIT if result.not_split_reason else ArticleState.READY
-    Article.objects.filter(pk=article.pk).update(
-        state=state, error=result.not_split_reason, language=result.language, processed_at=timezone.now()
-    )

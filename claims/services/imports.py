@@ -1,29 +1,34 @@
 """Import jobs: links, uploaded files and spreadsheets, each article its own item.
 
-A job and its items are saved in one transaction; a worker then takes each item. Processing an
-item is safe to repeat: an item already done is left alone, and the same link or the same text
-arriving twice is linked to the article that exists, so a task delivered twice, or re-run after
-a worker died, leaves one article. Every failure is stored on its item with a reason; the rest
-of the job goes on.
+A job and its items are saved in one transaction; workers then take the items a batch at a time
+(IMPORT_BATCH_SIZE), import each and split the batch's articles together. Processing is safe to
+repeat: an item already done is left alone, the same link or the same text arriving twice is
+linked to the article that exists, and a batch delivered again after a worker died splits the
+articles its first run saved but did not split. Every failure is stored on its item with a
+reason; the rest of the job goes on.
 """
 import datetime
 import logging
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from .. import permissions
 from ..documents import ParseError, article_from_html, article_from_upload, rows_from_bulk
 from ..fetching import FetchError, fetch
 from ..models import Article, ArticleState, ImportChannel, ImportItem, ImportJob, ItemState, Outlet
-from .articles import DuplicateArticle, enqueue_split, import_article, split_article
+from .articles import DuplicateArticle, enqueue_split, import_article
+from .splitting import SplitFailed, split_articles
 
 log = logging.getLogger(__name__)
 MAX_LINKS = 500
 STALLED_AFTER = datetime.timedelta(minutes=15)
+ALREADY_IMPORTED = "Already imported: linked to the existing article."
 
 
 def start(*, channel: str, label: str, items: list[ImportItem], user, topic) -> ImportJob:
@@ -87,54 +92,84 @@ def dispatch(job_id: int) -> None:
         log.exception("Could not enqueue import job %s; the sweep will retry", job_id)
 
 
-def enqueue_item(item_id: int) -> None:
-    from ..tasks import process_import_item_task
+def enqueue_items(item_ids: list[int]) -> None:
+    from ..tasks import process_import_items_task
 
-    try:
-        process_import_item_task.delay(item_id)
-    except Exception:  # broker down: see dispatch
-        log.exception("Could not enqueue import item %s; the sweep will retry", item_id)
+    size = settings.IMPORT_BATCH_SIZE
+    for start in range(0, len(item_ids), size):
+        try:
+            process_import_items_task.delay(item_ids[start : start + size])
+        except Exception:  # broker down: see dispatch
+            log.exception("Could not enqueue import items %s; the sweep will retry", item_ids[start : start + size])
+            return
 
 
 def pending_item_ids(job_id: int) -> list[int]:
-    return list(ImportItem.objects.filter(job_id=job_id, state=ItemState.PENDING).values_list("pk", flat=True))
+    return list(
+        ImportItem.objects.filter(job_id=job_id, state=ItemState.PENDING).order_by("position").values_list("pk", flat=True)
+    )
 
 
-def process_item(item_id: int) -> ImportItem:
+def process_items(item_ids: list[int]) -> None:
+    """Import each pending item of the batch, then split the articles they brought in together.
+
+    Pages are fetched and files read first, outside any transaction; then the batch's articles
+    and item states are saved in one transaction (one commit, not one per item) and split.
+    """
+    items = _take_pending(item_ids)
+    contents = {}
+    for item in items:
+        with _outcome(item):
+            contents[item.pk] = _read(item)
     with transaction.atomic():
-        item = (
-            ImportItem.objects.select_for_update(of=("self",))
-            .select_related("job", "job__created_by", "job__topic")
-            .get(pk=item_id)
-        )
-        if item.state != ItemState.PENDING:
-            return item  # delivered again after it was handled
-        item.attempts += 1
-        item.save(update_fields=["attempts", "updated_at"])
+        for item in items:
+            if item.pk in contents:
+                with _outcome(item), transaction.atomic():
+                    _finish(item, ItemState.DONE, article=import_article(**contents[item.pk]))
+    # Articles of this batch not split yet, including those of an earlier delivery that a worker
+    # died in the middle of (its items are done). Splitting an article twice leaves one set of
+    # claims, so nothing else needs to know who else might be splitting it.
+    unsplit = list(
+        ImportItem.objects.filter(
+            pk__in=item_ids, state=ItemState.DONE, article__state__in=(ArticleState.QUEUED, ArticleState.PROCESSING)
+        ).values_list("article_id", flat=True).distinct()
+    )
     try:
-        article = _import(item)
-        _finish(item, ItemState.DONE, article=article)
-        _split_here(article)
+        split_articles(unsplit)
+    except SplitFailed:
+        pass  # each failed article is FAILED with its reason and a retry button; the imports stand
+
+
+def _take_pending(item_ids: list[int]) -> list[ImportItem]:
+    with transaction.atomic():
+        # skip_locked: an item another worker holds right now is that worker's (a redelivery race).
+        items = list(
+            ImportItem.objects.select_for_update(of=("self",), skip_locked=True)
+            .select_related("job", "job__created_by", "job__topic")
+            .filter(pk__in=item_ids, state=ItemState.PENDING)
+            .order_by("position")
+        )
+        ImportItem.objects.filter(pk__in=[i.pk for i in items]).update(attempts=F("attempts") + 1, updated_at=timezone.now())
+    users = {}
+    for item in items:  # one user object per person, so their roles are read once per batch
+        item.job.created_by = users.setdefault(item.job.created_by_id, item.job.created_by)
+    return items
+
+
+@contextmanager
+def _outcome(item: ImportItem):
+    """Whatever goes wrong with one item is stored on it with a reason; the batch goes on."""
+    try:
+        yield
     except DuplicateArticle as duplicate:
-        _finish(item, ItemState.DONE, article=duplicate.existing, note="Already imported: linked to the existing article.")
+        _finish(item, ItemState.DONE, article=duplicate.existing, note=ALREADY_IMPORTED)
     except (FetchError, ParseError) as exc:
         _finish(item, ItemState.FAILED, error=str(exc))
     except ValidationError as exc:
         _finish(item, ItemState.FAILED, error=" ".join(exc.messages))
     except Exception as exc:  # a parser or network library failing in a way we did not foresee
-        log.exception("Import item %s failed", item_id)
+        log.exception("Import item %s failed", item.pk)
         _finish(item, ItemState.FAILED, error=f"Unexpected error: {exc.__class__.__name__}. The team has been told.")
-    return item
-
-
-def _split_here(article: Article) -> None:
-    """We are in a worker already: split now rather than queue one more task per article.
-    A failed split leaves the article FAILED with its error and a retry button; the item's import
-    itself succeeded."""
-    try:
-        split_article(article.pk)
-    except Exception:
-        log.exception("Splitting article %s after import failed", article.pk)
 
 
 def _finish(item: ImportItem, state: str, *, article=None, error: str = "", note: str = "") -> None:
@@ -144,28 +179,29 @@ def _finish(item: ImportItem, state: str, *, article=None, error: str = "", note
     item.state, item.article, item.error, item.note = state, article, error, note
 
 
-def _import(item: ImportItem) -> Article:
-    job, user = item.job, item.job.created_by
-    common = {"imported_by": user, "topic": job.topic, "published_on": item.published_on, "queue_split": False}
+def _read(item: ImportItem) -> dict:
+    """Fetch or read the item's article: what import_article needs to save it."""
+    job = item.job
+    common = {"imported_by": job.created_by, "topic": job.topic, "published_on": item.published_on, "queue_split": False}
     if item.url:
         existing = Article.objects.filter(url=item.url).first()
         if existing:
             raise DuplicateArticle(existing)
         page = fetch(item.url)
         parsed = article_from_html(page.text(), page.url)
-        return import_article(
-            title=item.title or parsed.title, raw_text=page.text(), extracted_text=parsed.text, url=item.url,
-            outlet=_outlet_for(item.url), **{**common, "published_on": item.published_on or parsed.published_on},
-        )
+        return {
+            **common, "title": item.title or parsed.title, "raw_text": page.text(), "extracted_text": parsed.text,
+            "url": item.url, "outlet": _outlet_for(item.url), "published_on": item.published_on or parsed.published_on,
+        }
     if item.filename:
         data = bytes(item.data or b"")
         parsed = article_from_upload(item.filename, data)
         binary = item.filename.lower().endswith((".pdf", ".docx"))
-        return import_article(
-            title=item.title or parsed.title, raw_text="" if binary else data.decode("utf-8-sig"),
-            extracted_text=parsed.text, raw_file=data if binary else None, **common,
-        )
-    return import_article(title=item.title, raw_text=item.text, **common)
+        return {
+            **common, "title": item.title or parsed.title, "raw_text": "" if binary else data.decode("utf-8-sig"),
+            "extracted_text": parsed.text, "raw_file": data if binary else None,
+        }
+    return {**common, "title": item.title, "raw_text": item.text}
 
 
 def _outlet_for(url: str):
@@ -180,7 +216,7 @@ def retry_item(*, item: ImportItem, user) -> ImportItem:
     if item.job.channel == ImportChannel.BULK and not (item.url or item.text):
         raise ValidationError("This row has nothing to import; fix the spreadsheet and import it again.")
     ImportItem.objects.filter(pk=item.pk).update(state=ItemState.PENDING, error="", updated_at=timezone.now())
-    transaction.on_commit(lambda: enqueue_item(item.pk))
+    transaction.on_commit(lambda: enqueue_items([item.pk]))
     item.refresh_from_db()
     return item
 
@@ -189,8 +225,7 @@ def requeue_stalled(*, older_than: datetime.timedelta = STALLED_AFTER) -> int:
     """Hand work the broker never received (it was down) to the workers again."""
     cutoff = timezone.now() - older_than
     items = list(ImportItem.objects.filter(state=ItemState.PENDING, updated_at__lt=cutoff).values_list("pk", flat=True))
-    for item_id in items:
-        enqueue_item(item_id)
+    enqueue_items(items)
     articles = list(Article.objects.filter(state=ArticleState.QUEUED, imported_at__lt=cutoff).values_list("pk", flat=True))
     for article_id in articles:
         enqueue_split(article_id)

@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from claims import extraction
 from claims.models import Article, ArticleState, Claim
 from claims import tasks
-from claims.services.articles import DuplicateArticle, import_article, split_article
+from claims.services.articles import DuplicateArticle, import_article
+from claims.services.splitting import split_article
 from claims.workflow import ReviewState
 
 from ..factories import SideFactory, SourceFactory, TopicFactory, VerdictFactory

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from claims.models import Article, ArticleState, ImportItem, ItemState
+from claims.models import Article, ArticleState, Claim, ImportItem, ItemState
 from claims.services import imports
 from factcheck.celery import app as celery_app
 
@@ -58,9 +58,57 @@ def test_a_failed_link_keeps_its_reason_and_the_rest_goes_on(editor, pages, djan
 def test_processing_an_item_twice_leaves_one_article(editor, pages, django_capture_on_commit_callbacks):
     _, items = run(lambda: imports.import_links(urls=[pages.url("/article")], user=editor), django_capture_on_commit_callbacks)
     ImportItem.objects.filter(pk=items[1].pk).update(state=ItemState.PENDING)  # as if redelivered mid-way
-    imports.process_item(items[1].pk)
-    imports.process_item(items[1].pk)
+    imports.process_items([items[1].pk])
+    imports.process_items([items[1].pk])
     assert Article.objects.count() == 1 and ImportItem.objects.get(pk=items[1].pk).state == ItemState.DONE
+
+
+@pytest.mark.django_db
+def test_a_batch_redelivered_after_a_worker_died_splits_what_the_first_run_saved(editor, monkeypatch):
+    rows = "text\n" + "\n".join(f"The port authority said {n} ferries sailed from the north quay on Friday." for n in (11, 12, 13))
+    job = imports.import_spreadsheet(filename="day.csv", data=rows.encode(), user=editor)
+    ids = list(job.items.order_by("position").values_list("pk", flat=True))
+
+    class WorkerKilled(BaseException):
+        pass
+
+    def killed(article_ids):
+        raise WorkerKilled  # the first delivery dies after saving its articles, before splitting
+
+    monkeypatch.setattr(imports, "split_articles", killed)
+    with pytest.raises(WorkerKilled):
+        imports.process_items(ids)
+    assert Article.objects.filter(state=ArticleState.QUEUED).count() == 3
+    monkeypatch.undo()
+
+    imports.process_items(ids)  # the broker delivers the batch again
+
+    assert Article.objects.count() == 3
+    assert set(Article.objects.values_list("state", flat=True)) == {ArticleState.READY}
+    assert Claim.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_one_article_that_breaks_the_engine_fails_alone(editor, monkeypatch, django_capture_on_commit_callbacks):
+    from claims import extraction
+
+    real = extraction.extract_many
+
+    def fragile(inputs, *args, **kwargs):
+        if any("poison" in story.text for story in inputs):
+            raise RuntimeError("the parser choked")
+        return real(inputs, *args, **kwargs)
+
+    monkeypatch.setattr(extraction, "extract_many", fragile)
+    rows = "text\nThe mayor said 40 buses ran on Sunday.\nThe poison report said 9 wells were closed.\nThe council said 7 bridges reopened.\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        job = imports.import_spreadsheet(filename="day.csv", data=rows.encode(), user=editor)
+    states = dict(Article.objects.values_list("title", "state"))
+    assert sorted(states.values()) == [ArticleState.FAILED, ArticleState.READY, ArticleState.READY]
+    failed = Article.objects.get(state=ArticleState.FAILED)
+    assert "poison" in failed.body and "the parser choked" in failed.error
+    # The import itself went through: every item is done and links to its article.
+    assert set(job.items.values_list("state", flat=True)) == {ItemState.DONE}
 
 
 @pytest.mark.django_db

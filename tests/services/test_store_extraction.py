@@ -2,7 +2,7 @@
 import pytest
 
 from claims.models import ArticleState, Claim, Dispute
-from claims.services.articles import split_article
+from claims.services.splitting import split_article
 from claims.services.claims import add_claim_by_hand
 from claims.workflow import ReviewState
 
@@ -75,3 +75,27 @@ def test_an_article_in_an_unsupported_language_is_kept_and_marked(db):
     assert article.state == ArticleState.NOT_SPLIT
     assert "language 'es' is not supported" in article.error
     assert article.language == "es" and not article.claims.exists()
+
+
+def test_each_split_claim_starts_its_history_as_added_by_extraction(article):
+    split_article(article.pk)
+    claim = article.claims.get(text__contains="captured Ulm")
+    [record] = claim.history.all()
+    assert record.history_type == "+" and record.history_user is None
+    assert (record.text, record.speaker, record.side_id, record.article_id) == (claim.text, claim.speaker, claim.side_id, article.pk)
+    # The next change is told apart from that first row, as for any claim.
+    claim.state = ReviewState.IN_REVIEW
+    claim.save()
+    assert claim.history.first().diff_against(claim.history.last()).changed_fields == ["state"]
+
+
+def test_articles_split_together_each_get_their_own_claims_and_disputes(db, article):
+    from claims.services.splitting import split_articles
+
+    other = ArticleFactory(topic=article.topic, body=BODY.replace("Ulm", "Rost"), state=ArticleState.QUEUED)
+    split_articles([article.pk, other.pk])
+    for each, town in ((article, "Ulm"), (other, "Rost")):
+        each.refresh_from_db()
+        assert each.state == ArticleState.READY
+        assert all(town in c.text for c in each.claims.filter(check_worthy=True))
+        assert Dispute.objects.filter(first__article=each, second__article=each).count() == 1
