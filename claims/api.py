@@ -15,7 +15,7 @@ from ninja.security import HttpBearer
 from . import permissions
 from .models import ImportJob, Topic
 from .selectors.queue import QueueFilter, queue_claims, queue_page
-from .selectors.verdicts import published_verdicts
+from .selectors.verdicts import published_verdicts, with_details
 from .services import imports
 from .services.tokens import user_for
 
@@ -168,7 +168,7 @@ class VerdictOut(Schema):
 @api.get("/verdicts", response=list[VerdictOut], summary="Published verdicts, newest first")
 def list_verdicts(request, limit: int = 100, offset: int = 0):
     limit = max(1, min(limit, 500))
-    rows = published_verdicts()[max(offset, 0) : max(offset, 0) + limit]
+    rows = with_details(published_verdicts())[max(offset, 0) : max(offset, 0) + limit]
     return [
         {
             "claim_id": v.claim_id, "claim": v.claim.text, "speaker": v.claim.speaker,

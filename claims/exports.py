@@ -1,17 +1,28 @@
-"""Published verdicts in the shapes editors hand on: CSV rows and schema.org ClaimReview.
+"""Published verdicts in the shapes editors hand on: CSV, JSON and schema.org ClaimReview.
 
-Plain functions over model instances, used by the web downloads (and later the command line),
-so every channel exports the same thing.
+One code path for every channel: the web downloads and `manage.py export_verdicts` both call
+`export_chunks`, which turns verdict rows (selectors.verdicts.verdict_rows) into text a piece at
+a time, so an export of any size streams in constant memory.
 """
 import csv
+import json
 from collections.abc import Iterable, Iterator
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
+from django.urls import reverse
 
 from . import ratings
-from .models import SourceKind, Verdict
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json", "json"),
+    "claimreview": ("application/ld+json", "jsonld"),
+}
 
 CSV_HEADER = [
-    "claim_id", "claim", "speaker", "source", "side", "article", "article_url", "outlet",
-    "rating", "rationale", "evidence_urls", "reviewer", "approver", "published_at",
+    "claim_id", "claim", "speaker", "source", "side", "article", "article_url", "outlet", "topic",
+    "rating", "rating_value", "rationale", "evidence_urls", "reviewer", "approver", "published_at", "fact_check_url",
 ]
 
 # A spreadsheet runs a cell starting with one of these as a formula.
@@ -23,26 +34,96 @@ def spreadsheet_safe(value) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def csv_row(verdict: Verdict) -> list[str]:
-    claim = verdict.claim
-    article = claim.article
-    row = [
-        claim.pk,
-        claim.text,
-        claim.speaker,
-        claim.source.name if claim.source else "",
-        claim.side.name if claim.side else "",
-        article.title,
-        article.url,
-        article.outlet.name if article.outlet else "",
-        verdict.get_rating_display(),
-        verdict.rationale,
-        " ".join(e.url for e in claim.evidence.all() if e.url),
-        verdict.reviewer.get_username(),
-        verdict.approver.get_username() if verdict.approver else "",
-        verdict.published_at.isoformat() if verdict.published_at else "",
-    ]
-    return [spreadsheet_safe(cell) for cell in row]
+def fact_check_url(verdict_id: int) -> str:
+    """The public page of a published verdict, as readers and search engines reach it."""
+    return urljoin(settings.PUBLIC_SITE_URL, reverse("public:fact_check", args=[verdict_id]))
+
+
+def record(row) -> dict:
+    """One verdict as plain data (the JSON export and the API's shape)."""
+    return {
+        "claim_id": row.claim_id,
+        "claim": row.claim_text,
+        "speaker": row.speaker,
+        "source": row.source or "",
+        "side": row.side or "",
+        "article": row.article,
+        "article_url": row.article_url,
+        "outlet": row.outlet or "",
+        "topic": row.topic or "",
+        "rating": ratings.label(row.rating),
+        "rating_value": ratings.numeric_value(row.rating),
+        "rationale": row.rationale,
+        "evidence_urls": (row.evidence_urls or "").split(),
+        "reviewer": row.reviewer_name,
+        "approver": row.approver_name or "",
+        "published_at": row.published_at.isoformat(),
+        "fact_check_url": fact_check_url(row.id),
+    }
+
+
+def csv_row(row) -> list[str]:
+    data = record(row)
+    data["evidence_urls"] = " ".join(data["evidence_urls"])
+    return [spreadsheet_safe(data[column]) for column in CSV_HEADER]
+
+
+def claim_author(row) -> dict:
+    """Who made the claim: the registered source, else the named speaker, else the outlet (the
+    article's own claim), else the site it was published on."""
+    if row.source:
+        kind = "Person" if row.source_kind == "person" else "Organization"
+        return {"@type": kind, "name": row.source}
+    if row.speaker:
+        return {"@type": "Person" if _looks_like_a_person(row.speaker) else "Organization", "name": row.speaker}
+    name = row.outlet or urlsplit(row.article_url).hostname or "Unknown publisher"
+    return {"@type": "Organization", "name": name}
+
+
+_BODY_WORDS = {"ministry", "authorities", "office", "army", "forces", "government", "council", "command",
+               "staff", "service", "police", "agency", "department", "committee", "administration", "press"}
+
+
+def _looks_like_a_person(speaker: str) -> bool:
+    # A speaker with no registry entry is a person when it reads as a name ("Serhiy Haidai") and
+    # an organisation when it reads as a body ("the ministry", "Ukrainian Armed Forces").
+    words = speaker.split()
+    return (
+        1 < len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not {w.lower().strip(".,'’s") for w in words} & _BODY_WORDS
+    )
+
+
+def claim_review(row) -> dict:
+    """One schema.org ClaimReview document with every property Google requires and recommends."""
+    appeared = row.article_published_on.isoformat() if row.article_published_on else row.article_imported_at.date().isoformat()
+    appearance = {"@type": "CreativeWork", "headline": row.article, "datePublished": appeared}
+    if row.article_url:
+        appearance["url"] = row.article_url
+    if row.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": row.outlet}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": fact_check_url(row.id),
+        "claimReviewed": row.claim_text,
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": claim_author(row),
+            "datePublished": appeared,
+            "appearance": appearance,
+        },
+        "author": {"@type": "Organization", "name": settings.NEWSROOM_NAME, "url": settings.NEWSROOM_URL},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": ratings.numeric_value(row.rating),
+            "bestRating": ratings.BEST_RATING,
+            "worstRating": ratings.WORST_RATING,
+            "alternateName": ratings.label(row.rating),
+        },
+        "datePublished": row.published_at.date().isoformat(),
+    }
 
 
 class _Echo:
@@ -52,35 +133,26 @@ class _Echo:
         return value
 
 
-def csv_lines(verdicts: Iterable[Verdict]) -> Iterator[str]:
+def _csv_chunks(rows: Iterable) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_HEADER)
-    for verdict in verdicts:
-        yield writer.writerow(csv_row(verdict))
+    for row in rows:
+        yield writer.writerow(csv_row(row))
 
 
-def claim_review(verdict: Verdict, *, review_url: str, newsroom_name: str, newsroom_url: str) -> dict:
-    """One schema.org ClaimReview document for a published verdict."""
-    claim = verdict.claim
-    article = claim.article
-    rating = {"@type": "Rating", "alternateName": verdict.get_rating_display()}
-    value = ratings.numeric_value(verdict.rating)
-    if value is not None:
-        rating.update(ratingValue=value, bestRating=ratings.BEST_RATING, worstRating=ratings.WORST_RATING)
-    author_name = claim.source.name if claim.source else (claim.speaker or (article.outlet.name if article.outlet else ""))
-    author_type = "Person" if claim.source and claim.source.kind == SourceKind.PERSON else "Organization"
-    item = {"@type": "Claim", "author": {"@type": author_type, "name": author_name}}
-    if article.published_on:
-        item["datePublished"] = article.published_on.isoformat()
-    if article.url:
-        item["appearance"] = {"@type": "CreativeWork", "url": article.url, "headline": article.title}
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": review_url,
-        "claimReviewed": claim.text,
-        "itemReviewed": item,
-        "author": {"@type": "Organization", "name": newsroom_name, "url": newsroom_url},
-        "reviewRating": rating,
-        "datePublished": verdict.published_at.date().isoformat(),
-    }
+def _json_array_chunks(documents: Iterable[dict]) -> Iterator[str]:
+    yield "["
+    for index, document in enumerate(documents):
+        yield ("\n" if index == 0 else ",\n") + json.dumps(document, ensure_ascii=False)
+    yield "\n]\n"
+
+
+def export_chunks(fmt: str, rows: Iterable) -> Iterator[str]:
+    """The export as pieces of text, for a streaming response or a file."""
+    if fmt == "csv":
+        return _csv_chunks(rows)
+    if fmt == "json":
+        return _json_array_chunks(record(row) for row in rows)
+    if fmt == "claimreview":
+        return _json_array_chunks(claim_review(row) for row in rows)
+    raise ValueError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")

@@ -1,7 +1,9 @@
-"""The verdict rating scale, and its numeric form for schema.org ClaimReview.
+"""The verdict rating scale: its names, its numbers for schema.org ClaimReview, its colours.
 
-The scale runs from True (5) to False (1). Unsupported and Unverifiable are verdicts about the
-evidence, not about truth, so they carry no number: ClaimReview gets only their name.
+The one place the scale is defined. ClaimReview numbers run from 1 (False) to 5 (True); Google
+shows a review's `alternateName` (the name below), and the number only orders verdicts for
+machines. Unsupported (the evidence offered does not back the claim) sits with Misleading at 2;
+Unverifiable (no evidence either way) at the midpoint, 3, because it says nothing about truth.
 """
 from django.db import models
 
@@ -24,8 +26,25 @@ NUMERIC = {
     Rating.MIXED: 3,
     Rating.MISLEADING: 2,
     Rating.FALSE: 1,
+    Rating.UNSUPPORTED: 2,
+    Rating.UNVERIFIABLE: 3,
+}
+
+# Chart colours, from true (green) to false (red); the evidence verdicts in greys.
+COLOURS = {
+    Rating.TRUE: "#1a7f37",
+    Rating.MOSTLY_TRUE: "#7bc47f",
+    Rating.MIXED: "#e3b341",
+    Rating.MISLEADING: "#f0883e",
+    Rating.FALSE: "#cf222e",
+    Rating.UNSUPPORTED: "#8c959f",
+    Rating.UNVERIFIABLE: "#d0d7de",
 }
 
 
-def numeric_value(rating) -> int | None:
-    return NUMERIC.get(Rating(rating))
+def numeric_value(rating) -> int:
+    return NUMERIC[Rating(rating)]
+
+
+def label(rating) -> str:
+    return Rating(rating).label

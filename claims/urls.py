@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, evidence, exports, imports, queue, review
+from .views import articles, evidence, imports, queue, reports, review
 
 app_name = "claims"
 
@@ -33,6 +33,7 @@ urlpatterns = [
     path("claims/<int:pk>/merge/", review.claim_merge, name="claim_merge"),
     path("evidence/<int:pk>/edit/", evidence.evidence_edit, name="evidence_edit"),
     path("evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence_remove"),
-    path("exports/verdicts.csv", exports.verdicts_csv, name="export_csv"),
-    path("exports/claimreview.jsonld", exports.verdicts_claimreview, name="export_claimreview"),
+    path("reports/", reports.report, name="report"),
+    path("reports/report.pdf", reports.report_pdf, name="report_pdf"),
+    path("exports/<str:fmt>/", reports.export, name="export"),
 ]

@@ -163,6 +163,9 @@ LOGGING = {
 # The newsroom that signs published fact-checks (ClaimReview author).
 NEWSROOM_NAME = env.str("NEWSROOM_NAME", default="Factcheck Desk")
 NEWSROOM_URL = env.str("NEWSROOM_URL", default="http://127.0.0.1:8000/")
+# Where readers reach the public fact-check pages: the base of every exported ClaimReview `url`,
+# the same from a web download and from `manage.py export_verdicts`.
+PUBLIC_SITE_URL = env.str("PUBLIC_SITE_URL", default="http://127.0.0.1:8000/")
 
 # Articles longer than this are refused at import with a clear message.
 MAX_ARTICLE_CHARS = env.int("MAX_ARTICLE_CHARS", default=500_000)

@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", api.urls),
+    path("fact-checks/", include("claims.public_urls")),
     path("", include("claims.urls")),
 ]

@@ -45,14 +45,19 @@ VIEWS = [
     ("claims:import_new", "post", EDITORS, None),
     ("claims:import_job", "get", EDITORS, "job"),
     ("claims:import_item_retry", "post", EDITORS, "item"),
-    ("claims:export_csv", "get", EDITORS, None),
-    ("claims:export_claimreview", "get", EDITORS, None),
+    ("claims:report", "get", EDITORS, None),
+    ("claims:report_pdf", "get", EDITORS, None),
+    ("claims:export", "get", EDITORS, "csv"),
+    ("claims:export", "get", EDITORS, "json"),
+    ("claims:export", "get", EDITORS, "claimreview"),
 ]
 
 
 def _url(name, target):
     if target is None:
         return reverse(name)
+    if target in ("csv", "json", "claimreview"):
+        return reverse(name, args=[target])
     if target == "article":
         return reverse(name, args=[ArticleFactory().pk])
     if target == "claim":
@@ -68,7 +73,7 @@ def _url(name, target):
     return reverse(name, args=[VerdictFactory().claim_id])
 
 
-@pytest.mark.parametrize("name, method, allowed, target", VIEWS, ids=[f"{v[1]} {v[0]}" for v in VIEWS])
+@pytest.mark.parametrize("name, method, allowed, target", VIEWS, ids=[f"{v[1]} {v[0]} {v[3] or ''}".strip() for v in VIEWS])
 @pytest.mark.parametrize("role", ["anonymous", "none", "Reviewer", "Editor", "Admin"])
 @pytest.mark.django_db
 def test_each_view_answers_each_role(client, name, method, allowed, target, role):

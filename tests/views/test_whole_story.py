@@ -46,8 +46,8 @@ def test_editor_imports_reviewer_checks_editor_publishes_and_exports(client, dja
     assert Claim.objects.get(pk=claim.pk).state == ReviewState.PUBLISHED
     assert Evidence.objects.get().claim_id == claim.pk
 
-    response = client.get(reverse("claims:export_csv"))
+    response = client.get(reverse("claims:export", args=["csv"]))
     [row] = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert (row["claim"], row["rating"], row["reviewer"], row["approver"]) == (claim.text, "False", "rita", "edith")
-    [review] = json.loads(client.get(reverse("claims:export_claimreview")).content)
+    [review] = json.loads(b"".join(client.get(reverse("claims:export", args=["claimreview"])).streaming_content))
     assert review["claimReviewed"] == claim.text

@@ -1,0 +1,67 @@
+"""Charts of verdicts for reports, drawn by matplotlib as SVG (text kept as text, so a PDF of
+the report can be searched and the charts stay sharp in print).
+
+Figures are built with the object API (no pyplot state), so charts can be drawn from several
+threads at once.
+"""
+import base64
+import io
+from collections import Counter
+from collections.abc import Iterable
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib.figure import Figure  # noqa: E402  (after choosing the back end)
+
+from .ratings import COLOURS, Rating  # noqa: E402
+
+matplotlib.rcParams.update({
+    "svg.fonttype": "none",
+    "svg.hashsalt": "factcheck",  # the same data draws the same file
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+})
+
+
+def stacked_bars(counts: dict[str, Counter], *, title: str, horizontal: bool = False) -> str:
+    """One bar per group (a side, a source, a week), stacked by rating; an SVG data URI."""
+    groups = list(counts)
+    figure = Figure(figsize=(7, max(2.2, 0.35 * len(groups) + 1.2)) if horizontal else (7, 3))
+    axes = figure.subplots()
+    base = [0] * len(groups)
+    positions = range(len(groups))
+    for rating in Rating:
+        heights = [counts[group][rating.value] for group in groups]
+        if not any(heights):
+            continue
+        draw = axes.barh if horizontal else axes.bar
+        kwargs = {"left": base} if horizontal else {"bottom": base}
+        draw(positions, heights, color=COLOURS[rating], label=rating.label, **kwargs)
+        base = [b + h for b, h in zip(base, heights)]
+    if horizontal:
+        axes.set_yticks(list(positions), groups)
+        axes.invert_yaxis()
+        axes.xaxis.get_major_locator().set_params(integer=True)
+    else:
+        axes.set_xticks(list(positions), groups, rotation=30 if len(groups) > 6 else 0, ha="right" if len(groups) > 6 else "center")
+        axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.set_title(title, loc="left", fontsize=10)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    figure.tight_layout()
+    return _data_uri(figure)
+
+
+def tally(pairs: Iterable[tuple[str, str]]) -> dict[str, Counter]:
+    """(group, rating) pairs counted per group, groups in first-seen order."""
+    counts: dict[str, Counter] = {}
+    for group, rating in pairs:
+        counts.setdefault(group, Counter())[rating] += 1
+    return counts
+
+
+def _data_uri(figure: Figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg")
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

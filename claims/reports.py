@@ -1,0 +1,138 @@
+"""A verdict report: what was checked in a selection and how each side's claims fared.
+
+Built from a VerdictSelection in a fixed number of queries whatever its size (the rows, their
+evidence, the competing claims), then shown as an HTML page with a print stylesheet or as a PDF.
+"""
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from . import charts, ratings
+from .models import Dispute, Evidence
+from .selectors.verdicts import VerdictSelection, verdict_rows
+from .workflow import ReviewState
+
+MAX_CLAIMS = 500  # a longer report is a spreadsheet: the export has every row
+TOP_SOURCES = 12
+
+
+@dataclass
+class CompetingPair:
+    left: object  # Claim
+    right: object
+    reason: str
+
+    @staticmethod
+    def verdict_of(claim) -> str:
+        verdict = getattr(claim, "verdict", None)
+        if verdict is None or claim.state != ReviewState.PUBLISHED or verdict.published_at is None:
+            return "Not yet checked"
+        return ratings.label(verdict.rating)
+
+    @property
+    def left_verdict(self):
+        return self.verdict_of(self.left)
+
+    @property
+    def right_verdict(self):
+        return self.verdict_of(self.right)
+
+
+@dataclass
+class Checked:
+    """One claim of the report with its published verdict and evidence."""
+
+    row: object  # a verdict row (selectors.verdicts.verdict_rows)
+    evidence: list
+
+    @property
+    def rating(self) -> str:
+        return ratings.label(self.row.rating)
+
+    @property
+    def colour(self) -> str:
+        return ratings.COLOURS[self.row.rating]
+
+    @property
+    def who(self) -> str:
+        return _who(self.row)
+
+
+@dataclass
+class Report:
+    title: str
+    rows: list
+    total: int
+    checked: list = field(default_factory=list)
+    competing: list = field(default_factory=list)
+    charts: dict = field(default_factory=dict)
+    rating_counts: list = field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.rows)
+
+
+def build_report(selection: VerdictSelection) -> Report:
+    verdicts = selection.qs
+    rows = list(verdict_rows(verdicts)[:MAX_CLAIMS])
+    total = len(rows) if len(rows) < MAX_CLAIMS else verdicts.count()
+    claim_ids = [row.claim_id for row in rows]
+    evidence = {}
+    for item in Evidence.objects.filter(claim_id__in=claim_ids).order_by("added_at", "id"):
+        evidence.setdefault(item.claim_id, []).append(item)
+    report = Report(title=selection.describe(), rows=rows, total=total)
+    report.checked = [Checked(row, evidence.get(row.claim_id, [])) for row in rows]
+    report.competing = _competing_pairs(claim_ids)
+    counted = Counter(row.rating for row in rows)
+    report.rating_counts = [(r.label, counted[r.value], ratings.COLOURS[r]) for r in ratings.Rating if counted[r.value]]
+    if rows:
+        report.charts = _charts(rows)
+    return report
+
+
+def _competing_pairs(claim_ids: list[int]) -> list[CompetingPair]:
+    disputes = (
+        Dispute.objects.filter(Q(first_id__in=claim_ids) | Q(second_id__in=claim_ids))
+        .select_related("first__side", "second__side", "first__verdict", "second__verdict", "first__source", "second__source")
+        .order_by("id")
+    )
+    pairs = []
+    for dispute in disputes:
+        left, right = dispute.first, dispute.second
+        # The same side in the same column on every row: sides in name order.
+        if (left.side.name if left.side else "~") > (right.side.name if right.side else "~"):
+            left, right = right, left
+        pairs.append(CompetingPair(left, right, dispute.reason))
+    return pairs
+
+
+def _charts(rows) -> dict[str, str]:
+    by_side = charts.tally((row.side or "No side", row.rating) for row in rows)
+    speakers = Counter(_who(row) for row in rows)
+    top = {name for name, _ in speakers.most_common(TOP_SOURCES)}
+    by_source = charts.tally((_who(row) if _who(row) in top else "Others", row.rating) for row in rows)
+    return {
+        "Verdicts by side": charts.stacked_bars(by_side, title="Verdicts by side"),
+        "Verdicts by source": charts.stacked_bars(by_source, title="Verdicts by source", horizontal=True),
+        "Verdicts over time": charts.stacked_bars(_over_time(rows), title="Verdicts over time"),
+    }
+
+
+def _who(row) -> str:
+    return row.source or row.speaker or row.outlet or "The article"
+
+
+def _over_time(rows):
+    days = [row.published_at.date() for row in rows]
+    span = (max(days) - min(days)).days
+    if span <= 31:
+        label = lambda d: d.isoformat()  # noqa: E731
+    elif span <= 366:
+        label = lambda d: (d - datetime.timedelta(days=d.weekday())).isoformat()  # noqa: E731  (week of)
+    else:
+        label = lambda d: d.strftime("%Y-%m")  # noqa: E731
+    ordered = sorted(zip(days, (row.rating for row in rows)))
+    return charts.tally((label(day), rating) for day, rating in ordered)

@@ -1,0 +1,67 @@
+"""Verdict reports (HTML and PDF) and exports of the same selection (CSV, JSON, ClaimReview)."""
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+
+from ..exports import FORMATS, export_chunks
+from ..reports import build_report
+from ..selectors.verdicts import VerdictSelection, verdict_rows
+from .access import export_required
+
+
+def _selection_or_400(request, template="claims/report/invalid.html"):
+    selection = VerdictSelection(request.GET or None)
+    if selection.is_bound and not selection.is_valid():
+        return selection, render(request, template, {"selection": selection}, status=400)
+    return selection, None
+
+
+@export_required
+def report(request):
+    selection, invalid = _selection_or_400(request)
+    if invalid:
+        return invalid
+    context = {"selection": selection, "report": build_report(selection), "query": request.GET.urlencode()}
+    template = "claims/report/_body.html" if request.htmx else "claims/report.html"
+    return render(request, template, context)
+
+
+@export_required
+def report_pdf(request):
+    from weasyprint import CSS, HTML  # loaded on demand: it needs the system's Pango
+    from weasyprint.urls import URLFetcher
+
+    selection, invalid = _selection_or_400(request)
+    if invalid:
+        return invalid
+    report = build_report(selection)
+    context = {"report": report, "selection": selection, "newsroom": settings.NEWSROOM_NAME}
+    html = render_to_string("claims/report/document.html", context, request=request)
+    # The PDF is drawn from what the page holds (the charts are data: URIs): it fetches nothing.
+    no_fetching = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+    pdf = HTML(string=html, url_fetcher=no_fetching).write_pdf(stylesheets=[CSS(filename=finders.find("css/report.css"))])
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(report.title)}.pdf"'
+    return response
+
+
+@export_required
+def export(request, fmt: str):
+    if fmt not in FORMATS:
+        return HttpResponse(f"Unknown format {fmt!r}: choose csv, json or claimreview.", status=404, content_type="text/plain")
+    selection = VerdictSelection(request.GET or None)
+    if selection.is_bound and not selection.is_valid():
+        message = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in selection.errors.items())
+        return HttpResponse(f"The selection is not valid. {message}", status=400, content_type="text/plain")
+    content_type, extension = FORMATS[fmt]
+    rows = verdict_rows(selection.qs).iterator(chunk_size=2000)
+    response = StreamingHttpResponse(export_chunks(fmt, rows), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_filename(selection.describe())}.{extension}"'
+    return response
+
+
+def _filename(title: str) -> str:
+    return "verdicts-" + (slugify(title)[:80] or "all")

@@ -1,0 +1,82 @@
+"""Readers see published fact-checks, without signing in, and nothing else."""
+import json
+
+import pytest
+from django.urls import reverse
+
+from claims.services import reviews
+
+from .factories import VerdictFactory
+from .test_exports import assert_valid_claim_review
+
+SECRET = "The reservoir was poisoned overnight."
+
+
+@pytest.fixture
+def published(db, editor):
+    verdict = VerdictFactory(claim__text="The ferry ran 40 crossings on Sunday.", rationale="The port log shows 12.")
+    return reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+
+
+@pytest.fixture
+def unpublished(db):
+    return VerdictFactory(claim__text=SECRET, rationale="Draft: still checking the water board's figures.")
+
+
+def test_a_reader_opens_a_published_fact_check_with_its_claimreview(client, published):
+    response = client.get(reverse("public:fact_check", args=[published.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The ferry ran 40 crossings on Sunday." in page and "The port log shows 12." in page
+    ld = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert_valid_claim_review(json.loads(ld))
+
+
+def test_the_embedded_json_cannot_close_its_script_element(client, editor, db):
+    verdict = VerdictFactory(claim__text="</script><script>alert(1)</script> was said")
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    page = client.get(reverse("public:fact_check", args=[verdict.pk])).content.decode()
+    assert "<script>alert(1)" not in page
+    ld = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(ld)["claimReviewed"].startswith("</script>")
+
+
+def test_unpublished_work_is_never_public(client, published, unpublished):
+    assert client.get(reverse("public:fact_check", args=[unpublished.pk])).status_code == 404
+    assert client.get(reverse("public:fact_check", args=[999999])).status_code == 404
+    for name in ("public:fact_checks", "public:feed_rss", "public:feed_json"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200
+        assert SECRET not in response.content.decode() and "water board" not in response.content.decode()
+        assert "The ferry ran 40 crossings" in response.content.decode()
+
+
+def test_a_verdict_sent_back_after_publishing_leaves_the_public_pages(client, published):
+    published.claim.state = "in_review"
+    published.claim.save()
+    assert client.get(reverse("public:fact_check", args=[published.pk])).status_code == 404
+    assert "The ferry ran" not in client.get(reverse("public:feed_rss")).content.decode()
+
+
+def test_the_rss_feed_lists_published_fact_checks(client, published):
+    response = client.get(reverse("public:feed_rss"))
+    assert response["Content-Type"].startswith("application/rss+xml")
+    body = response.content.decode()
+    assert "<title>False: The ferry ran 40 crossings on Sunday.</title>" in body
+    assert reverse("public:fact_check", args=[published.pk]) in body
+
+
+def test_the_json_feed_lists_published_fact_checks(client, published):
+    feed = client.get(reverse("public:feed_json")).json()
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    [item] = feed["items"]
+    assert item["title"] == "False: The ferry ran 40 crossings on Sunday." and item["content_text"] == "The port log shows 12."
+
+
+def test_the_list_pages_through_fact_checks(client, editor, db):
+    for n in range(35):
+        verdict = VerdictFactory(claim__text=f"Claim number {n} about the harbour.")
+        reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    first = client.get(reverse("public:fact_checks")).content.decode()
+    assert "Page 1 of 2" in first
+    assert client.get(reverse("public:fact_checks"), {"page": "nonsense"}).status_code == 200
