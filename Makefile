@@ -23,6 +23,7 @@ venv: $(BIN)/.installed
 # The embedded default: SQLite, Celery tasks run in the web process, DEBUG on. Set DATABASE_URL
 # and REDIS_URL (and run `make worker`) for the newsroom setup.
 run: venv
+	@scripts/ensure-pdf-libs
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
@@ -33,12 +34,15 @@ worker: venv
 
 test: venv
 	@scripts/ensure-chromium
+	@scripts/ensure-pdf-libs
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
-# Speed figures (PostgreSQL for bench_queue: set DATABASE_URL).
+# Speed figures (PostgreSQL for the last three: set DATABASE_URL; bench_import also REDIS_URL).
 bench: venv
 	$(BIN)/python manage.py bench_extraction
 	$(BIN)/python manage.py bench_queue --claims 1000000
+	$(BIN)/python manage.py bench_export --verdicts 100000
+	$(BIN)/python manage.py bench_import --articles 1000
 
 # Refresh the README's screenshots from the browser tests.
 screenshots: venv

@@ -72,3 +72,38 @@ def seed(claims: int, *, articles: int | None = None, seed_value: int = 7) -> di
         "topic": topics[0].pk, "side": sides[0].pk, "source": sources[0].pk, "outlet": outlets[0].pk,
         "reviewer": users[0], "word": PLACES[3],
     }
+
+
+RATINGS = ["true", "mostly_true", "mixed", "misleading", "false", "unsupported", "unverifiable"]
+
+
+def seed_published_verdicts(verdicts: int, *, seed_value: int = 11) -> int:
+    """N claims (seed), all published, each with a verdict and one or two pieces of evidence."""
+    rng = random.Random(seed_value)
+    seed(verdicts, seed_value=seed_value)
+    users = list(get_user_model().objects.filter(username__startswith="bench-reviewer-").values_list("pk", flat=True))
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE claims_claim SET state = 'published'")
+        cursor.execute("SELECT id FROM claims_claim ORDER BY id")
+        claim_ids = [row[0] for row in cursor.fetchall()]
+        columns = "claim_id, rating, rationale, reviewer_id, approver_id, editor_comment, created_at, updated_at, submitted_at, published_at, version"
+        with cursor.cursor.copy(f"COPY claims_verdict ({columns}) FROM STDIN") as copy:
+            for i, claim_id in enumerate(claim_ids):
+                when = now - datetime.timedelta(minutes=len(claim_ids) - i)
+                reviewer, approver = rng.sample(users, 2)
+                copy.write_row((
+                    claim_id, rng.choice(RATINGS), f"Records from day {i % 300} show {rng.randint(1, 900)} people, not the figure claimed.",
+                    reviewer, approver, "", when, when, when, when, 1,
+                ))
+        columns = "claim_id, url, archived_url, excerpt, note, stance, added_by_id, added_at"
+        with cursor.cursor.copy(f"COPY claims_evidence ({columns}) FROM STDIN") as copy:
+            for i, claim_id in enumerate(claim_ids):
+                for n in range(1 + i % 2):
+                    copy.write_row((
+                        claim_id, f"https://records.example/{i}/{n}", "", "The register lists the figure.", "",
+                        "refutes", users[i % len(users)], now,
+                    ))
+        for table in ("claims_claim", "claims_verdict", "claims_evidence"):
+            cursor.execute(f"ANALYZE {table}")
+    return len(claim_ids)

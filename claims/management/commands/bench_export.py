@@ -1,0 +1,112 @@
+"""python manage.py bench_export --verdicts 100000: the CSV export against PostgreSQL's COPY.
+
+Builds a throwaway PostgreSQL database, seeds N published verdicts with evidence (COPY), then in
+the same run exports them as CSV through the real code path (the selection, verdict_rows and
+export_chunks, as the web download and `export_verdicts` use them) and has PostgreSQL COPY the
+same rows (the same SQL) to CSV. Both write to a file. Prints rows per second for both, the
+ratio, and the export's peak memory growth (resident set sampled every 5 ms while it runs); the
+last line is JSON.
+"""
+import json
+import os
+import tempfile
+import threading
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from claims.benchmarks.database import throwaway_database
+from claims.benchmarks.seed import seed_published_verdicts
+from claims.exports import export_chunks, fact_check_url
+from claims.selectors.verdicts import VerdictSelection, verdict_rows
+
+
+class Command(BaseCommand):
+    help = "Seed N published verdicts in a throwaway PostgreSQL database and time the CSV export against COPY."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--verdicts", type=int, default=100_000)
+        parser.add_argument("--keep", action="store_true", help="keep the benchmark database afterwards")
+
+    def handle(self, *args, verdicts, keep, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("bench_export needs PostgreSQL: set DATABASE_URL (it compares against COPY).")
+        if verdicts < 100:
+            raise CommandError("--verdicts must be at least 100")
+        with throwaway_database(keep=keep):
+            seeded = seed_published_verdicts(verdicts)
+            self.stdout.write(f"seeded {seeded:,} published verdicts with evidence")
+            rows = verdict_rows(VerdictSelection({}).qs)
+            fact_check_url(0)  # load the URL map first, as a running server has it
+            with tempfile.TemporaryDirectory() as folder:
+                export_s, export_rows, growth_mb = self._export(rows, os.path.join(folder, "export.csv"))
+                copy_s, copy_rows = self._copy(rows, os.path.join(folder, "copy.csv"))
+        if export_rows != seeded or copy_rows != seeded:
+            raise CommandError(f"row counts differ: seeded {seeded}, exported {export_rows}, copied {copy_rows}")
+        rate, copy_rate = seeded / export_s, seeded / copy_s
+        self.stdout.write(f"export (real code path): {export_s:.2f} s  {rate:,.0f} rows/s  peak RSS growth {growth_mb:.1f} MB")
+        self.stdout.write(f"COPY (same rows)       : {copy_s:.2f} s  {copy_rate:,.0f} rows/s")
+        self.stdout.write(f"ratio export / COPY: {rate / copy_rate:.3f}")
+        self.stdout.write(json.dumps({
+            "verdicts": seeded,
+            "rows_per_s": round(rate),
+            "copy_rows_per_s": round(copy_rate),
+            "ratio_vs_copy": round(rate / copy_rate, 3),
+            "peak_rss_growth_mb": round(growth_mb, 1),
+        }))
+
+    def _export(self, rows, path):
+        sampler = _PeakRss()
+        started = time.perf_counter()
+        lines = 0
+        with sampler, open(path, "w", encoding="utf-8", newline="") as out:
+            for chunk in export_chunks("csv", rows.iterator(chunk_size=2000)):
+                out.write(chunk)
+                lines += 1
+        return time.perf_counter() - started, lines - 1, sampler.growth_mb  # less the header
+
+    def _copy(self, rows, path):
+        sql, params = rows.query.sql_with_params()
+        started = time.perf_counter()
+        with connection.cursor() as cursor, open(path, "wb") as out:
+            statement = cursor.cursor.mogrify(sql, params)
+            with cursor.cursor.copy(f"COPY ({statement}) TO STDOUT WITH (FORMAT csv)") as copy:
+                for data in copy:
+                    out.write(data)
+        elapsed = time.perf_counter() - started
+        with open(path, "rb") as copied:
+            count = sum(1 for _ in copied)  # no field holds a line break in the seeded rows
+        return elapsed, count
+
+
+class _PeakRss:
+    """The largest resident set seen while the block runs, less the size when it began."""
+
+    def __init__(self, every: float = 0.005):
+        self.every, self.peak, self._stop = every, 0, threading.Event()
+        self.page = os.sysconf("SC_PAGE_SIZE")
+
+    def _rss(self) -> int:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * self.page
+
+    def _watch(self):
+        while not self._stop.wait(self.every):
+            self.peak = max(self.peak, self._rss())
+
+    def __enter__(self):
+        self.start = self.peak = self._rss()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._rss())
+
+    @property
+    def growth_mb(self) -> float:
+        return (self.peak - self.start) / 2**20
