@@ -5,6 +5,7 @@ One code path for every channel: the web downloads and `manage.py export_verdict
 a time, so an export of any size streams in constant memory.
 """
 import csv
+import io
 import json
 from functools import lru_cache
 from collections.abc import Iterable, Iterator
@@ -71,10 +72,16 @@ def record(row) -> dict:
     }
 
 
-def csv_row(row) -> list[str]:
-    data = record(row)
-    data["evidence_urls"] = " ".join(data["evidence_urls"])
-    return [spreadsheet_safe(data[column]) for column in CSV_HEADER]
+def csv_row(row) -> list:
+    """The CSV columns (CSV_HEADER) of one verdict; every cell a person typed is spreadsheet-safe."""
+    safe = spreadsheet_safe
+    return [
+        row.claim_id, safe(row.claim_text), safe(row.speaker), safe(row.source), safe(row.side),
+        safe(row.article), safe(row.article_url), safe(row.outlet), safe(row.topic),
+        ratings.label(row.rating), ratings.numeric_value(row.rating), safe(row.rationale),
+        safe(row.evidence_urls), safe(row.reviewer_name), safe(row.approver_name),
+        row.published_at.isoformat(), fact_check_url(row.id),
+    ]
 
 
 def claim_author(row) -> dict:
@@ -135,18 +142,17 @@ def claim_review(row) -> dict:
     }
 
 
-class _Echo:
-    """A file-like object whose write returns the line, so csv.writer can feed a stream."""
-
-    def write(self, value):
-        return value
-
-
-def _csv_chunks(rows: Iterable) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_HEADER)
-    for row in rows:
-        yield writer.writerow(csv_row(row))
+def _csv_chunks(rows: Iterable, rows_per_chunk: int = 500) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for count, row in enumerate(rows, start=1):
+        writer.writerow(csv_row(row))
+        if count % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _json_array_chunks(documents: Iterable[dict]) -> Iterator[str]:

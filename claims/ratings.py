@@ -42,9 +42,12 @@ COLOURS = {
 }
 
 
+_LABELS = {rating.value: rating.label for rating in Rating}
+
+
 def numeric_value(rating) -> int:
-    return NUMERIC[Rating(rating)]
+    return NUMERIC[rating]
 
 
 def label(rating) -> str:
-    return Rating(rating).label
+    return _LABELS[rating]
