@@ -11,8 +11,7 @@ from django.db.models import Q
 
 from . import charts, ratings
 from .models import Dispute, Evidence
-from .selectors.verdicts import VerdictSelection, verdict_rows
-from .workflow import ReviewState
+from .selectors.verdicts import VerdictSelection, is_published, verdict_rows
 
 MAX_CLAIMS = 500  # a longer report is a spreadsheet: the export has every row
 TOP_SOURCES = 12
@@ -27,7 +26,7 @@ class CompetingPair:
     @staticmethod
     def verdict_of(claim) -> str:
         verdict = getattr(claim, "verdict", None)
-        if verdict is None or claim.state != ReviewState.PUBLISHED or verdict.published_at is None:
+        if not is_published(verdict):
             return "Not yet checked"
         return ratings.label(verdict.rating)
 

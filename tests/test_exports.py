@@ -169,3 +169,10 @@ def test_every_rating_makes_a_valid_claimreview(editor_client, editor, db, ratin
     assert document["reviewRating"]["alternateName"] == rating.label
     # A claim the article makes itself is the outlet's.
     assert document["itemReviewed"]["author"] == {"@type": "Organization", "name": verdict.claim.article.outlet.name}
+
+
+def test_csv_and_json_exports_say_the_same_thing_about_each_verdict(editor_client, published):
+    [row] = _csv(editor_client)
+    [record] = json.loads(_download(editor_client, "json"))
+    record["evidence_urls"] = " ".join(record["evidence_urls"])
+    assert row == {column: spreadsheet_safe(value) for column, value in record.items()}

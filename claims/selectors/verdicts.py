@@ -45,6 +45,11 @@ def published_verdicts() -> QuerySet[Verdict]:
     )
 
 
+def is_published(verdict) -> bool:
+    """The same rule as published_verdicts, for a verdict already in hand."""
+    return verdict is not None and verdict.published_at is not None and verdict.claim.state == ReviewState.PUBLISHED
+
+
 def with_details(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
     """Verdicts with everything a page shows about them, in a fixed number of queries."""
     return verdicts.select_related(
@@ -98,6 +103,10 @@ class VerdictSelection(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset=published_verdicts() if queryset is None else queryset, **kwargs)
+
+    def problems(self) -> str:
+        """What is wrong with the selection, in one line (for a plain-text answer or a command)."""
+        return "; ".join(f"{name}: {' '.join(errors)}" for name, errors in self.errors.items())
 
     def describe(self) -> str:
         """The selection in words, for a report's title and a file's name."""

@@ -169,10 +169,6 @@ def store_extractions(pairs: list[tuple[Article, extraction.Extraction]]) -> Non
         Article.objects.filter(pk__in=ids).update(state=state, error=reason, language=language, processed_at=now)
 
 
-def store_extraction(article: Article, result: extraction.Extraction) -> None:
-    store_extractions([(article, result)])
-
-
 def _keep_reviewed_claims(article_ids: list[int]) -> dict[int, dict[tuple[int, int], Claim]]:
     """Delete the claims nobody has worked on; return the others by article and span."""
     existing = Claim.objects.filter(article_id__in=article_ids)

@@ -12,10 +12,10 @@ from ..selectors.verdicts import VerdictSelection, verdict_rows
 from .access import export_required
 
 
-def _selection_or_400(request, template="claims/report/invalid.html"):
+def _selection_or_400(request):
     selection = VerdictSelection(request.GET or None)
     if selection.is_bound and not selection.is_valid():
-        return selection, render(request, template, {"selection": selection}, status=400)
+        return selection, render(request, "claims/report/invalid.html", {"selection": selection}, status=400)
     return selection, None
 
 
@@ -54,8 +54,7 @@ def export(request, fmt: str):
         return HttpResponse(f"Unknown format {fmt!r}: choose csv, json or claimreview.", status=404, content_type="text/plain")
     selection = VerdictSelection(request.GET or None)
     if selection.is_bound and not selection.is_valid():
-        message = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in selection.errors.items())
-        return HttpResponse(f"The selection is not valid. {message}", status=400, content_type="text/plain")
+        return HttpResponse(f"The selection is not valid. {selection.problems()}", status=400, content_type="text/plain")
     content_type, extension = FORMATS[fmt]
     rows = verdict_rows(selection.qs).iterator(chunk_size=2000)
     response = StreamingHttpResponse(export_chunks(fmt, rows), content_type=content_type)

@@ -29,8 +29,7 @@ class Command(BaseCommand):
         filters = {name: options[name] for name in ("article", "topic", "outlet", "source", "since", "until") if options[name]}
         selection = VerdictSelection(filters)
         if not selection.is_valid():
-            problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in selection.errors.items())
-            raise CommandError(f"The selection is not valid: {problems}")
+            raise CommandError(f"The selection is not valid: {selection.problems()}")
         chunks = export_chunks(format, verdict_rows(selection.qs).iterator(chunk_size=2000))
         count = self._write(chunks, output)
         if output != "-":
