@@ -1,16 +1,19 @@
 """Importing articles and splitting them into claims.
 
-Every import channel calls `import_article`: it checks the text, saves the article (raw input
-untouched) in state QUEUED, and asks a worker to split it once the transaction has committed
-(the splitting itself is in `splitting`).
+Pasting calls `import_article`: it checks the text, saves the article (raw input untouched) in
+state QUEUED, and asks a worker to split it once the transaction has committed. Import jobs'
+workers save their batch with `save_articles` and split it themselves (see `imports` and
+`splitting`).
 """
+import datetime
 import hashlib
 import logging
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 
 from .. import permissions
@@ -56,58 +59,125 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def import_article(
-    *,
-    title: str,
-    raw_text: str,
-    imported_by,
-    url: str = "",
-    outlet=None,
-    published_on=None,
-    topic=None,
-    extracted_text: str | None = None,
-    raw_file: bytes | None = None,
-    queue_split: bool = True,
-) -> Article:
-    """Save a new article and queue it for splitting. Raises ValidationError or DuplicateArticle.
+@dataclass
+class ArticleDraft:
+    """An article as a channel received it, not yet saved.
 
     raw_text is exactly what was received (pasted text, fetched HTML); extracted_text, when given,
     is the article text read out of it (or out of raw_file, an uploaded PDF or DOCX).
-    queue_split=False is for callers already in a worker, which split the article themselves.
     """
-    permissions.require(permissions.can_import_articles(imported_by), "Only editors can import articles.")
-    body = check_article_text(raw_text if extracted_text is None else extracted_text)
-    digest = content_hash(body)
-    same = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
-    existing = Article.objects.filter(same).only("pk", "title").first()
-    if existing:
-        raise DuplicateArticle(existing)
+
+    title: str
+    raw_text: str
+    imported_by: object
+    url: str = ""
+    outlet: object = None
+    published_on: datetime.date | None = None
+    topic: object = None
+    extracted_text: str | None = None
+    raw_file: bytes | None = None
+
+
+def import_article(**draft) -> Article:
+    """Save one new article and queue it for splitting. Raises ValidationError, PermissionDenied
+    or DuplicateArticle; takes the fields of ArticleDraft."""
+    [saved] = save_articles([ArticleDraft(**draft)])
+    if isinstance(saved, Exception):
+        raise saved
+    transaction.on_commit(lambda: enqueue_split(saved.pk))
+    return saved
+
+
+def save_articles(drafts: list[ArticleDraft]) -> list[Article | Exception]:
+    """Save new articles (QUEUED) and return, for each draft in order, its saved Article or why it
+    was not saved: ValidationError, PermissionDenied or DuplicateArticle.
+
+    A worker saves a batch at a time: one query finds the texts and links already imported, one
+    insert saves the rest. A draft repeating an earlier one of the same batch is saved after it,
+    and so becomes its duplicate.
+    """
+    outcomes: list = [None] * len(drafts)
+    checked = {}
+    for index, draft in enumerate(drafts):
+        try:
+            checked[index] = _checked_article(draft)
+        except (ValidationError, PermissionDenied) as exc:
+            outcomes[index] = exc
+    known = _already_imported(checked.values())
+    first, repeats, seen = {}, {}, set()
+    for index, article in checked.items():
+        keys = _identity(article)
+        if twin := next((known[key] for key in keys if key in known), None):
+            outcomes[index] = DuplicateArticle(twin)
+        else:
+            (repeats if seen & keys else first)[index] = article
+            seen |= keys
+    try:
+        with transaction.atomic():
+            Article.objects.bulk_create(first.values())
+        outcomes_saved = dict(first)
+    except DatabaseError:
+        # Another import saved one of these texts or links between our check and our insert (or
+        # one article is unsavable): one at a time, so each gets its own answer.
+        for article in first.values():  # as they were before the insert that was rolled back
+            article.pk, article._state.adding = None, True
+        outcomes_saved = {index: _save_one(article) for index, article in first.items()}
+    outcomes_saved.update({index: _save_one(article) for index, article in repeats.items()})
+    for index, outcome in outcomes_saved.items():
+        outcomes[index] = outcome
+    return outcomes
+
+
+def _checked_article(draft: ArticleDraft) -> Article:
+    permissions.require(permissions.can_import_articles(draft.imported_by), "Only editors can import articles.")
+    body = check_article_text(draft.raw_text if draft.extracted_text is None else draft.extracted_text)
     article = Article(
-        title=(title.strip() or body.split("\n", 1)[0])[:500],
+        title=(draft.title.strip() or body.split("\n", 1)[0])[:500],
         body=body,
-        raw_input=raw_text,
-        raw_file=raw_file,
-        url=url,
-        outlet=outlet,
-        published_on=published_on,
-        topic=topic,
-        content_hash=digest,
-        imported_by=imported_by,
+        raw_input=draft.raw_text,
+        raw_file=draft.raw_file,
+        url=draft.url,
+        outlet=draft.outlet,
+        published_on=draft.published_on,
+        topic=draft.topic,
+        content_hash=content_hash(body),
+        imported_by=draft.imported_by,
     )
-    # Uniqueness is checked above and enforced by the database (IntegrityError below), and the
-    # related rows were handed to us: full_clean need not ask the database about either again.
+    # Uniqueness is checked by save_articles and enforced by the database, and the related rows
+    # were handed to us: full_clean need not ask the database about either again.
     article.full_clean(validate_unique=False, validate_constraints=False, exclude=["imported_by", "outlet", "topic"])
+    return article
+
+
+def _identity(article: Article) -> set[tuple[str, str]]:
+    """What makes two imports the same article: the same text, or the same link."""
+    return {("hash", article.content_hash)} | ({("url", article.url)} if article.url else set())
+
+
+def _already_imported(articles) -> dict[tuple[str, str], Article]:
+    """Articles already saved with the text or the link of one of these, by identity key."""
+    articles = list(articles)
+    if not articles:
+        return {}
+    same = Q(content_hash__in=[a.content_hash for a in articles])
+    if urls := [a.url for a in articles if a.url]:
+        same |= Q(url__in=urls)
+    found = Article.objects.filter(same).only("pk", "title", "content_hash", "url")
+    return {key: existing for existing in found for key in _identity(existing)}
+
+
+def _save_one(article: Article) -> Article | Exception:
+    if twin := next(iter(_already_imported([article]).values()), None):
+        return DuplicateArticle(twin)
     try:
         with transaction.atomic():
             article.save()
-            if queue_split:
-                transaction.on_commit(lambda: enqueue_split(article.pk))
-    except IntegrityError:
+    except IntegrityError as exc:
         # Another import of the same text or link won the race between our check and our insert.
-        winner = Article.objects.filter(content_hash=digest).first() or Article.objects.filter(url=url).first()
-        if winner is None:
-            raise
-        raise DuplicateArticle(winner) from None
+        twin = next(iter(_already_imported([article]).values()), None)
+        return DuplicateArticle(twin) if twin else exc
+    except DatabaseError as exc:
+        return exc
     return article
 
 

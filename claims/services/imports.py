@@ -1,7 +1,7 @@
 """Import jobs: links, uploaded files and spreadsheets, each article its own item.
 
 A job and its items are saved in one transaction; workers then take the items a batch at a time
-(IMPORT_BATCH_SIZE), import each and split the batch's articles together. Processing is safe to
+(IMPORT_BATCH_SIZE), read each, save the batch's articles together and split them together. Processing is safe to
 repeat: an item already done is left alone, the same link or the same text arriving twice is
 linked to the article that exists, and a batch delivered again after a worker died splits the
 articles its first run saved but did not split. Every failure is stored on its item with a
@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ from .. import permissions
 from ..documents import ParseError, article_from_html, article_from_upload, rows_from_bulk
 from ..fetching import FetchError, fetch
 from ..models import Article, ArticleState, ImportChannel, ImportItem, ImportJob, ItemState, Outlet
-from .articles import DuplicateArticle, enqueue_split, import_article
+from .articles import ArticleDraft, DuplicateArticle, enqueue_split, save_articles
 from .splitting import SplitFailed, split_articles
 
 log = logging.getLogger(__name__)
@@ -114,18 +114,20 @@ def process_items(item_ids: list[int]) -> None:
     """Import each pending item of the batch, then split the articles they brought in together.
 
     Pages are fetched and files read first, outside any transaction; then the batch's articles
-    and item states are saved in one transaction (one commit, not one per item) and split.
+    are saved and every item's outcome recorded in one transaction, and the articles are split.
     """
     items = _take_pending(item_ids)
-    contents = {}
+    drafts = {}
     for item in items:
         with _outcome(item):
-            contents[item.pk] = _read(item)
+            drafts[item] = _read(item)
     with transaction.atomic():
-        for item in items:
-            if item.pk in contents:
-                with _outcome(item), transaction.atomic():
-                    _finish(item, ItemState.DONE, article=import_article(**contents[item.pk]))
+        for item, saved in zip(drafts, save_articles(list(drafts.values()))):
+            with _outcome(item):
+                if isinstance(saved, Exception):
+                    raise saved
+                _finish(item, ItemState.DONE, article=saved)
+        _save_outcomes(items)
     # Articles of this batch not split yet, including those of an earlier delivery that a worker
     # died in the middle of (its items are done). Splitting an article twice leaves one set of
     # claims, so nothing else needs to know who else might be splitting it.
@@ -167,41 +169,58 @@ def _outcome(item: ImportItem):
         _finish(item, ItemState.FAILED, error=str(exc))
     except ValidationError as exc:
         _finish(item, ItemState.FAILED, error=" ".join(exc.messages))
+    except PermissionDenied as exc:  # whoever started the job may have lost the editor role since
+        _finish(item, ItemState.FAILED, error=str(exc))
     except Exception as exc:  # a parser or network library failing in a way we did not foresee
         log.exception("Import item %s failed", item.pk)
         _finish(item, ItemState.FAILED, error=f"Unexpected error: {exc.__class__.__name__}. The team has been told.")
 
 
 def _finish(item: ImportItem, state: str, *, article=None, error: str = "", note: str = "") -> None:
-    ImportItem.objects.filter(pk=item.pk).update(
-        state=state, article=article, error=error[:2000], note=note, updated_at=timezone.now()
-    )
-    item.state, item.article, item.error, item.note = state, article, error, note
+    """Set the item's outcome; process_items saves the batch's outcomes together."""
+    item.state, item.article, item.error, item.note = state, article, error[:2000], note
+    item.updated_at = timezone.now()
 
 
-def _read(item: ImportItem) -> dict:
-    """Fetch or read the item's article: what import_article needs to save it."""
+def _save_outcomes(items: list[ImportItem]) -> None:
+    # One statement run for every item: Django's bulk_update builds a CASE per item and field,
+    # which cost more than saving the batch's articles.
+    quote = connection.ops.quote_name
+    table, fields = ImportItem._meta.db_table, ["state", "article_id", "error", "note", "updated_at"]
+    assignments = ", ".join(f"{quote(field)} = %s" for field in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(table)} SET {assignments} WHERE {quote('id')} = %s",
+            [
+                [item.state, item.article_id, item.error, item.note, connection.ops.adapt_datetimefield_value(item.updated_at), item.pk]
+                for item in items
+            ],
+        )
+
+
+def _read(item: ImportItem) -> ArticleDraft:
+    """Fetch or read the item's article, ready to be saved."""
     job = item.job
-    common = {"imported_by": job.created_by, "topic": job.topic, "published_on": item.published_on, "queue_split": False}
+    common = {"imported_by": job.created_by, "topic": job.topic, "published_on": item.published_on}
     if item.url:
         existing = Article.objects.filter(url=item.url).first()
         if existing:
             raise DuplicateArticle(existing)
         page = fetch(item.url)
         parsed = article_from_html(page.text(), page.url)
-        return {
+        return ArticleDraft(**{
             **common, "title": item.title or parsed.title, "raw_text": page.text(), "extracted_text": parsed.text,
             "url": item.url, "outlet": _outlet_for(item.url), "published_on": item.published_on or parsed.published_on,
-        }
+        })
     if item.filename:
         data = bytes(item.data or b"")
         parsed = article_from_upload(item.filename, data)
         binary = item.filename.lower().endswith((".pdf", ".docx"))
-        return {
+        return ArticleDraft(**{
             **common, "title": item.title or parsed.title, "raw_text": "" if binary else data.decode("utf-8-sig"),
             "extracted_text": parsed.text, "raw_file": data if binary else None,
-        }
-    return {**common, "title": item.title, "raw_text": item.text}
+        })
+    return ArticleDraft(**common, title=item.title, raw_text=item.text)
 
 
 def _outlet_for(url: str):

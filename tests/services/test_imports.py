@@ -193,3 +193,72 @@ def test_with_the_broker_down_work_is_kept_and_the_sweep_sends_it_later(editor, 
     assert imports.requeue_stalled() == 2  # broker back (eager here): the sweep sends both
     assert ImportItem.objects.get(pk=item.pk).state == ItemState.DONE
     assert Article.objects.get(pk=pasted.pk).state == ArticleState.READY
+
+
+def _spreadsheet(editor, *texts):
+    rows = "text\n" + "\n".join(texts)
+    job = imports.import_spreadsheet(filename="day.csv", data=rows.encode(), user=editor)
+    return job, list(job.items.order_by("position").values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_the_same_text_twice_in_one_batch_is_one_article(editor):
+    text = "The harbour master said 14 trawlers stayed in port on Monday."
+    job, ids = _spreadsheet(editor, text, "The coastguard said two crews were rescued overnight.", "  " + text)
+    imports.process_items(ids)
+    items = list(job.items.order_by("position"))
+    assert Article.objects.count() == 2
+    assert [item.state for item in items] == [ItemState.DONE] * 3
+    assert items[2].article_id == items[0].article_id and items[2].note == imports.ALREADY_IMPORTED
+
+
+@pytest.mark.django_db
+def test_an_article_saved_elsewhere_during_the_batch_is_linked_and_the_rest_saved(editor, monkeypatch):
+    """Another worker saves one of the texts between this batch's check and its insert."""
+    from claims.services import articles
+
+    first = "The water board said the reservoir was 61 percent full."
+    job, ids = _spreadsheet(editor, first, "The fire service said 3 crews were on standby.")
+    checked = articles._already_imported
+
+    def raced(found):
+        found = list(found)
+        answer = checked(found)
+        if len(found) > 1:  # the batch's check: the other worker's insert lands right after it
+            articles.import_article(title="Elsewhere", raw_text=first, imported_by=editor)
+        return answer
+
+    monkeypatch.setattr(articles, "_already_imported", raced)
+    imports.process_items(ids)
+
+    items = list(job.items.order_by("position"))
+    assert Article.objects.count() == 2
+    assert items[0].state == ItemState.DONE and items[0].article.title == "Elsewhere"
+    assert items[0].note == imports.ALREADY_IMPORTED
+    assert items[1].state == ItemState.DONE and "fire service" in items[1].article.body
+
+
+@pytest.mark.django_db
+def test_an_editor_who_lost_the_role_since_starting_the_job_gets_a_reason(editor):
+    job, ids = _spreadsheet(editor, "The council said the library reopens on 2 June.")
+    editor.groups.clear()
+    imports.process_items(ids)
+    item = job.items.get()
+    assert item.state == ItemState.FAILED and item.error == "Only editors can import articles."
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_batch_is_saved_with_the_same_queries_whatever_its_size(editor, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(imports, "split_articles", lambda ids: None)  # the split has its own test
+
+    def queries(count):
+        _, ids = _spreadsheet(editor, *(f"The port said {count * 100 + n} containers left on day {n}." for n in range(count)))
+        with CaptureQueriesContext(connection) as captured:
+            imports.process_items(ids)
+        return len(captured)
+
+    assert queries(2) == queries(12)
