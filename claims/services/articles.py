@@ -8,6 +8,7 @@ workers save their batch with `save_articles` and split it themselves (see `impo
 import datetime
 import hashlib
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,8 +22,9 @@ from ..models import Article, ArticleState
 
 log = logging.getLogger(__name__)
 
-# Control characters other than tab, newline and carriage return mean the input is not text.
-_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+# Control characters (Unicode category Cc) other than tab, newline and carriage return mean the
+# input is not text.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class DuplicateArticle(Exception):
@@ -39,7 +41,7 @@ def clean_body(raw: str) -> str:
 
 def check_article_text(raw: str) -> str:
     """Return the cleaned body or raise ValidationError saying what is wrong with the text."""
-    if "\x00" in raw or sum(1 for ch in raw if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS) > 0:
+    if _NOT_TEXT.search(raw):
         raise ValidationError("This looks like binary data, not article text. Paste or upload plain text.", code="binary")
     body = clean_body(raw)
     if not body:

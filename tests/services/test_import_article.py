@@ -59,7 +59,8 @@ def test_same_text_with_other_whitespace_is_a_duplicate(editor):
 
 @pytest.mark.parametrize(
     "text, code",
-    [("", "empty"), ("   \n\t  ", "empty"), ("ab\x00cd", "binary"), ("\x01\x02\x03 junk", "binary")],
+    [("", "empty"), ("   \n\t  ", "empty"), ("ab\x00cd", "binary"), ("\x01\x02\x03 junk", "binary"),
+     ("A terminal escape \x9b31m in copied text", "binary"), ("DEL \x7f inside", "binary")],
 )
 @pytest.mark.django_db
 def test_unusable_text_is_refused_and_nothing_is_saved(editor, text, code):
