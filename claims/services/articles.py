@@ -19,6 +19,7 @@ from django.db.models import Q
 
 from .. import permissions
 from ..models import Article, ArticleState
+from .bulk_insert import insert_new
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ def save_articles(drafts: list[ArticleDraft]) -> list[Article | Exception]:
             seen |= keys
     try:
         with transaction.atomic():
-            Article.objects.bulk_create(first.values())
+            insert_new(Article, list(first.values()))
         outcomes_saved = dict(first)
     except DatabaseError:
         # Another import saved one of these texts or links between our check and our insert (or

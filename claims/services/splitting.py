@@ -16,6 +16,7 @@ from django.utils import timezone
 from .. import extraction
 from ..models import Article, ArticleState, Claim, Dispute, Side, Source
 from ..workflow import REVIEWED_STATES
+from .bulk_insert import insert_new
 from .disputes import refresh_dispute_flags
 from .history_rows import record_additions
 
@@ -147,7 +148,7 @@ def store_extractions(pairs: list[tuple[Article, extraction.Extraction]]) -> Non
             by_index[dispute.first].has_dispute = by_index[dispute.second].has_dispute = True
         stored.append(_Stored(article, result, by_index, kept))
 
-    Claim.objects.bulk_create(new_claims, batch_size=2000)
+    insert_new(Claim, new_claims)
     record_additions(Claim, [c.pk for c in new_claims])
     Dispute.objects.bulk_create(
         [

@@ -3,10 +3,13 @@
 Builds a throwaway PostgreSQL database, starts real Celery worker processes on the Redis broker,
 imports N distinct articles as one job (JSON Lines, the bulk channel) and waits until every
 article is split. In the same run it times the extraction engine alone on the same texts, in
-batches of IMPORT_BATCH_SIZE as a worker takes them (batching helps both sides alike), once
-before and once after the one-worker pipeline, and uses the mean: on a shared machine the
-speed drifts by tens of percent within minutes. Prints articles per second for one worker and
-for two, the ratio pipeline / extraction alone, and ends with one JSON line.
+batches of IMPORT_BATCH_SIZE as a worker takes them (batching helps both sides alike).
+
+On a shared machine the speed drifts by tens of percent within minutes, so the two sides are
+interleaved: extraction alone, then the pipeline with one worker, then extraction alone again,
+for --rounds rounds. Each round's ratio divides its pipeline time by the mean of the extraction
+runs either side of it; the figure reported is the median round's. Then one run with two
+workers shows whether throughput grows. Ends with one JSON line.
 """
 import json
 import os
@@ -44,29 +47,39 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--rounds", type=int, default=3, help="pipeline runs, each between two runs of extraction alone")
         parser.add_argument("--timeout", type=int, default=1800, help="seconds to wait for each run")
 
-    def handle(self, *args, articles, timeout, **options):
+    def handle(self, *args, articles, rounds, timeout, **options):
         if connection.vendor != "postgresql" or not settings.REDIS_URL:
             raise CommandError("bench_import needs PostgreSQL and Redis: set DATABASE_URL and REDIS_URL.")
         if articles < 10:
             raise CommandError("--articles must be at least 10")
+        if rounds < 1:
+            raise CommandError("--rounds must be at least 1")
         texts = corpus(articles)
-        before = self._extraction_alone(texts)
-        self.stdout.write(f"extraction alone, before: {before:.1f} s  ({articles / before:.1f} articles/s)")
+        alone = [self._extraction_alone(texts)]
+        self.stdout.write(f"extraction alone        : {alone[0]:.1f} s  ({articles / alone[0]:.1f} articles/s)")
+        runs = []
         with throwaway_database():
-            one = self._pipeline(texts, workers=1, timeout=timeout, batch="a")
-            self.stdout.write(f"pipeline, 1 worker      : {one:.1f} s  ({articles / one:.1f} articles/s)")
-            after = self._extraction_alone(texts)
-            alone = (before + after) / 2
-            self.stdout.write(f"extraction alone, after : {after:.1f} s  (mean {alone:.1f} s, {articles / alone:.1f} articles/s)")
-            two = self._pipeline(texts, workers=2, timeout=timeout, batch="b")
+            for number in range(1, rounds + 1):
+                pipeline = self._pipeline(texts, workers=1, timeout=timeout, batch=f"round {number}")
+                alone.append(self._extraction_alone(texts))
+                ratio = pipeline / ((alone[-2] + alone[-1]) / 2)
+                runs.append((ratio, pipeline))
+                self.stdout.write(f"pipeline, 1 worker      : {pipeline:.1f} s  ({articles / pipeline:.1f} articles/s)  round {number}: ratio {ratio:.3f}")
+                self.stdout.write(f"extraction alone        : {alone[-1]:.1f} s  ({articles / alone[-1]:.1f} articles/s)")
+            two = self._pipeline(texts, workers=2, timeout=timeout, batch="two workers")
             self.stdout.write(f"pipeline, 2 workers     : {two:.1f} s  ({articles / two:.1f} articles/s)")
-        self.stdout.write(f"ratio pipeline (1 worker) / extraction alone: {one / alone:.3f}; 2 workers / 1 worker throughput: {one / two:.2f}x")
+        ratio, one = sorted(runs)[len(runs) // 2]  # with an even count, the slower of the middle two
+        self.stdout.write(
+            f"ratio pipeline (1 worker) / extraction alone, median of {rounds}: {ratio:.3f} "
+            f"(rounds: {', '.join(f'{r:.3f}' for r, _ in runs)}); 2 workers / 1 worker throughput: {one / two:.2f}x"
+        )
         self.stdout.write(json.dumps({
             "articles": articles,
             "articles_per_s": round(articles / one, 2),
-            "ratio_vs_extraction": round(one / alone, 3),
+            "ratio_vs_extraction": round(ratio, 3),
             "articles_per_s_2_workers": round(articles / two, 2),
         }))
 
