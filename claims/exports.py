@@ -1,8 +1,8 @@
 """Published verdicts in the shapes editors hand on: CSV, JSON and schema.org ClaimReview.
 
 One code path for every channel: the web downloads and `manage.py export_verdicts` both call
-`export_chunks`, which turns verdict rows (selectors.verdicts.verdict_rows) into text a piece at
-a time, so an export of any size streams in constant memory.
+`export_chunks` with the selection's verdicts; it reads them as rows (selectors.verdicts.verdict_rows)
+and turns them into text a piece at a time, so an export of any size streams in constant memory.
 """
 import csv
 import io
@@ -12,9 +12,11 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from . import ratings
+from .selectors.verdicts import verdict_rows
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -32,13 +34,22 @@ _FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def spreadsheet_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in _FORMULA_STARTS else text
+    return spreadsheet_safe_cells(["" if value is None else str(value)])[0]
+
+
+def spreadsheet_safe_cells(cells: list[str]) -> list[str]:
+    """The cells with a quote mark before any a spreadsheet would run, so it shows as text."""
+    return ["'" + cell if cell[:1] in _FORMULA_STARTS else cell for cell in cells]
 
 
 def fact_check_url(verdict_id: int) -> str:
     """The public page of a published verdict, as readers and search engines reach it."""
-    return _fact_check_url_pattern(settings.PUBLIC_SITE_URL).format(verdict_id)
+    return fact_check_urls()(verdict_id)
+
+
+def fact_check_urls():
+    """fact_check_url for many verdicts: the site's setting read once, not once per row."""
+    return _fact_check_url_pattern(settings.PUBLIC_SITE_URL).format
 
 
 @lru_cache(maxsize=4)
@@ -72,16 +83,24 @@ def record(row) -> dict:
     }
 
 
-def csv_row(row) -> list:
-    """The CSV columns (CSV_HEADER) of one verdict; every cell a person typed is spreadsheet-safe."""
-    safe = spreadsheet_safe
-    return [
-        row.claim_id, safe(row.claim_text), safe(row.speaker), safe(row.source), safe(row.side),
-        safe(row.article), safe(row.article_url), safe(row.outlet), safe(row.topic),
-        ratings.label(row.rating), ratings.numeric_value(row.rating), safe(row.rationale),
-        safe(row.evidence_urls), safe(row.reviewer_name), safe(row.approver_name),
-        row.published_at.isoformat(), fact_check_url(row.id),
-    ]
+# What the CSV reads of each verdict (selectors.verdicts.ROW_FIELDS).
+CSV_FIELDS = (
+    "id", "claim_id", "claim_text", "speaker", "source", "side", "article", "article_url", "outlet", "topic",
+    "rating", "rationale", "reviewer_name", "approver_name", "published_at",
+)
+
+
+def csv_row(row, url_of=fact_check_url) -> list[str]:
+    """The CSV columns (CSV_HEADER) of one verdict, every cell spreadsheet-safe."""
+    # One comprehension over the whole row rather than a call per cell: at 100,000 rows the calls
+    # alone cost a third of the export's own time.
+    return spreadsheet_safe_cells([
+        str(row.claim_id), row.claim_text, row.speaker, row.source or "", row.side or "",
+        row.article, row.article_url, row.outlet or "", row.topic or "",
+        ratings.label(row.rating), str(ratings.numeric_value(row.rating)), row.rationale,
+        row.evidence_urls or "", row.reviewer_name, row.approver_name or "",
+        row.published_at.isoformat(), url_of(row.id),
+    ])
 
 
 def claim_author(row) -> dict:
@@ -146,12 +165,16 @@ def _csv_chunks(rows: Iterable, rows_per_chunk: int = 500) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
-    for count, row in enumerate(rows, start=1):
-        writer.writerow(csv_row(row))
-        if count % rows_per_chunk == 0:
+    chunk, url_of = [], fact_check_urls()
+    for row in rows:
+        chunk.append(csv_row(row, url_of))
+        if len(chunk) == rows_per_chunk:
+            writer.writerows(chunk)
+            chunk.clear()
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
+    writer.writerows(chunk)
     yield buffer.getvalue()
 
 
@@ -162,12 +185,19 @@ def _json_array_chunks(documents: Iterable[dict]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def export_chunks(fmt: str, rows: Iterable) -> Iterator[str]:
-    """The export as pieces of text, for a streaming response or a file."""
+def export_rows(fmt: str, verdicts: QuerySet):
+    """The rows an export of the verdicts reads (selectors.verdicts.verdict_rows)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    return verdict_rows(verdicts, CSV_FIELDS) if fmt == "csv" else verdict_rows(verdicts)
+
+
+def export_chunks(fmt: str, verdicts: QuerySet) -> Iterator[str]:
+    """The export of the verdicts (a selection's queryset) as pieces of text, for a streaming
+    response or a file. Rows are read from the database a few thousand at a time."""
+    rows = export_rows(fmt, verdicts).iterator(chunk_size=2000)
     if fmt == "csv":
         return _csv_chunks(rows)
     if fmt == "json":
         return _json_array_chunks(record(row) for row in rows)
-    if fmt == "claimreview":
-        return _json_array_chunks(claim_review(row) for row in rows)
-    raise ValueError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    return _json_array_chunks(claim_review(row) for row in rows)

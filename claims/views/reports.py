@@ -8,7 +8,7 @@ from django.utils.text import slugify
 
 from ..exports import FORMATS, export_chunks
 from ..reports import build_report
-from ..selectors.verdicts import VerdictSelection, verdict_rows
+from ..selectors.verdicts import VerdictSelection
 from .access import export_required
 
 
@@ -56,8 +56,7 @@ def export(request, fmt: str):
     if selection.is_bound and not selection.is_valid():
         return HttpResponse(f"The selection is not valid. {selection.problems()}", status=400, content_type="text/plain")
     content_type, extension = FORMATS[fmt]
-    rows = verdict_rows(selection.qs).iterator(chunk_size=2000)
-    response = StreamingHttpResponse(export_chunks(fmt, rows), content_type=content_type)
+    response = StreamingHttpResponse(export_chunks(fmt, selection.qs), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_filename(selection.describe())}.{extension}"'
     return response
 

@@ -9,7 +9,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.exports import FORMATS, export_chunks
-from claims.selectors.verdicts import VerdictSelection, verdict_rows
+from claims.selectors.verdicts import VerdictSelection
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         selection = VerdictSelection(filters)
         if not selection.is_valid():
             raise CommandError(f"The selection is not valid: {selection.problems()}")
-        chunks = export_chunks(format, verdict_rows(selection.qs).iterator(chunk_size=2000))
+        chunks = export_chunks(format, selection.qs)
         count = self._write(chunks, output)
         if output != "-":
             self.stderr.write(f"Wrote {output} ({selection.describe()}, {count:,} bytes).")
