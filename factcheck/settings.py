@@ -180,7 +180,9 @@ FETCH_ALLOWED_NETWORKS = env.list("FETCH_ALLOWED_NETWORKS", default=[])
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 MAX_BULK_ROWS = env.int("MAX_BULK_ROWS", default=10_000)
 # Import items a worker takes at once: their articles are parsed together and stored in one go.
-IMPORT_BATCH_SIZE = env.int("IMPORT_BATCH_SIZE", default=16)
+# 32 rather than 16: half the database round trips per article (bench_import medians 1.16, 1.22 and
+# 1.31 against 1.23 and 1.39 at 16); a batch of links still ends well within the visibility timeout.
+IMPORT_BATCH_SIZE = env.int("IMPORT_BATCH_SIZE", default=32)
 
 # Work the broker never received (it was down) is handed to the workers again by a periodic sweep.
 CELERY_BEAT_SCHEDULE = {

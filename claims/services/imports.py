@@ -1,11 +1,11 @@
 """Import jobs: links, uploaded files and spreadsheets, each article its own item.
 
 A job and its items are saved in one transaction; workers then take the items a batch at a time
-(IMPORT_BATCH_SIZE), read each, save the batch's articles together and split them together. Processing is safe to
-repeat: an item already done is left alone, the same link or the same text arriving twice is
-linked to the article that exists, and a batch delivered again after a worker died splits the
-articles its first run saved but did not split. Every failure is stored on its item with a
-reason; the rest of the job goes on.
+(IMPORT_BATCH_SIZE), read each, save the batch's articles together and split them together.
+Processing is safe to repeat: an item already done is left alone, the same link or the same text
+arriving twice is linked to the article that exists, and a batch delivered again after a worker
+died splits the articles its first run saved but did not split. Every failure is stored on its
+item with a reason; the rest of the job goes on.
 """
 import datetime
 import logging
