@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pyld import jsonld
 
-from claims.exports import spreadsheet_safe
+from claims.exports import spreadsheet_safe_cells
 from claims.ratings import Rating
 from claims.services import reviews
 
@@ -38,11 +38,11 @@ def _csv(client, **query):
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
 def test_cells_a_spreadsheet_would_run_are_neutralised(cell):
-    assert spreadsheet_safe(cell) == "'" + cell
+    assert spreadsheet_safe_cells([cell]) == ["'" + cell]
 
 
 def test_ordinary_cells_are_left_alone():
-    assert spreadsheet_safe("Lysychansk is held") == "Lysychansk is held"
+    assert spreadsheet_safe_cells(["Lysychansk is held"]) == ["Lysychansk is held"]
 
 
 def test_csv_export_neutralises_formulas_in_every_cell_that_holds_one(editor_client, published):
@@ -175,4 +175,4 @@ def test_csv_and_json_exports_say_the_same_thing_about_each_verdict(editor_clien
     [row] = _csv(editor_client)
     [record] = json.loads(_download(editor_client, "json"))
     record["evidence_urls"] = " ".join(record["evidence_urls"])
-    assert row == {column: spreadsheet_safe(value) for column, value in record.items()}
+    assert row == dict(zip(record, spreadsheet_safe_cells([str(value) for value in record.values()])))

@@ -118,16 +118,17 @@ def save_articles(drafts: list[ArticleDraft]) -> list[Article | Exception]:
     try:
         with transaction.atomic():
             insert_new(Article, list(first.values()))
-        outcomes_saved = dict(first)
     except DatabaseError:
         # Another import saved one of these texts or links between our check and our insert (or
         # one article is unsavable): one at a time, so each gets its own answer.
         for article in first.values():  # as they were before the insert that was rolled back
             article.pk, article._state.adding = None, True
-        outcomes_saved = {index: _save_one(article) for index, article in first.items()}
-    outcomes_saved.update({index: _save_one(article) for index, article in repeats.items()})
-    for index, outcome in outcomes_saved.items():
-        outcomes[index] = outcome
+        repeats = {**first, **repeats}
+    else:
+        for index, article in first.items():
+            outcomes[index] = article
+    for index, article in repeats.items():  # in batch order: a repeat finds the article it repeats
+        outcomes[index] = _save_one(article)
     return outcomes
 
 
