@@ -18,9 +18,9 @@ def split_article_task(article_id: int) -> int:
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def dispatch_job_task(job_id: int) -> int:
-    ids = imports.pending_item_ids(job_id)
-    imports.enqueue_items(ids)
-    return len(ids)
+    pending = imports.pending_batches(job_id)
+    imports.enqueue(pending)
+    return sum(map(len, pending))
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

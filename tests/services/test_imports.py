@@ -262,3 +262,32 @@ def test_a_batch_is_saved_with_the_same_queries_whatever_its_size(editor, monkey
         return len(captured)
 
     assert queries(2) == queries(12)
+
+
+@pytest.mark.django_db
+def test_workers_take_texts_in_large_batches_and_links_in_small_ones(editor, settings, monkeypatch):
+    """A day's spreadsheet mixes rows with text and rows with a link: the texts are parsed many at
+    a time, while links, which mostly wait on other sites, are shared out a few at a time."""
+    from claims import tasks
+
+    settings.IMPORT_BATCH_SIZE, settings.IMPORT_LINK_BATCH_SIZE = 3, 2
+    rows = ["text,url"] + [
+        f"The ferry operator said {n} sailings ran on day {n}.," if n % 3 else f",https://news.example/{n}"
+        for n in range(1, 11)
+    ]
+    job = imports.import_spreadsheet(filename="day.csv", data="\n".join(rows).encode(), user=editor)
+    position = dict(job.items.values_list("pk", "position"))
+    sent = []
+    monkeypatch.setattr(tasks.process_import_items_task, "delay", sent.append)
+
+    assert tasks.dispatch_job_task(job.pk) == 10
+    assert [[position[pk] for pk in batch] for batch in sent] == [[1, 2, 4], [3, 6], [5, 7, 8], [10], [9]]
+
+
+@pytest.mark.django_db
+def test_only_pending_items_are_sent_to_workers_again(editor, settings):
+    settings.IMPORT_BATCH_SIZE = 10
+    job, ids = _spreadsheet(editor, *(f"The zoo said {n} penguins hatched this spring." for n in range(1, 5)))
+    ImportItem.objects.filter(pk__in=ids[:2]).update(state=ItemState.DONE)
+    ImportItem.objects.filter(pk=ids[2]).update(state=ItemState.FAILED, error="Broken row")
+    assert imports.pending_batches(job.pk) == [[ids[3]]]
