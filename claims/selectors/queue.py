@@ -168,7 +168,11 @@ def queue_page(queryset: QuerySet, *, sort: str, cursor: str = "") -> QueuePage:
     if values is not None:
         queryset = queryset.filter(_after(values, sort))
     rows = list(
-        queryset.select_related("article", "side", "source", "assignee").order_by(*order)[: PAGE_SIZE + 1]
+        queryset.select_related("article", "side", "source", "assignee")
+        # A page of claims shows each article's title; its text and the page it was imported from
+        # (kept as received: an HTML page can run to megabytes) stay in the database.
+        .defer("article__body", "article__raw_input", "article__raw_file")
+        .order_by(*order)[: PAGE_SIZE + 1]
     )
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]

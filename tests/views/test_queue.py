@@ -183,3 +183,21 @@ def test_every_filter_has_a_readable_label(reviewer_client, claims):
     assert "[invalid name]" not in body and "---------" not in body
     for label in ("Topic", "Side", "Source", "Outlet", "Sort", "Has a dispute", "Text"):
         assert f">{label}</label>" in body
+
+
+def test_markup_from_imported_articles_is_inert_in_the_queue(reviewer_client, db):
+    """Claim text, speakers, titles and registry names come from articles nobody vetted: the queue's
+    rows and its filter menus show them as text."""
+    hostile = '<img src=x onerror="alert(1)">'
+    source = SourceFactory(name=f"Ministry {hostile}")
+    article = ArticleFactory(title=f"Title {hostile}")
+    ClaimFactory(text=f"Claim {hostile} & 'quoted'", speaker="", source=source, article=article, check_worthiness=0.9)
+    ClaimFactory(text="Plain claim", speaker=f"Governor {hostile}", source=None, article=article, check_worthiness=0.8)
+
+    body = reviewer_client.get(reverse("claims:queue")).content.decode()
+
+    assert "<img" not in body and 'onerror="' not in body
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    assert f"Claim {escaped} &amp; &#x27;quoted&#x27;" in body
+    assert f"Governor {escaped}" in body and f"Title {escaped}" in body
+    assert f">Ministry {escaped}</option>" in body
