@@ -12,6 +12,19 @@ ARTICLE_HTML = """<html><head><title>Harbour strike enters second day</title>
 </article><footer>All rights reserved</footer></body></html>"""
 
 
+# A page written to attack whoever reads it: live scripts, handlers and javascript: links, and markup
+# spelled out as text, which the extractor hands on as text (title, body, claims, speakers).
+SPELLED_OUT = "&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;"
+HOSTILE_HTML = f"""<html><head><title>Ferry strike {SPELLED_OUT} day two</title>
+<script>window.pwned = 1</script></head>
+<body onload="window.pwned=1"><article><h1>Ferry strike {SPELLED_OUT} day two</h1>
+<p>The ferry workers' union said 640 members {SPELLED_OUT} stayed away from the piers on Tuesday.</p>
+<p>"Only 120 crew were absent {SPELLED_OUT}," the operator {SPELLED_OUT} said on Tuesday evening.</p>
+<p><a href="javascript:window.pwned=1" onclick="window.pwned=1">Timetable</a>
+<img src="x" onerror="window.pwned=1"><svg onload="window.pwned=1"></svg></p>
+</article></body></html>"""
+
+
 class PageHandler(BaseHTTPRequestHandler):
     routes = {}
 
@@ -70,6 +83,7 @@ PageHandler.routes = {
     "/broken-feed.xml": lambda h: _send(h, b"<rss><channel><item><title>oops", content_type="application/rss+xml"),
     "/html-not-feed": lambda h: _send(h, ARTICLE_HTML.encode()),
     "/article": lambda h: _send(h, ARTICLE_HTML.encode()),
+    "/hostile": lambda h: _send(h, HOSTILE_HTML.encode()),
     "/other-article": lambda h: _send(h, ARTICLE_HTML.replace("4,200", "4,300").encode()),
     "/same-text": lambda h: _send(h, ARTICLE_HTML.encode()),
     "/to-article": _redirect("/article"),
