@@ -67,6 +67,19 @@ def _hold(handler):
     _send(handler, ARTICLE_HTML.replace("Harbour strike", "Held harbour strike").encode())
 
 
+def _together(number):
+    """Answers only once another request for a /together page is in flight at the same time:
+    a fetcher that takes one page after another gets 503 for the first."""
+    def answer(handler):
+        try:
+            handler.server.together.wait()
+        except threading.BrokenBarrierError:
+            _send(handler, b"alone", status=503)
+            return
+        _send(handler, ARTICLE_HTML.replace("4,200", f"{4200 + number:,}").encode())
+    return answer
+
+
 def _feed(handler):
     base = f"http://127.0.0.1:{handler.server.server_port}"
     items = "".join(
@@ -95,6 +108,8 @@ PageHandler.routes = {
     "/empty": lambda h: _send(h, b"<html><body><nav>Menu</nav></body></html>"),
     "/slow": _slow,
     "/hold": _hold,
+    "/together-1": _together(1),
+    "/together-2": _together(2),
 }
 
 
@@ -103,6 +118,7 @@ class LocalPages:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), PageHandler)
         self.server.seen_hosts = []
         self.server.holding, self.server.release = threading.Event(), threading.Event()
+        self.server.together = threading.Barrier(2, timeout=4)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:

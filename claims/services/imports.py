@@ -9,6 +9,7 @@ item with a reason; the rest of the job goes on.
 """
 import datetime
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
@@ -130,14 +131,17 @@ def pending_batches(job_id: int) -> list[list[int]]:
 def process_items(item_ids: list[int]) -> None:
     """Import each pending item of the batch, then split the articles they brought in together.
 
-    Pages are fetched and files read first, outside any transaction; then the batch's articles
-    are saved and every item's outcome recorded in one transaction, and the articles are split.
+    Pages are fetched (all of the batch's at once) and files read first, outside any transaction;
+    then the batch's articles are saved and every item's outcome recorded in one transaction, and
+    the articles are split.
     """
     items = _take_pending(item_ids)
+    known = {a.url: a for a in Article.objects.filter(url__in={item.url for item in items if item.url})}
+    pages = _fetch_new_links([item.url for item in items if item.url and item.url not in known])
     drafts = {}
     for item in items:
         with _outcome(item):
-            drafts[item] = _read(item)
+            drafts[item] = _read(item, known, pages)
     with transaction.atomic():
         for item, saved in zip(drafts, save_articles(list(drafts.values()))):
             with _outcome(item):
@@ -215,15 +219,33 @@ def _save_outcomes(items: list[ImportItem]) -> None:
         )
 
 
-def _read(item: ImportItem) -> ArticleDraft:
-    """Fetch or read the item's article, ready to be saved."""
+def _fetch_new_links(urls: list[str]) -> dict:
+    """Each link's page, or the error that stopped its fetch. Fetching is mostly waiting on other
+    sites, so a batch's links are fetched at the same time (the fetcher holds no shared state)."""
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(len(urls), settings.IMPORT_LINK_BATCH_SIZE)) as pool:
+        return dict(zip(urls, pool.map(_page_or_error, urls)))
+
+
+def _page_or_error(url: str):
+    try:
+        return fetch(url)
+    except Exception as exc:  # raised again for its own item, which fails with the reason
+        return exc
+
+
+def _read(item: ImportItem, known: dict, pages: dict) -> ArticleDraft:
+    """The item's article, ready to be saved: from its page (fetched already), file or text."""
     job = item.job
     common = {"imported_by": job.created_by, "topic": job.topic, "published_on": item.published_on}
     if item.url:
-        existing = Article.objects.filter(url=item.url).first()
-        if existing:
-            raise DuplicateArticle(existing)
-        page = fetch(item.url)
+        if item.url in known:
+            raise DuplicateArticle(known[item.url])
+        page = pages[item.url]
+        if isinstance(page, Exception):
+            raise page
         parsed = article_from_html(page.text(), page.url)
         return ArticleDraft(**{
             **common, "title": item.title or parsed.title, "raw_text": page.text(), "extracted_text": parsed.text,

@@ -55,6 +55,26 @@ def test_a_failed_link_keeps_its_reason_and_the_rest_goes_on(editor, pages, djan
 
 
 @pytest.mark.django_db
+def test_a_batch_of_links_is_fetched_at_the_same_time(editor, pages, settings, django_capture_on_commit_callbacks):
+    """Each of these pages answers only while the other is being fetched too."""
+    settings.IMPORT_LINK_BATCH_SIZE, settings.FETCH_TIMEOUT = 2, 10
+    urls = [pages.url("/together-1"), pages.url("/together-2")]
+    _, items = run(lambda: imports.import_links(urls=urls, user=editor), django_capture_on_commit_callbacks)
+    assert [items[1].state, items[2].state] == [ItemState.DONE, ItemState.DONE]
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_same_link_twice_in_one_spreadsheet_is_fetched_once_and_is_one_article(editor, pages, django_capture_on_commit_callbacks):
+    url = pages.url("/article")
+    data = f"url\n{url}\n{url}\n".encode()
+    _, items = run(lambda: imports.import_spreadsheet(filename="day.csv", data=data, user=editor), django_capture_on_commit_callbacks)
+    assert Article.objects.count() == 1 and len(pages.server.seen_hosts) == 1
+    assert items[1].state == items[2].state == ItemState.DONE
+    assert items[2].article_id == items[1].article_id and items[2].note == imports.ALREADY_IMPORTED
+
+
+@pytest.mark.django_db
 def test_processing_an_item_twice_leaves_one_article(editor, pages, django_capture_on_commit_callbacks):
     _, items = run(lambda: imports.import_links(urls=[pages.url("/article")], user=editor), django_capture_on_commit_callbacks)
     ImportItem.objects.filter(pk=items[1].pk).update(state=ItemState.PENDING)  # as if redelivered mid-way
