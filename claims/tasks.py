@@ -4,14 +4,14 @@ import logging
 from celery import shared_task
 
 from .services import feeds, imports
-from .services.splitting import split_article
+from .services.splitting import split_waiting_article
 
 log = logging.getLogger(__name__)
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def split_article_task(article_id: int) -> int:
-    article = split_article(article_id)
+    article = split_waiting_article(article_id)
     log.info("Article %s split: %s", article_id, article.state)
     return article_id
 

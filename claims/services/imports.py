@@ -24,7 +24,7 @@ from ..documents import ParseError, article_from_html, article_from_upload, rows
 from ..fetching import FetchError, fetch
 from ..models import Article, ArticleState, ImportChannel, ImportItem, ImportJob, ItemState, Outlet
 from .articles import ArticleDraft, DuplicateArticle, enqueue_split, save_articles
-from .splitting import SplitFailed, split_articles
+from .splitting import AWAITING_SPLIT, SplitFailed, split_articles
 
 log = logging.getLogger(__name__)
 MAX_LINKS = 500
@@ -93,15 +93,19 @@ def dispatch(job_id: int) -> None:
         log.exception("Could not enqueue import job %s; the sweep will retry", job_id)
 
 
-def enqueue(batches: list[list[int]]) -> None:
+def enqueue(batches: list[list[int]]) -> list[list[int]]:
+    """Hand the batches to the workers; returns those the broker took (it stops at the first refusal)."""
     from ..tasks import process_import_items_task
 
+    sent = []
     for batch in batches:
         try:
             process_import_items_task.delay(batch)
         except Exception:  # broker down: see dispatch
             log.exception("Could not enqueue import items %s; the sweep will retry", batch)
-            return
+            break
+        sent.append(batch)
+    return sent
 
 
 def batches(items) -> list[list[int]]:
@@ -153,9 +157,8 @@ def process_items(item_ids: list[int]) -> None:
     # died in the middle of (its items are done). Splitting an article twice leaves one set of
     # claims, so nothing else needs to know who else might be splitting it.
     unsplit = list(
-        ImportItem.objects.filter(
-            pk__in=item_ids, state=ItemState.DONE, article__state__in=(ArticleState.QUEUED, ArticleState.PROCESSING)
-        ).values_list("article_id", flat=True).distinct()
+        ImportItem.objects.filter(pk__in=item_ids, state=ItemState.DONE, article__state__in=AWAITING_SPLIT)
+        .values_list("article_id", flat=True).distinct()
     )
     try:
         split_articles(unsplit)
@@ -283,11 +286,14 @@ def requeue_stalled(*, older_than: datetime.timedelta = STALLED_AFTER) -> int:
     """Hand work the broker never received (it was down) to the workers again."""
     cutoff = timezone.now() - older_than
     stalled = batches(ImportItem.objects.filter(state=ItemState.PENDING, updated_at__lt=cutoff))
-    enqueue(stalled)
+    sent = [pk for batch in enqueue(stalled) for pk in batch]
+    # Stamped as sent now: if only a long queue delays them, the next sweeps leave them alone for
+    # another STALLED_AFTER instead of queueing them again every minute.
+    ImportItem.objects.filter(pk__in=sent, state=ItemState.PENDING).update(updated_at=timezone.now())
     articles = list(Article.objects.filter(state=ArticleState.QUEUED, imported_at__lt=cutoff).values_list("pk", flat=True))
     for article_id in articles:
         enqueue_split(article_id)
-    return sum(map(len, stalled)) + len(articles)
+    return len(sent) + len(articles)
 
 
 def job_progress(job: ImportJob) -> dict:

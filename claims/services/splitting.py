@@ -31,6 +31,19 @@ class SplitFailed(Exception):
         super().__init__("; ".join(f"article {pk}: {exc}" for pk, exc in failures.items()))
 
 
+# An article waits for its split while QUEUED, and while PROCESSING if the worker splitting it died.
+AWAITING_SPLIT = (ArticleState.QUEUED, ArticleState.PROCESSING)
+
+
+def split_waiting_article(article_id: int) -> Article:
+    """What a split task does: split the article if it still waits for it. A task delivered again,
+    or sent again by the sweep while the first was still in the queue, finds it split and leaves
+    it (splitting again would be safe, but it is a whole parse for nothing)."""
+    if Article.objects.filter(pk=article_id, state__in=AWAITING_SPLIT).exists():
+        return split_article(article_id)
+    return Article.objects.get(pk=article_id)
+
+
 def split_article(article_id: int) -> Article:
     """Split one article. Raises what went wrong after marking the article FAILED."""
     try:

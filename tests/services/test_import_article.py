@@ -154,3 +154,20 @@ def test_broker_down_leaves_the_article_queued(editor, monkeypatch, django_captu
         article = _import(editor)
     article.refresh_from_db()
     assert article.state == ArticleState.QUEUED
+
+
+@pytest.mark.django_db
+def test_a_split_task_for_an_article_already_split_parses_nothing(editor, monkeypatch):
+    """The broker delivers the task again, or the sweep sent it twice while the queue was long."""
+    from claims.services.splitting import split_waiting_article
+
+    article = _import(editor)
+    split_article(article.pk)
+    claims = list(article.claims.values_list("pk", flat=True))
+
+    def engine(*args, **kwargs):
+        raise AssertionError("the article was parsed again")
+
+    monkeypatch.setattr(extraction, "extract_many", engine)
+    assert split_waiting_article(article.pk).state == ArticleState.READY
+    assert list(article.claims.values_list("pk", flat=True)) == claims

@@ -311,3 +311,35 @@ def test_only_pending_items_are_sent_to_workers_again(editor, settings):
     ImportItem.objects.filter(pk__in=ids[:2]).update(state=ItemState.DONE)
     ImportItem.objects.filter(pk=ids[2]).update(state=ItemState.FAILED, error="Broken row")
     assert imports.pending_batches(job.pk) == [[ids[3]]]
+
+
+@pytest.mark.django_db
+def test_the_sweep_sends_stalled_items_again_once_not_every_minute(editor, monkeypatch):
+    """A long queue, not a lost message, is what delays these items: one more send is enough."""
+    from claims import tasks
+
+    _, ids = _spreadsheet(editor, "The lighthouse keeper said the lamp failed twice in May.")
+    ImportItem.objects.filter(pk__in=ids).update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+    sent = []
+    monkeypatch.setattr(tasks.process_import_items_task, "delay", sent.append)
+
+    assert imports.requeue_stalled() == 1
+    assert imports.requeue_stalled() == 0
+    assert sent == [ids]
+
+
+@pytest.mark.django_db
+def test_items_the_broker_refused_again_are_tried_by_the_next_sweep(editor, monkeypatch):
+    from claims import tasks
+
+    _, ids = _spreadsheet(editor, "The lighthouse keeper said the lamp failed twice in May.")
+    ImportItem.objects.filter(pk__in=ids).update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+
+    def refuse(batch):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.process_import_items_task, "delay", refuse)
+    assert imports.requeue_stalled() == 0
+    sent = []
+    monkeypatch.setattr(tasks.process_import_items_task, "delay", sent.append)
+    assert imports.requeue_stalled() == 1 and sent == [ids]
