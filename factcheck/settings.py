@@ -179,12 +179,13 @@ FETCH_ALLOWED_NETWORKS = env.list("FETCH_ALLOWED_NETWORKS", default=[])
 # Uploaded files and spreadsheets.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 MAX_BULK_ROWS = env.int("MAX_BULK_ROWS", default=10_000)
-# Import items a worker takes at once (claims.services.imports.batches). Items that carry their text
-# are parsed together and stored in one go: the larger the batch, the less each article pays for
-# the task's fixed costs (bench_import medians 1.145 at 64 against 1.18-1.22 at 32, same day).
-# Links are fetched one after another, so they go in small batches that several workers share.
+# Import items a worker takes at once (claims.services.imports.batches). Items whose text is in
+# hand are parsed together and stored in one go: the larger the batch, the less each article pays
+# for the task's fixed costs (bench_import medians 1.145 at 64 against 1.18-1.22 at 32, same day).
+# Links (fetched) and files (parsed, up to MAX_UPLOAD_BYTES each) go in small batches that several
+# workers share.
 IMPORT_BATCH_SIZE = env.int("IMPORT_BATCH_SIZE", default=64)
-IMPORT_LINK_BATCH_SIZE = env.int("IMPORT_LINK_BATCH_SIZE", default=4)
+IMPORT_DOCUMENT_BATCH_SIZE = env.int("IMPORT_DOCUMENT_BATCH_SIZE", default=4)
 
 # Work the broker never received (it was down) is handed to the workers again by a periodic sweep.
 CELERY_BEAT_SCHEDULE = {

@@ -129,7 +129,7 @@ def test_a_worker_killed_in_the_middle_of_a_batch_leaves_one_copy_of_everything(
         f",{pages.url('/hold')}",
         "The pilots' union said 12 pilots were on duty during the night shift.,",
     ])
-    env = {"IMPORT_BATCH_SIZE": "1", "IMPORT_LINK_BATCH_SIZE": "1", "CELERY_VISIBILITY_TIMEOUT": "2", "FETCH_ALLOWED_NETWORKS": "127.0.0.1/32", "FETCH_TIMEOUT": "30"}
+    env = {"IMPORT_BATCH_SIZE": "1", "IMPORT_DOCUMENT_BATCH_SIZE": "1", "CELERY_VISIBILITY_TIMEOUT": "2", "FETCH_ALLOWED_NETWORKS": "127.0.0.1/32", "FETCH_TIMEOUT": "30"}
     celery_app.control.purge()
     first = _worker_process(env)
     try:

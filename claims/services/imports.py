@@ -111,20 +111,21 @@ def enqueue(batches: list[list[int]]) -> list[list[int]]:
 def batches(items) -> list[list[int]]:
     """The items' ids in job order, grouped as workers take them.
 
-    Items that bring their text along (a file, a spreadsheet row) go IMPORT_BATCH_SIZE at a time:
+    Items whose text is in hand (a spreadsheet row, an API call) go IMPORT_BATCH_SIZE at a time:
     the engine parses them together and a worker's fixed costs per task (taking the items, one
-    duplicate check, one insert, the broker's round trip) are shared by many articles. Links go
-    IMPORT_LINK_BATCH_SIZE at a time: fetching is waiting, so small batches let several workers
-    fetch at once and the job's progress move while pages arrive.
+    duplicate check, one insert, the broker's round trip) are shared by many articles. Links and
+    files go IMPORT_DOCUMENT_BATCH_SIZE at a time: a page must be fetched (mostly waiting on another
+    site) and a file parsed (a PDF can hold megabytes and take seconds), so small batches let
+    several workers share a job, keep a worker's memory small and the job's progress moving.
     """
-    sizes = {False: settings.IMPORT_BATCH_SIZE, True: settings.IMPORT_LINK_BATCH_SIZE}
+    sizes = {False: settings.IMPORT_BATCH_SIZE, True: settings.IMPORT_DOCUMENT_BATCH_SIZE}
     filling, ready = {False: [], True: []}, []
-    for pk, url in items.order_by("job_id", "position").values_list("pk", "url"):
-        batch = filling[bool(url)]
-        batch.append(pk)
-        if len(batch) == sizes[bool(url)]:
-            ready.append(batch)
-            filling[bool(url)] = []
+    for pk, url, filename in items.order_by("job_id", "position").values_list("pk", "url", "filename"):
+        document = bool(url or filename)
+        filling[document].append(pk)
+        if len(filling[document]) == sizes[document]:
+            ready.append(filling[document])
+            filling[document] = []
     return ready + [batch for batch in filling.values() if batch]
 
 
@@ -228,7 +229,7 @@ def _fetch_new_links(urls: list[str]) -> dict:
     urls = list(dict.fromkeys(urls))
     if not urls:
         return {}
-    with ThreadPoolExecutor(max_workers=min(len(urls), settings.IMPORT_LINK_BATCH_SIZE)) as pool:
+    with ThreadPoolExecutor(max_workers=min(len(urls), settings.IMPORT_DOCUMENT_BATCH_SIZE)) as pool:
         return dict(zip(urls, pool.map(_page_or_error, urls)))
 
 

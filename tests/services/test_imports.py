@@ -57,7 +57,7 @@ def test_a_failed_link_keeps_its_reason_and_the_rest_goes_on(editor, pages, djan
 @pytest.mark.django_db
 def test_a_batch_of_links_is_fetched_at_the_same_time(editor, pages, settings, django_capture_on_commit_callbacks):
     """Each of these pages answers only while the other is being fetched too."""
-    settings.IMPORT_LINK_BATCH_SIZE, settings.FETCH_TIMEOUT = 2, 10
+    settings.IMPORT_DOCUMENT_BATCH_SIZE, settings.FETCH_TIMEOUT = 2, 10
     urls = [pages.url("/together-1"), pages.url("/together-2")]
     _, items = run(lambda: imports.import_links(urls=urls, user=editor), django_capture_on_commit_callbacks)
     assert [items[1].state, items[2].state] == [ItemState.DONE, ItemState.DONE]
@@ -290,7 +290,7 @@ def test_workers_take_texts_in_large_batches_and_links_in_small_ones(editor, set
     a time, while links, which mostly wait on other sites, are shared out a few at a time."""
     from claims import tasks
 
-    settings.IMPORT_BATCH_SIZE, settings.IMPORT_LINK_BATCH_SIZE = 3, 2
+    settings.IMPORT_BATCH_SIZE, settings.IMPORT_DOCUMENT_BATCH_SIZE = 3, 2
     rows = ["text,url"] + [
         f"The ferry operator said {n} sailings ran on day {n}.," if n % 3 else f",https://news.example/{n}"
         for n in range(1, 11)
@@ -302,6 +302,16 @@ def test_workers_take_texts_in_large_batches_and_links_in_small_ones(editor, set
 
     assert tasks.dispatch_job_task(job.pk) == 10
     assert [[position[pk] for pk in batch] for batch in sent] == [[1, 2, 4], [3, 6], [5, 7, 8], [10], [9]]
+
+
+@pytest.mark.django_db
+def test_uploaded_files_are_shared_out_a_few_at_a_time(editor, settings):
+    """A PDF can hold megabytes and take seconds to read: files go in small batches too."""
+    settings.IMPORT_BATCH_SIZE, settings.IMPORT_DOCUMENT_BATCH_SIZE = 10, 2
+    files = [(f"note-{n}.txt", f"The council said {n} roads were closed.".encode()) for n in range(1, 6)]
+    job = imports.import_files(files=files, user=editor)
+    position = dict(job.items.values_list("pk", "position"))
+    assert [[position[pk] for pk in batch] for batch in imports.pending_batches(job.pk)] == [[1, 2], [3, 4], [5]]
 
 
 @pytest.mark.django_db
