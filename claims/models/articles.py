@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from .sources import Outlet
 from .topics import Topic
@@ -35,6 +36,10 @@ class Article(models.Model):
     )
     imported_at = models.DateTimeField(auto_now_add=True, db_index=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    queued_at = models.DateTimeField(
+        default=timezone.now, editable=False,
+        help_text="When the article was last handed to the workers to be split; the sweep sends it again if it waits too long.",
+    )
 
     class Meta:
         ordering = ["-imported_at", "-id"]

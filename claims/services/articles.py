@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from .. import permissions
 from ..models import Article, ArticleState
@@ -199,5 +200,5 @@ def enqueue_split(article_id: int) -> bool:
 
 def retry_split(*, article: Article, user) -> None:
     permissions.require(permissions.can_import_articles(user), "Only editors can retry an import.")
-    Article.objects.filter(pk=article.pk).update(state=ArticleState.QUEUED, error="")
+    Article.objects.filter(pk=article.pk).update(state=ArticleState.QUEUED, error="", queued_at=timezone.now())
     transaction.on_commit(lambda: enqueue_split(article.pk))

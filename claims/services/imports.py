@@ -288,13 +288,16 @@ def requeue_stalled(*, older_than: datetime.timedelta = STALLED_AFTER) -> int:
     cutoff = timezone.now() - older_than
     stalled = batches(ImportItem.objects.filter(state=ItemState.PENDING, updated_at__lt=cutoff))
     sent = [pk for batch in enqueue(stalled) for pk in batch]
-    # Stamped as sent now: if only a long queue delays them, the next sweeps leave them alone for
-    # another STALLED_AFTER instead of queueing them again every minute.
+    # Items and articles are stamped as sent now: if only a long queue delays them, the next sweeps
+    # leave them alone for another STALLED_AFTER instead of queueing them again every minute.
     ImportItem.objects.filter(pk__in=sent, state=ItemState.PENDING).update(updated_at=timezone.now())
-    articles = list(Article.objects.filter(state=ArticleState.QUEUED, imported_at__lt=cutoff).values_list("pk", flat=True))
-    for article_id in articles:
-        enqueue_split(article_id)
-    return len(sent) + len(articles)
+    resent = []
+    for article_id in Article.objects.filter(state=ArticleState.QUEUED, queued_at__lt=cutoff).values_list("pk", flat=True):
+        if not enqueue_split(article_id):
+            break  # the broker is still down: the rest wait for the next sweep
+        resent.append(article_id)
+    Article.objects.filter(pk__in=resent, state=ArticleState.QUEUED).update(queued_at=timezone.now())
+    return len(sent) + len(resent)
 
 
 def job_progress(job: ImportJob) -> dict:

@@ -209,7 +209,7 @@ def test_with_the_broker_down_work_is_kept_and_the_sweep_sends_it_later(editor, 
 
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     ImportItem.objects.filter(pk=item.pk).update(updated_at=long_ago)
-    Article.objects.filter(pk=pasted.pk).update(imported_at=long_ago)
+    Article.objects.filter(pk=pasted.pk).update(queued_at=long_ago)
     assert imports.requeue_stalled() == 2  # broker back (eager here): the sweep sends both
     assert ImportItem.objects.get(pk=item.pk).state == ItemState.DONE
     assert Article.objects.get(pk=pasted.pk).state == ArticleState.READY
@@ -353,3 +353,18 @@ def test_items_the_broker_refused_again_are_tried_by_the_next_sweep(editor, monk
     sent = []
     monkeypatch.setattr(tasks.process_import_items_task, "delay", sent.append)
     assert imports.requeue_stalled() == 1 and sent == [ids]
+
+
+@pytest.mark.django_db
+def test_the_sweep_sends_a_waiting_pasted_article_again_once_not_every_minute(editor, monkeypatch):
+    from claims import tasks
+    from claims.services.articles import import_article
+
+    sent = []
+    monkeypatch.setattr(tasks.split_article_task, "delay", sent.append)
+    article = import_article(title="Pasted", raw_text="The mayor said the tram will run again from 9 May.", imported_by=editor)
+    Article.objects.filter(pk=article.pk).update(queued_at=timezone.now() - datetime.timedelta(hours=1))
+
+    assert imports.requeue_stalled() == 1
+    assert imports.requeue_stalled() == 0
+    assert sent == [article.pk]

@@ -104,11 +104,17 @@ def test_failed_article_shows_its_error_and_a_retry_button(editor_client, editor
 def test_retry_splits_a_failed_article(editor_client, django_capture_on_commit_callbacks):
     from ..factories import ArticleFactory
 
-    article = ArticleFactory(state=ArticleState.FAILED, body=GOOD, error="boom")
+    import datetime
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - datetime.timedelta(days=2)
+    article = ArticleFactory(state=ArticleState.FAILED, body=GOOD, error="boom", queued_at=long_ago)
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(reverse("claims:article_retry", args=[article.pk]))
     article.refresh_from_db()
     assert (article.state, article.error, article.claims.count()) == (ArticleState.READY, "", 1)
+    assert article.queued_at > long_ago  # queued afresh: the sweep does not count the days it sat failed
 
 
 @pytest.mark.django_db
