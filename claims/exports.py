@@ -7,8 +7,8 @@ and turns them into text a piece at a time, so an export of any size streams in 
 import csv
 import io
 import json
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings

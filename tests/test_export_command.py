@@ -50,3 +50,17 @@ def test_a_bad_selection_stops_the_command_and_writes_nothing(two_published, tmp
 def test_an_unwritable_output_is_a_clear_error(two_published, tmp_path):
     with pytest.raises(CommandError, match="Cannot write"):
         call_command("export_verdicts", "--format", "csv", "--output", str(tmp_path / "missing" / "out.csv"))
+
+
+def test_a_write_failing_halfway_leaves_no_file_behind(two_published, tmp_path, monkeypatch):
+    """The disk fills up in the middle of the export: neither the file nor its partial copy stays."""
+    from claims.management.commands import export_verdicts
+
+    def filling_up(fmt, verdicts):
+        yield "claim_id,claim\n"
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_verdicts, "export_chunks", filling_up)
+    with pytest.raises(CommandError, match="Cannot write .*No space left on device"):
+        call_command("export_verdicts", "--format", "csv", "--output", str(tmp_path / "out.csv"))
+    assert list(tmp_path.iterdir()) == []

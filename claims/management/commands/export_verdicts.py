@@ -3,6 +3,7 @@
 The same selection and the same code as the web downloads (VerdictSelection, export_chunks),
 for scripts and cron jobs. Writes to FILE, or to standard output with --output -.
 """
+import contextlib
 import os
 import sys
 
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         chunks = export_chunks(format, selection.qs)
         count = self._write(chunks, output)
         if output != "-":
-            self.stderr.write(f"Wrote {output} ({selection.describe()}, {count:,} bytes).")
+            self.stderr.write(f"Wrote {output} ({selection.describe()}, {count:,} characters).")
 
     def _write(self, chunks, output: str) -> int:
         written = 0
@@ -49,10 +50,11 @@ class Command(BaseCommand):
                 for chunk in chunks:
                     handle.write(chunk)
                     written += len(chunk)
-        except OSError as exc:
-            raise CommandError(f"Cannot write {output}: {exc.strerror}") from exc
-        except BaseException:
-            os.remove(partial)
+        except BaseException as exc:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(partial)
+            if isinstance(exc, OSError):
+                raise CommandError(f"Cannot write {output}: {exc.strerror}") from exc
             raise
         os.replace(partial, output)
         return written
