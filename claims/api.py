@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import HttpBearer
 
-from . import permissions
+from . import permissions, ratings
 from .models import ImportJob, Topic
 from .selectors.queue import QueueFilter, queue_claims, queue_page
-from .selectors.verdicts import published_verdicts, with_details
+from .selectors.verdicts import published_verdicts, verdict_rows
 from .services import imports
 from .services.tokens import user_for
 
@@ -168,13 +168,12 @@ class VerdictOut(Schema):
 @api.get("/verdicts", response=list[VerdictOut], summary="Published verdicts, newest first")
 def list_verdicts(request, limit: int = 100, offset: int = 0):
     limit = max(1, min(limit, 500))
-    rows = with_details(published_verdicts())[max(offset, 0) : max(offset, 0) + limit]
+    rows = verdict_rows(published_verdicts())[max(offset, 0) : max(offset, 0) + limit]
     return [
         {
-            "claim_id": v.claim_id, "claim": v.claim.text, "speaker": v.claim.speaker,
-            "side": v.claim.side.name if v.claim.side_id else None, "rating": v.get_rating_display(),
-            "rationale": v.rationale, "published_at": v.published_at,
-            "evidence_urls": [e.url for e in v.claim.evidence.all() if e.url],
+            "claim_id": row.claim_id, "claim": row.claim_text, "speaker": row.speaker, "side": row.side,
+            "rating": ratings.label(row.rating), "rationale": row.rationale, "published_at": row.published_at,
+            "evidence_urls": (row.evidence_urls or "").split(),
         }
-        for v in rows
+        for row in rows
     ]

@@ -5,7 +5,7 @@ from claims.models import ApiToken, ImportJob
 from claims.services import reviews
 from claims.services.tokens import create_token
 
-from .factories import ClaimFactory, UserFactory, VerdictFactory
+from .factories import ClaimFactory, EvidenceFactory, UserFactory, VerdictFactory
 
 TEXT = "The harbour master said 31 ships waited at anchor outside the port on Monday evening."
 
@@ -78,6 +78,17 @@ def test_only_published_verdicts_are_listed(client, editor, editor_token, db):
     published = reviews.approve_and_publish(claim=VerdictFactory(rating="false").claim, editor=editor)
     body = client.get("/api/verdicts", headers=auth(editor_token)).json()
     assert [(v["claim_id"], v["rating"]) for v in body] == [(published.claim_id, "False")]
+
+
+def test_a_published_verdict_comes_with_its_side_and_evidence_links(client, editor, editor_token, db):
+    verdict = VerdictFactory(rating="misleading")
+    EvidenceFactory(claim=verdict.claim, url="https://records.example/a")
+    EvidenceFactory(claim=verdict.claim, url="", note="The port office confirmed it by phone.")  # no link
+    EvidenceFactory(claim=verdict.claim, url="https://records.example/b")
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    [item] = client.get("/api/verdicts", headers=auth(editor_token)).json()
+    assert item["side"] == verdict.claim.side.name and item["rating"] == "Misleading"
+    assert item["evidence_urls"] == ["https://records.example/a", "https://records.example/b"]
 
 
 def test_the_openapi_schema_describes_the_endpoints(client, db):

@@ -9,7 +9,7 @@ database), which is what lets a hundred thousand verdicts stream out in constant
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import F, OuterRef, Prefetch, QuerySet, StringAgg, Subquery, Value
+from django.db.models import F, OuterRef, QuerySet, StringAgg, Subquery, Value
 
 from ..models import Article, Evidence, Outlet, Source, Topic, Verdict
 from ..workflow import ReviewState
@@ -48,13 +48,6 @@ def published_verdicts() -> QuerySet[Verdict]:
 def is_published(verdict) -> bool:
     """The same rule as published_verdicts, for a verdict already in hand."""
     return verdict is not None and verdict.published_at is not None and verdict.claim.state == ReviewState.PUBLISHED
-
-
-def with_details(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
-    """Verdicts with everything a page shows about them, in a fixed number of queries."""
-    return verdicts.select_related(
-        "claim__article__outlet", "claim__article__topic", "claim__source", "claim__side", "reviewer", "approver"
-    ).prefetch_related(Prefetch("claim__evidence", queryset=Evidence.objects.order_by("added_at", "id")))
 
 
 def verdict_rows(verdicts: QuerySet[Verdict], fields=tuple(ROW_FIELDS)):
