@@ -37,4 +37,5 @@ def as_output(article_id: str, extraction) -> dict:
         "disputes": [[d.first, d.second] for d in extraction.disputes],
         "dispute_reasons": [d.reason for d in extraction.disputes],
         "not_split_reason": extraction.not_split_reason,
+        "failure": extraction.failure,
     }

@@ -9,6 +9,8 @@ The article is read paragraph by paragraph, in order, so that who has spoken so 
    of what was said; a sentence without one is the article's own narration.
 4. Each claim is judged for check-worthiness; claims of opposing sides are paired into disputes.
 """
+import logging
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +27,10 @@ from .speakers import Discourse, Speaker
 from .types import Extraction, FoundClaim, FoundDispute, KnownSource, SideCues
 
 MIN_QUOTE_WORDS = 3
+# A line or tail that signs a quotation: a dash, then a short name or description, nothing else.
+_SIGNATURE = re.compile(r"[ ,.]*-+ *([A-Z][^\n\"]{1,100}?)[ .]*$")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -54,33 +60,69 @@ def extract(
 
 
 def extract_many(articles: Iterable[ArticleInput], batch_size: int = 16) -> list[Extraction]:
-    """Extract from many articles, parsing the English ones together with nlp.pipe."""
+    """Extract from many articles, parsing the English ones together with nlp.pipe.
+
+    Every article gets its own Extraction: one the engine cannot read gets one that says so
+    (`failure`), and the others of the batch go on.
+    """
     articles = list(articles)
     results: list[Extraction | None] = [None] * len(articles)
-    english = []
+    english, prepared = [], {}
     for index, article in enumerate(articles):
-        language = detect_language(article.text)
+        try:
+            language = detect_language(article.text)
+            if language == "en":
+                prepared[index] = textlib.prepare_text(article.text)
+        except Exception as exc:
+            results[index] = _failed(exc)
+            continue
         if language != "en":
             results[index] = Extraction(
                 language=language, not_split_reason=f"Not split: language {language!r} is not supported."
             )
-        else:
-            english.append(index)
-    prepared = (textlib.prepare(articles[i].text) for i in english)
-    for index, doc in zip(english, pipeline().pipe(prepared, batch_size=batch_size)):
-        results[index] = _analyse(doc, articles[index])
+            continue
+        english.append(index)
+    parsed = 0
+    try:
+        docs = pipeline().pipe((prepared[i].text for i in english), batch_size=batch_size)
+        for index, doc in zip(english, docs):
+            results[index] = _analyse_safely(doc, articles[index], prepared[index])
+            parsed += 1
+    except Exception:
+        # The parser itself failed on a text of the batch: parse the rest one at a time, so
+        # that only the article it cannot read fails.
+        log.exception("Parsing a batch failed; parsing its articles one at a time")
+        for index in english[parsed:]:
+            try:
+                doc = pipeline()(prepared[index].text)
+            except Exception as exc:
+                results[index] = _failed(exc)
+                continue
+            results[index] = _analyse_safely(doc, articles[index], prepared[index])
     return results
 
 
-def _analyse(doc: Doc, article: ArticleInput) -> Extraction:
+def _analyse_safely(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText) -> Extraction:
+    try:
+        return _analyse(doc, article, prepared)
+    except Exception as exc:  # one unreadable article must not take its batch down
+        log.exception("The extraction engine failed on an article")
+        return _failed(exc)
+
+
+def _failed(exc: Exception) -> Extraction:
+    return Extraction(language="en", failure=f"The engine could not split this article: {exc.__class__.__name__}: {exc}")
+
+
+def _analyse(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText) -> Extraction:
     reader = _Reader(doc, article)
     units = reader.read()
-    claims = [_claim(doc, article, unit) for unit in units]
+    claims = [_claim(doc, article, prepared, unit) for unit in units]
     side_words = {w.lower() for side in article.sides for cue in side.cues for w in cue.split()}
     candidates = [
-        ClaimForDisputes(tuple(_tokens(doc, c.start, c.end)), c.side, c.speaker, _context(doc, c.start))
+        ClaimForDisputes(tuple(_tokens(doc, u.start, u.end)), c.side, c.speaker, _context(doc, u.start))
         if c.check_worthy else ClaimForDisputes((), None, None)
-        for c in claims
+        for c, u in zip(claims, units)
     ]
     disputes = [FoundDispute(i, j, reason) for i, j, reason in find_disputes(candidates, side_words)]
     return Extraction(language="en", claims=claims, disputes=disputes)
@@ -105,15 +147,16 @@ def _tokens(doc: Doc, start: int, end: int) -> list:
     return list(span) if span is not None else []
 
 
-def _claim(doc: Doc, article: ArticleInput, unit: _Unit) -> FoundClaim:
-    text = article.text[unit.start : unit.end]
+def _claim(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText, unit: _Unit) -> FoundClaim:
+    start, end = prepared.original_span(unit.start, unit.end)
+    text = article.text[start:end]
     tokens = _tokens(doc, unit.start, unit.end)
     worthy, score, reason = checkworthiness.judge(tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
     speaker = unit.speaker
     return FoundClaim(
         text=text,
-        start=unit.start,
-        end=unit.end,
+        start=start,
+        end=end,
         speaker=speaker.name if speaker else None,
         side=speaker.side if speaker else None,
         kind=unit.kind,
@@ -142,14 +185,23 @@ class _Reader:
 
     def read(self) -> list[_Unit]:
         paragraphs = textlib.paragraphs(self.text)
+        signatures = set()  # dash lines already read as the speaker of the quote before them
         for k, (start, end) in enumerate(paragraphs):
+            if k in signatures:
+                continue
             paragraph = self.text[start:end]
             following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
             if checkworthiness.is_caption(paragraph) or checkworthiness.is_credit(paragraph):
                 continue
-            if checkworthiness.is_heading(paragraph, following):
+            if '"' not in paragraph and checkworthiness.is_heading(paragraph, following):
                 continue
-            self._read_paragraph(start, end, first=k == 0)
+            signature = None
+            match = _SIGNATURE.match(following) if following is not None and '"' in paragraph else None
+            if match and self._signs(paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1]):
+                signature = (paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1])
+                signatures.add(k + 1)
+            lead_in = paragraph.endswith(":") and following is not None and following.startswith('"')
+            self._read_paragraph(start, end, first=k == 0, signature=signature, lead_in=lead_in)
         seen, unique = set(), []
         for unit in sorted(self.units, key=lambda u: (u.start, u.end)):
             if (unit.start, unit.end) not in seen and unit.end > unit.start:
@@ -167,10 +219,18 @@ class _Reader:
                 found.append(sentence)
         return found
 
-    def _read_paragraph(self, start: int, end: int, *, first: bool) -> None:
+    def _read_paragraph(self, start: int, end: int, *, first: bool, signature=None, lead_in=False) -> None:
+        """Read one paragraph. `signature` is a following line that names who spoke the quote
+        ('- Lena Brask, port director'); a `lead_in` paragraph ends in a colon and introduces the
+        quotation that follows it ('And from the mayor:')."""
         quotes = [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
+        if signature is None and quotes:
+            signature = self._signature_after(quotes[-1], end)
+        signed_by = self._signer(*signature) if signature else None
         attributions: list[tuple[SpeechEvent, Speaker | None, Span]] = []
         for sentence in self._sentences_in(start, end):
+            if signature and sentence.start_char >= signature[0]:
+                continue
             events = [e for e in speech_events(sentence, quotes) if not _inside(e.verb.idx, quotes)]
             if any(e.kind == "reported_speech" and e.has_content for e in events):
                 # "X told Y that Z, according to a post": the reporting verb already says who spoke
@@ -181,12 +241,17 @@ class _Reader:
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
             for event, speaker in claims:
                 self._add(event.start, event.end, event.kind, speaker)
+            for _, speaker in resolved:
                 if speaker:
-                    self.last_speaker = speaker
+                    self.last_speaker = speaker  # a quote in the next paragraph may run on from them
             if claims or any(_overlaps(sentence.start_char, sentence.end_char, q) for q in quotes):
                 continue
             if any(s for _, s in resolved):
                 continue  # "Haidai said on Telegram." attributes, claims nothing
+            if lead_in:
+                # "And from the harbour master, Lena Brask:" names who speaks next; it claims nothing
+                self.last_speaker = self._named_in(sentence) or self.last_speaker
+                continue
             self.discourse.mention(sentence.root)
             s, e = sentence.start_char, sentence.end_char
             if first and s == start:
@@ -194,12 +259,36 @@ class _Reader:
             self._add(s, e, "narration", None)
         opens_with_quote = bool(quotes) and quotes[0][0] == start + 1
         for q in quotes:
-            speaker = self._quote_speaker(q, attributions)
+            speaker = signed_by or self._quote_speaker(q, attributions)
             if speaker is None and opens_with_quote and not attributions:
                 speaker = self.last_speaker  # the quote runs on from the previous paragraph
             self._add(q[0], q[1], "direct_quote", speaker)
             if speaker:
                 self.last_speaker = speaker
+
+    def _signature_after(self, quote: tuple[int, int], end: int) -> tuple[int, int] | None:
+        """ '"...," - Lena Brask, port director': a dash after the last quotation signs it."""
+        match = _SIGNATURE.match(self.text, quote[1] + 1, end) if quote[1] < end else None
+        return (match.start(1), end) if match and self._signs(match.start(1), end) else None
+
+    def _signs(self, start: int, end: int) -> bool:
+        """What follows a signing dash is a short name or description: no verb, a few words."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) > 12:
+            return False
+        return not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+    def _signer(self, start: int, end: int) -> Speaker | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        people = [ent for ent in span.ents if ent.label_ in ("PERSON", "ORG")]
+        head = people[0].root if people else span.root
+        return self.discourse.speaker(head)
+
+    def _named_in(self, sentence: Span) -> Speaker | None:
+        named = [ent for ent in sentence.ents if ent.label_ in ("PERSON", "ORG", "NORP")]
+        return self.discourse.speaker(named[-1].root) if named else None
 
     def _speaker_of(self, event: SpeechEvent) -> Speaker | None:
         if event.subject is None:

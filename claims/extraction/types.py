@@ -62,3 +62,4 @@ class Extraction:
     claims: list[FoundClaim] = field(default_factory=list)
     disputes: list[FoundDispute] = field(default_factory=list)
     not_split_reason: str = ""
+    failure: str = ""  # the engine could not read this article: why, for the editor

@@ -79,18 +79,21 @@ def _extract(articles: list[Article]) -> tuple[dict[int, extraction.Extraction],
     stories = _StoryInputs()
     inputs = [stories.for_article(a) for a in articles]
     try:
-        return dict(zip([a.pk for a in articles], extraction.extract_many(inputs))), {}
-    except Exception as exc:
-        if len(articles) == 1:
-            return {}, {articles[0].pk: exc}
-    # One article broke the batch: find it by splitting the others one at a time.
+        found = extraction.extract_many(inputs)
+    except Exception as exc:  # the engine answers for each article; this is a fault of its own
+        return {}, {article.pk: exc for article in articles}
     results, failures = {}, {}
-    for article, story in zip(articles, inputs):
-        try:
-            [results[article.pk]] = extraction.extract_many([story])
-        except Exception as exc:
-            failures[article.pk] = exc
+    # One article the engine cannot read carries its reason; the rest of the batch goes on.
+    for article, result in zip(articles, found):
+        if result.failure:
+            failures[article.pk] = UnreadableArticle(result.failure)
+        else:
+            results[article.pk] = result
     return results, failures
+
+
+class UnreadableArticle(Exception):
+    """The extraction engine could not read an article (its message says why)."""
 
 
 class _StoryInputs:

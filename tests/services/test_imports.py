@@ -112,14 +112,14 @@ def test_a_batch_redelivered_after_a_worker_died_splits_what_the_first_run_saved
 def test_one_article_that_breaks_the_engine_fails_alone(editor, monkeypatch, django_capture_on_commit_callbacks):
     from claims import extraction
 
-    real = extraction.extract_many
+    real = extraction.engine._analyse
 
-    def fragile(inputs, *args, **kwargs):
-        if any("poison" in story.text for story in inputs):
+    def fragile(doc, article, prepared):
+        if "poison" in article.text:
             raise RuntimeError("the parser choked")
-        return real(inputs, *args, **kwargs)
+        return real(doc, article, prepared)
 
-    monkeypatch.setattr(extraction, "extract_many", fragile)
+    monkeypatch.setattr(extraction.engine, "_analyse", fragile)
     rows = "text\nThe mayor said 40 buses ran on Sunday.\nThe poison report said 9 wells were closed.\nThe council said 7 bridges reopened.\n"
     with django_capture_on_commit_callbacks(execute=True):
         job = imports.import_spreadsheet(filename="day.csv", data=rows.encode(), user=editor)
