@@ -122,9 +122,8 @@ def _single_quotations_as_double(plain: str, before_translation: str) -> str:
         if '"' in plain[start:end] or "'" not in plain[start:end]:
             continue
         opened = None
-        for i in range(start, end):
-            if plain[i] != "'":
-                continue
+        for mark in re.finditer("'", plain[start:end]):
+            i = start + mark.start()
             before = plain[i - 1] if i > start else " "
             after = plain[i + 1] if i + 1 < end else " "
             can_open = before in _OPENING_CONTEXT and (after.isalnum() or after in "\"'")
@@ -197,9 +196,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     the end of its sentence before the next quotation opens, so it never swallows that quotation.
     """
     spans, opened = [], None
-    for i in range(start, end):
-        if text[i] != '"':
-            continue
+    i = text.find('"', start, end)
+    while i >= 0:
         opens, closes = _may_open(text, i, start, end), _may_close(text, i, start, end)
         if opened is None:
             if opens or not closes:
@@ -212,6 +210,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if cut is not None:
                 spans.append((opened, cut))
             opened = i + 1
+        i = text.find('"', i + 1, end)
     if opened is not None and opened < end:
         spans.append((opened, end))
     return spans
