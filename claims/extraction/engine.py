@@ -11,7 +11,7 @@ The article is read paragraph by paragraph, in order, so that who has spoken so 
 """
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -23,6 +23,7 @@ from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
 from .loaded import loaded_terms
 from .nlp import pipeline
+from .spans import TokenIndex
 from .speakers import Discourse, Speaker
 from .types import Extraction, FoundClaim, FoundDispute, KnownSource, SideCues
 
@@ -117,10 +118,10 @@ def _failed(exc: Exception) -> Extraction:
 def _analyse(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText) -> Extraction:
     reader = _Reader(doc, article)
     units = reader.read()
-    claims = [_claim(doc, article, prepared, unit) for unit in units]
+    claims = [_claim(reader, article, prepared, unit) for unit in units]
     side_words = {w.lower() for side in article.sides for cue in side.cues for w in cue.split()}
     candidates = [
-        ClaimForDisputes(tuple(_tokens(doc, u.start, u.end)), c.side, c.speaker, _context(doc, u.start))
+        ClaimForDisputes(reader.tokens(u.start, u.end), c.side, c.speaker, reader.context(u.start))
         if c.check_worthy else ClaimForDisputes((), None, None)
         for c, u in zip(claims, units)
     ]
@@ -128,30 +129,11 @@ def _analyse(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText) ->
     return Extraction(language="en", claims=claims, disputes=disputes)
 
 
-def _context(doc: Doc, start: int) -> tuple:
-    """The sentence before the claim's own, when it is in the same paragraph ("X rejected that account.")."""
-    here = doc.char_span(start, start + 1, alignment_mode="expand")
-    if here is None:
-        return ()
-    sentence = here[0].sent
-    if sentence.start == 0:
-        return ()
-    before = doc[sentence.start - 1].sent
-    if "\n" in doc.text[before.end_char - 1 : sentence.start_char + 1]:
-        return tuple(t for t in sentence if t.i < here[0].i)
-    return tuple(before) + tuple(t for t in sentence if t.i < here[0].i)
-
-
-def _tokens(doc: Doc, start: int, end: int) -> list:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
-
-
-def _claim(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText, unit: _Unit) -> FoundClaim:
+def _claim(reader: "_Reader", article: ArticleInput, prepared: textlib.PreparedText, unit: _Unit) -> FoundClaim:
     start, end = prepared.original_span(unit.start, unit.end)
     text = article.text[start:end]
-    tokens = _tokens(doc, unit.start, unit.end)
-    worthy, score, reason = checkworthiness.judge(tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
+    tokens = list(reader.tokens(unit.start, unit.end))
+    worthy, score, reason = checkworthiness.judge(tokens, reader.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
     speaker = unit.speaker
     return FoundClaim(
         text=text,
@@ -178,6 +160,7 @@ class _Reader:
             self.discourse.skip_before = textlib.dateline_end(self.text, paragraphs[0][0])
         self.discourse.learn_names(doc)
         self.discourse.learn_places(doc)
+        self.index = TokenIndex(doc)
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.units: list[_Unit] = []
@@ -208,6 +191,26 @@ class _Reader:
                 seen.add((unit.start, unit.end))
                 unique.append(unit)
         return unique
+
+    def tokens(self, start: int, end: int) -> tuple:
+        span = self.index.covering(start, end)
+        return tuple(span) if span is not None else ()
+
+    def context(self, start: int) -> tuple:
+        """The sentence before the claim's own, when it is in the same paragraph ("X rejected
+        that account."), and the words of its own sentence before it."""
+        here = self.index.covering(start, start + 1)
+        k = bisect_right(self.sentence_starts, start) - 1
+        if here is None or k < 0:
+            return ()
+        sentence = self.sentences[k]
+        own = tuple(t for t in sentence if t.i < here.start)
+        if k == 0:
+            return ()
+        before = self.sentences[k - 1]
+        if "\n" in self.text[before.end_char - 1 : sentence.start_char + 1]:
+            return own
+        return tuple(before) + own
 
     def _sentences_in(self, start: int, end: int) -> list[Span]:
         first = bisect_left(self.sentence_starts, start)
@@ -273,13 +276,13 @@ class _Reader:
 
     def _signs(self, start: int, end: int) -> bool:
         """What follows a signing dash is a short name or description: no verb, a few words."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = self.index.covering(start, end)
         if span is None or len(span) > 12:
             return False
         return not any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def _signer(self, start: int, end: int) -> Speaker | None:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = self.index.covering(start, end)
         if span is None:
             return None
         people = [ent for ent in span.ents if ent.label_ in ("PERSON", "ORG")]
@@ -326,7 +329,7 @@ class _Reader:
 
     def _split_asides(self, start: int, end: int, kind: str) -> None:
         """ ", who tested positive last month": the writer's aside about a person is narration."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = self.index.covering(start, end)
         if span is None:
             return
         for token in span:
