@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3 $$HOME/.pyenv/versions/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv worker check clean bench screenshots
+.PHONY: run test venv worker check clean bench screenshots score
 
 $(BIN)/.installed: requirements.txt requirements-model.txt
 	@test -n "$(PYTHON)" || { echo "No Python 3.12+ found. Install one, or run: make PYTHON=/path/to/python3.12"; exit 1; }
@@ -43,6 +43,18 @@ bench: venv
 	$(BIN)/python manage.py bench_queue --claims 1000000
 	$(BIN)/python manage.py bench_export --verdicts 100000
 	$(BIN)/python manage.py bench_import --articles 1000
+
+# The extraction engine's figures: the evaluation's development set, the team's own articles
+# (seen while writing rules, and held out), and real news (PolNeAR, dev and train splits).
+EVAL := ../shared/eval
+EXTRACT := $(BIN)/python manage.py extract_claims {inputs}
+score: venv
+	@test -d $(EVAL) || { echo "No evaluation data at $(EVAL)"; exit 1; }
+	python3 $(EVAL)/score.py --gold $(EVAL)/dev -- $(EXTRACT) | tail -n 1
+	python3 $(EVAL)/score.py --gold tests/extraction/articles/seen -- $(EXTRACT) | tail -n 1
+	python3 $(EVAL)/score.py --gold tests/extraction/articles/held -- $(EXTRACT) | tail -n 1
+	python3 $(EVAL)/score_attribution.py --split dev -- $(EXTRACT) | tail -n 1
+	python3 $(EVAL)/score_attribution.py --split train -- $(EXTRACT) | tail -n 1
 
 # Refresh the README's screenshots from the browser tests.
 screenshots: venv

@@ -253,7 +253,7 @@ class _Reader:
                 continue  # "Haidai said on Telegram." attributes, claims nothing
             if lead_in:
                 # "And from the harbour master, Lena Brask:" names who speaks next; it claims nothing
-                self.last_speaker = self._named_in(sentence) or self.last_speaker
+                self.last_speaker = self._named_in(sentence)
                 continue
             self.discourse.mention(sentence.root)
             s, e = sentence.start_char, sentence.end_char
@@ -290,8 +290,13 @@ class _Reader:
         return self.discourse.speaker(head)
 
     def _named_in(self, sentence: Span) -> Speaker | None:
-        named = [ent for ent in sentence.ents if ent.label_ in ("PERSON", "ORG", "NORP")]
-        return self.discourse.speaker(named[-1].root) if named else None
+        """Who a lead-in names: a person or organisation the recogniser knows, else the first
+        proper noun that is no place or date ("And from Kostelic herself, in Altmark:")."""
+        named = [ent.root for ent in sentence.ents if ent.label_ in ("PERSON", "ORG", "NORP")]
+        named = named or [
+            t for t in sentence if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
+        ]
+        return self.discourse.speaker(named[0]) if named else None
 
     def _speaker_of(self, event: SpeechEvent) -> Speaker | None:
         if event.subject is None:

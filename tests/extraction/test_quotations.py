@@ -69,3 +69,12 @@ def test_paragraphs_split_by_line_separators_with_a_credit_line_between_keep_the
     assert claim_with("14 schools", claims).speaker is None
     assert claim_with("300 homes", claims).speaker == "Engineers"
     assert not [c for c in claims if "Photo" in c.text]
+
+
+def test_a_lead_in_that_names_a_new_speaker_takes_the_quote_from_the_one_before():
+    text = (
+        '"The count was fair," said Ivo Brun, the party secretary.\n\n'
+        "And from Marta Selin herself, speaking to supporters in Nordby late on Sunday:\n\n"
+        '"Every ballot in the capital was counted twice before observers."'
+    )
+    assert claim_with("counted twice", worthy(text)).speaker == "Marta Selin"
