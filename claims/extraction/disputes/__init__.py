@@ -12,16 +12,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .signs import Stance, different_figures, opposite_words, stance_of
+from .signs import Stance, different_figures, opposite_words, same_figures, stance_of
 from .subject import WEAK_UNITS, Subject, subject_of
 
-MIN_SCORE = 1.2
+MIN_SCORE = 0.9
 NEAR_BEST = 0.75
 NAME_BOOST = 1.3  # a shared place or person pins the subject down more than a shared noun
 FIGURE_SCORE = MIN_SCORE  # two different counts of the same thing are a dispute in themselves
 HOLDING_SCORE = 1.0  # both sides claiming one named prize is the core of many disputes
 OPPOSITE_SCORE = 0.7  # words of opposite sense are themselves about the same thing
-ANSWER_SCORE = MIN_SCORE  # a denial pointing back answers the other side's latest claim, whatever its words
+# Opposing sides saying this much about one specific thing rarely agree: in a story of their
+# dispute, a claim that close to the other side's is its answer, unless the figures match.
+SAME_THING = 1.6
 SHOWN_WORDS = 3
 
 
@@ -45,10 +47,6 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
         if c.side and c.speaker else None
         for c in claims
     ]
-    answered = {}  # claim -> the other side's latest claim before it, when it answers that claim
-    for j, r in enumerate(read):
-        if r is not None and r.stance.answers_back:
-            answered[j] = next((i for i in range(j - 1, -1, -1) if read[i] and claims[i].side != claims[j].side), None)
     scored: dict[tuple[int, int], tuple[float, str]] = {}
     for i, a in enumerate(claims):
         if read[i] is None:
@@ -56,13 +54,21 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
         for j in range(i + 1, len(claims)):
             if read[j] is None or claims[j].side == a.side:
                 continue
-            found = _compare(read[i], read[j], answer=answered.get(j) == i)
+            found = _compare(read[i], read[j])
             if found and found[0] >= MIN_SCORE:
                 scored[(i, j)] = found
     best: dict[int, float] = defaultdict(float)
     for (i, j), (score, _) in scored.items():
         best[i] = max(best[i], score)
         best[j] = max(best[j], score)
+    for j, r in enumerate(read):
+        # "X rejected that account. X said ...": a denial pointing back whose own words do not say
+        # what it denies answers the other side's latest claim.
+        if r is not None and r.stance.answers_back and not best[j]:
+            i = next((i for i in range(j - 1, -1, -1) if read[i] and claims[i].side != claims[j].side), None)
+            if i is not None:
+                scored[(i, j)] = (MIN_SCORE, "disagree about what the first has just said: the second denies it")
+                best[i], best[j] = max(best[i], MIN_SCORE), MIN_SCORE
     return [
         (i, j, f"{claims[i].side} and {claims[j].side} {why}")
         for (i, j), (score, why) in sorted(scored.items())
@@ -70,10 +76,8 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
     ]
 
 
-def _compare(a: _Read, b: _Read, answer: bool) -> tuple[float, str] | None:
-    """How strongly two claims share a subject, and why they disagree on it; None if they don't.
-
-    `answer`: the second claim is introduced by a denial of what the first has just said."""
+def _compare(a: _Read, b: _Read) -> tuple[float, str] | None:
+    """How strongly two claims share a subject, and why they disagree on it; None if they don't."""
     shared = a.subject.weights.keys() & b.subject.weights.keys()
     names = shared & a.subject.names & b.subject.names
     score = sum(
@@ -83,8 +87,6 @@ def _compare(a: _Read, b: _Read, answer: bool) -> tuple[float, str] | None:
     words = ", ".join(a.subject.words[k] for k in about) or "the same account"
     figures = different_figures(a.subject.figures, b.subject.figures)
     opposite = opposite_words(a.stance, b.stance)
-    if answer:
-        return score + ANSWER_SCORE, f"disagree about {words}: the second denies what the first has just said"
     if figures:
         x, y = figures
         score += FIGURE_SCORE * (0.5 if x.unit in WEAK_UNITS else 1.0)
@@ -98,4 +100,6 @@ def _compare(a: _Read, b: _Read, answer: bool) -> tuple[float, str] | None:
         return score, f"disagree about {words}: one side denies the other's account"
     if a.stance.negated or b.stance.negated:
         return score, f"disagree about {words}: one side says it is not so"
+    if score >= SAME_THING and not same_figures(a.subject.figures, b.subject.figures):
+        return score, f"disagree about {words}: each side gives its own account"
     return None

@@ -28,7 +28,22 @@ PEOPLE = frozenset(
     """people person worker employee staff member driver civilian resident soldier troop serviceman fighter
     voter patient passenger student child adult man woman victim fan supporter protester demonstrator""".split()
 )
+# The few things news on any subject names in several ways within one story: the dead, a building
+# hit, a vessel, footage, the vote, money made or lost, who knew what. A claim naming one of them
+# shares the subject with a claim naming another word of the same family.
+FAMILIES = {
+    "casualties": "kill dead death die casualty fatality victim wounded injure injury body",
+    "premises": "depot warehouse building site facility plant base factory store",
+    "vessel": "ship vessel boat ferry tanker",
+    "footage": "video footage film recording photo image picture",
+    "vote": "vote ballot poll election",
+    "earnings": "profit money loss revenue earnings income",
+    "knowing": "know knew aware inform notify warn tell",
+}
+FAMILY = {word: "~" + name for name, words in FAMILIES.items() for word in words.split()}
+FAMILY_WEIGHT = 0.6  # a family is a looser match than the same word
 WEAK_UNITS = frozenset(("percent", "money"))  # say how much, not of what
+UNIT_WORDS = frozenset("percent per cent %".split())  # carried by the figure, not a subject word
 NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
@@ -80,7 +95,11 @@ def subject_of(tokens: tuple[Token, ...], exclude: set[str]) -> Subject:
         if token.is_stop or token.pos_ not in CONTENT_POS:
             continue
         lemma = token.lemma_.lower()
-        if lemma in REPORTING or lemma in exclude or token.lower_ in exclude or not lemma.isalpha():
+        family = FAMILY.get(lemma)
+        if family:
+            subject.weights[family] = FAMILY_WEIGHT
+            subject.words.setdefault(family, family[1:])
+        if lemma in REPORTING or lemma in UNIT_WORDS or lemma in exclude or token.lower_ in exclude or not lemma.isalpha():
             continue
         key = stem(lemma)
         subject.weights[key] = max(subject.weights.get(key, 0.0), rarity(lemma))
@@ -102,10 +121,17 @@ def _figure(number: Token) -> Figure | None:
 
 
 def _unit(number: Token) -> str | None:
+    if number.lower_ in NONE:
+        return _counted_unit(number)
     if number.ent_type_ == "PERCENT" or _next_lower(number) in ("percent", "%", "per"):
         return "percent"
     if number.ent_type_ == "MONEY":
         return "money"
+    return _counted_unit(number)
+
+
+def _counted_unit(number: Token) -> str | None:
+    """What a bare number counts: "14 civilians", "9,000 of its drivers", "no soldiers"."""
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound", "det") else None
     if counted is None:
         # "9,000 of its drivers": the number stands for the noun after "of"
@@ -114,7 +140,9 @@ def _unit(number: Token) -> str | None:
     if counted is None or counted.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = counted.lemma_.lower()
-    return "~people" if lemma in PEOPLE else stem(lemma)
+    if lemma in UNIT_WORDS:
+        return None
+    return "~people" if lemma in PEOPLE else FAMILY.get(lemma, stem(lemma))
 
 
 def _next_lower(token: Token) -> str:
