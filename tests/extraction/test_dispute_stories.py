@@ -220,3 +220,11 @@ def test_vaccinations_and_an_engineer_are_not_a_dispute():
 def test_every_dispute_has_a_one_line_reason_naming_both_sides():
     for _, _, reason in disputes_in(STRIKE_STORY, STRIKE):
         assert "\n" not in reason and "Guild" in reason and "Corvane" in reason
+
+
+def test_two_accounts_of_one_specific_event_are_a_dispute_without_a_denial_word():
+    text = (
+        "The Rail Workers' Guild said brake inspections at Pell depot were skipped in March.\n\n"
+        "Corvane Rail said outside engineers carried out the brake inspections at Pell depot in March."
+    )
+    assert paired(text, STRIKE, "were skipped", "outside engineers")
