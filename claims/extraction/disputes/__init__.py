@@ -4,7 +4,8 @@ A pair needs three things. The claims come from different sides (neither unknown
 subject: rare words, names and the things their figures count, weighed by how rare each word is in
 English at large (`subject`). And one of them shows a sign of disagreement: a denial, a negation,
 a different figure for the same thing, a word of opposite sense, or both sides claiming the same
-prize or ground (`signs`). Each claim is then paired only with its closest counterparts, those
+prize or ground (`signs`); or, lacking any sign, the two say so much about one specific thing
+that one is the other's answer, their figures not agreeing. Each claim is then paired only with its closest counterparts, those
 scoring near its best pair, never with everything on the other side that touches its subject.
 """
 from collections import defaultdict

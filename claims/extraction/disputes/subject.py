@@ -133,6 +133,8 @@ def _unit(number: Token) -> str | None:
 def _counted_unit(number: Token) -> str | None:
     """What a bare number counts: "14 civilians", "9,000 of its drivers", "no soldiers"."""
     counted = number.head if number.dep_ in ("nummod", "quantmod", "compound", "det") else None
+    if counted is not None and counted.like_num and counted.head is not counted:
+        counted = counted.head  # "3 million voters": the scale word stands between
     if counted is None:
         # "9,000 of its drivers": the number stands for the noun after "of"
         of = next((c for c in number.children if c.lower_ == "of"), None)
