@@ -1,0 +1,98 @@
+"""The signs that two claims about one subject disagree, as news writes a disagreement.
+
+A denial ("denied", "false", "baseless"), in the claim or in the sentence that introduces it
+("X rejected that account. ..."); a negation ("never", "no civilians"); different figures for the
+same thing; words of opposite sense ("safe" and "unsafe", "rose" and "fell"); or both sides
+claiming the same prize or ground ("won the race", "took the town", "in our hands").
+The word lists are short and general: the verbs and adjectives news uses for any disagreement.
+"""
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .subject import Figure
+
+NEGATIONS = frozenset("not no none never nobody nothing neither nor without".split())
+DENIALS = frozenset(
+    """deny denial reject dispute dismiss refute rebut contradict counter false untrue baseless groundless
+    unfounded fabricate fabricated lie wrong misleading nonsense inaccurate exaggerate exaggerated fake
+    distort propaganda""".split()
+)
+OPPOSITE_PAIRS = [
+    ("rise", "fall"), ("increase", "decrease"), ("increase", "fall"), ("rise", "drop"), ("gain", "loss"),
+    ("gain", "lose"), ("profit", "loss"), ("profit", "lose"), ("win", "lose"), ("win", "defeat"),
+    ("victory", "defeat"), ("up", "down"), ("more", "less"), ("more", "fewer"), ("high", "low"),
+    ("higher", "lower"), ("true", "false"), ("open", "close"), ("open", "closed"), ("safe", "dangerous"),
+    ("guilty", "innocent"), ("genuine", "forged"), ("genuine", "fake"), ("real", "fake"), ("accept", "reject"),
+    ("support", "oppose"), ("allow", "ban"), ("agree", "refuse"), ("success", "failure"), ("succeed", "fail"),
+    ("improve", "worsen"), ("strong", "weak"), ("present", "absent"), ("clean", "dirty"), ("peaceful", "violent"),
+    ("advance", "retreat"), ("attack", "defend"), ("military", "civilian"), ("soldier", "civilian"),
+]
+OPPOSITE = {}
+for _a, _b in OPPOSITE_PAIRS:
+    OPPOSITE.setdefault(_a, set()).add(_b)
+    OPPOSITE.setdefault(_b, set()).add(_a)
+# "unsafe", "illegal", "disagree", "noncompliant": English makes an opposite with a prefix.
+NEGATING_PREFIXES = ("un", "in", "il", "im", "ir", "dis", "non")
+# Verbs and nouns of holding or winning something: when both sides use them of the same name,
+# both claim it ("took Vell" against "Vell is in our hands"; "won the race" twice).
+HOLDING = frozenset(
+    """win won victory lead control hold capture take seize keep retain secure liberate occupy own hand""".split()
+)
+
+
+# "rejected that account", "disputed both figures", "denied it": a denial of what was just said.
+POINTING_BACK = frozenset("it this that these those both such the".split())
+
+
+@dataclass
+class Stance:
+    denies: bool  # a denial in the claim or in the sentence that introduces it
+    answers_back: bool  # the denial points back at what the other side has just said
+    negated: bool
+    words: frozenset[str]  # lemmas and words as written, to find words of opposite sense
+    holds: bool  # speaks of holding or winning something
+
+
+def stance_of(tokens: tuple[Token, ...], context: tuple[Token, ...]) -> Stance:
+    words = frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+    denials = [t for t in (*context, *tokens) if t.lemma_.lower() in DENIALS]
+    negated = any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens)
+    return Stance(bool(denials), any(_points_back(d) for d in denials), negated, words, bool(words & HOLDING))
+
+
+def _points_back(denial: Token) -> bool:
+    """The denial's object is a pronoun or a noun with "that", "the", "both": it answers something said before."""
+    verb = denial if denial.pos_ in ("VERB", "AUX") else denial.head  # "called the allegation false"
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.lower_ in POINTING_BACK or any(c.dep_ in ("det", "predet") and c.lower_ in POINTING_BACK for c in child.children):
+            return True
+    return False
+
+
+def opposite_words(a: Stance, b: Stance) -> tuple[str, str] | None:
+    for word in a.words:
+        for other in OPPOSITE.get(word, ()):
+            if other in b.words:
+                return word, other
+        for prefix in NEGATING_PREFIXES:
+            if word.startswith(prefix) and word[len(prefix) :] in b.words and len(word) > len(prefix) + 3:
+                return word, word[len(prefix) :]
+            if prefix + word in b.words and len(word) > 3:
+                return word, prefix + word
+    return None
+
+
+def different_figures(a: list[Figure], b: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Two figures for the same thing that do not match ("9,000 drivers" against "2,000 staff")."""
+    for x in a:
+        for y in b:
+            if x.unit == y.unit and abs(x.value - y.value) > 0.005 * max(x.value, y.value):
+                return x, y
+    return None
+
+
+def same_figures(a: list[Figure], b: list[Figure]) -> bool:
+    return any(x.unit == y.unit and x.value == y.value for x in a for y in b)

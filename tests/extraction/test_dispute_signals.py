@@ -1,0 +1,45 @@
+"""The general signals disputes are built from: word rarity, stems, figures, opposite words."""
+from claims.extraction.disputes.signs import opposite_words, stance_of
+from claims.extraction.disputes.subject import rarity, stem, subject_of
+from claims.extraction.nlp import pipeline
+
+
+def tokens(text):
+    return tuple(pipeline()(text))
+
+
+def test_a_rare_word_weighs_more_than_a_common_one_in_any_story():
+    assert rarity("kettle") > rarity("water") > rarity("people")
+
+
+def test_an_invented_place_name_weighs_as_much_as_any_word():
+    assert rarity("Kelvoria") == 1.0
+
+
+def test_a_verb_and_its_noun_share_a_stem():
+    assert stem("warned") == stem("warning")
+
+
+def test_no_before_a_noun_is_a_count_of_zero():
+    [figure] = subject_of(tokens("No patients were moved from the ward."), set()).figures
+    assert figure.value == 0 and figure.unit == "~people"
+
+
+def test_a_count_of_thousands_reads_the_scale_word():
+    [figure] = subject_of(tokens("About 3 million voters stayed at home."), set()).figures
+    assert figure.value == 3_000_000
+
+
+def test_a_negating_prefix_makes_an_opposite_word():
+    a, b = stance_of(tokens("The dam is stable."), ()), stance_of(tokens("The dam is unstable."), ())
+    assert opposite_words(a, b) == ("stable", "unstable")
+
+
+def test_a_denial_of_that_account_points_back():
+    context = tokens("The ministry rejected that account.")
+    assert stance_of(tokens("the convoy carried food"), context).answers_back
+
+
+def test_a_denial_of_a_stated_fact_does_not_point_back():
+    claim = tokens("The ministry denied that the convoy carried weapons.")
+    assert not stance_of(claim, ()).answers_back
