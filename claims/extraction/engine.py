@@ -3,7 +3,7 @@
 The article is read paragraph by paragraph, in order, so that who has spoken so far can resolve
 "he", "the ministry" or a quote that runs on into the next paragraph:
 
-1. Captions, credits and headings are set aside.
+1. Captions, credits and headings are set aside, each with its reason.
 2. Quotations that stand on their own ("...," X said) become direct-quote claims.
 3. In every other sentence each speech event (a reporting verb, or "according to") gives a claim
    of what was said; a sentence without one is the article's own narration.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from . import checkworthiness, text as textlib
+from . import checkworthiness, page_furniture, text as textlib
 from .attribution import SpeechEvent, speech_events
 from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
@@ -41,6 +41,7 @@ class _Unit:
     end: int
     kind: str
     speaker: Speaker | None
+    set_aside: str = ""  # why a whole paragraph is page furniture (caption, credit, headline)
 
 
 def extract(
@@ -108,7 +109,9 @@ def _tokens(doc: Doc, start: int, end: int) -> list:
 def _claim(doc: Doc, article: ArticleInput, unit: _Unit) -> FoundClaim:
     text = article.text[unit.start : unit.end]
     tokens = _tokens(doc, unit.start, unit.end)
-    worthy, score, reason = checkworthiness.judge(tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
+    worthy, score, reason = (False, 0.0, unit.set_aside) if unit.set_aside else checkworthiness.judge(
+        tokens, doc.text[unit.start : unit.end], has_speaker=unit.speaker is not None, narration=unit.kind == "narration"
+    )
     speaker = unit.speaker
     return FoundClaim(
         text=text,
@@ -143,11 +146,9 @@ class _Reader:
     def read(self) -> list[_Unit]:
         paragraphs = textlib.paragraphs(self.text)
         for k, (start, end) in enumerate(paragraphs):
-            paragraph = self.text[start:end]
-            following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
-            if checkworthiness.is_caption(paragraph) or checkworthiness.is_credit(paragraph):
-                continue
-            if checkworthiness.is_heading(paragraph, following):
+            furniture = page_furniture.set_aside(self.doc, paragraphs, k)
+            if furniture:
+                self.units.append(_Unit(start, end, "narration", None, furniture))
                 continue
             self._read_paragraph(start, end, first=k == 0)
         seen, unique = set(), []
