@@ -41,8 +41,10 @@ ACTION_VERBS = frozenset(
     """donate join follow subscribe sign share click read watch visit contact help support call email download
     register refresh scroll tap listen tune stay keep send tell find learn check""".split()
 )
-# "Residents are urged to boil water": a request passed on to the reader, in the present tense.
-REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind".split())
+# "Residents are urged to boil water", "I ask everyone to stay calm": a request made to the public now.
+REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind appeal implore".split())
+# Advice passed on in any tense ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave").
+ADVICE_VERBS = frozenset("urge encourage advise appeal implore".split())
 PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
 
@@ -65,6 +67,10 @@ def _is_imperative(tokens: list[Token]) -> bool:
         return True
     if first.lower_ == "never" or (first.lower_ == "do" and len(words) > 1 and words[1].lower_ in ("not", "n't")):
         return any(t.tag_ == "VB" for t in words[1:4])  # "Do not travel ...", "Don't share ...", "Never leave ..."
+    if first.dep_ == "ROOT" and first.pos_ != "VERB" and first.text[0].isupper():
+        # "Boil all water, and wash your hands": the tagger takes the opening verb for a noun, not its partner
+        if any(c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children) for c in first.children):
+            return True
     root = _root(words)
     if root is None or root.tag_ != "VB":
         return False
@@ -76,9 +82,17 @@ def _is_imperative(tokens: list[Token]) -> bool:
 
 
 def _is_request(root: Token) -> bool:
-    """ "Anyone with information is asked to call police" (a request now), not "were told to leave" (an order given)."""
-    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
-    return present and root.lemma_.lower() in REQUEST_VERBS and any(c.dep_ == "xcomp" for c in root.children)
+    """ "Anyone with information is asked to call police", "I urge everyone to stay calm", "The ministry urged
+    people to stay home": a request to the public; "were told to leave" is an order given, a fact."""
+    lemma = root.lemma_.lower()
+    if lemma not in REQUEST_VERBS:
+        return False
+    if root.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        return True  # "I ask every government that can help to send ..."
+    if not any(c.dep_ in ("xcomp", "prep") for c in root.children):
+        return False
+    present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+    return lemma in ADVICE_VERBS or present_passive
 
 
 def _speaks_for_itself(root: Token) -> bool:
@@ -129,10 +143,10 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
     root = _root(words)
     if root is None:
         return False, 0.1, "no verb: a fragment"
-    if _is_request(root):
-        return False, 0.05, "call to action"
     aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
     numbers = any(t.like_num or t.pos_ == "NUM" for t in words)
+    if _is_request(root) and not numbers:
+        return False, 0.05, "call to action"
     if aux & MODAL_ADVICE:
         return False, 0.1, "advice"
     if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):

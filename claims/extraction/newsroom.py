@@ -30,9 +30,11 @@ PROCESS = re.compile(
     r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment|discuss)"
     r"|\bit\s*(?:is|was|'s|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:immediately\s+)?clear|unclear)\b"
     r"|\bcontributed\s+(?:reporting|to\s+this)"
+    r"|\btoo\s+(?:early|soon)\s+to\s+(?:say|tell|know)\b"
     r"|\b(?:an\s+)?earlier\s+version\s+of\s+this\b",
     re.IGNORECASE,
 )
+WH_WORDS = frozenset("which what who whom whose when where why how whether if".split())
 # The publication naming itself: "this blog", "our live coverage", "this story has been updated"
 PUBLICATION = frozenset("blog story article page newsletter coverage report post podcast live updates".split())
 FIRST_PERSON = frozenset("we us our ours".split())  # a newsroom says "we"; "I" is a columnist or a memoir
@@ -62,14 +64,22 @@ def is_newsroom_process(tokens: list[Token], text: str) -> bool:
 
 
 def _withheld(tokens: list[Token], inside: set[int]) -> bool:
-    """What someone "declined to say", "would not confirm" or "did not say": nobody claimed it."""
+    """What someone "declined to say", "would not say" or it is "too early to say", or which question they "did not say" the answer to:
+    nobody claimed it. "The report does not say that ..." or "he never said that ..." is a claim about what
+    was said, and stays."""
     roots = [t for t in tokens if t.head.i not in inside]
     if len(roots) != 1 or roots[0].dep_ not in ("ccomp", "dobj", "xcomp"):
         return False
     speech = roots[0].head
-    if any(c.dep_ == "neg" for c in speech.children):
-        return True
-    return speech.dep_ == "xcomp" and speech.head.lemma_.lower() in ("decline", "refuse")
+    if speech.dep_ == "xcomp" and (
+        speech.head.lemma_.lower() in ("decline", "refuse") or any(c.lower_ == "too" for c in speech.head.children)
+    ):
+        return True  # "declined to say whether ...", "too early to say whether ..."
+    negated = any(c.dep_ == "neg" and c.lower_ in ("not", "n't") for c in speech.children)
+    tense = {c.lower_ for c in speech.children if c.dep_ == "aux"}
+    if not negated or tense & {"does", "do"}:
+        return False
+    return bool(tense & {"would", "could", "can", "will"}) or tokens[0].lower_ in WH_WORDS
 
 
 def _token_at(tokens: list[Token], offset: int) -> Token:

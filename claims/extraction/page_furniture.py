@@ -15,10 +15,8 @@ from spacy.tokens import Doc, Span
 # capitalised words; a label is a capitalised word for a picture and a colon.
 _CAPITALISED = r"[A-Z][\w.'&-]*"
 _NAMES = rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|of|de|van|von|al|bin|for))*"
-_CREDIT_LABEL = (
-    r"(?:[Ff]ile\s+)?(?:P(?i:hoto(?:graph)?|icture)|I(?i:mage)|V(?i:ideo)|C(?i:redit)|I(?i:llustration)"
-    r"|G(?i:raphic)|F(?i:ootage))(?i:s)?(?:\s+(?i:by|credit))?\s*:"
-)
+_PICTURE_WORD = r"(?i:photo(?:graph)?|picture|image|video|credit|illustration|graphic|footage)s?"
+_CREDIT_LABEL = rf"(?:[A-Z][\w.'-]*\s+{_PICTURE_WORD}|(?=[A-Z]){_PICTURE_WORD})(?:\s+(?i:by|credit))?\s*:"
 _SENTENCE_END = r"(?:^|[.!?\"']\s+)"
 _TRAILING_CREDIT = re.compile(
     rf"(?:"
@@ -29,6 +27,7 @@ _TRAILING_CREDIT = re.compile(
     rf"|{_NAMES}\s*/\s*{_NAMES}"  # Jan Berg/Getty Images, Ida Holm / AP
     rf"|(?:{_NAMES}\s+)?via\s+{_NAMES}"  # AFP via Getty Images
     rf"|\({_NAMES}\)"  # (Reuters)
+    rf"|(?:{_CAPITALISED}\s+)?(?i:photo(?:graph)?|picture)s?"  # Staff photo
     rf"))\s*\.?$"
 )
 _LEADING_CREDIT_LABEL = re.compile(rf"^{_CREDIT_LABEL}")
@@ -37,6 +36,11 @@ _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:additional\s+|further\s+)?"
     r"(?:reporting|writing|editing|edited|compiled|produced|translated|translation|graphics|research|"
     r"fact-checking|production|design|data|photography|video)\s+by\b",
+    re.IGNORECASE,
+)
+# "Copyright 2024 Holm Post. All rights reserved.", "Jane Doe can be reached at jdoe@example.com"
+_COPYRIGHT_OR_CONTACT = re.compile(
+    r"^(?:copyright|\u00a9|\(c\))|\ball rights reserved\b|\bcan be (?:reached|contacted|emailed)\b|^follow\s+\S+\s+on\s+\w+",
     re.IGNORECASE,
 )
 # "Ida Holm contributed reporting.", "... contributed to this report"
@@ -59,8 +63,9 @@ _TIMESTAMP = re.compile(
 # Verbs a caption never describes a picture with: states, speech, and events announced for later.
 _NOT_PICTURED = frozenset(
     """be have say tell add claim believe think know want need hope expect plan intend seem remain mean
-    include contain cost own employ hold consider represent face lack require depend belong exist
-    begin start open close end resume expire take continue run report accuse deny warn argue insist""".split()
+    include contain cost own employ consider represent face lack require depend belong exist appear
+    begin start open close end resume expire take continue run come go fall report accuse deny warn argue
+    insist""".split()
 )
 _PICTURE_PASSIVES = frozenset("see picture show display photograph film".split())
 _HABITUAL = frozenset("every each always usually often sometimes never rarely regularly daily weekly".split())
@@ -77,6 +82,8 @@ def set_aside(doc: Doc, paragraphs: list[tuple[int, int]], k: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if is_caption(text, span):
         return "byline or credit" if _TRAILING_CREDIT.match(text) else "photo caption"
+    if following and _TRAILING_CREDIT.match(following) and span is not None and _describes_a_picture(text, span, dated=False):
+        return "photo caption"  # a picture line above a credit that stands alone: the credit says it is a caption
     if is_credit(text, span):
         return "byline or credit"
     if _TIMESTAMP.match(text.strip()):
@@ -99,26 +106,34 @@ def _credited(paragraph: str) -> bool:
     return bool(_TRAILING_CREDIT.search(paragraph))
 
 
-def _describes_a_picture(paragraph: str, span: Span) -> bool:
+def _describes_a_picture(paragraph: str, span: Span, dated: bool = True) -> bool:
     """ "Firefighters spray water on a burning warehouse in Dorval on Tuesday.": a short line in the
-    present tense about something happening at a place or a time, which news text proper tells in the past."""
+    present tense about something happening on a given day, which news text proper tells in the past."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words or len(words) > CAPTION_MAX_WORDS or paragraph[-1] not in ".":
         return False
     if '"' in paragraph or len(list(span.sents)) > 1:
         return False
-    present = [t for t in words if t.tag_ in ("VBZ", "VBP") and t.dep_ not in ("aux", "auxpass")]
+    present = [t for t in words if t.tag_ in ("VBZ", "VBP") and _heads_the_line(t)]
     passive = [t for t in words if t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in t.children)]
     if any(t.tag_ in ("VBD", "MD") or t.dep_ == "aux" and t.tag_ in ("VBZ", "VBP") for t in words):
         return False  # told in the past, with a modal, or in a perfect or progressive tense
     if any(t.lower_ in _HABITUAL for t in words) or any(_is_figure(t) for t in words):
         return False  # habits and figures are facts, not pictures
     # The day the picture was taken: present-tense news ("Clinton wins the primary in Ohio") gives no date.
-    if not any(t.ent_type_ == "DATE" for t in words):
+    if dated and not any(t.ent_type_ == "DATE" and "old" not in t.lower_ for t in words):
         return False
     if present and all(t.lemma_.lower() not in _NOT_PICTURED for t in present):
         return True
     return any(t.lemma_.lower() in _PICTURE_PASSIVES for t in passive)
+
+
+def _heads_the_line(verb) -> bool:
+    """The verb says what the line is about: it is the root, joined to it, or hangs from a noun the
+    tagger made root ("Firefighters spray water ...", parsed with "water" at the top)."""
+    if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        return True
+    return verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ not in ("relcl", "acl", "aux")
 
 
 def _is_figure(token) -> bool:
@@ -131,6 +146,8 @@ def _is_figure(token) -> bool:
 def is_credit(paragraph: str, span: Span | None = None) -> bool:
     stripped = paragraph.strip()
     if _CREDIT_LINE.match(stripped) or _CONTRIBUTED.search(stripped):
+        return True
+    if _COPYRIGHT_OR_CONTACT.search(stripped) and len(stripped.split()) <= HEADING_MAX_WORDS * 2:
         return True
     if _is_byline(stripped):
         return True

@@ -172,3 +172,27 @@ def test_requests_and_warnings_to_the_reader_are_calls_to_action(sentence):
 
 def test_an_order_given_in_the_past_is_a_claim():
     assert worthy("Residents of 40 villages were told to leave on Monday.")
+
+
+def test_a_spokesman_who_would_not_say_claims_nothing():
+    assert worthy("A spokesman for the port would not say how many containers were lost.") == []
+
+
+def test_what_a_report_does_not_say_is_a_claim():
+    assert worthy("The inspection report does not say how the fire started in the Holm depot.")
+
+
+def test_a_first_person_appeal_to_the_public_is_a_call_to_action():
+    assert worthy('"I ask every family in Holm to stay indoors tonight," the mayor said.') == []
+
+
+def test_advice_reported_from_an_authority_is_a_call_to_action():
+    assert worthy("The ministry urged residents not to share unverified videos.") == []
+
+
+def test_an_imperative_the_tagger_reads_as_a_noun_is_still_a_call_to_action():
+    assert worthy('"Boil all tap water before drinking, and wash your hands often."') == []
+
+
+def test_too_early_to_say_is_newsroom_process():
+    assert worthy("It is too early to say whether the bridge can be saved.") == []

@@ -122,3 +122,25 @@ def test_a_lead_in_that_names_a_speaker_is_not_a_page_label():
 
 def test_a_news_flash_after_a_label_stays_a_claim():
     assert worthy(f"{STORY}\n\nUpdate: The dam at Kolmar burst on Monday, flooding 300 homes.")[-1].text.endswith("300 homes.")
+
+
+def test_a_picture_line_above_a_credit_on_its_own_line_is_a_caption():
+    text = f"{STORY}\n\nResidents carry sandbags along the river wall in Kolmar.\nStaff photo: Ida Holm\n\nThe river fell overnight."
+    assert claim_with("Residents carry sandbags", claims_of(text)).set_aside_reason == "photo caption"
+
+
+def test_a_story_paragraph_above_a_stray_credit_stays_a_claim():
+    text = "The fire destroyed 12 lorries at the depot.\nPhoto: Reuters\nThe depot reopened on Friday."
+    assert claim_with("The fire destroyed 12 lorries", worthy(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Copyright 2024 Holm Post. All rights reserved.", "Jane Doe can be reached at jdoe@holmpost.example or 555-0100."],
+)
+def test_copyright_and_contact_lines_are_credits(line):
+    assert set_aside_reason(line) == "byline or credit"
+
+
+def test_a_caption_credited_as_a_staff_photo_is_set_aside():
+    assert set_aside_reason("Volunteers sort donated clothes in the Holm sports hall. Staff photo") == "photo caption"
