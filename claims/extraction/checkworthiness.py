@@ -43,7 +43,8 @@ ACTION_VERBS = frozenset(
 )
 # "Residents are urged to boil water", "I ask everyone to stay calm": a request made to the public now.
 REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind appeal implore".split())
-# Advice passed on in any tense ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave").
+# Advice an authority gave ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave")
+# or a consequence ("the swap encourages others to ...").
 ADVICE_VERBS = frozenset("urge encourage advise appeal implore".split())
 PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
@@ -89,10 +90,10 @@ def _is_request(root: Token) -> bool:
         return False
     if root.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
         return True  # "I ask every government that can help to send ..."
-    if not any(c.dep_ in ("xcomp", "prep") for c in root.children):
+    if not any(c.dep_ == "xcomp" for c in root.children):
         return False
     present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
-    return lemma in ADVICE_VERBS or present_passive
+    return present_passive or (lemma in ADVICE_VERBS and root.tag_ == "VBD")
 
 
 def _speaks_for_itself(root: Token) -> bool:

@@ -37,7 +37,8 @@ PROCESS = re.compile(
 WH_WORDS = frozenset("which what who whom whose when where why how whether if".split())
 # The publication naming itself: "this blog", "our live coverage", "this story has been updated"
 PUBLICATION = frozenset("blog story article page newsletter coverage report post podcast live updates".split())
-FIRST_PERSON = frozenset("we us our ours".split())  # a newsroom says "we"; "I" is a columnist or a memoir
+FIRST_PERSON = frozenset("we us our ours".split())
+SINGULAR_FIRST_PERSON = frozenset("i me my mine".split())
 SECOND_PERSON = frozenset("you your".split())
 NAMED = frozenset("GPE ORG PERSON LOC FAC NORP EVENT".split())
 
@@ -105,8 +106,10 @@ def is_reader_address(words: list[Token], text: str) -> bool:
     states a fact and stays."""
     if any(t.lemma_.lower() in PUBLICATION and any(c.lower_ in ("this", "our") for c in t.children) for t in words):
         return True
-    start = words[0].idx
-    outside = [t for t in words if t.doc.text.count('"', start, t.idx) % 2 == 0]
-    addressed = any(t.lower_ in SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass") for t in outside)
-    speaks = any(t.lower_ in FIRST_PERSON for t in outside)
+    if any(t.tag_ in ("``", "''") or '"' in t.text for t in words[0].sent):
+        return False  # a quotation, however it is marked, is someone else's voice
+    if any(t.lower_ in SINGULAR_FIRST_PERSON for t in words):
+        return False  # "I" is a columnist, a memoir or a speaker, not the newsroom
+    addressed = any(t.lower_ in SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass") for t in words)
+    speaks = any(t.lower_ in FIRST_PERSON for t in words)
     return (addressed or speaks) and not any(t.like_num or t.ent_type_ in NAMED for t in words)

@@ -64,10 +64,12 @@ _TIMESTAMP = re.compile(
 _NOT_PICTURED = frozenset(
     """be have say tell add claim believe think know want need hope expect plan intend seem remain mean
     include contain cost own employ consider represent face lack require depend belong exist appear
-    begin start open close end resume expire take continue run come go fall report accuse deny warn argue
-    insist""".split()
+    begin start open close end resume expire take continue run come go fall head report accuse deny warn argue
+    insist show suggest indicate find reveal estimate predict list cite""".split()
 )
 _PICTURE_PASSIVES = frozenset("see picture show display photograph film".split())
+# Dates that are not the day a picture was taken: an age ("82-year-old"), a day to come ("next Saturday")
+_NOT_THE_DAY = frozenset("old year-old next coming later tomorrow".split())
 _HABITUAL = frozenset("every each always usually often sometimes never rarely regularly daily weekly".split())
 CAPTION_MAX_WORDS = 40
 HEADING_MAX_WORDS = 12
@@ -121,7 +123,7 @@ def _describes_a_picture(paragraph: str, span: Span, dated: bool = True) -> bool
     if any(t.lower_ in _HABITUAL for t in words) or any(_is_figure(t) for t in words):
         return False  # habits and figures are facts, not pictures
     # The day the picture was taken: present-tense news ("Clinton wins the primary in Ohio") gives no date.
-    if dated and not any(t.ent_type_ == "DATE" and "old" not in t.lower_ for t in words):
+    if dated and not any(e.label_ == "DATE" and not any(w.lower_ in _NOT_THE_DAY for w in e) for e in span.ents):
         return False
     if present and all(t.lemma_.lower() not in _NOT_PICTURED for t in present):
         return True

@@ -196,3 +196,15 @@ def test_an_imperative_the_tagger_reads_as_a_noun_is_still_a_call_to_action():
 
 def test_too_early_to_say_is_newsroom_process():
     assert worthy("It is too early to say whether the bridge can be saved.") == []
+
+
+def test_a_consequence_that_encourages_something_is_a_claim():
+    assert worthy("Paying ransoms encourages other gangs to kidnap sailors, the admiral said.")
+
+
+def test_we_in_a_quote_closed_with_two_apostrophes_is_not_the_newsroom():
+    assert worthy("\"We lost our harbour and our boats to the storm.''")
+
+
+def test_a_columnist_writing_i_is_not_the_newsroom():
+    assert worthy("I watched the bridge fall into the river from our window.")

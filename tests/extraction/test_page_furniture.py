@@ -144,3 +144,15 @@ def test_copyright_and_contact_lines_are_credits(line):
 
 def test_a_caption_credited_as_a_staff_photo_is_set_aside():
     assert set_aside_reason("Volunteers sort donated clothes in the Holm sports hall. Staff photo") == "photo caption"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The count moves next to Sudstad, which holds its own vote next Saturday.",
+        "Last year's police figures show that burglaries in Holm doubled.",
+        "The 82-year-old mayor wins praise from residents of Holm for the new bridge.",
+    ],
+)
+def test_present_tense_news_without_the_day_of_a_picture_stays_a_claim(paragraph):
+    assert worthy(f"{STORY}\n\n{paragraph}")[-1].text.startswith(paragraph[:15])
