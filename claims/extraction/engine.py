@@ -146,7 +146,7 @@ class _Reader:
     def read(self) -> list[_Unit]:
         paragraphs = textlib.paragraphs(self.text)
         for k, (start, end) in enumerate(paragraphs):
-            furniture = page_furniture.set_aside(self.doc, paragraphs, k)
+            furniture = page_furniture.set_aside(self.doc, self.text, paragraphs, k)
             if furniture:
                 self.units.append(_Unit(start, end, "narration", None, furniture))
                 continue

@@ -76,11 +76,12 @@ HEADING_MAX_WORDS = 12
 LABEL_MAX_WORDS = 3
 
 
-def set_aside(doc: Doc, paragraphs: list[tuple[int, int]], k: int) -> str:
-    """Why paragraph k is page furniture rather than story text, or "" when it is story text."""
+def set_aside(doc: Doc, article: str, paragraphs: list[tuple[int, int]], k: int) -> str:
+    """Why paragraph k is page furniture rather than story text, or "" when it is story text.
+    `article` is doc.text, passed in because spaCy rebuilds that string on every access."""
     start, end = paragraphs[k]
-    text = doc.text[start:end]
-    following = doc.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
+    text = article[start:end]
+    following = article[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
     span = doc.char_span(start, end, alignment_mode="expand")
     if is_caption(text, span):
         return "byline or credit" if _TRAILING_CREDIT.match(text) else "photo caption"
