@@ -1,41 +1,31 @@
 """Is this span worth a fact-checker's time?
 
-Some text is never a claim: photo captions and credits, bylines and editing credits, questions,
-calls to action ("Donate ...", "Please follow ...", "Parents should ..."), and newsroom process
-("did not immediately respond", "could not be independently verified"). Pure opinion and
-promises ("we will not accept ...", "our neighbours have been very generous") are not checkable.
-Everything else gets a score in [0, 1] that rises with what can be checked: numbers, named
-people and places, dates, concrete events.
+Whole paragraphs of page furniture (captions, credits, headlines) are set aside before this, by
+page_furniture. Within the story, some sentences are never claims: questions, calls to action
+and advice ("Donate ...", "Residents are urged to ...", "Parents should ..."), newsroom process
+("declined to comment", "could not be independently verified", see newsroom), the publication
+talking to its readers ("Here's what we know"), insults and pure opinion ("He is a disgrace"),
+promises ("we will not accept ..."). Everything else gets a score in [0, 1] that rises with
+what can be checked: numbers, named people and places, dates, concrete events.
 """
-import re
-
 from spacy.tokens import Token
 
-CAPTION = re.compile(
-    r"(\b(?:photo|photograph|picture|image|credit|video)s?\s*(?:by)?\s*:)"
-    r"|(/\s*(?:getty images|reuters|afp|ap|epa|shutterstock|anadolu)\b)"
-    r"|(\((?:photo|credit|pictured)[^)]*\))",
-    re.IGNORECASE,
-)
-CREDIT = re.compile(
-    r"^(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|translated)\s+by\b"
-    r"|;\s*(?:writing|editing)\s+by\b|^by\s+[A-Z][a-z]+\s+[A-Z][a-z]+$",
-    re.IGNORECASE,
-)
-PROCESS = re.compile(
-    r"\bdid not (?:immediately )?(?:respond|reply|return|provide|answer|comment)"
-    r"|\bdeclined to (?:comment|respond|elaborate)"
-    r"|\b(?:could|can) not be (?:independently )?(?:verified|confirmed)"
-    r"|\bcannot be (?:independently )?(?:verified|confirmed)"
-    r"|\bnot (?:immediately )?(?:available|reachable) for comment"
-    r"|\brequest for comment",
-    re.IGNORECASE,
-)
+from .newsroom import is_newsroom_process, is_reader_address
+
 EVALUATIVE = frozenset(
     """good bad great terrible excellent clear honest generous fair unfair wonderful awful proud grateful
     shameful disgraceful outrageous brave heroic cowardly historic tremendous fantastic amazing incredible
     strong weak beautiful horrible disgusting remarkable impressive disappointing unacceptable ridiculous
-    absurd best worst happy sad""".split()
+    absurd best worst happy sad pathetic despicable shocking appalling scandalous stupid foolish corrupt
+    dishonest incompetent useless disastrous catastrophic magnificent brilliant superb glorious evil
+    vile sick pitiful laughable hypocritical irresponsible reckless cruel inhuman barbaric heartbreaking
+    sickening terrific awesome marvellous marvelous delightful lovely nice""".split()
+)
+# Nouns that judge rather than describe: "He is a disgrace", "They are liars and cowards".
+EVALUATIVE_NOUNS = frozenset(
+    """disgrace shame liar coward traitor hypocrite idiot fool clown thug joke embarrassment failure hero
+    villain monster scandal travesty farce outrage nightmare disaster catastrophe mess insult crook
+    bully puppet loser winner genius champion legend sham hoax charade fiasco triumph""".split()
 )
 LIGHT_VERBS = frozenset("be have give seem remain look feel become get".split())
 MODAL_INTENT = frozenset("will would shall 'll wo".split())
@@ -46,22 +36,17 @@ EVENT_VERBS = frozenset(
     launch fire shoot down recall ban test win lose vote count evacuate flood rise fall raise cut close open
     arrest charge sentence infect vaccinate hack breach leak pay offer strike walk halt stop order approve""".split()
 )
-
-
-def is_caption(paragraph: str) -> bool:
-    return bool(CAPTION.search(paragraph))
-
-
-def is_credit(paragraph: str) -> bool:
-    return bool(CREDIT.search(paragraph.strip()))
-
-
-def is_heading(paragraph: str, next_paragraph: str | None) -> bool:
-    """A short line with no closing punctuation: a headline, or a caption's title line."""
-    stripped = paragraph.strip().strip('"')
-    if not stripped or stripped[-1] in ".!?:;,\"'":
-        return False
-    return len(stripped.split()) <= 12 or bool(next_paragraph and is_caption(next_paragraph))
+# Verbs that open a call to action; the tagger sometimes reads them as nouns at a sentence start.
+ACTION_VERBS = frozenset(
+    """donate join follow subscribe sign share click read watch visit contact help support call email download
+    register refresh scroll tap listen tune stay keep send tell find learn check""".split()
+)
+# "Residents are urged to boil water", "I ask everyone to stay calm": a request made to the public now.
+REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind appeal implore".split())
+# Advice an authority gave ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave")
+# or a consequence ("the swap encourages others to ...").
+ADVICE_VERBS = frozenset("urge encourage advise appeal implore".split())
+PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
 
 def _root(tokens: list[Token]) -> Token | None:
@@ -74,18 +59,19 @@ def _root(tokens: list[Token]) -> Token | None:
     return verbs[0] if verbs else None
 
 
-# Verbs that open a call to action; the tagger sometimes reads them as nouns at a sentence start.
-ACTION_VERBS = frozenset(
-    "donate join follow subscribe sign share click read watch visit contact help support call email download register".split()
-)
-
-
 def _is_imperative(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
-    if words[0].lower_ in ("please", "kindly") or (words[0].lower_ in ACTION_VERBS and words[0].text[0].isupper()):
+    first = words[0]
+    if first.lower_ in ("please", "kindly", "let's") or (first.lower_ in ACTION_VERBS and first.text[0].isupper()):
         return True
+    if first.lower_ == "never" or (first.lower_ == "do" and len(words) > 1 and words[1].lower_ in ("not", "n't")):
+        return any(t.tag_ == "VB" for t in words[1:4])  # "Do not travel ...", "Don't share ...", "Never leave ..."
+    if first.dep_ == "ROOT" and first.pos_ != "VERB" and first.text[0].isupper():
+        # "Boil all water, and wash your hands": the tagger takes the opening verb for a noun, not its partner
+        if any(c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children) for c in first.children):
+            return True
     root = _root(words)
     if root is None or root.tag_ != "VB":
         return False
@@ -94,6 +80,20 @@ def _is_imperative(tokens: list[Token]) -> bool:
     before = [t for t in words if t.i < root.i]
     # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb.
     return not has_subject and not has_aux and all(t.pos_ in ("ADV", "INTJ", "CCONJ") for t in before)
+
+
+def _is_request(root: Token) -> bool:
+    """ "Anyone with information is asked to call police", "I urge everyone to stay calm", "The ministry urged
+    people to stay home": a request to the public; "were told to leave" is an order given, a fact."""
+    lemma = root.lemma_.lower()
+    if lemma not in REQUEST_VERBS:
+        return False
+    if root.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        return True  # "I ask every government that can help to send ..."
+    if not any(c.dep_ == "xcomp" for c in root.children):
+        return False
+    present_passive = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+    return present_passive or (lemma in ADVICE_VERBS and root.tag_ == "VBD")
 
 
 def _speaks_for_itself(root: Token) -> bool:
@@ -106,31 +106,57 @@ def _speaks_for_itself(root: Token) -> bool:
     return False
 
 
-def judge(tokens: list[Token], text: str, *, has_speaker: bool) -> tuple[bool, float, str]:
-    """(check_worthy, score, reason when not check-worthy)."""
+def _is_opinion(words: list[Token], root: Token) -> bool:
+    """A judgement with nothing to check: an evaluative word as what the subject is or seems
+    ("The response has been remarkable", "He is a disgrace"), and no figure or name beyond the subject."""
+    if root.lemma_.lower() not in LIGHT_VERBS:
+        return False
+    subject = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl") for t in c.subtree}
+    rest = [t for t in words if t.i not in subject]
+    if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in rest):
+        return False
+    return any(
+        t.pos_ == "ADJ" and t.lemma_.lower() in EVALUATIVE or t.pos_ == "NOUN" and t.lemma_.lower() in EVALUATIVE_NOUNS
+        for t in rest
+    )
+
+
+def _is_exclamation(words: list[Token], text: str) -> bool:
+    """ "What a shameful display this was", "How dare they": an exclamation, never a statement of fact."""
+    opening = " ".join(t.lower_ for t in words[:2])
+    return opening in ("what a", "what an", "how dare")
+
+
+def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool = False) -> tuple[bool, float, str]:
+    """(check_worthy, score, reason when not check-worthy). Narration is the article's own voice."""
     stripped = text.strip().strip('"').strip()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if len(words) < 3:
         return False, 0.1, "too short"
     if stripped.endswith("?"):
         return False, 0.05, "question"
-    if PROCESS.search(text):
+    if is_newsroom_process(tokens, text):
         return False, 0.05, "newsroom process"
+    if narration and is_reader_address(words, text):
+        return False, 0.05, "the newsroom addressing its readers"
     if _is_imperative(tokens):
         return False, 0.05, "call to action"
     root = _root(words)
     if root is None:
         return False, 0.1, "no verb: a fragment"
-    aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} if root is not None else set()
+    aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
     numbers = any(t.like_num or t.pos_ == "NUM" for t in words)
+    if _is_request(root) and not numbers:
+        return False, 0.05, "call to action"
     if aux & MODAL_ADVICE:
         return False, 0.1, "advice"
     if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
-    evaluative = any(t.lemma_.lower() in EVALUATIVE for t in words if t.pos_ == "ADJ")
-    named = any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME") for t in words)
-    if evaluative and root is not None and root.lemma_.lower() in LIGHT_VERBS and not numbers and not named:
+    if _is_exclamation(words, stripped) and not numbers:
+        return False, 0.1, "exclamation: opinion"
+    if _is_opinion(words, root):
         return False, 0.15, "opinion"
+    named = any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME") for t in words)
     score = 0.45
     score += 0.2 if numbers else 0.0
     score += 0.1 if named else 0.0

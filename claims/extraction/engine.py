@@ -3,7 +3,7 @@
 The article is read paragraph by paragraph, in order, so that who has spoken so far can resolve
 "he", "the ministry" or a quote that runs on into the next paragraph:
 
-1. Captions, credits and headings are set aside.
+1. Captions, credits and headings are set aside, each with its reason.
 2. Quotations that stand on their own ("...," X said) become direct-quote claims.
 3. In every other sentence each speech event (a reporting verb, or "according to") gives a claim
    of what was said; a sentence without one is the article's own narration.
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from . import checkworthiness, text as textlib
+from . import checkworthiness, page_furniture, text as textlib
 from .attribution import SpeechEvent, speech_events
 from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
@@ -48,6 +48,7 @@ class _Unit:
     end: int
     kind: str
     speaker: Speaker | None
+    set_aside: str = ""  # why a whole paragraph is page furniture (caption, credit, headline)
 
 
 def extract(
@@ -133,7 +134,9 @@ def _claim(reader: "_Reader", article: ArticleInput, prepared: textlib.PreparedT
     start, end = prepared.original_span(unit.start, unit.end)
     text = article.text[start:end]
     tokens = list(reader.tokens(unit.start, unit.end))
-    worthy, score, reason = checkworthiness.judge(tokens, reader.text[unit.start : unit.end], has_speaker=unit.speaker is not None)
+    worthy, score, reason = (False, 0.0, unit.set_aside) if unit.set_aside else checkworthiness.judge(
+        tokens, reader.text[unit.start : unit.end], has_speaker=unit.speaker is not None, narration=unit.kind == "narration"
+    )
     speaker = unit.speaker
     return FoundClaim(
         text=text,
@@ -174,13 +177,15 @@ class _Reader:
                 continue
             paragraph = self.text[start:end]
             following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
-            if checkworthiness.is_caption(paragraph) or checkworthiness.is_credit(paragraph):
-                continue
-            if '"' not in paragraph and checkworthiness.is_heading(paragraph, following):
-                continue
-            signature = None
-            match = _SIGNATURE.match(following) if following is not None and '"' in paragraph else None
-            if match and self._signs(paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1]):
+            quotes = self._quotes(start, end)
+            signature = self._signature_after(quotes[-1], end) if quotes else None
+            if signature is None:  # a quotation signed on its own line is no headline either
+                furniture = page_furniture.set_aside(self.doc, self.text, paragraphs, k)
+                if furniture:
+                    self.units.append(_Unit(start, end, "narration", None, furniture))
+                    continue
+            match = _SIGNATURE.match(following) if following is not None and quotes else None
+            if signature is None and match and self._signs(paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1]):
                 signature = (paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1])
                 signatures.add(k + 1)
             lead_in = paragraph.endswith(":") and following is not None and following.startswith('"')
@@ -226,9 +231,7 @@ class _Reader:
         """Read one paragraph. `signature` is a following line that names who spoke the quote
         ('- Lena Brask, port director'); a `lead_in` paragraph ends in a colon and introduces the
         quotation that follows it ('And from the mayor:')."""
-        quotes = [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
-        if signature is None and quotes:
-            signature = self._signature_after(quotes[-1], end)
+        quotes = self._quotes(start, end)
         signed_by = self._signer(*signature) if signature else None
         attributions: list[tuple[SpeechEvent, Speaker | None, Span]] = []
         for sentence in self._sentences_in(start, end):
@@ -268,6 +271,9 @@ class _Reader:
             self._add(q[0], q[1], "direct_quote", speaker)
             if speaker:
                 self.last_speaker = speaker
+
+    def _quotes(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
 
     def _signature_after(self, quote: tuple[int, int], end: int) -> tuple[int, int] | None:
         """ '"...," - Lena Brask, port director': a dash after the last quotation signs it."""

@@ -1,7 +1,7 @@
 """What is not a claim: captions, credits, bylines, questions, calls to action, newsroom process."""
 import pytest
 
-from .conftest import claims_of, worthy
+from .conftest import claim_with, claims_of, worthy
 
 
 def test_photo_caption_with_credit_is_not_a_claim():
@@ -70,3 +70,141 @@ def test_figures_and_names_make_a_claim_more_check_worthy():
     vague = worthy("Officials said things were getting better in the area.")[0]
     concrete = worthy("Officials said 4,300 homes in Holm had power again by Tuesday.")[0]
     assert 0 <= vague.score < concrete.score <= 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman for the port declined to say how many containers were lost.",
+        "The mayor declined to be named in the report.",
+        "The harbour authority did not return calls seeking comment on Monday.",
+        "Tamm's office did not immediately reply to an email.",
+        "Holm Post has not been able to verify the footage.",
+        "The claims could not be independently confirmed.",
+        "Mayor Ida Tamm was not available for comment.",
+        "The official spoke on condition of anonymity because he was not authorised to brief reporters.",
+        "It was not immediately clear who fired the first shot.",
+        "Ali Khan in Dorval contributed to this report.",
+        "This story has been updated with the council's response.",
+    ],
+)
+def test_more_newsroom_process_is_set_aside(sentence):
+    assert all(not c.check_worthy and c.set_aside_reason for c in claims_of(sentence))
+
+
+def test_an_anonymous_source_still_makes_a_claim():
+    text = "An official, who spoke on condition of anonymity, said 40 buses were damaged in the depot."
+    assert claim_with("40 buses were damaged", worthy(text))
+
+
+def test_a_process_aside_leaves_the_claim_of_the_sentence():
+    text = "The ministry, which declined to comment, fined the Holm port operator $2 million in May."
+    assert claim_with("fined the Holm port operator", worthy(text))
+
+
+def test_a_fact_about_a_response_is_not_process():
+    assert worthy("The report did not provide any evidence that Sudmark was behind the attack.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This blog is now closed.",
+        "Here's what we know so far.",
+        "We will bring you the latest as it happens.",
+        "You can find the full list of closed roads on our website.",
+        "Sign up for our newsletter.",
+        "Refresh for updates.",
+        "Follow our live coverage of the floods.",
+    ],
+)
+def test_the_newsroom_addressing_its_readers_is_set_aside(sentence):
+    assert worthy(sentence) == []
+
+
+def test_a_reporter_counting_for_the_reader_makes_a_claim():
+    assert worthy("We counted 30 burned-out cars on the road to Dorval.")
+
+
+def test_we_inside_a_quote_in_narration_is_not_the_newsroom():
+    assert worthy('The slogan "we will rebuild" was painted on 40 houses in Holm.')
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"He is a disgrace," the mayor said.',
+        '"They are liars and cowards," Falk said.',
+        '"What a shameful display this was," Falk said.',
+        "Mayor Ida Tamm is a disgrace to this town.",
+        '"The response of our volunteers has been remarkable," she said.',
+    ],
+)
+def test_insults_and_pure_opinion_are_set_aside(sentence):
+    assert worthy(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"He is a convicted fraudster who stole $3 million from the Holm pension fund," the mayor said.',
+        '"The bridge was the longest in Norland when it opened in 1931," Falk said.',
+        '"The response cost the town 4 million crowns," she said.',
+    ],
+)
+def test_an_evaluation_with_something_checkable_stays_a_claim(sentence):
+    assert worthy(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anyone with information is asked to call Holm police.",
+        "Residents are urged to boil their water before drinking it.",
+        "Do not travel to the coast until the storm has passed.",
+        "Don't share unverified videos of the attack.",
+    ],
+)
+def test_requests_and_warnings_to_the_reader_are_calls_to_action(sentence):
+    [claim] = claims_of(sentence)
+    assert (claim.check_worthy, claim.set_aside_reason) == (False, "call to action")
+
+
+def test_an_order_given_in_the_past_is_a_claim():
+    assert worthy("Residents of 40 villages were told to leave on Monday.")
+
+
+def test_a_spokesman_who_would_not_say_claims_nothing():
+    assert worthy("A spokesman for the port would not say how many containers were lost.") == []
+
+
+def test_what_a_report_does_not_say_is_a_claim():
+    assert worthy("The inspection report does not say how the fire started in the Holm depot.")
+
+
+def test_a_first_person_appeal_to_the_public_is_a_call_to_action():
+    assert worthy('"I ask every family in Holm to stay indoors tonight," the mayor said.') == []
+
+
+def test_advice_reported_from_an_authority_is_a_call_to_action():
+    assert worthy("The ministry urged residents not to share unverified videos.") == []
+
+
+def test_an_imperative_the_tagger_reads_as_a_noun_is_still_a_call_to_action():
+    assert worthy('"Boil all tap water before drinking, and wash your hands often."') == []
+
+
+def test_too_early_to_say_is_newsroom_process():
+    assert worthy("It is too early to say whether the bridge can be saved.") == []
+
+
+def test_a_consequence_that_encourages_something_is_a_claim():
+    assert worthy("Paying ransoms encourages other gangs to kidnap sailors, the admiral said.")
+
+
+def test_we_in_a_quote_closed_with_two_apostrophes_is_not_the_newsroom():
+    assert worthy("\"We lost our harbour and our boats to the storm.''")
+
+
+def test_a_columnist_writing_i_is_not_the_newsroom():
+    assert worthy("I watched the bridge fall into the river from our window.")

@@ -1,0 +1,115 @@
+"""Sentences about how the story was made, not about the story.
+
+A fact-checker cannot check "The ministry did not respond to a request for comment" or "The
+figures could not be independently verified": they report the newsroom's own process. Neither
+is "Here's what we know so far" or "This blog is now closed": the publication talking to its
+readers. Such a sentence is set aside only when the process is its main clause; as an aside in
+a sentence that states something else ("A ministry official, who declined to be named, said
+40 buses were hit") it leaves the claim alone.
+"""
+import re
+
+from spacy.tokens import Token
+
+PROCESS = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?(?:immediately\s+)?"
+    r"(?:respond|reply|comment|(?:return|answer|provide)\s+(?:\w+\s+){0,2}?"
+    r"(?:calls?|messages?|e-?mails?|requests?|inquiries|phone|comment|response))"
+    r"|\bdeclined\s+(?:repeated\s+requests\s+)?to\s+(?:say|comment|elaborate|be\s+(?:named|identified|quoted)|discuss|"
+    r"provide|give|answer|respond|disclose|confirm|specify|reveal|speculate|detail|address|share)"
+    r"|\bdeclined\s+(?:comment|an\s+interview|requests?\s+for)"
+    r"|\b(?:could|can|can't|couldn't)\s*(?:not\s+)?(?:immediately\s+|independently\s+)?(?:be\s+)?(?:immediately\s+|independently\s+)?"
+    r"(?:verif|confirm|reach)"
+    r"|\bcannot\s+(?:immediately\s+|independently\s+)?(?:be\s+)?(?:independently\s+)?(?:verif|confirm)"
+    r"|\b(?:not|un)\s*(?:been\s+)?able\s+to\s+(?:independently\s+)?(?:verify|confirm|reach)"
+    r"|\bnot\s+(?:immediately\s+)?(?:available|reachable)\s+for\s+comment"
+    r"|\brequests?\s+for\s+comment"
+    r"|\bno\s+immediate\s+(?:comment|response|reply)"
+    r"|\b(?:spoke|speaking|talked|talking)\s+on\s+(?:the\s+)?condition\s+(?:of|that)"
+    r"|\basked\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment|discuss)"
+    r"|\bit\s*(?:is|was|'s|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:immediately\s+)?clear|unclear)\b"
+    r"|\bcontributed\s+(?:reporting|to\s+this)"
+    r"|\btoo\s+(?:early|soon)\s+to\s+(?:say|tell|know)\b"
+    r"|\b(?:an\s+)?earlier\s+version\s+of\s+this\b",
+    re.IGNORECASE,
+)
+WH_WORDS = frozenset("which what who whom whose when where why how whether if".split())
+# The publication naming itself: "this blog", "our live coverage", "this story has been updated"
+PUBLICATION = frozenset("blog story article page newsletter coverage report post podcast live updates".split())
+FIRST_PERSON = frozenset("we us our ours".split())
+SINGULAR_FIRST_PERSON = frozenset("i me my mine".split())
+SECOND_PERSON = frozenset("you your".split())
+NAMED = frozenset("GPE ORG PERSON LOC FAC NORP EVENT".split())
+
+
+def is_newsroom_process(tokens: list[Token], text: str) -> bool:
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    if _withheld(tokens, inside):
+        return True
+    for match in PROCESS.finditer(text):
+        verb = _clause_verb(_token_at(tokens, tokens[0].idx + match.start()), inside)
+        if verb is None:
+            continue
+        if verb.head.i == verb.i or verb.head.i not in inside:
+            return True  # the process is what the sentence says
+        if verb.dep_ == "conj" and (verb.head.head.i == verb.head.i or verb.head.head.i not in inside):
+            # "Reporters were kept out, and the figures could not be verified": only process, unless the other
+            # clause states something checkable
+            others = [t for t in tokens if t.i not in {s.i for s in verb.subtree}]
+            if not any(t.like_num or t.ent_type_ in NAMED for t in others):
+                return True
+    return False
+
+
+def _withheld(tokens: list[Token], inside: set[int]) -> bool:
+    """What someone "declined to say", "would not say" or it is "too early to say", or which question they "did not say" the answer to:
+    nobody claimed it. "The report does not say that ..." or "he never said that ..." is a claim about what
+    was said, and stays."""
+    roots = [t for t in tokens if t.head.i not in inside]
+    if len(roots) != 1 or roots[0].dep_ not in ("ccomp", "dobj", "xcomp"):
+        return False
+    speech = roots[0].head
+    if speech.dep_ == "xcomp" and (
+        speech.head.lemma_.lower() in ("decline", "refuse") or any(c.lower_ == "too" for c in speech.head.children)
+    ):
+        return True  # "declined to say whether ...", "too early to say whether ..."
+    negated = any(c.dep_ == "neg" and c.lower_ in ("not", "n't") for c in speech.children)
+    tense = {c.lower_ for c in speech.children if c.dep_ == "aux"}
+    if not negated or tense & {"does", "do"}:
+        return False
+    return bool(tense & {"would", "could", "can", "will"}) or tokens[0].lower_ in WH_WORDS
+
+
+def _token_at(tokens: list[Token], offset: int) -> Token:
+    for token in tokens:
+        if token.idx + len(token.text) > offset:
+            return token
+    return tokens[-1]
+
+
+def _clause_verb(token: Token, inside: set[int]) -> Token | None:
+    """The verb whose clause holds the token ("did" -> "respond", "not" -> "was", "request" -> "sent")."""
+    while True:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "neg"):
+            return token
+        if token.head.i == token.i or token.head.i not in inside:
+            return token if token.pos_ in ("VERB", "AUX", "ADJ") else None
+        token = token.head
+
+
+def is_reader_address(words: list[Token], text: str) -> bool:
+    """The newsroom speaking to its readers in its own voice: "Here's what we know so far", "This blog is
+    now closed", "You can find the full list on our website". A reporter's "we counted 30 graves"
+    states a fact and stays."""
+    if any(t.lemma_.lower() in PUBLICATION and any(c.lower_ in ("this", "our") for c in t.children) for t in words):
+        return True
+    if any(t.tag_ in ("``", "''") or '"' in t.text for t in words[0].sent):
+        return False  # a quotation, however it is marked, is someone else's voice
+    if any(t.lower_ in SINGULAR_FIRST_PERSON for t in words):
+        return False  # "I" is a columnist, a memoir or a speaker, not the newsroom
+    addressed = any(t.lower_ in SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass") for t in words)
+    speaks = any(t.lower_ in FIRST_PERSON for t in words)
+    return (addressed or speaks) and not any(t.like_num or t.ent_type_ in NAMED for t in words)
