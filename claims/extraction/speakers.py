@@ -270,9 +270,9 @@ class Discourse:
             entity = self._media_owner(subject)
             if entity is None and phrase[0].lower_ == "the" and self.entities:
                 entity = self.entities[-1]
-            if entity is None:
-                return None
-            return Speaker(entity.name, entity.side, self.remember(entity), written)
+            if entity is not None:
+                return Speaker(entity.name, entity.side, self.remember(entity), written)
+            # "A news report published Wednesday said": the report itself is the source
         if _is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
