@@ -50,6 +50,12 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"[\w-]+", text))
 
 
+def surname(name: str) -> str:
+    """The last word of a name; empty for one that normalises to nothing (mojibake, a lone symbol)."""
+    words = norm(name).split()
+    return words[-1] if words else ""
+
+
 def _contains(haystack: str, needle: str) -> bool:
     return bool(needle) and re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", haystack) is not None
 
@@ -116,7 +122,7 @@ class Discourse:
             side = self._side_of_place_phrase(ent)
             if side:
                 self.places.setdefault(name, side)
-        surnames = {norm(s.name).split()[-1]: s.side for s in self.registry if s.side and norm(s.name)}
+        surnames = {surname(s.name): s.side for s in self.registry if s.side and surname(s.name)}
         for token in doc[:-2]:
             # "Belgorod Governor Vyacheslav Gladkov": the place in a registry person's title
             if token.pos_ != "PROPN" or norm(doc[token.i + 1].text) not in TITLES or self.side_in(token.text):
@@ -279,6 +285,8 @@ class Discourse:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
         person = _person_name(phrase)
+        if person and not surname(person):
+            person = None  # "©", "Ã©": nothing left of it is a name
         if person and len(person.split()) == 1 and self._looks_like_organisation(person):
             person = None  # "Brightway": a company the entity recogniser took for a person
         if person is None and subject.pos_ == "PROPN":
@@ -307,6 +315,8 @@ class Discourse:
             entity = self.remember(self._entity_from_source(source, kind, words))
             return Speaker(source.name, source.side, entity, written)
         name = _clean_name(phrase)
+        if not norm(name):
+            return None
         known = next((e for e in reversed(self.entities) if e.name == name), None)
         side = known.side if known else self._side_for(phrase, written, subject, verb, kind)
         entity = self.remember(Entity(name, kind, side, words))
@@ -319,8 +329,9 @@ class Discourse:
         return self.registry_labels.get(norm(name)) == "PERSON"
 
     def _registry_person(self, person: str, surname_only: bool = False) -> KnownSource | None:
-        name = norm(person)
-        surname = name.split()[-1]
+        name, last = norm(person), surname(person)
+        if not last:
+            return None
         for source in self.registry:
             forms = [norm(f) for f in (source.name, *source.aliases)]
             if name in forms and not surname_only:
@@ -328,14 +339,14 @@ class Discourse:
         for source in self.registry:
             if self._looks_like_organisation(source.name) or (surname_only and not self._named_as_person(source.name)):
                 continue
-            if len(surname) > 3 and norm(source.name).split()[-1] == surname:
+            if len(last) > 3 and surname(source.name) == last:
                 return source
         return None
 
     def _known_person(self, person: str) -> Entity | None:
-        surname = norm(person).split()[-1]
+        last = surname(person)
         for entity in reversed(self.entities):
-            if entity.kind == "person" and norm(entity.name).split()[-1] == surname:
+            if last and entity.kind == "person" and surname(entity.name) == last:
                 return entity
         return None
 

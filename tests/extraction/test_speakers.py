@@ -1,7 +1,7 @@
 """Who makes each claim: every way an article attributes what is said."""
 import pytest
 
-from .conftest import claim_with, worthy
+from .conftest import claim_with, claims_of, worthy
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,24 @@ def test_an_organisation_name_that_looks_like_a_person_is_still_an_organisation(
         "The company said only four of them had overheated."
     )
     assert claim_with("only four", worthy(text)).speaker == "Kestrel Electronics"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chef Ren\u00c3\u00a9e and a second tenant backed out of the lease after the remarks.",
+        "\u00a9 and a second tenant backed out of the lease after the remarks.",
+        "\u00a9 said the lease was cancelled by the owner of the building.",
+        "Chef Ren\u00c3\u00a9e said the lease was cancelled. \u00a9 said the owner agreed.",
+    ],
+    ids=["mojibake name", "lone symbol", "lone symbol speaks", "surname of nothing"],
+)
+def test_a_name_that_normalises_to_nothing_does_not_break_the_article(text):
+    assert claims_of(text)
+
+
+def test_a_registry_name_that_normalises_to_nothing_is_ignored():
+    from claims.extraction import KnownSource
+
+    claims = claims_of("Dana Kell said the lease was cancelled.", registry=(KnownSource("\u00a9", "Norland"),))
+    assert claim_with("lease", claims).speaker == "Dana Kell"
