@@ -21,7 +21,8 @@ FINDING_VERBS = frozenset("find show reveal suggest indicate".split())
 # What can find or show something: "His popularity shows how ..." is the writer's own reasoning.
 EVIDENCE = frozenset(
     """poll survey study report analysis data figure record document email memo census statistic research
-    finding result estimate investigation audit review filing paper count tally""".split()
+    finding result estimate investigation audit review filing paper count tally polling footage video photo
+    image post""".split()
 )
 RESEARCHERS = frozenset("researcher investigator scientist analyst economist author auditor pollster".split())
 RELATIVE = frozenset("who that which whom".split())
@@ -234,6 +235,15 @@ def _interrupted_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
     return _span_of(tokens)
 
 
+def _object_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "A poll shows the mayor leading by six points": what is shown is the finding."""
+    tokens = [t for child in verb.rights if child.dep_ in ("dobj", "attr", "oprd") for t in child.subtree]
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
+    if _content_tokens(tokens) < 3:
+        return None
+    return _span_of(tokens)
+
+
 def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     """ "accused its rival of leaking the results": the reporting act is itself the claim."""
     if verb.lemma_.lower() not in ACT_VERBS:
@@ -260,7 +270,7 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
     for token in sentence:
         if is_speech_verb(token) and token.lemma_.lower() in FINDING_VERBS:
             subject = subject_of(token, quotes)
-            span = _clause_content(token, sentence) if _finds_out(token, subject) else None
+            span = (_clause_content(token, sentence) or _object_content(token, sentence)) if _finds_out(token, subject) else None
             if span and sentence.doc.char_span(*span, alignment_mode="expand")[0].tag_ not in ("WRB", "WP", "WDT"):
                 events.append(SpeechEvent(token, subject, *span, "reported_speech"))
         elif is_speech_verb(token):

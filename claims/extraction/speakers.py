@@ -19,6 +19,9 @@ PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "
 NEUTER = {"it": "organisation", "its": "organisation"}
 PLURAL = {"they": "group", "them": "group", "their": "group", "we": "group", "our": "group"}
 MEDIA = frozenset("post statement letter message video report release tweet note communique bulletin".split())
+# What someone issues and nobody else could have: "the statement said" is whoever spoke last. A
+# report, by contrast, is a source of its own when no owner is named.
+UTTERANCES = MEDIA - {"report", "video"}
 TITLES = frozenset(
     """president minister governor mayor spokesman spokeswoman spokesperson secretary chairman chairwoman chair
     director chief executive officer head leader colonel general major captain lieutenant sergeant commander
@@ -274,7 +277,7 @@ class Discourse:
         if subject.lemma_.lower() in MEDIA and subject.pos_ == "NOUN":
             # "the post said", "according to a statement on the ministry's site": whoever posted it
             entity = self._media_owner(subject)
-            if entity is None and phrase[0].lower_ == "the" and self.entities:
+            if entity is None and phrase[0].lower_ == "the" and self.entities and subject.lemma_.lower() in UTTERANCES:
                 entity = self.entities[-1]
             if entity is not None:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
@@ -423,10 +426,12 @@ def _person_name(phrase: list[Token]) -> str | None:
     if not phrase:
         return None
     inside = set(t.i for t in phrase)
-    # A possessor is not the speaker: in "Sorvia's general staff" Sorvia owns the staff.
+    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
+    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez.
     people = [
         ent for ent in phrase[0].doc.ents
         if ent.label_ == "PERSON" and ent.start in inside and ent.root.dep_ != "poss"
+        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
     ]
     if people:
         ent = people[-1]
@@ -455,5 +460,6 @@ def _clean_name(phrase: list[Token]) -> str:
         tokens = [t for t in tokens if t not in aside and not (t.is_punct and t.i > head.i)]
     while tokens and tokens[0].dep_ == "det":
         tokens.pop(0)
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    # A dropped comma must not glue its neighbours: "a woman in Marsk, Ohio" is not "MarskOhio".
+    text = "".join(t.text_with_ws if t.whitespace_ or k + 1 == len(tokens) or tokens[k + 1].i == t.i + 1 else t.text + " " for k, t in enumerate(tokens)).strip()
     return text or " ".join(t.text for t in phrase)

@@ -81,3 +81,26 @@ def test_a_news_report_with_no_owner_is_itself_the_source():
 def test_what_a_fact_shows_in_the_writer_s_reasoning_has_no_speaker():
     text = "Her popularity shows how deeply the party misjudged its own voters in Holm."
     assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_what_a_poll_shows_without_a_clause_is_still_its_finding():
+    text = "A Holm Gazette poll showed the mayor leading her rival by six points among older voters."
+    assert "poll" in claim_with("six points", worthy(text)).speaker
+
+
+def test_a_campaign_named_after_a_person_is_not_the_person():
+    text = "Ada Roe toured the harbour on Monday.\n\nThe Roe campaign said 4,000 volunteers had signed up."
+    assert claim_with("4,000 volunteers", worthy(text)).speaker == "Roe campaign"
+
+
+def test_the_report_said_is_the_report_not_whoever_was_named_last():
+    text = (
+        "Paul Ortez, a witness, described the collapse of the crane.\n\n"
+        "The inspectors' report said the crane had not been serviced for six years."
+    )
+    assert claim_with("six years", worthy(text)).speaker != "Paul Ortez"
+
+
+def test_a_comma_dropped_from_a_description_does_not_glue_words_together():
+    text = "A fisherman in Marsk, Ohio, told reporters that the ferry had been late for a week."
+    assert claim_with("ferry", worthy(text)).speaker == "fisherman in Marsk Ohio"
