@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
@@ -71,6 +72,10 @@ class Entity:
     words: set[str] = field(default_factory=set)
     registry: bool = False
 
+    @property
+    def gender(self) -> str | None:
+        return gender_of(self.name, self.words) if self.kind == "person" else None
+
 
 @dataclass
 class Speaker:
@@ -94,12 +99,17 @@ class Discourse:
         self._cues = [(norm(cue), side.name) for side in sides for cue in side.cues if norm(cue)]
         self.skip_before = 0  # the dateline is nobody's name
         self.registry_labels: dict[str, str | None] = {}
+        self.full_names: list[tuple[int, str]] = []  # (where, "Ada Roe") for every person named in full
 
     # --- what the article says about places --------------------------------------------------
     def learn_names(self, doc) -> None:
         """Which registry names and aliases the article itself treats as organisations: the
         entity recogniser labels the full name ("Brightway Electronics") better than a short form."""
         labels = {norm(ent.text): ent.label_ for ent in doc.ents}
+        for ent in doc.ents:
+            words = [t.text for t in ent if norm(t.text) not in TITLES]
+            if ent.label_ == "PERSON" and len(words) >= 2 and surname(words[-1]):
+                self.full_names.append((ent.start_char, " ".join(words)))
         for source in self.registry:
             label = labels.get(norm(source.name))
             last = norm(source.name).split()[-1:]
@@ -290,6 +300,9 @@ class Discourse:
         person = _person_name(phrase)
         if person and not surname(person):
             person = None  # "©", "Ã©": nothing left of it is a name
+        if person and len(person.split()) == 1 and not self._known_person(person):
+            # "Mr. Morrison", "Ortez": the person the article named in full before
+            person = self._full_name(person, subject.idx) or person
         if person and len(person.split()) == 1 and self._looks_like_organisation(person):
             person = None  # "Brightway": a company the entity recogniser took for a person
         if person is None and subject.pos_ == "PROPN":
@@ -313,7 +326,7 @@ class Discourse:
             entity = self.remember(Entity(person, "person", side, words))
             return Speaker(person, side, entity, written)
         source = self.registry_match(written, None)
-        kind = "group" if subject.tag_ == "NNS" else "organisation"
+        kind = "group" if subject.tag_ == "NNS" else "person" if subject.lemma_.lower() in TITLES else "organisation"
         if source:
             entity = self.remember(self._entity_from_source(source, kind, words))
             return Speaker(source.name, source.side, entity, written)
@@ -361,9 +374,15 @@ class Discourse:
                     return owner
         return self.media.get(subject.lemma_.lower())
 
+    def _full_name(self, name: str, before: int) -> str | None:
+        last = surname(name)
+        found = [full for at, full in self.full_names if at < before and surname(full) == last]
+        return found[-1] if found else None
+
     def _resolve_pronoun(self, lower: str) -> Entity | None:
         if lower in PERSONAL:
-            return self.recent(("person",))
+            # "he" or "she": the latest person the pronoun can stand for
+            return next((e for e in reversed(self.entities) if e.kind == "person" and can_refer_to(lower, e.gender)), None)
         if lower in NEUTER:
             return self.recent(("organisation",))
         return self.recent(("group", "organisation"))

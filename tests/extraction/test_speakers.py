@@ -148,3 +148,51 @@ def test_a_registry_name_that_normalises_to_nothing_is_ignored():
 
     claims = claims_of("Dana Kell said the lease was cancelled.", registry=(KnownSource("\u00a9", "Norland"),))
     assert claim_with("lease", claims).speaker == "Dana Kell"
+
+
+def test_she_points_back_to_the_woman_not_the_man_named_just_before():
+    text = (
+        "Senator Ines Varga toured the dam on Monday.\n\n"
+        "Aron Hale, the engineer in charge, said the spillway was sound.\n\n"
+        "She said repairs would cost 9 million euros."
+    )
+    assert claim_with("9 million", worthy(text)).speaker == "Ines Varga"
+
+
+def test_for_her_part_the_senator_is_the_senator_and_so_is_she():
+    text = (
+        "Senator Ines Varga toured the dam on Monday.\n\n"
+        "Aron Hale, the engineer in charge, said the spillway was sound.\n\n"
+        "For her part, the senator said the repairs were late. She said they would cost 9 million euros."
+    )
+    claims = worthy(text)
+    assert (claim_with("repairs were late", claims).speaker, claim_with("9 million", claims).speaker) == (
+        "Ines Varga",
+        "Ines Varga",
+    )
+
+
+def test_a_title_tells_he_from_she_when_the_first_name_cannot():
+    text = (
+        "Mrs. Kell said the ferry was late.\n\n"
+        "Harbour master Aron Hale said the tide was low.\n\n"
+        "She said 40 passengers missed their trains."
+    )
+    assert claim_with("40 passengers", worthy(text)).speaker == "Kell"
+
+
+def test_a_gendered_noun_in_the_description_tells_he_from_she():
+    text = (
+        "The port's spokeswoman, Sasha Brun, said the cranes had stopped.\n\n"
+        "Aron Hale said the tide was low.\n\n"
+        "She said 40 containers were left on the quay."
+    )
+    assert claim_with("40 containers", worthy(text)).speaker == "Sasha Brun"
+
+
+def test_mr_and_a_surname_is_the_person_named_in_full_earlier():
+    text = (
+        "The harbour board met Peter Morrow on Monday to discuss the crane contract.\n\n"
+        '"The contract was signed in March," Mr. Morrow said.'
+    )
+    assert claim_with("signed in March", worthy(text)).speaker == "Peter Morrow"
