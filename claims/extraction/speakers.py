@@ -452,6 +452,10 @@ def _person_name(phrase: list[Token]) -> str | None:
         if ent.label_ == "PERSON" and ent.start in inside and ent.root.dep_ != "poss"
         and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
     ]
+    # "Sara Lind, an adviser to Harlow": the name the phrase is about, not one in its description
+    head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
+    own = [ent for ent in people if head is not None and ent.start <= head.i < ent.end]
+    people = own or [ent for ent in people if ent.root.dep_ != "pobj"] or people
     if people:
         ent = people[-1]
         words = [t for t in ent if norm(t.text) not in TITLES]
