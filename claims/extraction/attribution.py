@@ -89,7 +89,7 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
             verb = head  # "were more likely to say", "flipped his choice - saying"
         elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head  # "landed in trouble by saying", "after saying ..., the man ended up"
-        elif verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
             # "issued a statement saying": whoever issued it; "911 calls saying": the calls
             if head.lemma_.lower() in UTTERANCES and head.dep_ in ("dobj", "pobj"):
                 owner = head.head if head.dep_ == "dobj" else head.head.head
@@ -270,7 +270,9 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
     for token in sentence:
         if is_speech_verb(token) and token.lemma_.lower() in FINDING_VERBS:
             subject = subject_of(token, quotes)
-            span = (_clause_content(token, sentence) or _object_content(token, sentence)) if _finds_out(token, subject) else None
+            span = _clause_content(token, sentence) if _finds_out(token, subject) else None
+            if span is None and subject is not None and subject.lemma_.lower() in EVIDENCE:
+                span = _object_content(token, sentence)  # "Sanders found a receptive audience" is no finding
             if span and sentence.doc.char_span(*span, alignment_mode="expand")[0].tag_ not in ("WRB", "WP", "WDT"):
                 events.append(SpeechEvent(token, subject, *span, "reported_speech"))
         elif is_speech_verb(token):

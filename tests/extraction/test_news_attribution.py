@@ -104,3 +104,13 @@ def test_the_report_said_is_the_report_not_whoever_was_named_last():
 def test_a_comma_dropped_from_a_description_does_not_glue_words_together():
     text = "A fisherman in Marsk, Ohio, told reporters that the ferry had been late for a week."
     assert claim_with("ferry", worthy(text)).speaker == "fisherman in Marsk Ohio"
+
+
+def test_a_person_who_found_a_way_reports_no_finding():
+    text = "In the port towns, Ada Roe found a receptive audience for her plan to rebuild the harbour."
+    assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_a_plan_to_admit_refugees_is_not_someone_admitting_something():
+    text = "The council debated the mayor's plan to admit 300 refugees to the town by the summer."
+    assert all(c.speaker is None for c in claims_of(text))
