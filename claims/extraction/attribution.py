@@ -13,8 +13,21 @@ from spacy.tokens import Span, Token
 SPEECH_VERBS = frozenset(
     """say tell add state claim announce report warn accuse deny insist write post confirm allege argue
     declare assert maintain acknowledge admit reject dispute estimate note explain stress reiterate testify
-    tweet counter respond reply blame predict concede contend complain caution charge""".split()
+    tweet counter respond reply blame predict concede contend complain caution charge lament""".split()
 )
+# Verbs through which documents speak ("a poll released Tuesday found that ...", "records show
+# he gave ..."): a reported clause only, never the act itself ("showed no sign of ...").
+FINDING_VERBS = frozenset("find show reveal suggest indicate".split())
+# What can find or show something: "His popularity shows how ..." is the writer's own reasoning.
+EVIDENCE = frozenset(
+    """poll survey study report analysis data figure record document email memo census statistic research
+    finding result estimate investigation audit review filing paper count tally polling footage video photo
+    image post""".split()
+)
+RESEARCHERS = frozenset("researcher investigator scientist analyst economist author auditor pollster".split())
+RELATIVE = frozenset("who that which whom".split())
+# Nouns a speaker speaks through: "issued a statement saying ...".
+UTTERANCES = frozenset("statement letter message post tweet note release email memo video".split())
 # Verbs whose content is the act itself, not a reported clause: "accused X of Y", "denied Y".
 ACT_VERBS = frozenset("accuse deny reject dispute blame confirm report announce declare admit acknowledge charge".split())
 SUBJECTS = ("nsubj",)
@@ -35,7 +48,18 @@ class SpeechEvent:
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in FINDING_VERBS)
+
+
+def _finds_out(verb: Token, subject: Token | None) -> bool:
+    """A poll, a study or records (and for "find", researchers or a named body) report a finding."""
+    if subject is None:
+        return False
+    noun = subject.lemma_.lower()
+    if noun in EVIDENCE:
+        return True
+    return verb.lemma_.lower() == "find" and (noun in RESEARCHERS or subject.ent_type_ in ("PERSON", "ORG"))
 
 
 def subject_of(verb: Token, quotes=()) -> Token | None:
@@ -47,20 +71,37 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
     repaired = _subject_lost_to_relative_clause(verb)
     if repaired is not None:
         return repaired
+    outside = lambda token: not any(s <= token.idx < e for s, e in quotes)
+    first = verb
     seen = 0
     while verb is not None and seen < 4:
-        children = [c for c in verb.children if not any(s <= c.idx < e for s, e in quotes)]
-        if any(c.dep_ == "nsubjpass" for c in children):
+        children = [c for c in verb.children if outside(c)]
+        if verb.i == first.i and any(c.dep_ == "nsubjpass" for c in children):
             return None  # "it was reported that ...": nobody named
-        subjects = [c for c in children if c.dep_ in SUBJECTS]
+        # "Lind was forced into a retreat and said ...": the shared subject, passive or not
+        subjects = [c for c in children if c.dep_ in SUBJECTS or (verb.i != first.i and c.dep_ == "nsubjpass")]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-            seen += 1
-            continue
-        return None
-    return None
+            return _antecedent(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        head = verb.head
+        if head.i == verb.i:
+            break
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            verb = head  # "were more likely to say", "flipped his choice - saying"
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head  # "landed in trouble by saying", "after saying ..., the man ended up"
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+            # "issued a statement saying": whoever issued it; "911 calls saying": the calls
+            if head.lemma_.lower() in UTTERANCES and head.dep_ in ("dobj", "pobj"):
+                owner = head.head if head.dep_ == "dobj" else head.head.head
+                verb = owner
+            else:
+                return head
+        elif verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        else:
+            break
+        seen += 1
+    return _misattached_subject(first) if first.dep_ == "ROOT" else None
 
 
 def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
@@ -69,6 +110,53 @@ def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
     clause = verb.head
     if verb.dep_ == "ccomp" and clause.dep_ == "relcl" and clause.head.dep_ == "ROOT" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head
+    return None
+
+
+def _antecedent(subject: Token) -> Token:
+    """ "Sen. Paul Ortez, who told reporters ...": the person the relative pronoun stands for."""
+    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl" and subject.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return subject.head.head
+    return subject
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """ "Tuesday in Boston, while on the trail for his wife, former senator Ada Roe said ...": after
+    a fronted phrase the parser may hang the speaker on that phrase and leave the verb without a
+    subject. The speaker is the noun phrase that ends right before the verb; a description in
+    apposition ("Ada Roe, the party's treasurer, said") stands for the name it follows."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].text == ",":
+        i -= 1
+    relative = _speaker_of_relative_clause(verb)
+    if relative is not None:
+        return relative
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].dep_ not in ("appos", "conj", "pobj", "npadvmod", "dobj"):
+        return None
+    token = doc[i]
+    while token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
+
+
+def _speaker_of_relative_clause(verb: Token) -> Token | None:
+    """ "Ortez, meanwhile, who sits on the committee, said ...": the parser may take the relative
+    clause for a reported one; the speaker is the name before "who"."""
+    clause = _left_relative_clause(verb)
+    if clause is None:
+        return None
+    who = next(c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which"))
+    before = [t for t in verb.doc[verb.sent.start : who.i] if t.pos_ in ("NOUN", "PROPN")]
+    return before[-1] if before else None
+
+
+def _left_relative_clause(verb: Token) -> Token | None:
+    for child in verb.lefts:
+        if child.dep_ in CLAUSES and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in child.children):
+            return child
     return None
 
 
@@ -85,7 +173,10 @@ def _span_of(tokens) -> tuple[int, int]:
 
 
 def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
-    clauses = [child for child in verb.children if child.dep_ in CLAUSES]
+    aside = _left_relative_clause(verb)
+    clauses = [child for child in verb.children if child.dep_ in CLAUSES and (aside is None or child.i != aside.i)]
+    if not clauses:
+        clauses = _clause_after_utterance(verb)
     if not clauses:
         return None
     if all(c.i < verb.i for c in clauses):
@@ -106,6 +197,30 @@ def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     return _span_of(tokens)
 
 
+def _clause_after_utterance(verb: Token) -> list[Token]:
+    """ "said in a statement that X", "wrote in an email on Friday that X": the parser hangs the
+    reported clause on the statement instead of the verb."""
+    found = []
+    for prep in verb.rights:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return found
+
+
+def _as_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "As the Harbour Gazette reported, the ferry ...": the attribution leads, the claim follows."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i <= verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    tokens = [t for t in head.subtree if sentence.start <= t.i < sentence.end and t.i not in own]
+    if _content_tokens(tokens) < 3:
+        return None
+    return _span_of(tokens)
+
+
 def _interrupted_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
     """ "X hit the market, officials said, killing 14": the attribution sits inside the claim."""
     head = verb.head
@@ -116,6 +231,15 @@ def _interrupted_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
     tokens = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
     own = {t.i for t in verb.subtree}
     if _content_tokens([t for t in tokens if t.i not in own]) < 3:
+        return None
+    return _span_of(tokens)
+
+
+def _object_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+    """ "A poll shows the mayor leading by six points": what is shown is the finding."""
+    tokens = [t for child in verb.rights if child.dep_ in ("dobj", "attr", "oprd") for t in child.subtree]
+    tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
+    if _content_tokens(tokens) < 3:
         return None
     return _span_of(tokens)
 
@@ -144,8 +268,18 @@ def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
 def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
     events = []
     for token in sentence:
-        if is_speech_verb(token):
-            span = _clause_content(token, sentence) or _act_content(token, sentence) or _interrupted_clause(token, sentence)
+        if is_speech_verb(token) and token.lemma_.lower() in FINDING_VERBS:
+            subject = subject_of(token, quotes)
+            span = _clause_content(token, sentence) if _finds_out(token, subject) else None
+            if span is None and subject is not None and subject.lemma_.lower() in EVIDENCE:
+                span = _object_content(token, sentence)  # "Sanders found a receptive audience" is no finding
+            if span and sentence.doc.char_span(*span, alignment_mode="expand")[0].tag_ not in ("WRB", "WP", "WDT"):
+                events.append(SpeechEvent(token, subject, *span, "reported_speech"))
+        elif is_speech_verb(token):
+            span = (
+                _clause_content(token, sentence) or _act_content(token, sentence)
+                or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
+            )
             start, end = span if span else (token.idx, token.idx)
             events.append(SpeechEvent(token, subject_of(token, quotes), start, end, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):

@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
 NEUTER = {"it": "organisation", "its": "organisation"}
 PLURAL = {"they": "group", "them": "group", "their": "group", "we": "group", "our": "group"}
 MEDIA = frozenset("post statement letter message video report release tweet note communique bulletin".split())
+# What someone issues and nobody else could have: "the statement said" is whoever spoke last. A
+# report, by contrast, is a source of its own when no owner is named.
+UTTERANCES = MEDIA - {"report", "video"}
 TITLES = frozenset(
     """president minister governor mayor spokesman spokeswoman spokesperson secretary chairman chairwoman chair
     director chief executive officer head leader colonel general major captain lieutenant sergeant commander
@@ -50,6 +54,12 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"[\w-]+", text))
 
 
+def surname(name: str) -> str:
+    """The last word of a name; empty for one that normalises to nothing (mojibake, a lone symbol)."""
+    words = norm(name).split()
+    return words[-1] if words else ""
+
+
 def _contains(haystack: str, needle: str) -> bool:
     return bool(needle) and re.search(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", haystack) is not None
 
@@ -61,6 +71,10 @@ class Entity:
     side: str | None
     words: set[str] = field(default_factory=set)
     registry: bool = False
+
+    @property
+    def gender(self) -> str | None:
+        return gender_of(self.name, self.words) if self.kind == "person" else None
 
 
 @dataclass
@@ -85,12 +99,17 @@ class Discourse:
         self._cues = [(norm(cue), side.name) for side in sides for cue in side.cues if norm(cue)]
         self.skip_before = 0  # the dateline is nobody's name
         self.registry_labels: dict[str, str | None] = {}
+        self.full_names: list[tuple[int, str]] = []  # (where, "Ada Roe") for every person named in full
 
     # --- what the article says about places --------------------------------------------------
     def learn_names(self, doc) -> None:
         """Which registry names and aliases the article itself treats as organisations: the
         entity recogniser labels the full name ("Brightway Electronics") better than a short form."""
         labels = {norm(ent.text): ent.label_ for ent in doc.ents}
+        for ent in doc.ents:
+            words = [t.text for t in ent if norm(t.text) not in TITLES]
+            if ent.label_ == "PERSON" and len(words) >= 2 and surname(words[-1]):
+                self.full_names.append((ent.start_char, " ".join(words)))
         for source in self.registry:
             label = labels.get(norm(source.name))
             last = norm(source.name).split()[-1:]
@@ -116,7 +135,7 @@ class Discourse:
             side = self._side_of_place_phrase(ent)
             if side:
                 self.places.setdefault(name, side)
-        surnames = {norm(s.name).split()[-1]: s.side for s in self.registry if s.side and norm(s.name)}
+        surnames = {surname(s.name): s.side for s in self.registry if s.side and surname(s.name)}
         for token in doc[:-2]:
             # "Belgorod Governor Vyacheslav Gladkov": the place in a registry person's title
             if token.pos_ != "PROPN" or norm(doc[token.i + 1].text) not in TITLES or self.side_in(token.text):
@@ -268,17 +287,22 @@ class Discourse:
         if subject.lemma_.lower() in MEDIA and subject.pos_ == "NOUN":
             # "the post said", "according to a statement on the ministry's site": whoever posted it
             entity = self._media_owner(subject)
-            if entity is None and phrase[0].lower_ == "the" and self.entities:
+            if entity is None and phrase[0].lower_ == "the" and self.entities and subject.lemma_.lower() in UTTERANCES:
                 entity = self.entities[-1]
-            if entity is None:
-                return None
-            return Speaker(entity.name, entity.side, self.remember(entity), written)
+            if entity is not None:
+                return Speaker(entity.name, entity.side, self.remember(entity), written)
+            # "A news report published Wednesday said": the report itself is the source
         if _is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
         person = _person_name(phrase)
+        if person and not surname(person):
+            person = None  # "©", "Ã©": nothing left of it is a name
+        if person and len(person.split()) == 1 and not self._known_person(person):
+            # "Mr. Morrison", "Ortez": the person the article named in full before
+            person = self._full_name(person, subject.idx) or person
         if person and len(person.split()) == 1 and self._looks_like_organisation(person):
             person = None  # "Brightway": a company the entity recogniser took for a person
         if person is None and subject.pos_ == "PROPN":
@@ -302,11 +326,13 @@ class Discourse:
             entity = self.remember(Entity(person, "person", side, words))
             return Speaker(person, side, entity, written)
         source = self.registry_match(written, None)
-        kind = "group" if subject.tag_ == "NNS" else "organisation"
+        kind = "group" if subject.tag_ == "NNS" else "person" if subject.lemma_.lower() in TITLES else "organisation"
         if source:
             entity = self.remember(self._entity_from_source(source, kind, words))
             return Speaker(source.name, source.side, entity, written)
         name = _clean_name(phrase)
+        if not norm(name):
+            return None
         known = next((e for e in reversed(self.entities) if e.name == name), None)
         side = known.side if known else self._side_for(phrase, written, subject, verb, kind)
         entity = self.remember(Entity(name, kind, side, words))
@@ -319,8 +345,9 @@ class Discourse:
         return self.registry_labels.get(norm(name)) == "PERSON"
 
     def _registry_person(self, person: str, surname_only: bool = False) -> KnownSource | None:
-        name = norm(person)
-        surname = name.split()[-1]
+        name, last = norm(person), surname(person)
+        if not last:
+            return None
         for source in self.registry:
             forms = [norm(f) for f in (source.name, *source.aliases)]
             if name in forms and not surname_only:
@@ -328,14 +355,14 @@ class Discourse:
         for source in self.registry:
             if self._looks_like_organisation(source.name) or (surname_only and not self._named_as_person(source.name)):
                 continue
-            if len(surname) > 3 and norm(source.name).split()[-1] == surname:
+            if len(last) > 3 and surname(source.name) == last:
                 return source
         return None
 
     def _known_person(self, person: str) -> Entity | None:
-        surname = norm(person).split()[-1]
+        last = surname(person)
         for entity in reversed(self.entities):
-            if entity.kind == "person" and norm(entity.name).split()[-1] == surname:
+            if last and entity.kind == "person" and surname(entity.name) == last:
                 return entity
         return None
 
@@ -347,9 +374,15 @@ class Discourse:
                     return owner
         return self.media.get(subject.lemma_.lower())
 
+    def _full_name(self, name: str, before: int) -> str | None:
+        last = surname(name)
+        found = [full for at, full in self.full_names if at < before and surname(full) == last]
+        return found[-1] if found else None
+
     def _resolve_pronoun(self, lower: str) -> Entity | None:
         if lower in PERSONAL:
-            return self.recent(("person",))
+            # "he" or "she": the latest person the pronoun can stand for
+            return next((e for e in reversed(self.entities) if e.kind == "person" and can_refer_to(lower, e.gender)), None)
         if lower in NEUTER:
             return self.recent(("organisation",))
         return self.recent(("group", "organisation"))
@@ -412,11 +445,17 @@ def _person_name(phrase: list[Token]) -> str | None:
     if not phrase:
         return None
     inside = set(t.i for t in phrase)
-    # A possessor is not the speaker: in "Sorvia's general staff" Sorvia owns the staff.
+    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
+    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez.
     people = [
         ent for ent in phrase[0].doc.ents
         if ent.label_ == "PERSON" and ent.start in inside and ent.root.dep_ != "poss"
+        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
     ]
+    # "Sara Lind, an adviser to Harlow": the name the phrase is about, not one in its description
+    head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
+    own = [ent for ent in people if head is not None and ent.start <= head.i < ent.end]
+    people = own or [ent for ent in people if ent.root.dep_ != "pobj"] or people
     if people:
         ent = people[-1]
         words = [t for t in ent if norm(t.text) not in TITLES]
@@ -444,5 +483,6 @@ def _clean_name(phrase: list[Token]) -> str:
         tokens = [t for t in tokens if t not in aside and not (t.is_punct and t.i > head.i)]
     while tokens and tokens[0].dep_ == "det":
         tokens.pop(0)
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    # A dropped comma must not glue its neighbours: "a woman in Marsk, Ohio" is not "MarskOhio".
+    text = "".join(t.text_with_ws if t.whitespace_ or k + 1 == len(tokens) or tokens[k + 1].i == t.i + 1 else t.text + " " for k, t in enumerate(tokens)).strip()
     return text or " ".join(t.text for t in phrase)

@@ -1,0 +1,116 @@
+"""Attribution as news copy writes it: appositions, relative clauses, fronted phrases, documents."""
+from .conftest import claim_with, claims_of, worthy
+
+
+def test_a_speaker_after_a_fronted_phrase_is_still_the_speaker():
+    text = (
+        "On Tuesday in Marsk, while touring the flooded harbour with her deputy, former mayor Ada Roe said "
+        "the sea wall had failed in two places."
+    )
+    assert claim_with("sea wall", worthy(text)).speaker == "Ada Roe"
+
+
+def test_a_description_in_apposition_after_a_fronted_phrase_stands_for_the_name():
+    text = "Worried by the strike in Holm, Senator Paul Ortez, the budget chairman, said that wages rose 4 percent."
+    assert claim_with("4 percent", worthy(text)).speaker == "Paul Ortez"
+
+
+def test_a_relative_clause_speaker_is_the_person_not_who():
+    text = "Sen. Paul Ortez, who chairs the budget committee, said the deficit had doubled to 40 million."
+    assert claim_with("deficit", worthy(text)).speaker == "Paul Ortez"
+
+
+def test_who_told_reporters_is_the_person_the_clause_describes():
+    text = "Mayor Ada Roe, who told reporters on Friday that the ferry fares would fall by a third, left early."
+    assert claim_with("ferry fares", worthy(text)).speaker == "Ada Roe"
+
+
+def test_a_relative_clause_between_speaker_and_verb_is_not_what_was_said():
+    text = "Ortez, meanwhile, who sits on the harbour board, said the new crane had cost 9 million."
+    claim = claim_with("9 million", worthy(text))
+    assert (claim.speaker, claim.text) == ("Ortez", "the new crane had cost 9 million")
+
+
+def test_issued_a_statement_saying_is_the_issuer_speaking():
+    text = "Ada Roe issued a statement on Friday saying the ferry had carried 300 passengers."
+    assert claim_with("300 passengers", worthy(text)).speaker == "Ada Roe"
+
+
+def test_saying_after_a_preposition_is_the_subject_of_the_sentence_speaking():
+    text = "Ada Roe angered the harbour board by saying that the new crane had cost 9 million."
+    assert claim_with("9 million", worthy(text)).speaker == "Ada Roe"
+
+
+def test_a_speaker_who_was_asked_and_said_keeps_the_shared_subject():
+    text = "Paul Ortez was pressed by reporters on Friday and said the budget had a gap of 40 million."
+    assert claim_with("40 million", worthy(text)).speaker == "Paul Ortez"
+
+
+def test_people_more_likely_to_say_something_are_the_ones_saying_it():
+    text = "Younger voters were more likely to say the ferry fares had risen by a third."
+    assert claim_with("a third", worthy(text)).speaker == "Younger voters"
+
+
+def test_said_in_a_statement_that_gives_the_clause_after_that():
+    text = "Ada Roe said in a statement on Friday that the ferry had carried 300 passengers."
+    claim = claim_with("300 passengers", worthy(text))
+    assert (claim.speaker, claim.text) == ("Ada Roe", "the ferry had carried 300 passengers")
+
+
+def test_as_the_newspaper_reported_attributes_the_rest_of_the_sentence():
+    text = "As the Marsk Courier reported on Monday, the harbour board spent 9 million on a new crane."
+    claim = claim_with("9 million", worthy(text))
+    assert claim.speaker == "Marsk Courier"
+
+
+def test_a_poll_that_found_something_is_its_source():
+    text = "A poll released Tuesday by the Holm Institute found that 62 percent of voters would back a new bridge over the river."
+    assert "poll" in claim_with("62 percent", worthy(text)).speaker
+
+
+def test_records_that_show_something_are_their_source():
+    text = "County records show the mayor gave 2,000 dollars to both candidates in 2019."
+    assert claim_with("2,000 dollars", worthy(text)).speaker == "County records"
+
+
+def test_a_news_report_with_no_owner_is_itself_the_source():
+    text = "A news report published Friday said the harbour master had resigned over the crane contract."
+    assert claim_with("harbour master", worthy(text)).speaker == "news report"
+
+
+def test_what_a_fact_shows_in_the_writer_s_reasoning_has_no_speaker():
+    text = "Her popularity shows how deeply the party misjudged its own voters in Holm."
+    assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_what_a_poll_shows_without_a_clause_is_still_its_finding():
+    text = "A Holm Gazette poll showed the mayor leading her rival by six points among older voters."
+    assert "poll" in claim_with("six points", worthy(text)).speaker
+
+
+def test_a_campaign_named_after_a_person_is_not_the_person():
+    text = "Ada Roe toured the harbour on Monday.\n\nThe Roe campaign said 4,000 volunteers had signed up."
+    assert claim_with("4,000 volunteers", worthy(text)).speaker == "Roe campaign"
+
+
+def test_the_report_said_is_the_report_not_whoever_was_named_last():
+    text = (
+        "Paul Ortez, a witness, described the collapse of the crane.\n\n"
+        "The inspectors' report said the crane had not been serviced for six years."
+    )
+    assert claim_with("six years", worthy(text)).speaker != "Paul Ortez"
+
+
+def test_a_comma_dropped_from_a_description_does_not_glue_words_together():
+    text = "A fisherman in Marsk, Ohio, told reporters that the ferry had been late for a week."
+    assert claim_with("ferry", worthy(text)).speaker == "fisherman in Marsk Ohio"
+
+
+def test_a_person_who_found_a_way_reports_no_finding():
+    text = "In the port towns, Ada Roe found a receptive audience for her plan to rebuild the harbour."
+    assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_a_plan_to_admit_refugees_is_not_someone_admitting_something():
+    text = "The council debated the mayor's plan to admit 300 refugees to the town by the summer."
+    assert all(c.speaker is None for c in claims_of(text))
