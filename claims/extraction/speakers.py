@@ -459,6 +459,12 @@ def _person_name(phrase: list[Token]) -> str | None:
     if people:
         ent = people[-1]
         words = [t for t in ent if norm(t.text) not in TITLES]
+        # The recogniser may cut a first name off ("Marta" as a place, "Selin" as a person):
+        # capitalised proper nouns compounded onto the name belong to it.
+        k = ent.start - 1
+        while k in inside and _joins_name(ent.doc[k], ent):
+            words.insert(0, ent.doc[k])
+            k -= 1
         return " ".join(t.text for t in words) if words else ent.text
     # The entity recogniser misses some names after a title ("Colonel Ruslan Dey", "Its leader,
     # Vera Manis"): take the run of capitalised proper nouns that ends the phrase.
@@ -472,6 +478,13 @@ def _person_name(phrase: list[Token]) -> str | None:
     if titled and len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
         return " ".join(t.text for t in run)
     return None
+
+
+def _joins_name(token: Token, ent) -> bool:
+    return (
+        token.pos_ == "PROPN" and token.dep_ == "compound" and ent.start <= token.head.i < ent.end
+        and token.text[:1].isupper() and norm(token.text) not in TITLES
+    )
 
 
 def _clean_name(phrase: list[Token]) -> str:
