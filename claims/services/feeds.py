@@ -72,7 +72,12 @@ def read_feed(body: bytes, *, url: str, charset: str | None = None) -> FeedLinks
     # declaration and byte order mark. (Handing feedparser a Content-Type without a charset would make
     # it apply RFC 3023's us-ascii default to text/xml.)
     headers = {"content-type": f"application/xml; charset={charset}"} if charset else None
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    except (UnicodeError, ValueError) as exc:
+        # feedparser's encoding step raises on some damaged XML declarations (a byte that is not
+        # UTF-8 in the encoding name, a NUL in the text) instead of flagging the feed as malformed.
+        raise ParseError(f"The feed could not be read: its encoding declaration is damaged ({exc.__class__.__name__}).") from exc
     read = FeedLinks()
     for position, entry in enumerate(parsed.entries, start=1):
         link, reason = _entry_link(entry, url)
