@@ -111,10 +111,12 @@ def test_a_feed_in_a_legacy_encoding_named_by_the_server_is_read():
     assert read.links == ["https://news.example/grève"]
 
 
-def test_a_feed_is_never_read_as_a_file_name_or_an_address():
-    # feedparser takes a string that looks like a path or a URL as one to open; a feed's body is data.
-    with pytest.raises(ParseError):
-        read_feed(b"/etc/passwd", url="https://news.example/rss")
+def test_a_feed_whose_body_is_a_file_name_is_not_read_from_that_file(tmp_path):
+    # feedparser opens a string that looks like a path or a URL; a fetched body is data, never a name.
+    local = tmp_path / "local.xml"
+    local.write_text('<rss version="2.0"><channel><item><link>https://inside.example/secret</link></item></channel></rss>')
+    with pytest.raises(ParseError, match="could not be read"):
+        read_feed(str(local).encode(), url="https://news.example/rss")
 
 
 def test_many_entries_without_links_are_summarised():
