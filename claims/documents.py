@@ -2,7 +2,9 @@
 
 Each reader returns plain records or raises ParseError with a sentence an editor can act on.
 Maintained parsers do the reading (trafilatura for pages, python-docx, pypdf); this module only
-guards them: sizes, zip bombs, encodings, and turning their exceptions into clear reasons.
+guards them: sizes, zip bombs, and turning their exceptions into clear reasons. Which encoding a
+text or HTML file is in is decided in decoding.py, the same rule as for fetched pages. Readers take
+all the text a person sees: a .docx's tables and text boxes as well as its paragraphs.
 """
 import csv
 import datetime
@@ -14,9 +16,12 @@ from pathlib import PurePath
 
 from django.conf import settings
 
+from .decoding import UnknownEncoding, decode_document
+
 MAX_DOCX_UNPACKED = 50 * 1024 * 1024
 MAX_DOCX_RATIO = 100  # a real .docx compresses perhaps tenfold; a bomb, a thousandfold
 MAX_PDF_PAGES = 300
+MAX_UNREADABLE_SHARE = 0.05  # of a PDF's characters that its fonts cannot name; a stray one is kept
 MIN_ARTICLE_WORDS = 15  # fewer is a menu, a cookie notice or an error page, not an article
 UPLOAD_TYPES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 BULK_TYPES = (".csv", ".jsonl", ".ndjson")
@@ -32,6 +37,7 @@ class ParsedArticle:
     title: str = ""
     published_on: datetime.date | None = None
     site: str = ""
+    source: str = ""  # the whole document as text (a text or HTML file), kept as the article's raw input
 
 
 @dataclass
@@ -71,11 +77,11 @@ def _date(value) -> datetime.date | None:
         return None
 
 
-def _decode(data: bytes, what: str) -> str:
+def _decode(data: bytes, *, markup: bool = False) -> str:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"The {what} is not UTF-8 text (undecodable byte at position {exc.start}).") from exc
+        return decode_document(data, markup=markup)
+    except UnknownEncoding as exc:
+        raise ParseError(f"The file could not be read as text. {exc}") from exc
 
 
 def article_from_upload(filename: str, data: bytes) -> ParsedArticle:
@@ -87,9 +93,13 @@ def article_from_upload(filename: str, data: bytes) -> ParsedArticle:
     if not data:
         raise ParseError("The file is empty.")
     if suffix in (".txt", ".md"):
-        return ParsedArticle(text=_decode(data, "file"), title=PurePath(filename).stem)
+        text = _decode(data)
+        return ParsedArticle(text=text, title=PurePath(filename).stem, source=text)
     if suffix in (".html", ".htm"):
-        return article_from_html(_decode(data, "file"))
+        html = _decode(data, markup=True)
+        parsed = article_from_html(html)
+        parsed.source = html
+        return parsed
     if suffix == ".docx":
         return _docx(data, filename)
     return _pdf(data, filename)
@@ -108,30 +118,98 @@ def _docx(data: bytes, filename: str) -> ParsedArticle:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        text = _docx_text(document)
+        title = (document.core_properties.title or "").strip() or PurePath(filename).stem
     except Exception as exc:  # python-docx raises many kinds on damaged files
+        if "not a Word file" in str(exc):  # a zip of another kind: a spreadsheet, a template, a macro file
+            raise ParseError("The file is not a Word document; save it as .docx and try again.") from exc
         raise ParseError(f"The .docx file could not be read ({exc.__class__.__name__}).") from exc
-    text = "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
     if not text:
-        raise ParseError("The .docx file has no text.")
-    title = (document.core_properties.title or "").strip() or PurePath(filename).stem
+        raise ParseError("The .docx file has no text (not in its paragraphs, tables, text boxes, headers or footers).")
     return ParsedArticle(text=text, title=title[:500])
+
+
+_MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _docx_text(document) -> str:
+    """Every paragraph a reader of the document sees, in the order they come.
+
+    python-docx's `document.paragraphs` holds only the body's top-level paragraphs: text in a
+    table, a nested table, a text box or a content control is not among them. So the reader walks
+    every paragraph element of the body instead. Word writes a text box twice, once for new readers
+    and once, inside mc:Fallback, for old ones; the fallback copy is skipped. Headers and footers
+    usually hold page furniture (running titles, page numbers), so they are read only when the body
+    holds no text: a document laid out in its header.
+    """
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    text = _paragraphs_text(body)
+    if text:
+        return text
+    # Each section's headers, then its footers, as the section names them (once each).
+    parts = {}
+    for section in body.iter(qn("w:sectPr")):
+        for reference in [*section.iterchildren(qn("w:headerReference")), *section.iterchildren(qn("w:footerReference"))]:
+            part = document.part.related_parts.get(reference.get(qn("r:id")))
+            if part is not None:
+                parts.setdefault(id(part), part)
+    return "\n\n".join(filter(None, (_paragraphs_text(part.element) for part in parts.values())))
+
+
+def _paragraphs_text(root) -> str:
+    from docx.oxml.ns import qn
+
+    fallback, paragraph_tag = f"{{{_MARKUP_COMPATIBILITY}}}Fallback", qn("w:p")
+    texts = []
+    for paragraph in root.iter(paragraph_tag):
+        if any(ancestor.tag == fallback for ancestor in paragraph.iterancestors()):
+            continue
+        # The paragraph's own runs: those inside a text box it anchors belong to the box's paragraphs.
+        runs = (run for run in paragraph.iter(qn("w:r")) if next(run.iterancestors(paragraph_tag)) is paragraph)
+        line = "".join(run.text for run in runs).strip()
+        if line:
+            texts.append(line)
+    return "\n\n".join(texts)
 
 
 def _pdf(data: bytes, filename: str) -> ParsedArticle:
     import pypdf
+    from pypdf.errors import DependencyError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            # Many PDFs are encrypted only to restrict printing or copying, with an empty password.
+            try:
+                opened = reader.decrypt("")
+            except DependencyError as exc:
+                raise ParseError("The PDF is encrypted in a way this workbench cannot open; save a copy without protection and import that.") from exc
+            if not opened:
+                raise ParseError("The PDF is protected by a password; save a copy without one and import that.")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise ParseError(f"The PDF has more than {MAX_PDF_PAGES} pages.")
-        text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages).strip()
+        pages = list(reader.pages)
         title = ((reader.metadata or {}).get("/Title") or "") if reader.metadata is not None else ""
     except ParseError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise ParseError(f"The PDF could not be read ({exc.__class__.__name__}).") from exc
+    texts = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            texts.append((page.extract_text() or "").strip())
+        except Exception as exc:  # one damaged page: say which, rather than import the rest without it
+            raise ParseError(f"Page {number} of the PDF could not be read ({exc.__class__.__name__}).") from exc
+    text = "\n\n".join(filter(None, texts))
     if not text:
-        raise ParseError("The PDF has no text layer (a scan?).")
+        raise ParseError("The PDF has no text layer (a scan?); run it through text recognition (OCR) first.")
+    unreadable = text.count("\ufffd")
+    if unreadable > MAX_UNREADABLE_SHARE * len("".join(text.split())):
+        # The PDF's fonts do not say which letters their shapes are, so the text comes out as
+        # replacement characters: importing it would store gibberish.
+        raise ParseError(f"The PDF's text cannot be read: {unreadable} of its characters are unknown to its fonts. Export it again as PDF (or PDF/A), or run it through text recognition (OCR).")
     return ParsedArticle(text=text, title=(str(title).strip() or PurePath(filename).stem)[:500])
 
 
@@ -142,7 +220,7 @@ def rows_from_bulk(filename: str, data: bytes) -> list[BulkRow]:
         raise ParseError(f"Spreadsheets must be .csv or .jsonl, not {suffix or '(none)'}.")
     if len(data) > 10 * settings.MAX_UPLOAD_BYTES:
         raise ParseError(f"The file is larger than {10 * settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
-    text = _decode(data, "file")
+    text = _decode(data)
     rows = _csv_rows(text) if suffix == ".csv" else _jsonl_rows(text)
     if not rows:
         raise ParseError("The file has no rows.")

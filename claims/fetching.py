@@ -18,10 +18,12 @@ import ipaddress
 import socket
 import ssl
 import time
-from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
+
+from .decoding import UnknownEncoding, decode_document
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
@@ -38,9 +40,16 @@ class Fetched:
     content_type: str
     charset: str | None
     body: bytes
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     def text(self) -> str:
-        return self.body.decode(self.charset or "utf-8", errors="replace")
+        """The page as text, decoded by the HTML standard's rules (see decoding.py)."""
+        if self._text is None:
+            try:
+                self._text = decode_document(self.body, declared_charset=self.charset, markup=self.content_type != "text/plain")
+            except UnknownEncoding as exc:
+                raise FetchError(f"The page could not be read as text. {exc}") from exc
+        return self._text
 
 
 def _allowed_networks():
@@ -93,7 +102,11 @@ def fetch(url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> Fetched:
     timeout = settings.FETCH_TIMEOUT
     deadline = time.monotonic() + timeout
     for _hop in range(settings.FETCH_MAX_REDIRECTS + 1):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            target = _request_target(parts)
+        except ValueError as exc:  # "http://[", a lone surrogate: not a web address at all
+            raise FetchError("The link is not a valid web address.") from exc
         if parts.scheme not in ("http", "https"):
             raise FetchError("Only http:// and https:// links can be imported.")
         if not parts.hostname:
@@ -109,8 +122,7 @@ def fetch(url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> Fetched:
         connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
         connection = connection_class(address, port, parts.hostname, remaining)
         try:
-            path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-            connection.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(accept)})
+            connection.request("GET", target, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(accept)})
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308):
                 location = response.getheader("Location")
@@ -133,6 +145,15 @@ def fetch(url: str, *, accept: tuple[str, ...] = PAGE_TYPES) -> Fetched:
         finally:
             connection.close()
     raise FetchError(f"The page redirected more than {settings.FETCH_MAX_REDIRECTS} times.")
+
+
+def _request_target(parts) -> str:
+    """The path and query as sent on the wire. Links in feeds and pages are often IRIs (an accented
+    or non-Latin path): their characters are percent-encoded as UTF-8, the way browsers send them;
+    what is encoded already stays as it is."""
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~")
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=~?")
+    return path + (f"?{query}" if query else "")
 
 
 def _content_type(header: str) -> tuple[str, str | None]:

@@ -25,12 +25,40 @@ HOSTILE_HTML = f"""<html><head><title>Ferry strike {SPELLED_OUT} day two</title>
 </article></body></html>"""
 
 
+# A French page as many older sites still serve it: a Content-Type without a charset, and the charset
+# declared only in the page's own <meta> as "iso-8859-1" -- which the HTML standard (and every browser)
+# reads as windows-1252, so the page's curly apostrophes are byte 0x92.
+LATIN1_HTML = """<html><head><meta charset="iso-8859-1"><title>Grève au port : deuxième journée</title></head>
+<body><article><h1>Grève au port : deuxième journée</h1>
+<p>Le syndicat des dockers a déclaré que 4 200 employés étaient restés chez eux mardi, deuxième journée de grève.</p>
+<p>L’opérateur a répondu que moins de 1 500 salariés étaient absents et que deux navires avaient été déchargés.</p>
+</article></body></html>"""
+
+
+def _relative_feed(handler):
+    """A feed whose links are written relative to the site, as some CMSs write them."""
+    items = (
+        "<item><title>Strike</title><link>/article</link></item>"
+        "<item><title>Strike again</title><link>other-article</link></item>"
+        "<item><title>No link at all</title><description>Only a summary.</description></item>"
+        "<item><title>Id only</title><guid>story-1234</guid></item>"
+        "<item><title>Bad link</title><link>javascript:alert(1)</link></item>"
+    )
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>{items}</channel></rss>'
+    _send(handler, body.encode(), content_type="application/rss+xml")
+
+
 class PageHandler(BaseHTTPRequestHandler):
     routes = {}
 
     def do_GET(self):
         path = self.path.split("?")[0]
         self.server.seen_hosts.append(self.headers.get("Host"))
+        self.server.seen_paths.append(self.path)
+        if path in self.server.served:  # set by a test for this run (LocalPages.serve)
+            body, content_type = self.server.served[path]
+            _send(self, body, content_type=content_type)
+            return
         route = self.routes.get(path)
         if route is None:
             self.send_error(404, "Not Found")
@@ -93,6 +121,10 @@ def _feed(handler):
 
 PageHandler.routes = {
     "/feed.xml": _feed,
+    "/news/relative-feed.xml": _relative_feed,
+    "/latin1-meta": lambda h: _send(h, LATIN1_HTML.encode("cp1252"), content_type="text/html"),
+    "/news/other-article": lambda h: _send(h, ARTICLE_HTML.replace("4,200", "4,300").encode()),
+    "/nouvelles/gr%C3%A8ve": lambda h: _send(h, ARTICLE_HTML.encode()),
     "/broken-feed.xml": lambda h: _send(h, b"<rss><channel><item><title>oops", content_type="application/rss+xml"),
     "/html-not-feed": lambda h: _send(h, ARTICLE_HTML.encode()),
     "/article": lambda h: _send(h, ARTICLE_HTML.encode()),
@@ -116,13 +148,18 @@ PageHandler.routes = {
 class LocalPages:
     def __init__(self):
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), PageHandler)
-        self.server.seen_hosts = []
+        self.server.seen_hosts, self.server.seen_paths, self.server.served = [], [], {}
         self.server.holding, self.server.release = threading.Event(), threading.Event()
         self.server.together = threading.Barrier(2, timeout=4)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.server.server_port}{path}"
+
+    def serve(self, path: str, body: bytes, content_type: str = "text/html") -> str:
+        """Answer `path` with these bytes from now on; returns its address."""
+        self.server.served[path] = (body, content_type)
+        return self.url(path)
 
     def __enter__(self):
         self.thread.start()

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from claims.documents import ParseError, article_from_html, article_from_upload, rows_from_bulk
 
-from .pages import ARTICLE_HTML
+from .pages import ARTICLE_HTML, LATIN1_HTML
 
 
 def make_docx(paragraphs, title="Port report"):
@@ -22,14 +22,16 @@ def make_docx(paragraphs, title="Port report"):
     return out.getvalue()
 
 
-def make_pdf(text: str) -> bytes:
-    """A minimal one-page PDF with a text layer, offsets computed so any reader accepts it."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+def make_pdf(text: str, *, font: str = "F1", stream_filter: str = "") -> bytes:
+    """A minimal one-page PDF with a text layer, offsets computed so any reader accepts it. A font
+    the page does not define, or a filter no reader knows, makes the damaged PDFs editors meet."""
+    stream = f"BT /{font} 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    filters = f"/Filter /{stream_filter} ".encode() if stream_filter else b""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d %s>>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
@@ -69,6 +71,144 @@ def test_docx_files_are_read():
     assert article.text == "The mayor said 300 homes flooded.\n\nWater fell by noon." and article.title == "Port report"
 
 
+def docx_bytes(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# A text box as Word writes it: once for current readers (a drawing) and once more, inside
+# mc:Fallback, as VML for old ones. A person sees it once.
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+  xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+  xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+  xmlns:v="urn:schemas-microsoft-com:vml">
+ <mc:AlternateContent>
+  <mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>
+   <wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>
+  </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>
+  </v:textbox></v:shape></w:pict></mc:Fallback>
+ </mc:AlternateContent>
+</w:r>"""
+
+
+def test_an_article_laid_out_in_a_docx_table_is_read_in_order():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Harbour strike, day two.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "The union said 4,200 members stayed away."
+    table.cell(0, 1).text = "The operator said fewer than 1,500 were absent."
+    table.cell(1, 0).add_table(rows=1, cols=1).cell(0, 0).text = "A nested table: the port counted 2,000."
+    document.add_paragraph("Talks resume on Friday.")
+    assert article_from_upload("strike.docx", docx_bytes(document)).text == (
+        "Harbour strike, day two.\n\nThe union said 4,200 members stayed away.\n\n"
+        "The operator said fewer than 1,500 were absent.\n\nA nested table: the port counted 2,000.\n\n"
+        "Talks resume on Friday."
+    )
+
+
+def test_text_in_a_docx_text_box_is_read_once():
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("The mayor said 300 homes flooded.")
+    document.add_paragraph()._p.append(parse_xml(TEXT_BOX.format(text="Box: the river rose two metres.")))
+    assert article_from_upload("flood.docx", docx_bytes(document)).text == (
+        "The mayor said 300 homes flooded.\n\nBox: the river rose two metres."
+    )
+
+
+def test_a_docx_written_in_its_header_is_read_from_the_header():
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "The minister said the bridge reopens in May."
+    document.sections[0].footer.paragraphs[0].text = "Ministry of Transport"
+    assert article_from_upload("memo.docx", docx_bytes(document)).text == (
+        "The minister said the bridge reopens in May.\n\nMinistry of Transport"
+    )
+
+
+def test_a_docx_header_is_left_out_when_the_body_holds_the_article():
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Page furniture"
+    document.add_paragraph("The mayor said 300 homes flooded.")
+    assert article_from_upload("report.docx", docx_bytes(document)).text == "The mayor said 300 homes flooded."
+
+
+def test_a_word_template_named_docx_is_refused_as_not_a_word_document():
+    data = make_docx(["The mayor said 300 homes flooded."])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename == "[Content_Types].xml":
+                content = content.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(entry, content)
+    with pytest.raises(ParseError, match="not a Word document"):
+        article_from_upload("template.docx", out.getvalue())
+
+
+def test_a_password_protected_pdf_says_so():
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf("The mayor said 300 homes flooded"))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(ParseError, match="protected by a password"):
+        article_from_upload("locked.pdf", out.getvalue())
+
+
+def test_a_pdf_encrypted_only_against_copying_is_read():
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf("The mayor said 300 homes flooded"))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert "The mayor said 300 homes flooded" in article_from_upload("report.pdf", out.getvalue()).text
+
+
+def test_a_pdf_page_that_cannot_be_read_is_named():
+    with pytest.raises(ParseError, match="Page 1 of the PDF could not be read"):
+        article_from_upload("report.pdf", make_pdf("The mayor said 300 homes flooded", stream_filter="NoSuchFilter"))
+
+
+def test_a_pdf_whose_fonts_cannot_name_their_letters_is_refused_not_imported_as_gibberish():
+    with pytest.raises(ParseError, match="text cannot be read"):
+        article_from_upload("report.pdf", make_pdf("The mayor said 300 homes flooded", font="F9"))
+
+
+def test_a_latin_1_html_file_declaring_its_charset_is_read_without_replacement_characters():
+    article = article_from_upload("greve.html", LATIN1_HTML.encode("cp1252"))
+    assert article.title == "Grève au port : deuxième journée" and "déclaré que 4 200 employés" in article.text
+    assert "\ufffd" not in article.source + article.text
+
+
+def test_a_windows_1252_text_file_is_recognised():
+    text = "Le syndicat a déclaré que 4 200 employés étaient restés chez eux à l’aube, selon l’opérateur."
+    assert article_from_upload("greve.txt", text.encode("cp1252")).text == text
+
+
+def test_a_utf_16_text_file_with_a_byte_order_mark_is_read():
+    text = "The ferry sailed at 9, the harbour master said."
+    assert article_from_upload("ferry.txt", text.encode("utf-16")).text == text
+
+
+def test_a_spreadsheet_saved_in_windows_1252_keeps_its_accents():
+    [row] = rows_from_bulk("day.csv", "text,title\nLe syndicat a déclaré la grève.,Grève\n".encode("cp1252"))
+    assert (row.text, row.title) == ("Le syndicat a déclaré la grève.", "Grève")
+
+
 def test_pdf_files_are_read():
     assert "The mayor said 300 homes flooded" in article_from_upload("report.pdf", make_pdf("The mayor said 300 homes flooded")).text
 
@@ -79,7 +219,7 @@ def test_pdf_files_are_read():
         ("a.pdf", b"%PDF-1.4 this is not really a pdf", "could not be read|no text layer"),
         ("a.docx", b"PK\x03\x04 broken zip", "damaged"),
         ("a.docx", b"not even a zip", "damaged"),
-        ("a.txt", b"\xff\xfe\xfa bad utf8", "not UTF-8"),
+        ("a.txt", bytes(range(256)) * 4, "could not be read as text"),
         ("a.txt", b"", "empty"),
         ("a.exe", b"MZ binary", "cannot be imported"),
         ("a", b"no suffix", "cannot be imported"),
@@ -118,7 +258,7 @@ def test_csv_rows_with_text_or_url_are_read():
         (b"title,body\nA,B\n", "needs a 'text' or a 'url' column"),
         (b'text,url\n"unclosed quote,x\n', "malformed"),
         (b"", "empty"),
-        (b"\xff\xfe", "not UTF-8"),
+        (bytes(range(256)) * 4, "could not be read as text"),
     ],
 )
 def test_a_spreadsheet_that_cannot_be_read_says_why(data, message):

@@ -102,3 +102,19 @@ def test_pages_that_are_not_web_pages_are_refused(pages):
 def test_unknown_hosts_say_so(settings):
     with pytest.raises(FetchError, match="could not be found"):
         fetch("http://no-such-host.invalid/")
+
+
+def test_a_page_declaring_its_charset_only_in_a_meta_tag_is_read_in_that_charset(pages):
+    text = fetch(pages.url("/latin1-meta")).text()
+    assert "<title>Grève au port : deuxième journée</title>" in text and "L’opérateur" in text and "\ufffd" not in text
+
+
+def test_a_link_with_accents_in_its_path_is_sent_percent_encoded(pages):
+    assert b"4,200 members" in fetch(pages.url("/nouvelles/grève")).body
+    assert pages.server.seen_paths[-1] == "/nouvelles/gr%C3%A8ve"
+
+
+@pytest.mark.parametrize("url", ["http://[", "http://news.example/\ud800", "http://[::1"])
+def test_a_link_that_is_not_a_web_address_fails_with_a_reason(url):
+    with pytest.raises(FetchError, match="not a valid web address"):
+        fetch(url)

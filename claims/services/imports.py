@@ -260,7 +260,7 @@ def _read(item: ImportItem, known: dict, pages: dict) -> ArticleDraft:
         parsed = article_from_upload(item.filename, data)
         binary = item.filename.lower().endswith((".pdf", ".docx"))
         return ArticleDraft(**{
-            **common, "title": item.title or parsed.title, "raw_text": "" if binary else data.decode("utf-8-sig"),
+            **common, "title": item.title or parsed.title, "raw_text": "" if binary else parsed.source,
             "extracted_text": parsed.text, "raw_file": data if binary else None,
         })
     return ArticleDraft(**common, title=item.title, raw_text=item.text)
