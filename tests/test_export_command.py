@@ -20,7 +20,8 @@ def two_published(db, editor):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "claimreview"])
-def test_the_command_writes_exactly_what_the_web_download_gives(editor_client, two_published, tmp_path, fmt):
+def test_the_command_writes_exactly_what_the_web_download_gives(editor_client, two_published, tmp_path, fmt, settings):
+    settings.PUBLIC_SITE_URL = "https://factcheck.example/"
     target = tmp_path / f"out.{fmt}"
     article = two_published[0].claim.article_id
     call_command("export_verdicts", "--format", fmt, "--article", str(article), "--output", str(target))
@@ -56,7 +57,7 @@ def test_a_write_failing_halfway_leaves_no_file_behind(two_published, tmp_path, 
     """The disk fills up in the middle of the export: neither the file nor its partial copy stays."""
     from claims.management.commands import export_verdicts
 
-    def filling_up(fmt, verdicts):
+    def filling_up(fmt, verdicts, *, site):
         yield "claim_id,claim\n"
         raise OSError(28, "No space left on device")
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pyld import jsonld
 
-from claims.exports import spreadsheet_safe_cells
+from claims.safe_output import spreadsheet_safe_cells
 from claims.ratings import Rating
 from claims.services import reviews
 
