@@ -6,9 +6,9 @@ cover, must still never break what the workbench writes. Each writer applies the
 in one place:
 
 - `printable`: documents that draw or parse text: the RSS feed (`PrintableRssFeed`), the charts'
-  SVG (claims/charts.py) and the PDF (claims/reports.py, `report_pdf`). XML 1.0 forbids most
-  control characters (Django refuses the whole feed, an XML parser the whole file), and WeasyPrint
-  draws them as missing glyphs that garble the PDF's searchable text.
+  SVG (claims/charts.py) and the PDF (claims/reports.py, `pdf_of`). XML 1.0 forbids most control
+  characters (Django refuses the whole feed, an XML parser the whole file); WeasyPrint has no
+  glyph for them and draws a missing-glyph box, after which the PDF's text reads back garbled.
 - `spreadsheet_safe_cells`: every cell of every CSV, so a spreadsheet shows text and never runs it.
 
 JSON needs no rule of its own (json.dumps escapes every control character), and HTML pages have
