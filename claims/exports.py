@@ -3,19 +3,21 @@
 One code path for every channel: the web downloads and `manage.py export_verdicts` both call
 `export_chunks` with the selection's verdicts; it reads them as rows (selectors.verdicts.verdict_rows)
 and turns them into text a piece at a time, so an export of any size streams in constant memory.
+Public addresses come from claims.public_links (the caller passes the site); every CSV cell goes
+through claims.safe_output.spreadsheet_safe_cells.
 """
 import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from . import ratings
+from .public_links import fact_check_urls, newsroom_url
+from .safe_output import spreadsheet_safe_cells
 from .selectors.verdicts import verdict_rows
 
 FORMATS = {
@@ -29,35 +31,8 @@ CSV_HEADER = [
     "rating", "rating_value", "rationale", "evidence_urls", "reviewer", "approver", "published_at", "fact_check_url",
 ]
 
-# A spreadsheet runs a cell starting with one of these as a formula.
-_FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
-def spreadsheet_safe_cells(cells: list[str]) -> list[str]:
-    """The cells with a quote mark before any a spreadsheet would run, so it shows as text."""
-    return ["'" + cell if cell[:1] in _FORMULA_STARTS else cell for cell in cells]
-
-
-def fact_check_url(verdict_id: int) -> str:
-    """The public page of a published verdict, as readers and search engines reach it."""
-    return fact_check_urls()(verdict_id)
-
-
-def fact_check_urls():
-    """fact_check_url for many verdicts: the site's setting read once, not once per row."""
-    return _fact_check_url_pattern(settings.PUBLIC_SITE_URL).format
-
-
-@lru_cache(maxsize=4)
-def _fact_check_url_pattern(site: str) -> str:
-    # Reversed once per site rather than once per row: an export of 100,000 rows would spend
-    # most of its time in the URL resolver.
-    marker = 987654321
-    return urljoin(site, reverse("public:fact_check", args=[marker])).replace(str(marker), "{}")
-
-
-def record(row) -> dict:
-    """One verdict as plain data (the JSON export and the API's shape)."""
+def record(row, url_of) -> dict:
+    """One verdict as plain data (the JSON export); url_of is public_links.fact_check_urls(site)."""
     return {
         "claim_id": row.claim_id,
         "claim": row.claim_text,
@@ -75,7 +50,7 @@ def record(row) -> dict:
         "reviewer": row.reviewer_name,
         "approver": row.approver_name or "",
         "published_at": row.published_at.isoformat(),
-        "fact_check_url": fact_check_url(row.id),
+        "fact_check_url": url_of(row.id),
     }
 
 
@@ -88,7 +63,7 @@ CSV_FIELDS = (
 
 def csv_row(row, url_of) -> list[str]:
     """The CSV columns (CSV_HEADER) of one verdict, every cell spreadsheet-safe; url_of is
-    fact_check_urls()."""
+    public_links.fact_check_urls(site)."""
     # One comprehension over the whole row rather than a call per cell: at 100,000 rows the calls
     # alone cost a third of the export's own time.
     return spreadsheet_safe_cells([
@@ -127,26 +102,27 @@ def _looks_like_a_person(speaker: str) -> bool:
     )
 
 
-def claim_review(row) -> dict:
-    """One schema.org ClaimReview document with every property Google requires and recommends."""
+def claim_review(row, site: str) -> dict:
+    """One schema.org ClaimReview document with every property Google requires and recommends;
+    site is public_links.site_url(request)."""
     appeared = row.article_published_on.isoformat() if row.article_published_on else row.article_imported_at.date().isoformat()
-    appearance = {"@type": "CreativeWork", "headline": row.article, "datePublished": appeared}
-    if row.article_url:
-        appearance["url"] = row.article_url
-    if row.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": row.outlet}
+    first = first_appearance(row)
+    claim = {
+        "@type": "Claim",
+        "author": claim_author(row),
+        "datePublished": appeared,
+        # The article is always an appearance; without a publication day, dated the day it came in.
+        "appearance": {"@type": "CreativeWork", "headline": row.article, **(first or {}), "datePublished": appeared},
+    }
+    if first:
+        claim["firstAppearance"] = first
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": fact_check_url(row.id),
+        "url": fact_check_urls(site)(row.id),
         "claimReviewed": row.claim_text,
-        "itemReviewed": {
-            "@type": "Claim",
-            "author": claim_author(row),
-            "datePublished": appeared,
-            "appearance": appearance,
-        },
-        "author": {"@type": "Organization", "name": settings.NEWSROOM_NAME, "url": settings.NEWSROOM_URL},
+        "itemReviewed": claim,
+        "author": {"@type": "Organization", "name": settings.NEWSROOM_NAME, "url": newsroom_url(site)},
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": ratings.numeric_value(row.rating),
@@ -158,11 +134,26 @@ def claim_review(row) -> dict:
     }
 
 
-def _csv_chunks(rows: Iterable, rows_per_chunk: int = 500) -> Iterator[str]:
+def first_appearance(row) -> dict | None:
+    """The article the claim was found in, as the claim's first known appearance (schema.org
+    firstAppearance; Google's fact-check markup recommends it, Fact Check Explorer reads its url):
+    only what is known of where it was published (its link, its date, its outlet), never the day
+    it was imported; None when none of those is known."""
+    work = {"@type": "CreativeWork", "headline": row.article}
+    if row.article_url:
+        work["url"] = row.article_url
+    if row.article_published_on:
+        work["datePublished"] = row.article_published_on.isoformat()
+    if row.outlet:
+        work["publisher"] = {"@type": "Organization", "name": row.outlet}
+    return work if len(work) > 2 else None
+
+
+def _csv_chunks(rows: Iterable, url_of, rows_per_chunk: int = 500) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)
-    chunk, url_of = [], fact_check_urls()
+    chunk = []
     for row in rows:
         chunk.append(csv_row(row, url_of))
         if len(chunk) == rows_per_chunk:
@@ -189,12 +180,14 @@ def export_rows(fmt: str, verdicts: QuerySet):
     return verdict_rows(verdicts, CSV_FIELDS) if fmt == "csv" else verdict_rows(verdicts)
 
 
-def export_chunks(fmt: str, verdicts: QuerySet) -> Iterator[str]:
+def export_chunks(fmt: str, verdicts: QuerySet, *, site: str) -> Iterator[str]:
     """The export of the verdicts (a selection's queryset) as pieces of text, for a streaming
-    response or a file. Rows are read from the database a few thousand at a time."""
+    response or a file; site is public_links.site_url(request), or site_url() without a request.
+    Rows are read from the database a few thousand at a time."""
     rows = export_rows(fmt, verdicts).iterator(chunk_size=2000)
+    url_of = fact_check_urls(site)
     if fmt == "csv":
-        return _csv_chunks(rows)
+        return _csv_chunks(rows, url_of)
     if fmt == "json":
-        return _json_array_chunks(record(row) for row in rows)
-    return _json_array_chunks(claim_review(row) for row in rows)
+        return _json_array_chunks(record(row, url_of) for row in rows)
+    return _json_array_chunks(claim_review(row, site) for row in rows)

@@ -2,14 +2,18 @@
 
 Built from a VerdictSelection in a fixed number of queries whatever its size (the rows, their
 evidence, the competing claims), then shown as an HTML page with a print stylesheet or as a PDF.
+The PDF is drawn by WeasyPrint from the page's HTML (`pdf_of`), which Django's autoescaping has
+made safe as markup; `pdf_of` also keeps only characters WeasyPrint can draw.
 """
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.staticfiles import finders
 from django.db.models import Q
 
 from . import charts, ratings
+from .safe_output import printable
 from .models import Dispute, Evidence
 from .selectors.verdicts import VerdictSelection, is_published, verdict_rows
 
@@ -135,3 +139,16 @@ def _over_time(rows):
         label = lambda d: d.strftime("%Y-%m")  # noqa: E731
     ordered = sorted(zip(days, (row.rating for row in rows)))
     return charts.tally((label(day), rating) for day, rating in ordered)
+
+
+def pdf_of(html: str) -> bytes:
+    """The report's HTML (claims/report/document.html) drawn as a PDF with the report stylesheet.
+    Stored text may hold control characters, which WeasyPrint draws as missing glyphs that garble
+    the PDF's searchable text: the page goes through `printable` first (the charts are base64)."""
+    from weasyprint import CSS, HTML  # loaded on demand: it needs the system's Pango
+    from weasyprint.urls import URLFetcher
+
+    # The PDF is drawn from what the page holds (the charts are data: URIs): it fetches nothing.
+    no_fetching = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+    stylesheet = CSS(filename=finders.find("css/report.css"))
+    return HTML(string=printable(html), url_fetcher=no_fetching).write_pdf(stylesheets=[stylesheet])

@@ -160,12 +160,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-# The newsroom that signs published fact-checks (ClaimReview author).
+# The newsroom that signs published fact-checks (ClaimReview author); its address defaults to the
+# public site's.
 NEWSROOM_NAME = env.str("NEWSROOM_NAME", default="Factcheck Desk")
-NEWSROOM_URL = env.str("NEWSROOM_URL", default="http://127.0.0.1:8000/")
-# Where readers reach the public fact-check pages: the base of every exported ClaimReview `url`,
-# the same from a web download and from `manage.py export_verdicts`.
-PUBLIC_SITE_URL = env.str("PUBLIC_SITE_URL", default="http://127.0.0.1:8000/")
+NEWSROOM_URL = env.str("NEWSROOM_URL", default="")
+# Where readers reach the public fact-check pages: the base of every public link (ClaimReview
+# `url`, exports, feeds). Unset, links follow the address each request came in on, and an export
+# from the command line uses http://127.0.0.1:8000/ (claims/public_links.py).
+PUBLIC_SITE_URL = env.str("PUBLIC_SITE_URL", default="")
 
 # Articles longer than this are refused at import with a clear message.
 MAX_ARTICLE_CHARS = env.int("MAX_ARTICLE_CHARS", default=500_000)

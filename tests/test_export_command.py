@@ -20,7 +20,8 @@ def two_published(db, editor):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "claimreview"])
-def test_the_command_writes_exactly_what_the_web_download_gives(editor_client, two_published, tmp_path, fmt):
+def test_the_command_writes_exactly_what_the_web_download_gives(editor_client, two_published, tmp_path, fmt, settings):
+    settings.PUBLIC_SITE_URL = "https://factcheck.example/"
     target = tmp_path / f"out.{fmt}"
     article = two_published[0].claim.article_id
     call_command("export_verdicts", "--format", fmt, "--article", str(article), "--output", str(target))
@@ -56,7 +57,7 @@ def test_a_write_failing_halfway_leaves_no_file_behind(two_published, tmp_path, 
     """The disk fills up in the middle of the export: neither the file nor its partial copy stays."""
     from claims.management.commands import export_verdicts
 
-    def filling_up(fmt, verdicts):
+    def filling_up(fmt, verdicts, *, site):
         yield "claim_id,claim\n"
         raise OSError(28, "No space left on device")
 
@@ -64,3 +65,22 @@ def test_a_write_failing_halfway_leaves_no_file_behind(two_published, tmp_path, 
     with pytest.raises(CommandError, match="Cannot write .*No space left on device"):
         call_command("export_verdicts", "--format", "csv", "--output", str(tmp_path / "out.csv"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_a_request_or_a_public_site_the_command_links_to_the_documented_default(two_published, tmp_path, settings):
+    from claims.public_links import WITHOUT_A_REQUEST
+
+    settings.PUBLIC_SITE_URL = ""
+    target = tmp_path / "out.json"
+    call_command("export_verdicts", "--format", "json", "--output", str(target))
+    assert WITHOUT_A_REQUEST == "http://127.0.0.1:8000/"
+    assert all(r["fact_check_url"].startswith("http://127.0.0.1:8000/fact-checks/") for r in json.loads(target.read_text()))
+
+
+def test_the_command_links_to_the_configured_public_site(two_published, tmp_path, settings):
+    settings.PUBLIC_SITE_URL = "https://factcheck.example/"
+    target = tmp_path / "out.claimreview"
+    call_command("export_verdicts", "--format", "claimreview", "--output", str(target))
+    reviews_ = json.loads(target.read_text())
+    assert all(r["url"].startswith("https://factcheck.example/fact-checks/") for r in reviews_)
+    assert {r["author"]["url"] for r in reviews_} == {"https://factcheck.example/"}

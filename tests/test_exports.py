@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pyld import jsonld
 
-from claims.exports import spreadsheet_safe_cells
+from claims.safe_output import spreadsheet_safe_cells
 from claims.ratings import Rating
 from claims.services import reviews
 
@@ -36,13 +36,46 @@ def _csv(client, **query):
     return list(csv.DictReader(io.StringIO(_download(client, "csv", **query))))
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+# The spreadsheet rule (claims/safe_output.py), case by case: what a spreadsheet would run gets an
+# apostrophe in front; everything else is written as it is.
+RUN_BY_A_SPREADSHEET = [
+    "=1+1", "+1", "-1", "@SUM(A1)",                                  # OWASP's four
+    "\tx", "\rx", "\nx", "\x00x",                                     # OWASP's TAB and CR, line feed, NUL (ASVS)
+    "\uff1dHYPERLINK(\"http://evil.example\")", "\uff0b1", "\uff0d1", "\uff20SUM(A1)",  # full width
+    "\ufe66cmd", "\ufe62cmd", "\ufe63cmd", "\ufe6bcmd",                  # small forms
+    "\u207c1", "\u207a1", "\u208c1", "\u208a1", "\ufb291",                 # super- and subscript, Hebrew plus
+    " =1+1", "   @SUM(A1)", "\n=1+1", "\r\n-1", "\xa0=1+1", "\u3000=1+1",  # blank, then a formula
+    "\u2003+1", "\u202f=1", "\u200b=1", "\ufeff=1", "\u2060=1", " \t\xa0\u3000\uff1d1",
+]
+WRITTEN_AS_IT_IS = [
+    "Lysychansk is held", "", " leading space only", "5 - 3 = 2", "editor@news.example", "'=already quoted",
+    "\u2212 5 degrees",  # the minus sign (U+2212) is not a formula trigger
+    "x=1", "\xa0text",
+]
+
+
+@pytest.mark.parametrize("cell", RUN_BY_A_SPREADSHEET)
 def test_cells_a_spreadsheet_would_run_are_neutralised(cell):
     assert spreadsheet_safe_cells([cell]) == ["'" + cell]
 
 
-def test_ordinary_cells_are_left_alone():
-    assert spreadsheet_safe_cells(["Lysychansk is held"]) == ["Lysychansk is held"]
+@pytest.mark.parametrize("cell", WRITTEN_AS_IT_IS)
+def test_ordinary_cells_are_left_alone(cell):
+    assert spreadsheet_safe_cells([cell]) == [cell]
+
+
+def test_the_rule_names_every_form_of_a_formula_trigger_and_every_blank():
+    """The rule's two lists are exactly what their definition says (so a copy of the rule in SQL
+    can be checked against them): triggers are what NFKC folds into = + - @, blanks are Unicode
+    whitespace plus four invisible characters."""
+    import sys
+    import unicodedata
+
+    from claims.safe_output import BLANK, FORMULA_TRIGGERS
+
+    everything = [chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF]
+    assert set(FORMULA_TRIGGERS) == {c for c in everything if unicodedata.normalize("NFKC", c) in ("=", "+", "-", "@")}
+    assert set(BLANK) == {c for c in everything if c.isspace()} | {"\u200b", "\u2060", "\ufeff", "\x00"}
 
 
 def test_csv_export_neutralises_formulas_in_every_cell_that_holds_one(editor_client, published):
@@ -57,6 +90,37 @@ def test_csv_export_neutralises_formulas_in_every_cell_that_holds_one(editor_cli
     assert row["rating"] == "False" and row["rating_value"] == "1"
     assert row["evidence_urls"] == "https://records.example/minutes https://records.example/photos"
     assert row["approver"] == "edith"
+
+
+def test_disguised_formulas_are_neutralised_in_every_column_of_the_download_and_the_command(editor_client, published, tmp_path, settings):
+    """A hostile spreadsheet row hides its formulas behind full-width signs and blanks; whichever
+    column they land in, the editor's spreadsheet shows them as text."""
+    from django.core.management import call_command
+
+    settings.PUBLIC_SITE_URL = "https://factcheck.example/"
+    claim, article = published.claim, published.claim.article
+    claim.text, claim.speaker = "\u3000\uff1dHYPERLINK(\"http://evil.example\")", "\xa0+cmd"
+    claim.save()
+    claim.source.name = "\n@SUM(A1)"
+    claim.source.save()
+    claim.side.name = "\uff0dSide"
+    claim.side.save()
+    article.title, article.url = " =1+1", "\uff20https://news.example/bridge"
+    article.save()
+    article.outlet.name = "\ufe66Outlet"
+    article.outlet.save()
+    article.topic.name = "\t=Topic"
+    article.topic.save()
+    published.rationale = "\r\n-2+3"
+    published.save()
+    downloaded = _csv(editor_client)
+    call_command("export_verdicts", "--format", "csv", "--output", str(tmp_path / "out.csv"))
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as written:
+        commanded = list(csv.DictReader(written))
+    assert downloaded == commanded
+    [row] = downloaded
+    for column in ("claim", "speaker", "source", "side", "article", "article_url", "outlet", "topic", "rationale"):
+        assert row[column].startswith("'"), column
 
 
 def test_json_export_has_the_same_verdicts_as_data(editor_client, published):
@@ -176,3 +240,70 @@ def test_csv_and_json_exports_say_the_same_thing_about_each_verdict(editor_clien
     [record] = json.loads(_download(editor_client, "json"))
     record["evidence_urls"] = " ".join(record["evidence_urls"])
     assert row == dict(zip(record, spreadsheet_safe_cells([str(value) for value in record.values()])))
+
+
+def _expanded_claim(document: dict) -> dict:
+    [review] = jsonld.expand(document, {"documentLoader": _schema_org_context})
+    [claim] = review["http://schema.org/itemReviewed"]
+    return claim
+
+
+def test_claimreview_names_the_article_as_the_claims_first_appearance(editor_client, published):
+    """Fact Check Explorer links a fact-check to where the claim was first published."""
+    article = published.claim.article
+    [document] = json.loads(_download(editor_client, "claimreview"))
+    assert document["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "headline": article.title,
+        "url": "https://news.example/bridge",
+        "datePublished": "2024-05-02",
+        "publisher": {"@type": "Organization", "name": article.outlet.name},
+    }
+    [first] = _expanded_claim(document)["http://schema.org/firstAppearance"]
+    assert first["@type"] == ["http://schema.org/CreativeWork"]
+    assert first["http://schema.org/url"] == [{"@value": "https://news.example/bridge"}]
+    assert first["http://schema.org/datePublished"] == [{"@value": "2024-05-02"}]
+
+
+def test_a_first_appearance_known_only_by_its_outlet_has_no_made_up_link_or_date(editor_client, editor, db):
+    verdict = VerdictFactory(claim__article__url="", claim__article__published_on=None)
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    [document] = json.loads(_download(editor_client, "claimreview"))
+    assert_valid_claim_review(document)
+    assert document["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork", "headline": verdict.claim.article.title,
+        "publisher": {"@type": "Organization", "name": verdict.claim.article.outlet.name},
+    }
+    # The appearance still dates the article, by the day it came in.
+    assert document["itemReviewed"]["appearance"]["datePublished"] == verdict.claim.article.imported_at.date().isoformat()
+
+
+def test_a_claim_from_an_article_of_unknown_origin_has_no_first_appearance(editor_client, editor, db):
+    verdict = VerdictFactory(claim__article__url="", claim__article__published_on=None, claim__article__outlet=None)
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    [document] = json.loads(_download(editor_client, "claimreview"))
+    assert_valid_claim_review(document)
+    assert "firstAppearance" not in document["itemReviewed"]
+    assert "http://schema.org/firstAppearance" not in _expanded_claim(document)
+
+
+def test_exports_link_to_the_port_the_site_is_served_on(client, editor, published, settings):
+    """`make run PORT=8040`: every public link in every export points to port 8040."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    client.force_login(editor)
+    on_8040 = {"HTTP_HOST": "127.0.0.1:8040"}
+    page = f"http://127.0.0.1:8040/fact-checks/{published.pk}/"
+    csv_text = b"".join(client.get(reverse("claims:export", args=["csv"]), **on_8040).streaming_content).decode()
+    [row] = csv.DictReader(io.StringIO(csv_text))
+    [record] = json.loads(b"".join(client.get(reverse("claims:export", args=["json"]), **on_8040).streaming_content))
+    [review] = json.loads(b"".join(client.get(reverse("claims:export", args=["claimreview"]), **on_8040).streaming_content))
+    assert row["fact_check_url"] == record["fact_check_url"] == review["url"] == page
+    assert review["author"]["url"] == "http://127.0.0.1:8040/"
+
+
+def test_a_configured_public_site_is_used_whatever_address_the_editor_came_in_on(editor_client, published, settings):
+    settings.PUBLIC_SITE_URL = "https://factcheck.example"
+    settings.NEWSROOM_URL = "https://newsroom.example/"
+    [review] = json.loads(_download(editor_client, "claimreview"))
+    assert review["url"] == f"https://factcheck.example/fact-checks/{published.pk}/"
+    assert review["author"]["url"] == "https://newsroom.example/"

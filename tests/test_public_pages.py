@@ -1,5 +1,6 @@
 """Readers see published fact-checks, without signing in, and nothing else."""
 import json
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -80,3 +81,40 @@ def test_the_list_pages_through_fact_checks(client, editor, db):
     first = client.get(reverse("public:fact_checks")).content.decode()
     assert "Page 1 of 2" in first
     assert client.get(reverse("public:fact_checks"), {"page": "nonsense"}).status_code == 200
+
+
+def test_feeds_and_the_embedded_claimreview_link_to_the_port_the_site_is_served_on(client, published, settings):
+    """`make run PORT=8040`: a reader's feed reader follows links to port 8040, not 8000."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    on_8040 = {"HTTP_HOST": "127.0.0.1:8040"}
+    page = f"http://127.0.0.1:8040/fact-checks/{published.pk}/"
+    rss = ElementTree.fromstring(client.get(reverse("public:feed_rss"), **on_8040).content)
+    assert rss.findtext("channel/link") == "http://127.0.0.1:8040/fact-checks/"
+    assert rss.findtext("channel/item/link") == rss.findtext("channel/item/guid") == page
+    feed = client.get(reverse("public:feed_json"), **on_8040).json()
+    assert feed["home_page_url"] == "http://127.0.0.1:8040/fact-checks/"
+    assert feed["feed_url"] == "http://127.0.0.1:8040/fact-checks/feed.json"
+    assert feed["items"][0]["url"] == feed["items"][0]["id"] == page
+    html = client.get(page.removeprefix("http://127.0.0.1:8040"), **on_8040).content.decode()
+    ld = json.loads(html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert ld["url"] == page
+
+
+def test_feeds_link_to_the_configured_public_site(client, published, settings):
+    settings.PUBLIC_SITE_URL = "https://factcheck.example/"
+    rss = ElementTree.fromstring(client.get(reverse("public:feed_rss")).content)
+    assert rss.findtext("channel/link") == "https://factcheck.example/fact-checks/"
+    assert rss.findtext("channel/item/link") == f"https://factcheck.example/fact-checks/{published.pk}/"
+    assert client.get(reverse("public:feed_json")).json()["feed_url"] == "https://factcheck.example/fact-checks/feed.json"
+
+
+def test_a_rationale_with_control_characters_keeps_the_rss_feed_up(client, published):
+    """A rationale pasted from a PDF brought a form feed, a vertical tab and an escape code; the
+    feed still answers, parses as XML, and reads as the words were meant."""
+    published.rationale = "The port log\x0cshows 12\x0bcrossings.\x1b[0m"
+    published.save()
+    response = client.get(reverse("public:feed_rss"))
+    assert response.status_code == 200
+    item = ElementTree.fromstring(response.content).find("channel/item")
+    assert item.findtext("description") == "The port log shows 12 crossings.[0m"
+    assert client.get(reverse("public:feed_json")).json()["items"][0]["content_text"] == published.rationale

@@ -105,3 +105,43 @@ def test_report_pages_cost_the_same_queries_whatever_the_number_of_claims(editor
         EvidenceFactory(claim=verdict.claim, url=f"https://e.example/{n}")
         reviews.approve_and_publish(claim=verdict.claim, editor=editor)
     assert queries() == few
+
+
+def _charts_svg(page: str) -> list[str]:
+    import base64
+
+    encoded = [part.split('"', 1)[0] for part in page.split('src="data:image/svg+xml;base64,')[1:]]
+    return [base64.b64decode(data).decode() for data in encoded]
+
+
+@pytest.mark.parametrize("name", ["Cash$$Flow Institute", "Fund for $5 and $10 bills", r"$\frac{a}{b}$ \$ Group", "$"])
+def test_a_source_named_with_dollar_signs_is_drawn_as_its_name(editor_client, editor, db, name):
+    """Matplotlib reads text between dollar signs as maths: a source's name is drawn as typed."""
+    from xml.etree import ElementTree
+
+    verdict = VerdictFactory(claim__source=SourceFactory(name=name))
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    response = editor_client.get(reverse("claims:report"))
+    assert response.status_code == 200
+    by_source = next(svg for svg in _charts_svg(response.content.decode()) if "Verdicts by source" in svg)
+    labels = [text.text for text in ElementTree.fromstring(by_source).iter("{http://www.w3.org/2000/svg}text")]
+    assert name in labels
+
+
+def test_names_with_control_characters_keep_the_charts_valid_svg_and_the_pdf_readable(editor_client, editor, db):
+    from xml.etree import ElementTree
+
+    side = SideFactory(name="Kyiv\x1b[31m")
+    verdict = VerdictFactory(
+        claim__text="The ferry\x0cran 40 crossings.", claim__side=side, claim__source=SourceFactory(name="Port\x0bauthority\x7f"),
+        rationale="The port log\x0cshows 12.",
+    )
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    charts = _charts_svg(editor_client.get(reverse("claims:report")).content.decode())
+    assert len(charts) == 3
+    labels = {text.text for svg in charts for text in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")}
+    assert {"Kyiv[31m", "Port authority"} <= labels
+    response = editor_client.get(reverse("claims:report_pdf"))
+    assert response.status_code == 200
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).split())
+    assert "The ferry ran 40 crossings." in text and "The port log shows 12." in text

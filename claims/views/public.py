@@ -4,6 +4,7 @@ Every query starts from selectors.verdicts.published_verdicts, so a verdict that
 published answers 404 here whatever its id, and never reaches a feed.
 """
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -11,11 +12,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.feedgenerator import Rss201rev2Feed
 
 from .. import ratings
-from ..exports import claim_review, fact_check_url
+from ..exports import claim_review
 from ..models import Evidence
+from ..public_links import fact_check_urls, public_url, site_url
+from ..safe_output import PrintableRssFeed
 from ..selectors.verdicts import published_verdicts, verdict_rows
 
 FEED_SIZE = 50
@@ -43,13 +45,22 @@ def fact_check(request, pk: int):
         "rating": ratings.label(row.rating),
         "rating_colour": ratings.COLOURS[row.rating],
         "evidence": evidence,
-        "ld_json": _ld_json(claim_review(row)),
+        "ld_json": _ld_json(claim_review(row, site_url(request))),
         "newsroom": settings.NEWSROOM_NAME,
     })
 
 
-def _latest():
-    return list(verdict_rows(published_verdicts())[:FEED_SIZE])
+@dataclass(frozen=True)
+class _Entry:
+    """A feed's item: the verdict's row and its public address."""
+
+    row: object
+    url: str
+
+
+def _latest(site: str) -> list[_Entry]:
+    url_of = fact_check_urls(site)
+    return [_Entry(row, url_of(row.id)) for row in verdict_rows(published_verdicts())[:FEED_SIZE]]
 
 
 def _title(row) -> str:
@@ -57,51 +68,59 @@ def _title(row) -> str:
 
 
 class FactCheckRss(Feed):
-    feed_type = Rss201rev2Feed
+    # One instance serves every request: what depends on the request (the public site's address)
+    # travels in the feed's object (get_object), never on self.
+    feed_type = PrintableRssFeed
     description = "Claims our fact-checkers have reviewed, with their verdicts."
+
+    def get_object(self, request):
+        return site_url(request)
 
     def title(self):
         return f"{settings.NEWSROOM_NAME}: fact-checks"
 
-    def link(self):
-        return reverse("public:fact_checks")
+    def link(self, site):
+        return public_url(site, reverse("public:fact_checks"))
 
-    def items(self):
-        return _latest()
+    def feed_url(self, site):
+        return public_url(site, reverse("public:feed_rss"))
 
-    def item_title(self, row):
-        return _title(row)
+    def items(self, site):
+        return _latest(site)
 
-    def item_description(self, row):
-        return row.rationale
+    def item_title(self, entry):
+        return _title(entry.row)
 
-    def item_link(self, row):
-        return fact_check_url(row.id)
+    def item_description(self, entry):
+        return entry.row.rationale
 
-    def item_guid(self, row):
-        return fact_check_url(row.id)
+    def item_link(self, entry):
+        return entry.url
 
-    def item_pubdate(self, row):
-        return row.published_at
+    def item_guid(self, entry):
+        return entry.url
+
+    def item_pubdate(self, entry):
+        return entry.row.published_at
 
 
 def json_feed(request):
     """The same feed as JSON Feed 1.1 (jsonfeed.org)."""
-    home = request.build_absolute_uri(reverse("public:fact_checks"))
+    site = site_url(request)
     return JsonResponse({
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{settings.NEWSROOM_NAME}: fact-checks",
-        "home_page_url": home,
-        "feed_url": request.build_absolute_uri(),
+        "home_page_url": public_url(site, reverse("public:fact_checks")),
+        "feed_url": public_url(site, reverse("public:feed_json")),
         "items": [
             {
-                "id": fact_check_url(row.id),
-                "url": fact_check_url(row.id),
-                "title": _title(row),
-                "content_text": row.rationale,
-                "date_published": row.published_at.isoformat(),
-                "tags": [ratings.label(row.rating)] + ([row.side] if row.side else []),
+                "id": entry.url,
+                "url": entry.url,
+                "title": _title(entry.row),
+                "content_text": entry.row.rationale,
+                "date_published": entry.row.published_at.isoformat(),
+                "tags": [ratings.label(entry.row.rating)] + ([entry.row.side] if entry.row.side else []),
             }
-            for row in _latest()
+            for entry in _latest(site)
         ],
     }, json_dumps_params={"ensure_ascii": False}, content_type="application/feed+json")

@@ -1,13 +1,13 @@
 """Verdict reports (HTML and PDF) and exports of the same selection (CSV, JSON, ClaimReview)."""
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from ..exports import FORMATS, export_chunks
-from ..reports import build_report
+from ..public_links import site_url
+from ..reports import build_report, pdf_of
 from ..selectors.verdicts import VerdictSelection
 from .access import export_required
 
@@ -31,19 +31,13 @@ def report(request):
 
 @export_required
 def report_pdf(request):
-    from weasyprint import CSS, HTML  # loaded on demand: it needs the system's Pango
-    from weasyprint.urls import URLFetcher
-
     selection, invalid = _selection_or_400(request)
     if invalid:
         return invalid
     report = build_report(selection)
     context = {"report": report, "selection": selection, "newsroom": settings.NEWSROOM_NAME}
     html = render_to_string("claims/report/document.html", context, request=request)
-    # The PDF is drawn from what the page holds (the charts are data: URIs): it fetches nothing.
-    no_fetching = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    pdf = HTML(string=html, url_fetcher=no_fetching).write_pdf(stylesheets=[CSS(filename=finders.find("css/report.css"))])
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(pdf_of(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(report.title)}.pdf"'
     return response
 
@@ -56,7 +50,7 @@ def export(request, fmt: str):
     if selection.is_bound and not selection.is_valid():
         return HttpResponse(f"The selection is not valid. {selection.problems()}", status=400, content_type="text/plain")
     content_type, extension = FORMATS[fmt]
-    response = StreamingHttpResponse(export_chunks(fmt, selection.qs), content_type=content_type)
+    response = StreamingHttpResponse(export_chunks(fmt, selection.qs, site=site_url(request)), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_filename(selection.describe())}.{extension}"'
     return response
 

@@ -20,7 +20,8 @@ from django.db import connection
 
 from claims.benchmarks.database import throwaway_database
 from claims.benchmarks.seed import seed_published_verdicts
-from claims.exports import export_chunks, export_rows, fact_check_url
+from claims.exports import export_chunks, export_rows
+from claims.public_links import fact_check_url, site_url
 from claims.selectors.verdicts import VerdictSelection
 
 
@@ -45,7 +46,7 @@ class Command(BaseCommand):
             seeded = seed_published_verdicts(verdicts)
             self.stdout.write(f"seeded {seeded:,} published verdicts with evidence")
             selection = VerdictSelection({}).qs
-            fact_check_url(0)  # load the URL map first, as a running server has it
+            fact_check_url(0, site_url())  # load the URL map first, as a running server has it
             with tempfile.TemporaryDirectory() as folder:
                 for number in range(1, rounds + 1):
                     export_s, export_rows_written, round_growth = self._export(selection, os.path.join(folder, "export.csv"))
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         sampler = _PeakRss()
         started = time.perf_counter()
         with sampler, open(path, "w", encoding="utf-8", newline="") as out:
-            for chunk in export_chunks("csv", verdicts):
+            for chunk in export_chunks("csv", verdicts, site=site_url()):
                 out.write(chunk)
         elapsed = time.perf_counter() - started
         return elapsed, _csv_records(path) - 1, sampler.growth_mb  # less the header

@@ -2,6 +2,8 @@
 
 The same selection and the same code as the web downloads (VerdictSelection, export_chunks),
 for scripts and cron jobs. Writes to FILE, or to standard output with --output -.
+Links to the public fact-checks start from PUBLIC_SITE_URL; unset, from http://127.0.0.1:8000/
+(there is no request to follow: claims/public_links.py).
 """
 import contextlib
 import os
@@ -10,6 +12,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.exports import FORMATS, export_chunks
+from claims.public_links import site_url
 from claims.selectors.verdicts import VerdictSelection
 
 
@@ -31,7 +34,7 @@ class Command(BaseCommand):
         selection = VerdictSelection(filters)
         if not selection.is_valid():
             raise CommandError(f"The selection is not valid: {selection.problems()}")
-        chunks = export_chunks(format, selection.qs)
+        chunks = export_chunks(format, selection.qs, site=site_url())
         count = self._write(chunks, output)
         if output != "-":
             self.stderr.write(f"Wrote {output} ({selection.describe()}, {count:,} characters).")
