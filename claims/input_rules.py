@@ -17,7 +17,7 @@ The rule is applied in one of two ways, by who can act on it:
 """
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -27,6 +27,8 @@ NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 _BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
 _NAMES = {0x00: "NUL", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
           0x1B: "escape", 0x7F: "delete", 0x85: "next line"}
+
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what a URL parser strips from both ends of a link
 
 HTTP_ONLY = "Enter a web address starting with http:// or https://."
 MAX_URL_CHARS = 2000
@@ -71,6 +73,20 @@ def clean_plain_text(value: str) -> str:
     if not value or NOT_TEXT.search(value) is None:
         return value
     return NOT_TEXT.sub("", _BREAKS.sub("\n", value))
+
+
+def clean_link(value: str) -> str:
+    """A link read for us (a feed's entry), with control characters percent-encoded as a browser's
+    URL parser does (WHATWG URL: C0 controls in a path are percent-encoded); lone surrogates, which
+    have no bytes to encode, are dropped. The link still leads where it led."""
+    if not value or NOT_TEXT.search(value) is None:
+        return value
+
+    def encode(found):
+        char = found.group()
+        return "" if 0xD800 <= ord(char) <= 0xDFFF else quote(char, safe="")
+
+    return NOT_TEXT.sub(encode, value.strip(_C0_AND_SPACE))
 
 
 def require_web_address(value: str) -> None:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ..documents import ParseError
 from ..fetching import FEED_TYPES, FetchError, fetch
+from ..input_rules import clean_link
 from ..models import Feed, FeedEntry, ImportChannel, ImportItem
 from . import imports
 
@@ -35,7 +36,9 @@ def poll_feed(feed_id: int) -> int:
 
 
 def _links(url: str) -> list[str]:
-    return links_from_feed(fetch(url, accept=FEED_TYPES).body)
+    # A feed's links are stored (each is imported once) and fetched: control characters in them
+    # are percent-encoded first, as a browser would, so every link can be stored and compared.
+    return list(dict.fromkeys(clean_link(link) for link in links_from_feed(fetch(url, accept=FEED_TYPES).body)))
 
 
 def links_from_feed(body: bytes) -> list[str]:
