@@ -3,7 +3,9 @@ valid (the document's example submissions among them), with a real token, throug
 in process (WSGI): no answer may be a 5xx. Bounded: a few dozen requests per operation."""
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -18,8 +20,14 @@ schema = schemathesis.openapi.from_dict(api.get_openapi_schema(path_prefix="/api
 @pytest.fixture
 def app(db, settings):
     settings.ALLOWED_HOSTS = ["localhost"]  # the host Schemathesis's WSGI requests name
+    # As Django's test client does: a request must not close the connection that holds the
+    # test's transaction (on PostgreSQL it would; SQLite's in-memory database ignores it).
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
     # A handler built now: middleware reads the settings once, when built, and these are the test's.
-    return get_wsgi_application()
+    yield get_wsgi_application()
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
