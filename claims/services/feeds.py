@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ..documents import ParseError
 from ..fetching import FEED_TYPES, FetchError, fetch
-from ..input_rules import clean_link
+from ..input_rules import clean_link, clean_plain_text
 from ..models import Feed, FeedEntry, ImportChannel, ImportItem
 from . import imports
 
@@ -20,7 +20,7 @@ def poll_feed(feed_id: int) -> int:
     try:
         links = _links(feed.url)
     except (FetchError, ParseError) as exc:
-        Feed.objects.filter(pk=feed.pk).update(last_checked_at=now, last_error=str(exc)[:2000])
+        Feed.objects.filter(pk=feed.pk).update(last_checked_at=now, last_error=clean_plain_text(str(exc))[:2000])
         return 0
     with transaction.atomic():
         seen = set(FeedEntry.objects.filter(feed=feed, link__in=links).values_list("link", flat=True))
