@@ -6,13 +6,16 @@ The endpoints call the same services and selectors as the web pages, so permissi
 validation cannot drift between the two.
 """
 import datetime
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.security import HttpBearer
+from pydantic import ConfigDict, Field, field_validator
 
 from . import permissions, ratings
+from .input_rules import MAX_URL_CHARS, require_plain_text
 from .models import ImportJob, Topic
 from .selectors.queue import QueueFilter, queue_claims, queue_page
 from .selectors.verdicts import published_verdicts, verdict_rows
@@ -52,12 +55,41 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
 
 
-class ArticleIn(Schema):
-    text: str = ""
-    url: str = ""
-    title: str = ""
+# Every number a client sends has bounds the database can hold (ids are 64-bit; an offset past
+# this many verdicts finds nothing anyway), so an out-of-range one is a 422 with the bound, not a 500.
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 1_000_000_000
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class In(Schema):
+    """The base of what clients send: every string in it follows the input rule (claims.input_rules),
+    so a control character or a lone surrogate is a 422 saying which and where."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _plain_text(cls, value):
+        if isinstance(value, str):
+            try:
+                require_plain_text(value)
+            except ValidationError as exc:
+                raise ValueError(" ".join(exc.messages)) from None
+        return value
+
+
+class ArticleIn(In):
+    text: str = Field("", description="The article's text (or give url instead).")
+    url: str = Field("", max_length=MAX_URL_CHARS, description="An http(s) link to the article (or give text instead).")
+    title: str = Field("", max_length=500)
     published_on: datetime.date | None = None
-    topic: int | None = None
+    topic: Id | None = None
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"title": "Harbour queue", "published_on": "2025-03-04",
+         "text": "The harbour master said 31 ships waited at anchor outside the port on Monday evening. "
+                 "Shipping agents said the queue was the longest since the strike of 2021."},
+        {"url": "https://news.example/world/harbour-queue"},
+    ]})
 
 
 class ItemOut(Schema):
@@ -101,7 +133,7 @@ def submit_article(request, payload: ArticleIn):
 
 
 @api.get("/imports/{job_id}", response={200: JobOut, 404: Problem}, summary="The state of an import job")
-def import_job(request, job_id: int):
+def import_job(request, job_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     permissions.require(permissions.can_import_articles(request.user), "Only editors can follow imports.")
     return _job_out(get_object_or_404(ImportJob, pk=job_id))
 
@@ -125,15 +157,15 @@ class ClaimPage(Schema):
     next: str | None
 
 
-class ClaimFilters(Schema):
+class ClaimFilters(In):
     state: str | None = None
-    topic: int | None = None
-    side: int | None = None
-    source: int | None = None
+    topic: Id | None = None
+    side: Id | None = None
+    source: Id | None = None
     disputed: bool | None = None
-    q: str | None = None
+    q: str | None = Field(None, max_length=200)
     sort: str = "worthiness"
-    after: str = ""
+    after: str = Field("", max_length=500)
 
 
 @api.get("/claims", response={200: ClaimPage, 400: Problem}, summary="Claims, filtered like the review queue")
@@ -165,10 +197,14 @@ class VerdictOut(Schema):
     evidence_urls: list[str]
 
 
+class VerdictPage(In):
+    limit: int = Field(100, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
 @api.get("/verdicts", response=list[VerdictOut], summary="Published verdicts, newest first")
-def list_verdicts(request, limit: int = 100, offset: int = 0):
-    limit = max(1, min(limit, 500))
-    rows = verdict_rows(published_verdicts())[max(offset, 0) : max(offset, 0) + limit]
+def list_verdicts(request, page: Query[VerdictPage]):
+    rows = verdict_rows(published_verdicts())[page.offset : page.offset + page.limit]
     return [
         {
             "claim_id": row.claim_id, "claim": row.claim_text, "speaker": row.speaker, "side": row.side,

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from .fields import PlainCharField, PlainTextField, PlainURLField
 from .sources import Outlet
 from .topics import Topic
 
@@ -17,20 +18,22 @@ class ArticleState(models.TextChoices):
 
 
 class Article(models.Model):
-    title = models.CharField(max_length=500)
-    body = models.TextField()
-    raw_input = models.TextField(
-        blank=True, help_text="Exactly what was received at import (text or fetched HTML); never altered."
+    title = PlainCharField(max_length=500)
+    body = PlainTextField()
+    raw_input = PlainTextField(
+        blank=True,
+        help_text="What was received at import (text or fetched HTML), never altered, except that control characters "
+        "no text may hold are taken out of fetched pages and files (claims.input_rules).",
     )
     raw_file = models.BinaryField(null=True, blank=True, help_text="An uploaded binary file (PDF, DOCX) as received.")
-    url = models.URLField(max_length=2000, blank=True)
+    url = PlainURLField(max_length=2000, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     published_on = models.DateField(null=True, blank=True, db_index=True)
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
-    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    content_hash = PlainCharField(max_length=64, unique=True, editable=False)
     state = models.CharField(max_length=20, choices=ArticleState, default=ArticleState.QUEUED, db_index=True)
-    error = models.TextField(blank=True, help_text="Why splitting failed or was skipped, shown to the editor.")
-    language = models.CharField(max_length=12, blank=True, help_text="Detected language code, e.g. en.")
+    error = PlainTextField(blank=True, help_text="Why splitting failed or was skipped, shown to the editor.")
+    language = PlainCharField(max_length=12, blank=True, help_text="Detected language code, e.g. en.")
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

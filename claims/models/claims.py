@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .fields import PlainCharField, PlainTextField
 from ..workflow import ReviewState
 from .articles import Article
 from .sources import Source
@@ -21,10 +22,10 @@ class Claim(models.Model):
     # The foreign keys that lead one of the indexes in Meta need no index of their own: every
     # index costs each of the thousands of claims a split inserts.
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims", db_index=False)
-    text = models.TextField()
+    text = PlainTextField()
     start = models.PositiveIntegerField(help_text="Character offset of the claim in the article body.")
     end = models.PositiveIntegerField()
-    speaker = models.CharField(max_length=300, blank=True, help_text="Who makes the claim, as the article names them.")
+    speaker = PlainCharField(max_length=300, blank=True, help_text="Who makes the claim, as the article names them.")
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims", db_index=False
     )
@@ -34,7 +35,7 @@ class Claim(models.Model):
     check_worthy = models.BooleanField(
         default=True, help_text="False when extraction set the span aside (caption, question, call to action, ...)."
     )
-    set_aside_reason = models.CharField(max_length=100, blank=True)
+    set_aside_reason = PlainCharField(max_length=100, blank=True)
     loaded_terms = models.JSONField(default=list, blank=True, help_text="Loaded or scare-quoted words in the claim.")
     state = models.CharField(max_length=20, choices=ReviewState, default=ReviewState.NEW)
     assignee = models.ForeignKey(
@@ -101,7 +102,7 @@ class Comment(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    body = models.TextField()
+    body = PlainTextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -116,7 +117,7 @@ class Dispute(models.Model):
 
     first = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+", db_index=False)  # unique_dispute_pair leads with it
     second = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=300)
+    reason = PlainCharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

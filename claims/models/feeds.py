@@ -2,13 +2,14 @@
 from django.conf import settings
 from django.db import models
 
+from .fields import PlainTextField, PlainURLField
 from .sources import Outlet
 from .topics import Topic
 
 
 class Feed(models.Model):
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
-    url = models.URLField(max_length=2000, unique=True)
+    url = PlainURLField(max_length=2000, unique=True)
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                               help_text="The topic given to articles imported from this feed.")
     active = models.BooleanField(default=True)
@@ -16,7 +17,7 @@ class Feed(models.Model):
                                  help_text="Imports from this feed run in this person's name.")
     last_checked_at = models.DateTimeField(null=True, blank=True)
     last_ok_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    last_error = PlainTextField(blank=True)
 
     class Meta:
         ordering = ["outlet__name", "url"]
@@ -29,7 +30,7 @@ class FeedEntry(models.Model):
     """A link seen in a feed: each is imported once, however often the feed lists it."""
 
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
-    link = models.URLField(max_length=2000)
+    link = PlainURLField(max_length=2000)
     first_seen_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from .fields import PlainCharField, PlainTextField, PlainURLField
 from .articles import Article
 from .topics import Topic
 
@@ -24,7 +25,7 @@ class ItemState(models.TextChoices):
 
 class ImportJob(models.Model):
     channel = models.CharField(max_length=10, choices=ImportChannel)
-    label = models.CharField(max_length=300, help_text="What was imported: a file name, or how many links.")
+    label = PlainCharField(max_length=300, help_text="What was imported: a file name, or how many links.")
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -42,15 +43,15 @@ class ImportJob(models.Model):
 class ImportItem(models.Model):
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField(help_text="1 for the first link, file or row.")
-    url = models.URLField(max_length=2000, blank=True)
-    filename = models.CharField(max_length=255, blank=True)
-    text = models.TextField(blank=True, help_text="Article text given directly (a spreadsheet row).")
+    url = PlainURLField(max_length=2000, blank=True)
+    filename = PlainCharField(max_length=255, blank=True)
+    text = PlainTextField(blank=True, help_text="Article text given directly (a spreadsheet row).")
     data = models.BinaryField(null=True, blank=True, help_text="An uploaded file, exactly as received.")
-    title = models.CharField(max_length=500, blank=True)
+    title = PlainCharField(max_length=500, blank=True)
     published_on = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=10, choices=ItemState, default=ItemState.PENDING, db_index=True)
-    error = models.TextField(blank=True)
-    note = models.CharField(max_length=300, blank=True, help_text="For example: already imported as another article.")
+    error = PlainTextField(blank=True)
+    note = PlainCharField(max_length=300, blank=True, help_text="For example: already imported as another article.")
     article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     attempts = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)

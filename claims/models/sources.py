@@ -2,6 +2,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .fields import PlainCharField, PlainTextField
 from .topics import Side, split_words
 
 
@@ -19,12 +20,12 @@ class SourceKind(models.TextChoices):
 
 
 class Source(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    aliases = models.TextField(blank=True, help_text="Comma-separated other names: Zelenskyy, the Ukrainian president")
+    name = PlainCharField(max_length=200, unique=True)
+    aliases = PlainTextField(blank=True, help_text="Comma-separated other names: Zelenskyy, the Ukrainian president")
     kind = models.CharField(max_length=20, choices=SourceKind, default=SourceKind.PERSON)
     side = models.ForeignKey(Side, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
     reliability = models.CharField(max_length=20, choices=Reliability, default=Reliability.UNRATED)
-    notes = models.TextField(blank=True)
+    notes = PlainTextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -39,8 +40,8 @@ class Source(models.Model):
 
 
 class Outlet(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    domain = models.CharField(max_length=200, blank=True, help_text="example.com")
+    name = PlainCharField(max_length=200, unique=True)
+    domain = PlainCharField(max_length=200, blank=True, help_text="example.com")
     reliability = models.CharField(max_length=20, choices=Reliability, default=Reliability.UNRATED)
 
     class Meta:

@@ -1,6 +1,8 @@
 """Topics (a story such as the Russia-Ukraine war) and the sides taking part in them."""
 from django.db import models
 
+from .fields import PlainCharField, PlainTextField
+
 
 def split_words(text: str) -> list[str]:
     """Comma-separated admin input ("Moscow, Kremlin") as a clean list."""
@@ -8,9 +10,9 @@ def split_words(text: str) -> list[str]:
 
 
 class Topic(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    description = models.TextField(blank=True)
-    loaded_terms = models.TextField(
+    name = PlainCharField(max_length=200, unique=True)
+    description = PlainTextField(blank=True)
+    loaded_terms = PlainTextField(
         blank=True,
         help_text="Comma-separated partisan or loaded words reviewers should see flagged: liberated, occupiers",
     )
@@ -28,8 +30,8 @@ class Topic(models.Model):
 
 class Side(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="sides")
-    name = models.CharField(max_length=100)
-    cues = models.TextField(
+    name = PlainCharField(max_length=100)
+    cues = PlainTextField(
         blank=True, help_text="Comma-separated words that mark this side in a speaker's description: Moscow, Kremlin, Russian"
     )
 

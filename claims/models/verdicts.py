@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .fields import PlainTextField, PlainURLField
 from ..ratings import Rating
 from .claims import Claim
 
@@ -10,12 +11,12 @@ from .claims import Claim
 class Verdict(models.Model):
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="verdict")
     rating = models.CharField(max_length=20, choices=Rating)
-    rationale = models.TextField()
+    rationale = PlainTextField()
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts")
     approver = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="approved_verdicts"
     )
-    editor_comment = models.TextField(blank=True, help_text="The editor's note when sending the verdict back.")
+    editor_comment = PlainTextField(blank=True, help_text="The editor's note when sending the verdict back.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -35,10 +36,10 @@ class Stance(models.TextChoices):
 
 class Evidence(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(max_length=2000, blank=True)
-    archived_url = models.URLField(max_length=2000, blank=True)
-    excerpt = models.TextField(blank=True, help_text="The passage quoted from the source.")
-    note = models.TextField(blank=True)
+    url = PlainURLField(max_length=2000, blank=True)
+    archived_url = PlainURLField(max_length=2000, blank=True)
+    excerpt = PlainTextField(blank=True, help_text="The passage quoted from the source.")
+    note = PlainTextField(blank=True)
     stance = models.CharField(max_length=20, choices=Stance, default=Stance.CONTEXT)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)

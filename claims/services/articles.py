@@ -7,8 +7,8 @@ workers save their batch with `save_articles` and split it themselves (see `impo
 """
 import datetime
 import hashlib
+import itertools
 import logging
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -19,14 +19,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .. import permissions
+from ..input_rules import clean_plain_text, require_plain_text
 from ..models import Article, ArticleState
 from .bulk_insert import insert_new
 
 log = logging.getLogger(__name__)
 
-# Control characters (Unicode category Cc) other than tab, newline and carriage return mean the
-# input is not text.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Fewer letters than this is a stray value (a number, a word, a test), not an article: refused like
+# an empty text. Letters, not words, so that it holds for languages written without spaces.
+MIN_ARTICLE_LETTERS = 20
 
 
 class DuplicateArticle(Exception):
@@ -42,12 +43,22 @@ def clean_body(raw: str) -> str:
 
 
 def check_article_text(raw: str) -> str:
-    """Return the cleaned body or raise ValidationError saying what is wrong with the text."""
-    if _NOT_TEXT.search(raw):
-        raise ValidationError("This looks like binary data, not article text. Paste or upload plain text.", code="binary")
+    """Return the cleaned body or raise ValidationError saying what is wrong with the text.
+
+    Every channel's article text passes here (paste form, API, spreadsheet rows, pages and files),
+    so the rules for what is an article's text are the same whichever way it came.
+    """
+    require_plain_text(raw)
     body = clean_body(raw)
     if not body:
         raise ValidationError("The article text is empty.", code="empty")
+    letters = sum(1 for _ in itertools.islice((c for c in body if c.isalpha()), MIN_ARTICLE_LETTERS))
+    if letters < MIN_ARTICLE_LETTERS:
+        raise ValidationError(
+            f"The text is too short to be an article ({letters} letters; at least {MIN_ARTICLE_LETTERS}). "
+            "Send the article's whole text.",
+            code="too_short",
+        )
     limit = settings.MAX_ARTICLE_CHARS
     if len(body) > limit:
         raise ValidationError(
@@ -135,11 +146,16 @@ def save_articles(drafts: list[ArticleDraft]) -> list[Article | Exception]:
 
 def _checked_article(draft: ArticleDraft) -> Article:
     permissions.require(permissions.can_import_articles(draft.imported_by), "Only editors can import articles.")
-    body = check_article_text(draft.raw_text if draft.extracted_text is None else draft.extracted_text)
+    title, raw_text, extracted = draft.title, draft.raw_text, draft.extracted_text
+    if extracted is not None:
+        # Read out of a page or a file by a parser: what no text may hold carries nothing there
+        # (claims.input_rules), and the editor could not remove it anyway.
+        title, raw_text, extracted = clean_plain_text(title), clean_plain_text(raw_text), clean_plain_text(extracted)
+    body = check_article_text(raw_text if extracted is None else extracted)
     article = Article(
-        title=(draft.title.strip() or body.split("\n", 1)[0])[:500],
+        title=(title.strip() or body.split("\n", 1)[0])[:500],
         body=body,
-        raw_input=draft.raw_text,
+        raw_input=raw_text,
         raw_file=draft.raw_file,
         url=draft.url,
         outlet=draft.outlet,

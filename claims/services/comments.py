@@ -14,4 +14,7 @@ def add_comment(*, claim: Claim, author, body: str) -> Comment:
         raise ValidationError("Write something first.", code="empty")
     if len(body) > MAX_COMMENT_CHARS:
         raise ValidationError(f"Keep comments under {MAX_COMMENT_CHARS:,} characters.", code="too_long")
-    return Comment.objects.create(claim=claim, author=author, body=body)
+    comment = Comment(claim=claim, author=author, body=body)
+    comment.full_clean()
+    comment.save()
+    return comment

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from ..documents import ParseError
 from ..fetching import FEED_TYPES, FetchError, fetch
+from ..input_rules import clean_link, clean_plain_text
 from ..models import Feed, FeedEntry, ImportChannel, ImportItem
 from . import imports
 
@@ -31,7 +32,7 @@ def poll_feed(feed_id: int) -> int:
         fetched = fetch(feed.url, accept=FEED_TYPES)
         read = read_feed(fetched.body, url=fetched.url, charset=fetched.charset)
     except (FetchError, ParseError) as exc:
-        Feed.objects.filter(pk=feed.pk).update(last_checked_at=now, last_error=str(exc)[:2000])
+        Feed.objects.filter(pk=feed.pk).update(last_checked_at=now, last_error=clean_plain_text(str(exc))[:2000])
         return 0
     links = read.links
     with transaction.atomic():
@@ -99,7 +100,9 @@ def _entry_link(entry, feed_url: str) -> tuple[str | None, str]:
     if entry.get("guidislink") and not raw.lower().startswith(("http://", "https://")):
         return None, f"has no link (its id {_shown(raw)} is not a web address)"
     try:
-        link = urljoin(feed_url, raw)
+        # Control characters in a link are percent-encoded first, as a browser would, so that
+        # every link can be stored and compared.
+        link = clean_link(urljoin(feed_url, raw))
         if len(link) > 2000 or not link.isprintable():
             raise ValidationError("not printable or too long")
         URLValidator(schemes=["http", "https"])(link)

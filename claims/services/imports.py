@@ -20,10 +20,11 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from .. import permissions
+from ..input_rules import clean_plain_text, require_plain_text, require_web_address
 from ..documents import ParseError, article_from_html, article_from_upload, rows_from_bulk
 from ..fetching import FetchError, fetch
 from ..models import Article, ArticleState, ImportChannel, ImportItem, ImportJob, ItemState, Outlet
-from .articles import ArticleDraft, DuplicateArticle, enqueue_split, save_articles
+from .articles import ArticleDraft, DuplicateArticle, check_article_text, enqueue_split, save_articles
 from .splitting import AWAITING_SPLIT, SplitFailed, split_articles
 
 log = logging.getLogger(__name__)
@@ -33,11 +34,16 @@ ALREADY_IMPORTED = "Already imported: linked to the existing article."
 
 
 def start(*, channel: str, label: str, items: list[ImportItem], user, topic) -> ImportJob:
+    """Save the job and its items and hand them to the workers. Every item has passed the input
+    rules first (`item_problem`): one that breaks them is saved as failed, with the reason, and
+    without the text that broke them, so nothing unstorable reaches the database."""
     permissions.require(permissions.can_import_articles(user), "Only editors can import articles.")
     if not items:
         raise ValidationError("There is nothing to import.")
+    for item in items:
+        _refuse_if_broken(item)
     with transaction.atomic():
-        job = ImportJob.objects.create(channel=channel, label=label[:300], topic=topic, created_by=user)
+        job = ImportJob.objects.create(channel=channel, label=clean_plain_text(label)[:300], topic=topic, created_by=user)
         for position, item in enumerate(items, start=1):
             item.job, item.position = job, position
         ImportItem.objects.bulk_create(items, batch_size=1000)
@@ -45,12 +51,57 @@ def start(*, channel: str, label: str, items: list[ImportItem], user, topic) -> 
     return job
 
 
+ITEM_FIELDS = {"title": "Title", "filename": "File name", "text": "Text", "url": "Link"}
+
+
+def item_problem(item: ImportItem) -> str | None:
+    """Why this link, file or row cannot be imported as it stands, or None. The same rules as every
+    other channel: the input rule for text, the rule for links, and what an article's text is."""
+    item.filename = clean_plain_text(item.filename)  # a name the browser sent: nothing to lose
+    try:
+        for field, label in ITEM_FIELDS.items():
+            _with_label(label, _storable, item, field)
+        if item.url:
+            _with_label("Link", require_web_address, item.url)
+        elif item.text:
+            _with_label("Text", check_article_text, item.text)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return None
+
+
+def _storable(item: ImportItem, field: str) -> None:
+    value, limit = getattr(item, field), ImportItem._meta.get_field(field).max_length
+    require_plain_text(value)
+    if limit and len(value) > limit:
+        raise ValidationError(f"{len(value):,} characters; the limit is {limit:,}.")
+
+
+def _with_label(label: str, rule, *args) -> None:
+    try:
+        rule(*args)
+    except ValidationError as exc:
+        raise ValidationError(f"{label}: {' '.join(exc.messages)}") from None
+
+
+def _refuse_if_broken(item: ImportItem) -> None:
+    problem = item_problem(item)
+    if problem is None:
+        return
+    for field in ITEM_FIELDS:  # what the database cannot hold is not kept; the reason says what it was
+        try:
+            _storable(item, field)
+        except ValidationError:
+            setattr(item, field, "")
+    item.state, item.error = ItemState.FAILED, clean_plain_text(item.error or problem)[:2000]
+
+
 def import_links(*, urls: list[str], user, topic=None) -> ImportJob:
     links = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
     if len(links) > MAX_LINKS:
         raise ValidationError(f"At most {MAX_LINKS} links at once; use a spreadsheet for more.")
     label = links[0] if len(links) == 1 else f"{len(links)} links"
-    return start(channel=ImportChannel.URL, label=label, items=[ImportItem(url=u[:2000]) for u in links], user=user, topic=topic)
+    return start(channel=ImportChannel.URL, label=label, items=[ImportItem(url=u) for u in links], user=user, topic=topic)
 
 
 def import_files(*, files: list[tuple[str, bytes]], user, topic=None) -> ImportJob:
@@ -67,7 +118,7 @@ def import_spreadsheet(*, filename: str, data: bytes, user, topic=None) -> Impor
         raise ValidationError(str(exc)) from exc
     items = [
         ImportItem(
-            url=row.url[:2000], text=row.text, title=row.title, published_on=row.published_on,
+            url=row.url, text=row.text, title=row.title, published_on=row.published_on,
             state=ItemState.FAILED if row.error else ItemState.PENDING, error=row.error,
         )
         for row in rows
@@ -79,7 +130,9 @@ def import_one(*, user, text: str = "", url: str = "", title: str = "", publishe
     """One article sent by another system (the API): a job of one item, like every channel."""
     if bool(text.strip()) == bool(url.strip()):
         raise ValidationError("Send either the article's text or its URL, not both and not neither.")
-    item = ImportItem(url=url.strip()[:2000], text=text, title=title[:500], published_on=published_on)
+    item = ImportItem(url=url.strip(), text=text, title=title, published_on=published_on)
+    if problem := item_problem(item):  # refused at once: the system sending it can correct it
+        raise ValidationError(problem)
     label = url.strip() or title or text.strip()[:80]
     return start(channel=ImportChannel.API, label=label, items=[item], user=user, topic=topic)
 
@@ -203,7 +256,8 @@ def _outcome(item: ImportItem):
 
 def _finish(item: ImportItem, state: str, *, article=None, error: str = "", note: str = "") -> None:
     """Set the item's outcome; process_items saves the batch's outcomes together."""
-    item.state, item.article, item.error, item.note = state, article, error[:2000], note
+    # Reasons can quote what a parser or a site said: cleaned, as they are shown and exported.
+    item.state, item.article, item.error, item.note = state, article, clean_plain_text(error)[:2000], note
     item.updated_at = timezone.now()
 
 
@@ -277,6 +331,8 @@ def retry_item(*, item: ImportItem, user) -> ImportItem:
         raise ValidationError("Only failed items can be retried.")
     if item.job.channel == ImportChannel.BULK and not (item.url or item.text):
         raise ValidationError("This row has nothing to import; fix the spreadsheet and import it again.")
+    if problem := item_problem(item):
+        raise ValidationError(f"{problem} Fix it where it came from and import it again.")
     ImportItem.objects.filter(pk=item.pk).update(state=ItemState.PENDING, error="", updated_at=timezone.now())
     transaction.on_commit(lambda: enqueue([[item.pk]]))
     item.refresh_from_db()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import permissions, workflow
 from ..concurrency import bump, check_version
+from ..input_rules import require_plain_text
 from ..models import Claim, Verdict
 from ..workflow import ReviewState
 
@@ -89,6 +90,7 @@ def send_back(*, claim: Claim, editor, comment: str, seen_version=None) -> Verdi
     verdict.editor_comment = comment
     verdict.version += 1
     verdict._history_user = editor
+    require_plain_text(comment)
     verdict.save(update_fields=["editor_comment", "version", "updated_at"])
     save_claim(claim, editor, "state")
     return verdict

@@ -14,7 +14,9 @@ def _hash(key: str) -> str:
 def create_token(*, user, name: str) -> tuple[ApiToken, str]:
     """Returns the token record and the token itself, which is not stored and not shown again."""
     key = secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name[:100], prefix=key[:8], key_hash=_hash(key))
+    token = ApiToken(user=user, name=name[:100], prefix=key[:8], key_hash=_hash(key))
+    token.full_clean(validate_unique=False)
+    token.save()
     return token, key
 
 

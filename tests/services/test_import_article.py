@@ -59,8 +59,9 @@ def test_same_text_with_other_whitespace_is_a_duplicate(editor):
 
 @pytest.mark.parametrize(
     "text, code",
-    [("", "empty"), ("   \n\t  ", "empty"), ("ab\x00cd", "binary"), ("\x01\x02\x03 junk", "binary"),
-     ("A terminal escape \x9b31m in copied text", "binary"), ("DEL \x7f inside", "binary")],
+    [("", "empty"), ("   \n\t  ", "empty"), ("ab\x00cd", "control_character"), ("\x01\x02\x03 junk", "control_character"),
+     ("A terminal escape \x9b31m in copied text", "control_character"), ("DEL \x7f inside", "control_character"),
+     ("\ud800 said the minister", "control_character"), ("0", "too_short"), ("Ships sank.", "too_short")],
 )
 @pytest.mark.django_db
 def test_unusable_text_is_refused_and_nothing_is_saved(editor, text, code):

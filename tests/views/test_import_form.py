@@ -29,10 +29,11 @@ def test_editor_pastes_an_article_and_sees_its_claims(editor_client, django_capt
     [
         ("", "The article text is empty."),
         ("  \n\n \t ", "The article text is empty."),
-        ("abc\x01\x02\x7fdef", "binary data"),
-        ("abc\x00def", "Null characters are not allowed."),
+        ("abc\x01\x02\x7fdef", "Remove the control character U+0001 at character 4 (2 more after it)"),
+        ("abc\x00def", "Remove the control character U+0000 (NUL) at character 4"),
+        ("42", "The text is too short to be an article"),
     ],
-    ids=["empty", "whitespace", "binary", "nul-bytes"],
+    ids=["empty", "whitespace", "binary", "nul-bytes", "too-short"],
 )
 @pytest.mark.django_db
 def test_unusable_paste_is_explained_on_the_form(editor_client, text, message):

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.services.tokens import create_token
@@ -15,5 +16,8 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user named {username!r}.")
-        token, key = create_token(user=user, name=name)
+        try:
+            token, key = create_token(user=user, name=name)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from None
         self.stdout.write(f"Token for {username} ({token.name}); store it now, it is not shown again:\n{key}")

@@ -1,0 +1,103 @@
+"""The input rules every text and link the workbench stores must follow, whatever channel it came by.
+
+Stored text ends up in PostgreSQL (which cannot hold NUL), in UTF-8 (which cannot encode half of a
+surrogate pair), and in RSS, Atom and sitemaps (XML 1.0, which forbids the other C0 controls and
+U+FFFE/U+FFFF), HTML, CSV, JSON and PDF. So no stored text holds a control character other than
+tab, line feed and carriage return, nor a lone surrogate, nor U+FFFE/U+FFFF.
+
+The rule is applied in one of two ways, by who can act on it:
+
+- `require_plain_text` is a validator, for what a person typed or sent (web forms, admin forms, API
+  bodies, spreadsheet rows): they are told which character and where, and can fix their copy.
+  Model fields (claims.models.fields), the forms' base class, the API's schema base and the import
+  jobs' item check all use it.
+- `clean_plain_text` is for what a reader took out of a page, a file or a feed for us: there the
+  characters carry nothing a reader sees (a stray NUL, a PDF's form feed), and the person who
+  imported it could not fix them anyway; breaks become line ends, the rest are dropped.
+"""
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Characters that separate lines or pages: kept as a line end when text is cleaned.
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85]")
+_NAMES = {0x00: "NUL", 0x07: "bell", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+          0x1B: "escape", 0x7F: "delete", 0x85: "next line"}
+
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what a URL parser strips from both ends of a link
+
+HTTP_ONLY = "Enter a web address starting with http:// or https://."
+MAX_URL_CHARS = 2000
+
+
+def describe(char: str) -> str:
+    """A character as an editor can find it: its code point, and its name where it has one."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"the lone surrogate U+{code:04X} (half of a character whose other half is missing)"
+    name = _NAMES.get(code) or unicodedata.name(char, "")
+    kind = "control character" if unicodedata.category(char) == "Cc" else "non-character"
+    return f"the {kind} U+{code:04X}" + (f" ({name})" if name else "")
+
+
+def where(text: str, index: int) -> str:
+    if "\n" not in text:
+        return f"at character {index + 1}"
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"at line {line}, column {column}"
+
+
+def require_plain_text(value) -> None:
+    """Validator: refuse text holding a character no stored text may hold, saying which and where."""
+    if not isinstance(value, str):
+        return
+    found = NOT_TEXT.search(value)
+    if found is None:
+        return
+    count = len(NOT_TEXT.findall(value))
+    others = f" ({count - 1:,} more after it)" if count > 1 else ""
+    raise ValidationError(
+        "Remove %(what)s %(where)s%(others)s: text cannot hold it (binary data or a copy-and-paste accident?).",
+        code="control_character",
+        params={"what": describe(found.group()), "where": where(value, found.start()), "others": others},
+    )
+
+
+def clean_plain_text(value: str) -> str:
+    """Text read for us by a parser, with what no stored text may hold taken out (see the module)."""
+    if not value or NOT_TEXT.search(value) is None:
+        return value
+    return NOT_TEXT.sub("", _BREAKS.sub("\n", value))
+
+
+def clean_link(value: str) -> str:
+    """A link read for us (a feed's entry), with control characters percent-encoded as a browser's
+    URL parser does (WHATWG URL: C0 controls in a path are percent-encoded); lone surrogates, which
+    have no bytes to encode, are dropped. The link still leads where it led."""
+    if not value or NOT_TEXT.search(value) is None:
+        return value
+
+    def encode(found):
+        char = found.group()
+        return "" if 0xD800 <= ord(char) <= 0xDFFF else quote(char, safe="")
+
+    return NOT_TEXT.sub(encode, value.strip(_C0_AND_SPACE))
+
+
+def require_web_address(value: str) -> None:
+    """Validator: a link the workbench may fetch or show: http(s), well formed, at most 2,000 characters."""
+    require_plain_text(value)
+    if len(value) > MAX_URL_CHARS:
+        raise ValidationError(f"The web address is {len(value):,} characters long; the limit is {MAX_URL_CHARS:,}.",
+                              code="too_long")
+    URLValidator(schemes=["http", "https"], message=HTTP_ONLY)(value)
+    try:  # URLValidator lets through addresses that urlsplit cannot take apart (a port past 65535)
+        parts = urlsplit(value)
+        parts.hostname, parts.port
+    except ValueError:
+        raise ValidationError(HTTP_ONLY, code="invalid") from None
