@@ -43,3 +43,16 @@ def test_a_denial_of_that_account_points_back():
 def test_a_denial_of_a_stated_fact_does_not_point_back():
     claim = tokens("The ministry denied that the convoy carried weapons.")
     assert not stance_of(claim, ()).answers_back
+
+
+def test_a_town_the_tagger_reads_as_a_common_noun_is_still_a_name_both_sides_claim():
+    from claims.extraction import extract
+
+    from .conftest import NORTH_SOUTH
+
+    text = (
+        "Norlandic commanders said their troops had captured Rost on Sunday.\n\n"
+        "Sudmarkian officials said Rost remained under Sudmarkian control."
+    )
+    [dispute] = extract(text, sides=NORTH_SOUTH).disputes
+    assert "Rost" in dispute.reason

@@ -105,7 +105,8 @@ def subject_of(tokens: tuple[Token, ...], exclude: set[str]) -> Subject:
         subject.weights[key] = max(subject.weights.get(key, 0.0), rarity(lemma))
         capitalised = token.text[:1].isupper() and not token.is_sent_start
         subject.words.setdefault(key, token.text if capitalised or token.pos_ == "PROPN" else lemma)
-        if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES:
+        # The tagger calls a small town a common noun at times: a capital mid-sentence names it.
+        if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES or capitalised:
             subject.names.add(key)
     return subject
 
