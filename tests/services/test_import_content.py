@@ -100,10 +100,10 @@ def test_any_uploaded_file_is_imported_or_refused_with_its_own_reason(editor, fi
 
 
 @hypothesis_settings(max_examples=60, deadline=None)
-@given(text=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=500), bom=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]))
+# Control characters are the input rule's business (and a UTF-16 text opening with NUL is spelled
+# like UTF-32's byte order mark): the text here is what a person writes.
+@given(text=st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=500), bom=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]))
 def test_a_text_file_behind_a_byte_order_mark_is_read_exactly(text, bom):
     from claims.documents import article_from_upload
-    from claims.input_rules import clean_plain_text
 
-    # Exactly, less what no stored text may hold (the input rule cleans what a parser reads).
-    assert article_from_upload("story.txt", text.encode(bom)).text == clean_plain_text(text)
+    assert article_from_upload("story.txt", text.encode(bom)).text == text
