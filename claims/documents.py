@@ -77,7 +77,8 @@ def _date(value) -> datetime.date | None:
         return None
 
 
-def _decode(data: bytes, *, markup: bool = False) -> str:
+def decode_upload(data: bytes, *, markup: bool = False) -> str:
+    """An uploaded file's text, by the one decoding rule (claims.decoding); ParseError says why not."""
     try:
         return decode_document(data, markup=markup)
     except UnknownEncoding as exc:
@@ -93,10 +94,10 @@ def article_from_upload(filename: str, data: bytes) -> ParsedArticle:
     if not data:
         raise ParseError("The file is empty.")
     if suffix in (".txt", ".md"):
-        text = _decode(data)
+        text = decode_upload(data)
         return ParsedArticle(text=text, title=PurePath(filename).stem, source=text)
     if suffix in (".html", ".htm"):
-        html = _decode(data, markup=True)
+        html = decode_upload(data, markup=True)
         parsed = article_from_html(html)
         parsed.source = html
         return parsed
@@ -220,7 +221,7 @@ def rows_from_bulk(filename: str, data: bytes) -> list[BulkRow]:
         raise ParseError(f"Spreadsheets must be .csv or .jsonl, not {suffix or '(none)'}.")
     if len(data) > 10 * settings.MAX_UPLOAD_BYTES:
         raise ParseError(f"The file is larger than {10 * settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
-    text = _decode(data)
+    text = decode_upload(data)
     rows = _csv_rows(text) if suffix == ".csv" else _jsonl_rows(text)
     if not rows:
         raise ParseError("The file has no rows.")

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 
+from .documents import ParseError, decode_upload
 from .input_rules import HTTP_ONLY, require_plain_text, require_web_address
 from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
 from .ratings import Rating
@@ -55,11 +56,9 @@ class ArticleImportForm(Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise ValidationError(f"The file is {upload.size / 1_048_576:.1f} MB; the limit is 5 MB.")
         try:
-            return upload.read().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValidationError(
-                f"The file is not UTF-8 text (undecodable byte at position {exc.start}). Save it as UTF-8 and try again."
-            ) from None
+            return decode_upload(upload.read())
+        except ParseError as exc:
+            raise ValidationError(str(exc)) from None
 
     def clean(self):
         data = super().clean()

@@ -52,12 +52,21 @@ def test_five_megabyte_paste_is_refused_with_the_limit(editor_client):
 
 
 @pytest.mark.django_db
-def test_upload_with_invalid_utf8_is_refused(editor_client):
-    upload = SimpleUploadedFile("story.txt", b"The mayor said \xff\xfe the dam is safe.", content_type="text/plain")
+def test_a_binary_file_named_txt_is_refused_with_the_reason(editor_client):
+    upload = SimpleUploadedFile("story.txt", bytes(range(256)) * 8, content_type="text/plain")
     response = _post(editor_client, file=upload)
     assert response.status_code == 400
-    assert "not UTF-8 text" in response.content.decode()
+    assert "could not be read as text" in response.content.decode()
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_text_file_saved_in_a_legacy_encoding_keeps_its_accents(editor_client):
+    text = "Le maire a déclaré que la digue était sûre et que 300 élèves étaient rentrés à l'école."
+    upload = SimpleUploadedFile("story.txt", text.encode("cp1252"), content_type="text/plain")
+    response = _post(editor_client, file=upload)
+    assert response.status_code in (200, 302)
+    assert Article.objects.get().body == text
 
 
 @pytest.mark.django_db
