@@ -85,7 +85,12 @@ def test_any_text_in_a_declared_encoding_comes_back_exactly(label, body):
 
 
 @hypothesis_settings(max_examples=100, deadline=None)
-@given(bom=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]), body=st.text(st.characters(exclude_categories=["Cs"]), max_size=300))
+@given(
+    bom=st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]),
+    # A UTF-16 text that opens with NUL is spelled exactly like UTF-32's byte order mark; the
+    # longer mark wins, as in every BOM-sniffing decoder. No written text opens with NUL.
+    body=st.text(st.characters(exclude_categories=["Cs"]), max_size=300).filter(lambda t: not t.startswith("\x00")),
+)
 def test_any_text_behind_a_byte_order_mark_comes_back_exactly(bom, body):
     assert decode_document(body.encode(bom)) == body
 

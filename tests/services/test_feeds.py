@@ -128,7 +128,9 @@ def test_many_entries_without_links_are_summarised():
 
 # Hypothesis: feeds made of random entries (absolute, relative, junk and missing links, any title),
 # then the same with random bytes dropped in.
-XML_CHARACTERS = st.characters(exclude_categories=["Cs", "Cc", "Co"], exclude_characters="\ufffe\uffff")  # what XML 1.0 can hold
+# What XML 1.0 can hold, less Â and Ã: feedparser repairs text that looks like UTF-8 read as Latin-1
+# ("Â¡" comes back "¡"), so a link spelled that way is imported under its repaired spelling.
+XML_CHARACTERS = st.characters(exclude_categories=["Cs", "Cc", "Co"], exclude_characters="\ufffe\uffff\u00c2\u00c3")
 XML_TEXT = st.text(XML_CHARACTERS, max_size=60)
 LINKS = st.one_of(
     st.builds(lambda slug: f"https://news.example/{slug}", st.text(XML_CHARACTERS, min_size=1, max_size=20)),
