@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from . import sides as stated
 from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
@@ -96,7 +97,9 @@ class Discourse:
             (norm(form), source) for source in registry for form in (source.name, *source.aliases) if norm(form)
         ]
         self._registry_forms.sort(key=lambda pair: -len(pair[0]))
-        self._cues = [(norm(cue), side.name) for side in sides for cue in side.cues if norm(cue)]
+        self._cues = [(stated.cue_words(cue), side.name) for side in sides for cue in side.cues if stated.cue_words(cue)]
+        self.parties = stated.parties_of(sides)
+        self.topic: dict[str, int] = {}  # how often the article uses each noun
         self.skip_before = 0  # the dateline is nobody's name
         self.registry_labels: dict[str, str | None] = {}
         self.full_names: list[tuple[int, str]] = []  # (where, "Ada Roe") for every person named in full
@@ -170,19 +173,40 @@ class Discourse:
             return self.side_in(doc[ent.end + 1].text)
         return None
 
+    def learn_topic(self, doc) -> None:
+        """Count the article's nouns: a qualifier the story keeps using is its subject."""
+        for token in doc:
+            if token.pos_ == "NOUN":
+                lemma = token.lemma_.lower()
+                self.topic[lemma] = self.topic.get(lemma, 0) + 1
+
     # --- sides --------------------------------------------------------------------------------
     def side_in(self, description: str) -> str | None:
         """The side whose cue word stands last in the description (nearest its head noun)."""
-        text = norm(description)
-        best, best_at = None, -1
+        return self._cue_in(description)[0]
+
+    def _cue_in(self, description: str) -> tuple[str | None, str | None]:
+        text = stated.cue_words(description)
+        best, cue_found, best_at = None, None, -1
         for cue, side in self._cues:
             for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text):
                 if match.start() > best_at:
-                    best, best_at = side, match.start()
-        return best
+                    best, cue_found, best_at = side, cue, match.start()
+        return best, cue_found
+
+    def _stated_side(self, description: str) -> str | None:
+        """The side a description names by a cue word, a registry source or a US party."""
+        if not description:
+            return None
+        source = self.registry_match(stated.cue_words(description), None)
+        return (
+            self.side_in(description)
+            or (source.side if source else None)
+            or self.parties.get(stated.party_in(description) or "")
+        )
 
     def place_side_in(self, description: str) -> str | None:
-        text = norm(description)
+        text = stated.cue_words(description)
         for place, side in self.places.items():
             if _contains(text, place):
                 return side
@@ -388,17 +412,27 @@ class Discourse:
         return self.recent(("group", "organisation"))
 
     def _side_for(self, phrase, written: str, subject: Token, verb: Token | None, kind: str) -> str | None:
-        side = self.side_in(written)
-        if side:
+        side, cue = self._cue_in(written)
+        if side and not stated.qualified_otherwise(subject, cue, self.topic):
             return side
-        affiliation = self.registry_match(written, None)
+        affiliation = self.registry_match(stated.cue_words(written), None)
         if affiliation and affiliation.side:
             return affiliation.side  # "General staff spokesman X": the organisation's side
+        side = self.parties.get(stated.party_in(written) or "")
+        if side:
+            return side  # "Sen. Ann Roe (D-Mass.)", "the Republican senator"
+        # What the sentence says of the speaker outside the phrase: "who chairs the Yes campaign",
+        # "documents filed by the prosecution", a description the parser cut off before the name.
+        around = (*stated.affiliations(subject), *stated.authors(subject), stated.description_before(phrase, TITLES | ROLE_WORDS))
+        side = next((s for s in map(self._stated_side, around) if s), None)
+        if side:
+            return side
         for token in phrase:
             if token.dep_ == "poss" and token.lower_ in {**NEUTER, **PERSONAL, **PLURAL}:
-                owner = self._resolve_pronoun(token.lower_)
-                if owner and owner.side:
-                    return owner.side
+                bound = _bound_owner(token)
+                owner = self._side_of_noun(bound) if bound is not None else self._side_of(self._resolve_pronoun(token.lower_))
+                if owner:
+                    return owner
             elif token.dep_ == "poss" and token.pos_ == "NOUN":
                 owner = self.resolve_nominal(token)
                 if owner and owner.side:
@@ -413,11 +447,37 @@ class Discourse:
                 side = self.side_in(text) or self.place_side_in(text)
                 if side:
                     return side
-        if kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase):
+        if (
+            kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase)
+            and not stated.names_own_organisation(phrase, ORG_NOUNS)
+        ):
             organisation = self.recent(("organisation",))
             if organisation:
                 return organisation.side
         return None
+
+    @staticmethod
+    def _side_of(entity: Entity | None) -> str | None:
+        return entity.side if entity else None
+
+    def _side_of_noun(self, subject: Token) -> str | None:
+        """The side of a noun phrase met in passing: its words, else whom it points back to."""
+        side = self._stated_side(" ".join(t.text for t in _phrase(subject)))
+        if side or subject.pos_ != "NOUN":
+            return side
+        return self._side_of(self.resolve_nominal(subject, bare=False))
+
+
+def _bound_owner(pronoun: Token) -> Token | None:
+    """ "The company employs 1,800 people, according to its annual report": a possessive pronoun
+    in the attribution points to the subject of its own clause when that subject is a noun of the
+    pronoun's kind."""
+    person = pronoun.lower_ in PERSONAL
+    for subject in pronoun.sent.root.children:
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.i < pronoun.i and subject.pos_ in ("NOUN", "PROPN"):
+            if (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in TITLES) == person:
+                return subject
+    return None
 
 
 def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:

@@ -94,3 +94,128 @@ def test_an_apposition_names_the_speaker_and_gives_the_side():
     text = "Maria Lind, an adviser to Mendez, argued that the tax would raise 40 million."
     claim = claim_with("40 million", worthy(text, sides=_cues(*HARLOW_MENDEZ)))
     assert (claim.speaker, claim.side) == ("Maria Lind", "Mendez")
+
+
+# --- what the sentence says of the speaker outside the speaker's own phrase --------------------
+
+BUS_STRIKE = (("Drivers", ("Riders Union", "union", "drivers")), ("Operator", ("Tern Buses", "Tern", "operator")))
+
+
+def test_a_signed_quotation_takes_the_side_of_the_organisation_in_the_signature():
+    text = (
+        "Tern Buses said half its routes ran on Monday.\n\n"
+        '"Every timetable we publish meets the national rules on driving hours."\n'
+        "-Tern Buses finance director Dana Roos"
+    )
+    assert claim_with("timetable", worthy(text, sides=_cues(*BUS_STRIKE))).side == "Operator"
+
+
+def test_a_signed_quotation_by_a_passer_by_has_no_side():
+    text = (
+        "Tern Buses said half its routes ran on Monday.\n\n"
+        '"I waited an hour and a half for the number 12 this morning."\n'
+        "-Dana Roos, a commuter"
+    )
+    assert claim_with("an hour and a half", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_a_committee_chair_does_not_speak_for_the_organisation_quoted_before():
+    text = (
+        "The Riders Union said 600 drivers joined the strike.\n\n"
+        "City roads committee chair Ivo Marr said the council had received 300 complaints."
+    )
+    assert claim_with("300 complaints", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_a_doctor_who_works_with_the_association_takes_its_side():
+    sides = _cues(("Ministry", ("health ministry", "ministry")), ("Doctors", ("Free Doctors Union", "association")))
+    text = "Dr Ilse Brun, a Tolvik GP who works with the association, said 40 of her patients fell ill."
+    assert claim_with("40 of her patients", worthy(text, sides=sides)).side == "Doctors"
+
+
+def test_a_relative_clause_that_is_not_about_membership_gives_no_side():
+    sides = _cues(("Ministry", ("health ministry", "ministry")), ("Doctors", ("Free Doctors Union", "association")))
+    text = "Ilse Brun, who lives opposite the association's clinic, said 40 people queued outside."
+    assert claim_with("40 people", worthy(text, sides=sides)).side is None
+
+
+def test_the_chair_of_a_campaign_in_a_relative_clause_keeps_its_side_when_named_again():
+    text = (
+        "Tom Vickers, who chairs the Harlow campaign and spoke to reporters on Monday, said turnout had doubled.\n\n"
+        "Vickers said 2,000 volunteers had joined since March."
+    )
+    assert claim_with("2,000 volunteers", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side == "Harlow"
+
+
+def test_a_member_of_a_party_in_a_relative_clause_takes_the_party_s_side():
+    text = "Anna Pell, who is a member of the Conservative group on the council, said rents rose 9 percent."
+    assert claim_with("rents rose", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side == "Mendez"
+
+
+def test_court_papers_filed_by_one_side_speak_for_that_side():
+    text = "According to court papers filed by the union, Tern Buses cut 40 jobs in 2022."
+    assert claim_with("40 jobs", worthy(text, sides=_cues(*BUS_STRIKE))).side == "Drivers"
+
+
+def test_court_papers_filed_by_a_neighbour_have_no_side():
+    text = "According to court papers filed by a neighbour, Tern Buses cut 40 jobs in 2022."
+    assert claim_with("40 jobs", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_its_annual_report_belongs_to_the_subject_of_its_own_sentence():
+    sides = _cues(("Regulator", ("Safety Board", "regulator")), ("Company", ("Kelby Stoves", "company")))
+    text = (
+        "The Safety Board said 30 stoves had caught fire.\n\n"
+        "The company, based in Arnholt, employs about 900 people, according to its annual report."
+    )
+    assert claim_with("900 people", worthy(text, sides=sides)).side == "Company"
+
+
+def test_a_tribunal_s_own_ruling_does_not_take_the_side_quoted_before():
+    sides = _cues(("Regulator", ("Safety Board", "regulator")), ("Company", ("Kelby Stoves", "company")))
+    text = (
+        "Kelby Stoves said its stoves were safe.\n\n"
+        "The tribunal fined six retailers in 2021, according to its written ruling."
+    )
+    assert claim_with("six retailers", worthy(text, sides=sides)).side is None
+
+
+def test_a_rail_operator_in_a_bus_strike_is_not_the_bus_operator():
+    text = (
+        "Tern Buses said half of its buses ran on Monday, and the bus timetable would hold.\n\n"
+        "Trains added two carriages to morning services, the rail operator said."
+    )
+    assert claim_with("two carriages", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_the_bus_operator_in_a_bus_strike_is_the_operator():
+    text = (
+        "Half of the city's buses stood idle on Monday as the bus strike went on.\n\n"
+        "About 40 buses left the depot by noon, the bus operator said."
+    )
+    assert claim_with("40 buses", worthy(text, sides=_cues(*BUS_STRIKE))).side == "Operator"
+
+
+def test_a_spokesman_for_an_army_takes_the_army_s_side():
+    text = "A spokesman for the Sudmarkian army said two drones were shot down."
+    assert claim_with("two drones", worthy(text)).side == "Sudmark"
+
+
+def test_an_electoral_commission_keeps_no_side_after_a_campaign_spoke():
+    text = (
+        "The Harlow campaign said 3,000 ballots were missing.\n\n"
+        "The electoral commission said every ballot had been counted twice."
+    )
+    assert claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
+
+
+def test_an_organisation_named_between_a_quotation_and_its_verb_gives_the_side():
+    sides = _cues(("Dam", ("Build the Dam", "Yes campaign")), ("No dam", ("Save the Marsh Valley", "No campaign")))
+    text = '"We counted 300 people turned away at the door," Save the Marsh Valley spokeswoman Ilse Brun told us.'
+    assert claim_with("300 people", worthy(text, sides=sides)).side == "No dam"
+
+
+def test_a_bystander_named_between_a_quotation_and_its_verb_has_no_side():
+    sides = _cues(("Dam", ("Build the Dam", "Yes campaign")), ("No dam", ("Save the Marsh Valley", "No campaign")))
+    text = '"We counted 300 people turned away at the door," Marsh Valley farmer Ilse Brun told us.'
+    assert claim_with("300 people", worthy(text, sides=sides)).side is None
