@@ -3,10 +3,12 @@
 `Discourse` remembers who has spoken so far, so that "he", "it", "the ministry", "the governor"
 or "the post" can be resolved to the entity they point back to. A speaker's side comes, in this
 order, from the registry, from the entity it refers back to, from side cue words in the speaker's
-own description ("Ukrainian authorities", "Russia's defense minister"), from the owner of a
-possessive ("Its president"), from places the article ties to a side ("the governor of Kursk"),
-and last, for a bare job title ("chief operating officer"), from the organisation that spoke
-just before. Never from what the claim itself says.
+own description ("Ukrainian authorities", "Russia's defense minister") or a US party label, from
+what the sentence says of the speaker outside that description (`sides`: "who chairs the Yes
+campaign", "filed by the prosecution"), from the owner of a possessive ("Its president"), from
+places and nouns the article tied to a side before ("the governor of Kursk", "the memo"), and
+last, for a bare job title ("chief operating officer"), from the organisation that spoke just
+before. Never from what the claim itself says.
 """
 import re
 from dataclasses import dataclass, field
@@ -99,7 +101,15 @@ class Discourse:
         self._registry_forms.sort(key=lambda pair: -len(pair[0]))
         self._cues = [(stated.cue_words(cue), side.name) for side in sides for cue in side.cues if stated.cue_words(cue)]
         self.parties = stated.parties_of(sides)
+        # One pattern for all cues, tried at every word start, in the order the sides list them.
+        self._cue_side: dict[str, str] = {}
+        for cue, side in self._cues:
+            self._cue_side.setdefault(cue, side)
+        alternatives = "|".join(re.escape(cue) for cue in self._cue_side)
+        self._cue_pattern = re.compile(rf"(?<![\w-])(?=((?:{alternatives})(?![\w-])))") if self._cue_side else None
         self.topic: dict[str, int] = {}  # how often the article uses each noun
+        self.described: dict[str, list[tuple[int, str]]] = {}  # "memo": where it was called "a Halvard memo"
+        self._cue_names = _cue_names(sides)
         self.skip_before = 0  # the dateline is nobody's name
         self.registry_labels: dict[str, str | None] = {}
         self.full_names: list[tuple[int, str]] = []  # (where, "Ada Roe") for every person named in full
@@ -173,12 +183,34 @@ class Discourse:
             return self.side_in(doc[ent.end + 1].text)
         return None
 
-    def learn_topic(self, doc) -> None:
-        """Count the article's nouns: a qualifier the story keeps using is its subject."""
+    def learn_nouns(self, doc) -> None:
+        """Count the article's nouns (a qualifier the story keeps using is its subject), and
+        remember which of them its modifiers tie to a side: after "an internal Halvard memo" or
+        "the Sarvenian port of Velna", "the memo" and "a port official" speak for that side."""
         for token in doc:
-            if token.pos_ == "NOUN":
-                lemma = token.lemma_.lower()
-                self.topic[lemma] = self.topic.get(lemma, 0) + 1
+            if token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.lower()
+            self.topic[lemma] = self.topic.get(lemma, 0) + 1
+            modifiers = [t for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
+            side = self.side_in(" ".join(t.text for t in modifiers)) if modifiers else None
+            if side:
+                self.described.setdefault(lemma, []).append((token.idx, side))
+
+    def _described_side(self, phrase: list[Token], subject: Token) -> str | None:
+        """ "The memo", "a port official": a definite head noun or a modifying noun the article
+        tied to one side before, and never to another."""
+        nouns = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if phrase and phrase[0].lower_ in ("the", "this", "that"):
+            nouns.append(subject)
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma in TITLES or lemma in ROLE_WORDS:
+                continue
+            sides = {side for at, side in self.described.get(lemma, ()) if at < subject.idx}
+            if len(sides) == 1:
+                return sides.pop()
+        return None
 
     # --- sides --------------------------------------------------------------------------------
     def side_in(self, description: str) -> str | None:
@@ -186,13 +218,10 @@ class Discourse:
         return self._cue_in(description)[0]
 
     def _cue_in(self, description: str) -> tuple[str | None, str | None]:
-        text = stated.cue_words(description)
-        best, cue_found, best_at = None, None, -1
-        for cue, side in self._cues:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text):
-                if match.start() > best_at:
-                    best, cue_found, best_at = side, cue, match.start()
-        return best, cue_found
+        last = None
+        for last in self._cue_pattern.finditer(stated.cue_words(description)) if self._cue_pattern else ():
+            pass
+        return (self._cue_side[last.group(1)], last.group(1)) if last else (None, None)
 
     def _stated_side(self, description: str) -> str | None:
         """The side a description names by a cue word, a registry source or a US party."""
@@ -282,6 +311,10 @@ class Discourse:
         source = self._registry_head_match(word)
         if source:
             return self.remember(self._entity_from_source(source, "organisation", {word}))
+        if word in self._cue_names:
+            # "the team" after the side named "Team Vireo": the side's own organisation
+            name, side = self._cue_names[word]
+            return self.remember(Entity(name, "organisation", side, set(norm(name).split())))
         if word in ORG_NOUNS and bare:
             return self.recent(("organisation",))
         return None
@@ -437,7 +470,7 @@ class Discourse:
                 owner = self.resolve_nominal(token)
                 if owner and owner.side:
                     return owner.side
-        side = self.place_side_in(written)
+        side = self.place_side_in(written) or self._described_side(phrase, subject)
         if side:
             return side
         if verb is not None:
@@ -466,6 +499,22 @@ class Discourse:
         if side or subject.pos_ != "NOUN":
             return side
         return self._side_of(self.resolve_nominal(subject, bare=False))
+
+
+def _cue_names(sides: tuple[SideCues, ...]) -> dict[str, tuple[str, str]]:
+    """Each word of a side's name-like cue ("Team Vireo", "Transit Workers Guild") that no other
+    side's cue uses, with the longest such cue and its side."""
+    found: dict[str, dict[str, str]] = {}
+    for side in sides:
+        for cue in side.cues:
+            words = stated.cue_words(cue).split()
+            if len(words) < 2:
+                continue
+            for word in words:
+                best = found.setdefault(word, {}).get(side.name, "")
+                if len(cue) > len(best):
+                    found[word][side.name] = cue
+    return {word: (cue, side) for word, by_side in found.items() if len(by_side) == 1 for side, cue in by_side.items()}
 
 
 def _bound_owner(pronoun: Token) -> Token | None:

@@ -219,3 +219,83 @@ def test_a_bystander_named_between_a_quotation_and_its_verb_has_no_side():
     sides = _cues(("Dam", ("Build the Dam", "Yes campaign")), ("No dam", ("Save the Marsh Valley", "No campaign")))
     text = '"We counted 300 people turned away at the door," Marsh Valley farmer Ilse Brun told us.'
     assert claim_with("300 people", worthy(text, sides=sides)).side is None
+
+
+# --- an earlier description kept for later mentions ------------------------------------------
+
+CYCLING = (("Agency", ("anti-doping agency", "agency")), ("Rider", ("Ivo Brandt", "Team Kestrel", "rider")))
+
+
+def test_the_team_speaks_for_the_side_named_after_it():
+    text = (
+        "The anti-doping agency said Brandt failed a test in March.\n\n"
+        "The team also said Brandt had passed six tests in February."
+    )
+    assert claim_with("six tests", worthy(text, sides=_cues(*CYCLING))).side == "Rider"
+
+
+def test_a_word_two_sides_share_in_their_names_points_to_neither():
+    sides = _cues(("Yes", ("Yes campaign", "Build Orrin")), ("No", ("No campaign", "Save Orrin")))
+    text = "Polls closed at ten.\n\nThe campaign said 4,000 volunteers had worked on the day."
+    assert claim_with("4,000 volunteers", worthy(text, sides=sides)).side is None
+
+
+def test_the_memo_keeps_the_side_of_its_first_description():
+    sides = _cues(("Merger", ("Kelby", "Kelby Foods")), ("Regulator", ("Trade Board", "regulator")))
+    text = (
+        "An internal Kelby memo was seen by this newspaper.\n\n"
+        "The memo said prices would rise by 3 percent after the merger."
+    )
+    assert claim_with("3 percent", worthy(text, sides=sides)).side == "Merger"
+
+
+def test_a_memo_never_described_has_no_side():
+    sides = _cues(("Merger", ("Kelby", "Kelby Foods")), ("Regulator", ("Trade Board", "regulator")))
+    text = "Kelby Foods said the merger would cut costs.\n\nThe memo said prices would rise by 3 percent."
+    assert claim_with("3 percent", worthy(text, sides=sides)).side is None
+
+
+def test_a_port_official_speaks_for_the_side_whose_port_it_is():
+    text = (
+        "Drones struck a grain store in the Sudmarkian port of Arvik on Friday.\n\n"
+        "A port official said 30,000 tonnes of wheat had burned."
+    )
+    assert claim_with("30,000 tonnes", worthy(text)).side == "Sudmark"
+
+
+def test_a_port_official_has_no_side_when_both_sides_own_ports():
+    text = (
+        "Drones struck the Sudmarkian port of Arvik and the Norlandic port of Vell on Friday.\n\n"
+        "A port official said 30,000 tonnes of wheat had burned."
+    )
+    assert claim_with("30,000 tonnes", worthy(text)).side is None
+
+
+# --- US party conventions ---------------------------------------------------------------------
+
+ROE_OAKES = (("Roe", ("Roe", "Democrats", "Democratic")), ("Oakes", ("Oakes", "Republicans", "GOP")))
+
+
+def test_a_democrat_s_party_tag_gives_the_side_whose_cues_name_the_democrats():
+    text = "Sen. Ann Lutz (D-Mass.) said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Roe"
+
+
+def test_a_republican_s_party_tag_between_commas_gives_the_republican_side():
+    text = "Rep. Tim Hale, R-Texas, said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Oakes"
+
+
+def test_the_republican_senator_takes_the_side_whose_cues_say_republicans():
+    text = "The Republican senator said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Oakes"
+
+
+def test_an_independent_s_party_tag_gives_no_side():
+    text = "Sen. Ann Lutz (I-Vt.) said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side is None
+
+
+def test_a_party_tag_gives_no_side_when_no_cue_names_a_party():
+    text = "Sen. Ann Lutz (D-Mass.) said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(("Roe", ("Roe",)), ("Oakes", ("Oakes",))))).side is None
