@@ -42,6 +42,10 @@ ORG_NOUNS = frozenset(
     party alliance council committee government authority regulator operator laboratory lab army military
     staff service institute court commission bank association club league team""".split()
 )
+# Nouns that may stand for whichever organisation the article quoted last ("Brightway said ... the
+# company said"). A court, a commission, an agency or an observer group is only the one the article
+# named as such: it must not inherit the side of the campaign quoted before it.
+STAND_IN_NOUNS = frozenset("company firm group organisation organization business club team union party".split())
 # Last words that mark a company or institution name, whatever the entity recogniser thinks.
 ORG_SUFFIXES = frozenset(
     """inc ltd llc plc corp corporation co holdings group terminals electronics bank airlines airways motors
@@ -305,17 +309,20 @@ class Discourse:
         A bare "the company" may also mean the organisation that spoke last."""
         word = head.lemma_.lower()
         kinds = ("person",) if word in TITLES else ("organisation", "group")
+        # "the observer group" is not the "Harlow Labour Group" quoted before: a noun that
+        # qualifies the head must be one of the entity's own words.
+        qualifiers = {c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         entity = self.by_word(word, kinds) or self.by_word(head.lower_, kinds)
-        if entity:
+        if entity and qualifiers <= entity.words | set(norm(entity.name).split()):
             return entity
         source = self._registry_head_match(word)
-        if source:
+        if source and qualifiers <= set(norm(source.name).split()):
             return self.remember(self._entity_from_source(source, "organisation", {word}))
-        if word in self._cue_names:
+        if word in self._cue_names and qualifiers <= set(norm(self._cue_names[word][0]).split()):
             # "the team" after the side named "Team Vireo": the side's own organisation
             name, side = self._cue_names[word]
             return self.remember(Entity(name, "organisation", side, set(norm(name).split())))
-        if word in ORG_NOUNS and bare:
+        if word in STAND_IN_NOUNS and bare:
             return self.recent(("organisation",))
         return None
 

@@ -299,3 +299,35 @@ def test_an_independent_s_party_tag_gives_no_side():
 def test_a_party_tag_gives_no_side_when_no_cue_names_a_party():
     text = "Sen. Ann Lutz (D-Mass.) said the bill would cost $4 billion."
     assert claim_with("$4 billion", worthy(text, sides=_cues(("Roe", ("Roe",)), ("Oakes", ("Oakes",))))).side is None
+
+
+# --- neutral bodies keep no side unless the text gives them one --------------------------------
+
+
+def test_a_court_does_not_speak_for_the_campaign_quoted_before_it():
+    text = "Harlow Labour Group said 3,000 ballots were missing.\n\nThe court said every ballot had been counted twice."
+    claim = claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ)))
+    assert (claim.speaker, claim.side) == ("court", None)
+
+
+def test_an_observer_group_is_not_the_group_quoted_before_it():
+    text = (
+        "Harlow Labour Group said 3,000 ballots were missing.\n\n"
+        "The observer group said every ballot had been counted twice."
+    )
+    assert claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
+
+
+def test_the_company_still_speaks_for_the_company_quoted_before_it():
+    sides = _cues(("Regulator", ("Safety Board", "regulator")), ("Maker", ("Kelby Holdings", "Kelby")))
+    text = "Kelby Holdings said its stoves were safe.\n\nThe company said 12,000 stoves had been sold."
+    assert claim_with("12,000 stoves", worthy(text, sides=sides)).side == "Maker"
+
+
+def test_a_court_the_registry_puts_on_a_side_keeps_it():
+    from claims.extraction import KnownSource
+
+    registry = (KnownSource("Harlow Appeals Court", "Harlow", ()),)
+    text = "The Mendez campaign said 3,000 ballots were missing.\n\nThe court said every ballot had been counted twice."
+    claim = claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ), registry=registry))
+    assert claim.side == "Harlow"
