@@ -24,10 +24,10 @@ MEMBERSHIP_NOUNS = frozenset(
 )
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp")
 # The party words of US politics, each family under one name: "Democratic" and "Democrats" are
-# the same party, and so are "Republican" and "GOP".
+# the same party, and so are "Republican", "GOP" and the RNC (its national committee).
 PARTIES = {
-    "democrat": frozenset({"democrat", "democrats", "democratic", "dem", "dems"}),
-    "republican": frozenset({"republican", "republicans", "gop"}),
+    "democrat": frozenset({"democrat", "democrats", "democratic", "dem", "dems", "dnc"}),
+    "republican": frozenset({"republican", "republicans", "gop", "rnc"}),
 }
 # "Sen. Ann Roe (D-Mass.)", "Rep. Tim Oakes, R-Texas,", "Sen. Roe (D)": the party letter after a name.
 _PARTY_TAG = re.compile(r"(?:^|[(,])\s*([DR])\s*(?:-\s*[A-Z]|\))")

@@ -385,6 +385,8 @@ class Discourse:
             known = self._known_person(person)
             if known:
                 known.words |= words
+                if known.side is None:  # a later description may be the first to name the side
+                    known.side = self._side_for(phrase, written, subject, verb, "person")
                 return Speaker(known.name, known.side, self.remember(known), written)
             side = self._side_for(phrase, written, subject, verb, "person")
             entity = self.remember(Entity(person, "person", side, words))

@@ -331,3 +331,21 @@ def test_a_court_the_registry_puts_on_a_side_keeps_it():
     text = "The Mendez campaign said 3,000 ballots were missing.\n\nThe court said every ballot had been counted twice."
     claim = claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ), registry=registry))
     assert claim.side == "Harlow"
+
+
+def test_the_rnc_chairman_takes_the_republican_side():
+    text = "RNC chairman Ted Marlow said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Oakes"
+
+
+def test_a_person_first_named_without_a_side_takes_the_side_a_later_description_gives():
+    text = (
+        "Sara Lind said the rail plan was a year late.\n\n"
+        "The Labour councillor Sara Lind said the plan would cost 2 billion."
+    )
+    assert claim_with("2 billion", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side == "Harlow"
+
+
+def test_a_person_first_named_without_a_side_keeps_none_when_named_bare_again():
+    text = "Sara Lind said the rail plan was a year late.\n\nLind said the plan would cost 2 billion."
+    assert claim_with("2 billion", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
