@@ -163,6 +163,7 @@ class _Reader:
             self.discourse.skip_before = textlib.dateline_end(self.text, paragraphs[0][0])
         self.discourse.learn_names(doc)
         self.discourse.learn_places(doc)
+        self.discourse.learn_nouns(doc)
         self.index = TokenIndex(doc)
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]

@@ -3,16 +3,19 @@
 `Discourse` remembers who has spoken so far, so that "he", "it", "the ministry", "the governor"
 or "the post" can be resolved to the entity they point back to. A speaker's side comes, in this
 order, from the registry, from the entity it refers back to, from side cue words in the speaker's
-own description ("Ukrainian authorities", "Russia's defense minister"), from the owner of a
-possessive ("Its president"), from places the article ties to a side ("the governor of Kursk"),
-and last, for a bare job title ("chief operating officer"), from the organisation that spoke
-just before. Never from what the claim itself says.
+own description ("Ukrainian authorities", "Russia's defense minister") or a US party label, from
+what the sentence says of the speaker outside that description (`sides`: "who chairs the Yes
+campaign", "filed by the prosecution"), from the owner of a possessive ("Its president"), from
+places and nouns the article tied to a side before ("the governor of Kursk", "the memo"), and
+last, for a bare job title ("chief operating officer"), from the organisation that spoke just
+before. Never from what the claim itself says.
 """
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from . import sides as stated
 from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
@@ -39,6 +42,10 @@ ORG_NOUNS = frozenset(
     party alliance council committee government authority regulator operator laboratory lab army military
     staff service institute court commission bank association club league team""".split()
 )
+# Nouns that may stand for whichever organisation the article quoted last ("Brightway said ... the
+# company said"). A court, a commission, an agency or an observer group is only the one the article
+# named as such: it must not inherit the side of the campaign quoted before it.
+STAND_IN_NOUNS = frozenset("company firm group organisation organization business club team union party".split())
 # Last words that mark a company or institution name, whatever the entity recogniser thinks.
 ORG_SUFFIXES = frozenset(
     """inc ltd llc plc corp corporation co holdings group terminals electronics bank airlines airways motors
@@ -96,7 +103,17 @@ class Discourse:
             (norm(form), source) for source in registry for form in (source.name, *source.aliases) if norm(form)
         ]
         self._registry_forms.sort(key=lambda pair: -len(pair[0]))
-        self._cues = [(norm(cue), side.name) for side in sides for cue in side.cues if norm(cue)]
+        self._cues = [(stated.cue_words(cue), side.name) for side in sides for cue in side.cues if stated.cue_words(cue)]
+        self.parties = stated.parties_of(sides)
+        # One pattern for all cues, tried at every word start, in the order the sides list them.
+        self._cue_side: dict[str, str] = {}
+        for cue, side in self._cues:
+            self._cue_side.setdefault(cue, side)
+        alternatives = "|".join(re.escape(cue) for cue in self._cue_side)
+        self._cue_pattern = re.compile(rf"(?<![\w-])(?=((?:{alternatives})(?![\w-])))") if self._cue_side else None
+        self.topic: dict[str, int] = {}  # how often the article uses each noun
+        self.described: dict[str, list[tuple[int, str]]] = {}  # "memo": where it was called "a Halvard memo"
+        self._cue_names = _cue_names(sides)
         self.skip_before = 0  # the dateline is nobody's name
         self.registry_labels: dict[str, str | None] = {}
         self.full_names: list[tuple[int, str]] = []  # (where, "Ada Roe") for every person named in full
@@ -170,19 +187,59 @@ class Discourse:
             return self.side_in(doc[ent.end + 1].text)
         return None
 
+    def learn_nouns(self, doc) -> None:
+        """Count the article's nouns (a qualifier the story keeps using is its subject), and
+        remember which of them its modifiers tie to a side: after "an internal Halvard memo" or
+        "the Sarvenian port of Velna", "the memo" and "a port official" speak for that side."""
+        for token in doc:
+            if token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.lower()
+            self.topic[lemma] = self.topic.get(lemma, 0) + 1
+            modifiers = [t for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
+            side = self.side_in(" ".join(t.text for t in modifiers)) if modifiers else None
+            if side:
+                self.described.setdefault(lemma, []).append((token.idx, side))
+
+    def _described_side(self, phrase: list[Token], subject: Token) -> str | None:
+        """ "The memo", "a port official": a definite head noun or a modifying noun the article
+        tied to one side before, and never to another."""
+        nouns = [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if phrase and phrase[0].lower_ in ("the", "this", "that"):
+            nouns.append(subject)
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma in TITLES or lemma in ROLE_WORDS:
+                continue
+            sides = {side for at, side in self.described.get(lemma, ()) if at < subject.idx}
+            if len(sides) == 1:
+                return sides.pop()
+        return None
+
     # --- sides --------------------------------------------------------------------------------
     def side_in(self, description: str) -> str | None:
         """The side whose cue word stands last in the description (nearest its head noun)."""
-        text = norm(description)
-        best, best_at = None, -1
-        for cue, side in self._cues:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text):
-                if match.start() > best_at:
-                    best, best_at = side, match.start()
-        return best
+        return self._cue_in(description)[0]
+
+    def _cue_in(self, description: str) -> tuple[str | None, str | None]:
+        last = None
+        for last in self._cue_pattern.finditer(stated.cue_words(description)) if self._cue_pattern else ():
+            pass
+        return (self._cue_side[last.group(1)], last.group(1)) if last else (None, None)
+
+    def _stated_side(self, description: str) -> str | None:
+        """The side a description names by a cue word, a registry source or a US party."""
+        if not description:
+            return None
+        source = self.registry_match(stated.cue_words(description), None)
+        return (
+            self.side_in(description)
+            or (source.side if source else None)
+            or self.parties.get(stated.party_in(description) or "")
+        )
 
     def place_side_in(self, description: str) -> str | None:
-        text = norm(description)
+        text = stated.cue_words(description)
         for place, side in self.places.items():
             if _contains(text, place):
                 return side
@@ -252,13 +309,20 @@ class Discourse:
         A bare "the company" may also mean the organisation that spoke last."""
         word = head.lemma_.lower()
         kinds = ("person",) if word in TITLES else ("organisation", "group")
+        # "the observer group" is not the "Harlow Labour Group" quoted before: a noun that
+        # qualifies the head must be one of the entity's own words.
+        qualifiers = {c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         entity = self.by_word(word, kinds) or self.by_word(head.lower_, kinds)
-        if entity:
+        if entity and qualifiers <= entity.words | set(norm(entity.name).split()):
             return entity
         source = self._registry_head_match(word)
-        if source:
+        if source and qualifiers <= set(norm(source.name).split()):
             return self.remember(self._entity_from_source(source, "organisation", {word}))
-        if word in ORG_NOUNS and bare:
+        if word in self._cue_names and qualifiers <= set(norm(self._cue_names[word][0]).split()):
+            # "the team" after the side named "Team Vireo": the side's own organisation
+            name, side = self._cue_names[word]
+            return self.remember(Entity(name, "organisation", side, set(norm(name).split())))
+        if word in STAND_IN_NOUNS and bare:
             return self.recent(("organisation",))
         return None
 
@@ -321,6 +385,8 @@ class Discourse:
             known = self._known_person(person)
             if known:
                 known.words |= words
+                if known.side is None:  # a later description may be the first to name the side
+                    known.side = self._side_for(phrase, written, subject, verb, "person")
                 return Speaker(known.name, known.side, self.remember(known), written)
             side = self._side_for(phrase, written, subject, verb, "person")
             entity = self.remember(Entity(person, "person", side, words))
@@ -388,22 +454,32 @@ class Discourse:
         return self.recent(("group", "organisation"))
 
     def _side_for(self, phrase, written: str, subject: Token, verb: Token | None, kind: str) -> str | None:
-        side = self.side_in(written)
-        if side:
+        side, cue = self._cue_in(written)
+        if side and not stated.qualified_otherwise(subject, cue, self.topic):
             return side
-        affiliation = self.registry_match(written, None)
+        affiliation = self.registry_match(stated.cue_words(written), None)
         if affiliation and affiliation.side:
             return affiliation.side  # "General staff spokesman X": the organisation's side
+        side = self.parties.get(stated.party_in(written) or "")
+        if side:
+            return side  # "Sen. Ann Roe (D-Mass.)", "the Republican senator"
+        # What the sentence says of the speaker outside the phrase: "who chairs the Yes campaign",
+        # "documents filed by the prosecution", a description the parser cut off before the name.
+        around = (*stated.affiliations(subject), *stated.authors(subject), stated.description_before(phrase, TITLES | ROLE_WORDS))
+        side = next((s for s in map(self._stated_side, around) if s), None)
+        if side:
+            return side
         for token in phrase:
             if token.dep_ == "poss" and token.lower_ in {**NEUTER, **PERSONAL, **PLURAL}:
-                owner = self._resolve_pronoun(token.lower_)
-                if owner and owner.side:
-                    return owner.side
+                bound = _bound_owner(token)
+                owner = self._side_of_noun(bound) if bound is not None else self._side_of(self._resolve_pronoun(token.lower_))
+                if owner:
+                    return owner
             elif token.dep_ == "poss" and token.pos_ == "NOUN":
                 owner = self.resolve_nominal(token)
                 if owner and owner.side:
                     return owner.side
-        side = self.place_side_in(written)
+        side = self.place_side_in(written) or self._described_side(phrase, subject)
         if side:
             return side
         if verb is not None:
@@ -413,11 +489,53 @@ class Discourse:
                 side = self.side_in(text) or self.place_side_in(text)
                 if side:
                     return side
-        if kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase):
+        if (
+            kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase)
+            and not stated.names_own_organisation(phrase, ORG_NOUNS)
+        ):
             organisation = self.recent(("organisation",))
             if organisation:
                 return organisation.side
         return None
+
+    @staticmethod
+    def _side_of(entity: Entity | None) -> str | None:
+        return entity.side if entity else None
+
+    def _side_of_noun(self, subject: Token) -> str | None:
+        """The side of a noun phrase met in passing: its words, else whom it points back to."""
+        side = self._stated_side(" ".join(t.text for t in _phrase(subject)))
+        if side or subject.pos_ != "NOUN":
+            return side
+        return self._side_of(self.resolve_nominal(subject, bare=False))
+
+
+def _cue_names(sides: tuple[SideCues, ...]) -> dict[str, tuple[str, str]]:
+    """Each word of a side's name-like cue ("Team Vireo", "Transit Workers Guild") that no other
+    side's cue uses, with the longest such cue and its side."""
+    found: dict[str, dict[str, str]] = {}
+    for side in sides:
+        for cue in side.cues:
+            words = stated.cue_words(cue).split()
+            if len(words) < 2:
+                continue
+            for word in words:
+                best = found.setdefault(word, {}).get(side.name, "")
+                if len(cue) > len(best):
+                    found[word][side.name] = cue
+    return {word: (cue, side) for word, by_side in found.items() if len(by_side) == 1 for side, cue in by_side.items()}
+
+
+def _bound_owner(pronoun: Token) -> Token | None:
+    """ "The company employs 1,800 people, according to its annual report": a possessive pronoun
+    in the attribution points to the subject of its own clause when that subject is a noun of the
+    pronoun's kind."""
+    person = pronoun.lower_ in PERSONAL
+    for subject in pronoun.sent.root.children:
+        if subject.dep_ in ("nsubj", "nsubjpass") and subject.i < pronoun.i and subject.pos_ in ("NOUN", "PROPN"):
+            if (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in TITLES) == person:
+                return subject
+    return None
 
 
 def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:

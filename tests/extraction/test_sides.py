@@ -94,3 +94,258 @@ def test_an_apposition_names_the_speaker_and_gives_the_side():
     text = "Maria Lind, an adviser to Mendez, argued that the tax would raise 40 million."
     claim = claim_with("40 million", worthy(text, sides=_cues(*HARLOW_MENDEZ)))
     assert (claim.speaker, claim.side) == ("Maria Lind", "Mendez")
+
+
+# --- what the sentence says of the speaker outside the speaker's own phrase --------------------
+
+BUS_STRIKE = (("Drivers", ("Riders Union", "union", "drivers")), ("Operator", ("Tern Buses", "Tern", "operator")))
+
+
+def test_a_signed_quotation_takes_the_side_of_the_organisation_in_the_signature():
+    text = (
+        "Tern Buses said half its routes ran on Monday.\n\n"
+        '"Every timetable we publish meets the national rules on driving hours."\n'
+        "-Tern Buses finance director Dana Roos"
+    )
+    assert claim_with("timetable", worthy(text, sides=_cues(*BUS_STRIKE))).side == "Operator"
+
+
+def test_a_signed_quotation_by_a_passer_by_has_no_side():
+    text = (
+        "Tern Buses said half its routes ran on Monday.\n\n"
+        '"I waited an hour and a half for the number 12 this morning."\n'
+        "-Dana Roos, a commuter"
+    )
+    assert claim_with("an hour and a half", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_a_committee_chair_does_not_speak_for_the_organisation_quoted_before():
+    text = (
+        "The Riders Union said 600 drivers joined the strike.\n\n"
+        "City roads committee chair Ivo Marr said the council had received 300 complaints."
+    )
+    assert claim_with("300 complaints", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_a_doctor_who_works_with_the_association_takes_its_side():
+    sides = _cues(("Ministry", ("health ministry", "ministry")), ("Doctors", ("Free Doctors Union", "association")))
+    text = "Dr Ilse Brun, a Tolvik GP who works with the association, said 40 of her patients fell ill."
+    assert claim_with("40 of her patients", worthy(text, sides=sides)).side == "Doctors"
+
+
+def test_a_relative_clause_that_is_not_about_membership_gives_no_side():
+    sides = _cues(("Ministry", ("health ministry", "ministry")), ("Doctors", ("Free Doctors Union", "association")))
+    text = "Ilse Brun, who lives opposite the association's clinic, said 40 people queued outside."
+    assert claim_with("40 people", worthy(text, sides=sides)).side is None
+
+
+def test_the_chair_of_a_campaign_in_a_relative_clause_keeps_its_side_when_named_again():
+    text = (
+        "Tom Vickers, who chairs the Harlow campaign and spoke to reporters on Monday, said turnout had doubled.\n\n"
+        "Vickers said 2,000 volunteers had joined since March."
+    )
+    assert claim_with("2,000 volunteers", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side == "Harlow"
+
+
+def test_a_member_of_a_party_in_a_relative_clause_takes_the_party_s_side():
+    text = "Anna Pell, who is a member of the Conservative group on the council, said rents rose 9 percent."
+    assert claim_with("rents rose", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side == "Mendez"
+
+
+def test_court_papers_filed_by_one_side_speak_for_that_side():
+    text = "According to court papers filed by the union, Tern Buses cut 40 jobs in 2022."
+    assert claim_with("40 jobs", worthy(text, sides=_cues(*BUS_STRIKE))).side == "Drivers"
+
+
+def test_court_papers_filed_by_a_neighbour_have_no_side():
+    text = "According to court papers filed by a neighbour, Tern Buses cut 40 jobs in 2022."
+    assert claim_with("40 jobs", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_its_annual_report_belongs_to_the_subject_of_its_own_sentence():
+    sides = _cues(("Regulator", ("Safety Board", "regulator")), ("Company", ("Kelby Stoves", "company")))
+    text = (
+        "The Safety Board said 30 stoves had caught fire.\n\n"
+        "The company, based in Arnholt, employs about 900 people, according to its annual report."
+    )
+    assert claim_with("900 people", worthy(text, sides=sides)).side == "Company"
+
+
+def test_a_tribunal_s_own_ruling_does_not_take_the_side_quoted_before():
+    sides = _cues(("Regulator", ("Safety Board", "regulator")), ("Company", ("Kelby Stoves", "company")))
+    text = (
+        "Kelby Stoves said its stoves were safe.\n\n"
+        "The tribunal fined six retailers in 2021, according to its written ruling."
+    )
+    assert claim_with("six retailers", worthy(text, sides=sides)).side is None
+
+
+def test_a_rail_operator_in_a_bus_strike_is_not_the_bus_operator():
+    text = (
+        "Tern Buses said half of its buses ran on Monday, and the bus timetable would hold.\n\n"
+        "Trains added two carriages to morning services, the rail operator said."
+    )
+    assert claim_with("two carriages", worthy(text, sides=_cues(*BUS_STRIKE))).side is None
+
+
+def test_the_bus_operator_in_a_bus_strike_is_the_operator():
+    text = (
+        "Half of the city's buses stood idle on Monday as the bus strike went on.\n\n"
+        "About 40 buses left the depot by noon, the bus operator said."
+    )
+    assert claim_with("40 buses", worthy(text, sides=_cues(*BUS_STRIKE))).side == "Operator"
+
+
+def test_a_spokesman_for_an_army_takes_the_army_s_side():
+    text = "A spokesman for the Sudmarkian army said two drones were shot down."
+    assert claim_with("two drones", worthy(text)).side == "Sudmark"
+
+
+def test_an_electoral_commission_keeps_no_side_after_a_campaign_spoke():
+    text = (
+        "The Harlow campaign said 3,000 ballots were missing.\n\n"
+        "The electoral commission said every ballot had been counted twice."
+    )
+    assert claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
+
+
+def test_an_organisation_named_between_a_quotation_and_its_verb_gives_the_side():
+    sides = _cues(("Dam", ("Build the Dam", "Yes campaign")), ("No dam", ("Save the Marsh Valley", "No campaign")))
+    text = '"We counted 300 people turned away at the door," Save the Marsh Valley spokeswoman Ilse Brun told us.'
+    assert claim_with("300 people", worthy(text, sides=sides)).side == "No dam"
+
+
+def test_a_bystander_named_between_a_quotation_and_its_verb_has_no_side():
+    sides = _cues(("Dam", ("Build the Dam", "Yes campaign")), ("No dam", ("Save the Marsh Valley", "No campaign")))
+    text = '"We counted 300 people turned away at the door," Marsh Valley farmer Ilse Brun told us.'
+    assert claim_with("300 people", worthy(text, sides=sides)).side is None
+
+
+# --- an earlier description kept for later mentions ------------------------------------------
+
+CYCLING = (("Agency", ("anti-doping agency", "agency")), ("Rider", ("Ivo Brandt", "Team Kestrel", "rider")))
+
+
+def test_the_team_speaks_for_the_side_named_after_it():
+    text = (
+        "The anti-doping agency said Brandt failed a test in March.\n\n"
+        "The team also said Brandt had passed six tests in February."
+    )
+    assert claim_with("six tests", worthy(text, sides=_cues(*CYCLING))).side == "Rider"
+
+
+def test_a_word_two_sides_share_in_their_names_points_to_neither():
+    sides = _cues(("Yes", ("Yes campaign", "Build Orrin")), ("No", ("No campaign", "Save Orrin")))
+    text = "Polls closed at ten.\n\nThe campaign said 4,000 volunteers had worked on the day."
+    assert claim_with("4,000 volunteers", worthy(text, sides=sides)).side is None
+
+
+def test_the_memo_keeps_the_side_of_its_first_description():
+    sides = _cues(("Merger", ("Kelby", "Kelby Foods")), ("Regulator", ("Trade Board", "regulator")))
+    text = (
+        "An internal Kelby memo was seen by this newspaper.\n\n"
+        "The memo said prices would rise by 3 percent after the merger."
+    )
+    assert claim_with("3 percent", worthy(text, sides=sides)).side == "Merger"
+
+
+def test_a_memo_never_described_has_no_side():
+    sides = _cues(("Merger", ("Kelby", "Kelby Foods")), ("Regulator", ("Trade Board", "regulator")))
+    text = "Kelby Foods said the merger would cut costs.\n\nThe memo said prices would rise by 3 percent."
+    assert claim_with("3 percent", worthy(text, sides=sides)).side is None
+
+
+def test_a_port_official_speaks_for_the_side_whose_port_it_is():
+    text = (
+        "Drones struck a grain store in the Sudmarkian port of Arvik on Friday.\n\n"
+        "A port official said 30,000 tonnes of wheat had burned."
+    )
+    assert claim_with("30,000 tonnes", worthy(text)).side == "Sudmark"
+
+
+def test_a_port_official_has_no_side_when_both_sides_own_ports():
+    text = (
+        "Drones struck the Sudmarkian port of Arvik and the Norlandic port of Vell on Friday.\n\n"
+        "A port official said 30,000 tonnes of wheat had burned."
+    )
+    assert claim_with("30,000 tonnes", worthy(text)).side is None
+
+
+# --- US party conventions ---------------------------------------------------------------------
+
+ROE_OAKES = (("Roe", ("Roe", "Democrats", "Democratic")), ("Oakes", ("Oakes", "Republicans", "GOP")))
+
+
+def test_a_democrat_s_party_tag_gives_the_side_whose_cues_name_the_democrats():
+    text = "Sen. Ann Lutz (D-Mass.) said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Roe"
+
+
+def test_a_republican_s_party_tag_between_commas_gives_the_republican_side():
+    text = "Rep. Tim Hale, R-Texas, said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Oakes"
+
+
+def test_the_republican_senator_takes_the_side_whose_cues_say_republicans():
+    text = "The Republican senator said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Oakes"
+
+
+def test_an_independent_s_party_tag_gives_no_side():
+    text = "Sen. Ann Lutz (I-Vt.) said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side is None
+
+
+def test_a_party_tag_gives_no_side_when_no_cue_names_a_party():
+    text = "Sen. Ann Lutz (D-Mass.) said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(("Roe", ("Roe",)), ("Oakes", ("Oakes",))))).side is None
+
+
+# --- neutral bodies keep no side unless the text gives them one --------------------------------
+
+
+def test_a_court_does_not_speak_for_the_campaign_quoted_before_it():
+    text = "Harlow Labour Group said 3,000 ballots were missing.\n\nThe court said every ballot had been counted twice."
+    claim = claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ)))
+    assert (claim.speaker, claim.side) == ("court", None)
+
+
+def test_an_observer_group_is_not_the_group_quoted_before_it():
+    text = (
+        "Harlow Labour Group said 3,000 ballots were missing.\n\n"
+        "The observer group said every ballot had been counted twice."
+    )
+    assert claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
+
+
+def test_the_company_still_speaks_for_the_company_quoted_before_it():
+    sides = _cues(("Regulator", ("Safety Board", "regulator")), ("Maker", ("Kelby Holdings", "Kelby")))
+    text = "Kelby Holdings said its stoves were safe.\n\nThe company said 12,000 stoves had been sold."
+    assert claim_with("12,000 stoves", worthy(text, sides=sides)).side == "Maker"
+
+
+def test_a_court_the_registry_puts_on_a_side_keeps_it():
+    from claims.extraction import KnownSource
+
+    registry = (KnownSource("Harlow Appeals Court", "Harlow", ()),)
+    text = "The Mendez campaign said 3,000 ballots were missing.\n\nThe court said every ballot had been counted twice."
+    claim = claim_with("counted twice", worthy(text, sides=_cues(*HARLOW_MENDEZ), registry=registry))
+    assert claim.side == "Harlow"
+
+
+def test_the_rnc_chairman_takes_the_republican_side():
+    text = "RNC chairman Ted Marlow said the bill would cost $4 billion."
+    assert claim_with("$4 billion", worthy(text, sides=_cues(*ROE_OAKES))).side == "Oakes"
+
+
+def test_a_person_first_named_without_a_side_takes_the_side_a_later_description_gives():
+    text = (
+        "Sara Lind said the rail plan was a year late.\n\n"
+        "The Labour councillor Sara Lind said the plan would cost 2 billion."
+    )
+    assert claim_with("2 billion", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side == "Harlow"
+
+
+def test_a_person_first_named_without_a_side_keeps_none_when_named_bare_again():
+    text = "Sara Lind said the rail plan was a year late.\n\nLind said the plan would cost 2 billion."
+    assert claim_with("2 billion", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
