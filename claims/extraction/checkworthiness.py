@@ -25,8 +25,9 @@ EVALUATIVE = frozenset(
 EVALUATIVE_NOUNS = frozenset(
     """disgrace shame liar coward traitor hypocrite idiot fool clown thug joke embarrassment failure hero
     villain monster scandal travesty farce outrage nightmare disaster catastrophe mess insult crook
-    bully puppet loser winner genius champion legend sham hoax charade fiasco triumph""".split()
-)
+    bully puppet loser winner genius champion legend sham hoax charade fiasco triumph smear stunt gimmick
+    whitewash""".split()
+) | {"witch hunt", "power grab"}
 LIGHT_VERBS = frozenset("be have give seem remain look feel become get".split())
 MODAL_INTENT = frozenset("will would shall 'll wo".split())
 MODAL_ADVICE = frozenset("should must ought".split())
@@ -46,6 +47,11 @@ REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind appea
 # Advice an authority gave ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave")
 # or a consequence ("the swap encourages others to ...").
 ADVICE_VERBS = frozenset("urge encourage advise appeal implore".split())
+# "Somebody needs to ...", "We need to ...": a need stated for nobody in particular is advice.
+INDEFINITE_SUBJECTS = frozenset("somebody someone everyone everybody anyone anybody we you".split())
+# "called the plan 'a hole in the budget'": a label put on something in quotation marks is a characterisation.
+NAMING_VERBS = frozenset("call dub brand label describe term".split())
+BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
 PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
 
@@ -64,11 +70,12 @@ def _is_imperative(tokens: list[Token]) -> bool:
     if not words:
         return False
     first = words[0]
+    inside = {t.i for t in tokens}
     if first.lower_ in ("please", "kindly", "let's") or (first.lower_ in ACTION_VERBS and first.text[0].isupper()):
         return True
     if first.lower_ == "never" or (first.lower_ == "do" and len(words) > 1 and words[1].lower_ in ("not", "n't")):
         return any(t.tag_ == "VB" for t in words[1:4])  # "Do not travel ...", "Don't share ...", "Never leave ..."
-    if first.dep_ == "ROOT" and first.pos_ != "VERB" and first.text[0].isupper():
+    if (first.dep_ == "ROOT" or first.head.i not in inside) and first.pos_ != "VERB" and first.text[0].isupper():
         # "Boil all water, and wash your hands": the tagger takes the opening verb for a noun, not its partner
         if any(c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children) for c in first.children):
             return True
@@ -97,12 +104,52 @@ def _is_request(root: Token) -> bool:
 
 
 def _speaks_for_itself(root: Token) -> bool:
-    """ "We will not accept ...", "his government would support ...": a commitment, not a fact."""
+    """ "We will not accept ...", "his government would support ...": a commitment, not a fact. Told of someone
+    else with a date ("Pryce announced that he would run for mayor in November"), it is a scheduled step
+    that was announced, which can be checked."""
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in ("i", "we", "he", "she", "they"):
+            people = [child] + [c for c in child.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+            if any(p.lower_ in ("i", "we", "my", "our") for p in people):
                 return True
-            return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
+            dated = any(t.ent_type_ in ("DATE", "TIME") for t in root.subtree)
+            return not dated and any(p.lower_ in ("he", "she", "they", "his", "her", "their") for p in people)
+    return False
+
+
+def _figures(words: list[Token]) -> bool:
+    """Numbers written as such; "first" or "second" counts the order of things, not a figure."""
+    return any(t.pos_ == "NUM" or t.like_num and t.tag_ == "CD" for t in words)
+
+
+def _under_a_rule(root: Token) -> bool:
+    """ "Under the new law, the council must publish its accounts": what a rule requires, a checkable fact."""
+    return any(c.dep_ == "prep" and c.lower_ == "under" for c in root.children)
+
+
+def _needs_doing(root: Token) -> bool:
+    """ "Somebody needs to lock them in a room", "We need to act": a need of nobody in particular, advice."""
+    return root.lemma_.lower() == "need" and any(c.dep_ == "xcomp" for c in root.children) and any(
+        c.dep_ == "nsubj" and c.lower_ in INDEFINITE_SUBJECTS for c in root.children
+    )
+
+
+def _is_saying(root: Token, aux: set[str]) -> bool:
+    """ "You can't starve an agency and then blame it": "you" meaning anyone, with "can": a maxim."""
+    return bool(aux & {"can", "ca", "cannot"}) and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in root.children)
+
+
+def _quoted_label(root: Token) -> bool:
+    """ 'Tramm called the plan "a hole in the budget"': a name put on something in quotation marks."""
+    if root.lemma_.lower() not in NAMING_VERBS:
+        return False
+    labels = [c for c in root.children if c.dep_ in ("oprd", "dobj", "xcomp", "ccomp")]
+    labels += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    doc = root.doc
+    for label in labels:
+        first = min(label.subtree, key=lambda t: t.i)
+        if first.i > 0 and (doc[first.i - 1].tag_ in ("``", "''") or doc[first.i - 1].text in "\"'“‘"):
+            return True
     return False
 
 
@@ -116,9 +163,15 @@ def _is_opinion(words: list[Token], root: Token) -> bool:
     if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in rest):
         return False
     return any(
-        t.pos_ == "ADJ" and t.lemma_.lower() in EVALUATIVE or t.pos_ == "NOUN" and t.lemma_.lower() in EVALUATIVE_NOUNS
+        t.pos_ == "ADJ" and t.lemma_.lower() in EVALUATIVE
+        or t.pos_ == "NOUN" and (t.lemma_.lower() in EVALUATIVE_NOUNS or _compound_name(t) in EVALUATIVE_NOUNS)
         for t in rest
     )
+
+
+def _compound_name(noun: Token) -> str:
+    """ "witch hunt", "power grab": the noun with the nouns compounded before it."""
+    return " ".join(t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.i < noun.i) + " " + noun.lemma_.lower()
 
 
 def _is_exclamation(words: list[Token], text: str) -> bool:
@@ -128,7 +181,27 @@ def _is_exclamation(words: list[Token], text: str) -> bool:
 
 
 def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool = False) -> tuple[bool, float, str]:
-    """(check_worthy, score, reason when not check-worthy). Narration is the article's own voice."""
+    """(check_worthy, score, reason when not check-worthy). Narration is the article's own voice.
+    A span of several sentences (a quote running on) is worth checking when one of its sentences states
+    something concrete (a figure, a name, an event): "He is under contract until 2027. Why would we sell him?"
+    states a fact before it asks; "They should resign. People deserve better." is opinion throughout."""
+    sentences: list[list[Token]] = []
+    for token in tokens:
+        if not sentences or token.sent.start != sentences[-1][0].sent.start:
+            sentences.append([])
+        sentences[-1].append(token)
+    if len(sentences) < 2:
+        return _judge_sentence(tokens, text, has_speaker=has_speaker, narration=narration)
+    offset = tokens[0].idx
+    verdicts = [
+        _judge_sentence(s, text[s[0].idx - offset : s[-1].idx + len(s[-1]) - offset], has_speaker=has_speaker, narration=narration)
+        for s in sentences
+    ]
+    concrete = [v for v in verdicts if v[0] and v[1] >= BASE_SCORE + 0.1]
+    return max(concrete, key=lambda v: v[1]) if concrete else verdicts[0]
+
+
+def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool) -> tuple[bool, float, str]:
     stripped = text.strip().strip('"').strip()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if len(words) < 3:
@@ -145,19 +218,23 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
     if root is None:
         return False, 0.1, "no verb: a fragment"
     aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
-    numbers = any(t.like_num or t.pos_ == "NUM" for t in words)
+    numbers = _figures(words)
     if _is_request(root) and not numbers:
         return False, 0.05, "call to action"
-    if aux & MODAL_ADVICE:
+    if aux & MODAL_ADVICE and not _under_a_rule(root) or _needs_doing(root):
         return False, 0.1, "advice"
     if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
+    if _quoted_label(root):
+        return False, 0.15, "a label in quotation marks: opinion"
     if _is_exclamation(words, stripped) and not numbers:
         return False, 0.1, "exclamation: opinion"
     if _is_opinion(words, root):
         return False, 0.15, "opinion"
+    if _is_saying(root, aux) and not numbers and not any(t.ent_type_ in PLACES_AND_PEOPLE for t in words):
+        return False, 0.15, "a saying: opinion"
     named = any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME") for t in words)
-    score = 0.45
+    score = BASE_SCORE
     score += 0.2 if numbers else 0.0
     score += 0.1 if named else 0.0
     score += 0.1 if any(t.lemma_.lower() in EVENT_VERBS for t in words) else 0.0

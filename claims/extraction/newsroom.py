@@ -18,6 +18,10 @@ PROCESS = re.compile(
     r"|\bdeclined\s+(?:repeated\s+requests\s+)?to\s+(?:say|comment|elaborate|be\s+(?:named|identified|quoted)|discuss|"
     r"provide|give|answer|respond|disclose|confirm|specify|reveal|speculate|detail|address|share)"
     r"|\bdeclined\s+(?:comment|an\s+interview|requests?\s+for)"
+    # a refusal to tell: "would not comment further", "will not release the names"; "did not give details"
+    r"|\b(?:would|will|wo)\s*(?:not|n't)\s+(?:say|comment|elaborate|discuss|disclose|specify|release|name|identify|give\s+details)\b"
+    r"|\b(?:did|does|do)\s*(?:not|n't)\s+(?:give|provide|offer)\s+(?:any\s+|further\s+|more\s+)*(?:details|specifics|a\s+reason)\b"
+    r"|\bgave\s+no\s+(?:further\s+)?(?:details|reason)"
     r"|\b(?:could|can|can't|couldn't)\s*(?:not\s+)?(?:immediately\s+|independently\s+)?(?:be\s+)?(?:immediately\s+|independently\s+)?"
     r"(?:verif|confirm|reach)"
     r"|\bcannot\s+(?:immediately\s+|independently\s+)?(?:be\s+)?(?:independently\s+)?(?:verif|confirm)"
@@ -34,12 +38,19 @@ PROCESS = re.compile(
     r"|\b(?:an\s+)?earlier\s+version\s+of\s+this\b",
     re.IGNORECASE,
 )
+TELLING = frozenset("say tell comment disclose reveal confirm specify explain elaborate discuss answer know".split())
+THE_PRESS = frozenset("journalist reporter correspondent press media newsroom".split())
 WH_WORDS = frozenset("which what who whom whose when where why how whether if".split())
 # The publication naming itself: "this blog", "our live coverage", "this story has been updated"
 PUBLICATION = frozenset("blog story article page newsletter coverage report post podcast live updates".split())
 FIRST_PERSON = frozenset("we us our ours".split())
 SINGULAR_FIRST_PERSON = frozenset("i me my mine".split())
 SECOND_PERSON = frozenset("you your".split())
+# The public a service line speaks to: "Voters can check their registration online", "Fans are asked to ..."
+THE_PUBLIC = frozenset(
+    "residents voters fans readers viewers listeners customers passengers parents visitors patients travellers travelers anyone".split()
+)
+WHERE_TO_LOOK = frozenset("website site online app hotline helpline".split())
 NAMED = frozenset("GPE ORG PERSON LOC FAC NORP EVENT".split())
 
 
@@ -49,19 +60,28 @@ def is_newsroom_process(tokens: list[Token], text: str) -> bool:
     inside = {t.i for t in tokens}
     if _withheld(tokens, inside):
         return True
-    for match in PROCESS.finditer(text):
-        verb = _clause_verb(_token_at(tokens, tokens[0].idx + match.start()), inside)
-        if verb is None:
-            continue
+    verbs = [_clause_verb(_token_at(tokens, tokens[0].idx + m.start()), inside) for m in PROCESS.finditer(text)]
+    process = {v.i for v in verbs if v is not None}
+    for verb in filter(None, verbs):
         if verb.head.i == verb.i or verb.head.i not in inside:
             return True  # the process is what the sentence says
-        if verb.dep_ == "conj" and (verb.head.head.i == verb.head.i or verb.head.head.i not in inside):
-            # "Reporters were kept out, and the figures could not be verified": only process, unless the other
-            # clause states something checkable
+        main = verb.head
+        if verb.dep_ == "conj" and (main.head.i == main.i or main.head.i not in inside):
+            # "The minutes were never published, and the trust declined to comment": the first clause states
+            # something. "The ministry did not respond and declined to comment" is process from end to end, and
+            # so is "Reporters were kept out, and the figures could not be verified": how the news was gathered.
+            if main.i in process or _about_the_press(main):
+                return True
             others = [t for t in tokens if t.i not in {s.i for s in verb.subtree}]
-            if not any(t.like_num or t.ent_type_ in NAMED for t in others):
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children) and not any(
+                t.like_num or t.ent_type_ in NAMED for t in others
+            ):
                 return True
     return False
+
+
+def _about_the_press(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in THE_PRESS for c in verb.children)
 
 
 def _withheld(tokens: list[Token], inside: set[int]) -> bool:
@@ -72,6 +92,8 @@ def _withheld(tokens: list[Token], inside: set[int]) -> bool:
     if len(roots) != 1 or roots[0].dep_ not in ("ccomp", "dobj", "xcomp"):
         return False
     speech = roots[0].head
+    if speech.lemma_.lower() not in TELLING:
+        return False  # "The study could not show that ...": a finding's limit, not an answer withheld
     if speech.dep_ == "xcomp" and (
         speech.head.lemma_.lower() in ("decline", "refuse") or any(c.lower_ == "too" for c in speech.head.children)
     ):
@@ -108,8 +130,24 @@ def is_reader_address(words: list[Token], text: str) -> bool:
         return True
     if any(t.tag_ in ("``", "''") or '"' in t.text for t in words[0].sent):
         return False  # a quotation, however it is marked, is someone else's voice
+    if _service_line(words):
+        return True
     if any(t.lower_ in SINGULAR_FIRST_PERSON for t in words):
         return False  # "I" is a columnist, a memoir or a speaker, not the newsroom
     addressed = any(t.lower_ in SECOND_PERSON and t.dep_ in ("nsubj", "nsubjpass") for t in words)
     speaks = any(t.lower_ in FIRST_PERSON for t in words)
     return (addressed or speaks) and not any(t.like_num or t.ent_type_ in NAMED for t in words)
+
+
+def _service_line(words: list[Token]) -> bool:
+    """Practical help for the reader: "Voters can check their registration on the state's website", "Video of
+    the hearing is available online". "Drivers can be fined up to $500" states a rule with a figure, and stays."""
+    if any(t.pos_ == "NUM" or t.like_num and t.tag_ == "CD" for t in words if t.ent_type_ != "DATE"):
+        return False
+    if any(t.lower_ == "available" for t in words) and any(t.lower_ in WHERE_TO_LOOK for t in words):
+        return True
+    return any(
+        t.dep_ == "nsubj" and t.lower_ in THE_PUBLIC and not any(c.dep_ == "det" and c.lower_ != "any" for c in t.children)
+        and any(a.dep_ == "aux" and a.lower_ in ("can", "may") for a in t.head.children)
+        for t in words
+    )

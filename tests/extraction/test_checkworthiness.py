@@ -208,3 +208,70 @@ def test_we_in_a_quote_closed_with_two_apostrophes_is_not_the_newsroom():
 
 def test_a_columnist_writing_i_is_not_the_newsroom():
     assert worthy("I watched the bridge fall into the river from our window.")
+
+
+def test_a_quote_that_states_a_fact_then_asks_is_a_claim():
+    assert worthy('"The pier has stood for 90 years. Why would we pull it down now?" the mayor of Holm said.')
+
+
+def test_a_quote_of_opinion_on_opinion_stays_set_aside():
+    assert worthy('"The board should resign. Our town deserves better than this," Falk said.') == []
+
+
+def test_a_refusal_to_tell_is_newsroom_process():
+    for sentence in ("Tamm would not release the names of the donors.", "She did not give details.",
+                     "The port said it would not comment further."):
+        assert worthy(sentence) == [], sentence
+
+
+def test_a_fact_joined_to_declined_to_comment_stays_a_claim():
+    assert claim_with("accounts have not been filed", worthy(
+        "The club's accounts have not been filed, and the board declined to comment on them."))
+
+
+def test_reporters_kept_out_and_unverified_figures_are_process():
+    assert worthy("Reporters were kept out of the valley, and the figures could not be verified.") == []
+
+
+def test_what_a_study_could_not_show_is_not_withheld_speech():
+    assert worthy("The authors said the survey could not show that the tolls reduced traffic.")
+
+
+def test_a_reported_plan_with_a_date_is_a_claim_and_a_pledge_is_not():
+    assert worthy("Tamm announced on Monday that she would stand for governor in May.")
+    assert worthy('The minister said his party would back the strikers "to the last."') == []
+
+
+def test_an_obligation_under_a_law_is_a_claim_but_advice_is_not():
+    assert worthy("Under the harbour act, the port authority must publish its accounts every year.")
+    assert worthy("Parents must keep sick children at home.") == []
+
+
+def test_a_need_for_somebody_to_act_is_advice():
+    assert worthy('"Somebody needs to knock their heads together," a Holm driver said.') == []
+    assert worthy("The Holm bridge needs to be closed for 3 weeks, engineers said.")
+
+
+def test_a_saying_with_you_is_opinion():
+    assert worthy('"You can\'t fix a roof while it is raining," the mayor said.') == []
+
+
+def test_a_label_in_quotation_marks_is_opinion_and_a_plain_one_a_claim():
+    assert worthy('Tamm, a former harbour pilot, called the levy "a tax on breathing with a ribbon on it."') == []
+    assert worthy("The health agency called the outbreak an epidemic on Tuesday.")
+
+
+def test_a_witch_hunt_is_an_insult():
+    assert worthy('"This inquiry is a witch hunt," Falk said.') == []
+
+
+def test_service_lines_for_the_public_are_set_aside():
+    for sentence in ("Voters can check their polling place on the council's website.",
+                     "A recording of the meeting is available online.",
+                     "Fans are asked to arrive early and wear red for the first half."):
+        assert worthy(sentence) == [], sentence
+    assert worthy("Drivers can be fined up to 500 crowns for parking on the quay.")
+
+
+def test_an_imperative_quote_before_its_speaker_is_a_call_to_action():
+    assert worthy('"Boil all tap water for two minutes, and wash your hands before meals," the clinic advised.') == []
