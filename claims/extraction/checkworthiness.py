@@ -47,10 +47,6 @@ REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind appea
 # Advice an authority gave ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave")
 # or a consequence ("the swap encourages others to ...").
 ADVICE_VERBS = frozenset("urge encourage advise appeal implore".split())
-# "Somebody needs to ...", "We need to ...": a need stated for nobody in particular is advice.
-INDEFINITE_SUBJECTS = frozenset("somebody someone everyone everybody anyone anybody we you".split())
-# "called the plan 'a hole in the budget'": a label put on something in quotation marks is a characterisation.
-NAMING_VERBS = frozenset("call dub brand label describe term".split())
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
 PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
@@ -127,23 +123,12 @@ def _under_a_rule(root: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "under" for c in root.children)
 
 
-def _needs_doing(root: Token) -> bool:
-    """ "Somebody needs to lock them in a room", "We need to act": a need of nobody in particular, advice."""
-    return root.lemma_.lower() == "need" and any(c.dep_ == "xcomp" for c in root.children) and any(
-        c.dep_ == "nsubj" and c.lower_ in INDEFINITE_SUBJECTS for c in root.children
-    )
-
-
 def _is_saying(root: Token, aux: set[str]) -> bool:
     """ "You can't starve an agency and then blame it": "you" meaning anyone, with "can": a maxim."""
     return bool(aux & {"can", "ca", "cannot"}) and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in root.children)
 
 
-def _quoted_label(root: Token) -> bool:
-    """ 'Tramm called the plan "a hole in the budget"': a name put on something in quotation marks."""
-    if root.lemma_.lower() not in NAMING_VERBS:
-        return False
-    labels = [c for c in root.children if c.dep_ in ("oprd", "dobj", "xcomp", "ccomp")]
+  labels = [c for c in root.children if c.dep_ in ("oprd", "dobj", "xcomp", "ccomp")]
     labels += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
     doc = root.doc
     for label in labels:
@@ -198,7 +183,8 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
         for s in sentences
     ]
     concrete = [v for v in verdicts if v[0] and v[1] >= BASE_SCORE + 0.1]
-    return max(concrete, key=lambda v: v[1]) if concrete else verdicts[0]
+    worthy = [v for v in verdicts if v[0]]
+    return max(concrete or worthy or verdicts[:1], key=lambda v: v[1])
 
 
 def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool) -> tuple[bool, float, str]:
@@ -221,12 +207,10 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
     numbers = _figures(words)
     if _is_request(root) and not numbers:
         return False, 0.05, "call to action"
-    if aux & MODAL_ADVICE and not _under_a_rule(root) or _needs_doing(root):
+    if aux & MODAL_ADVICE and not _under_a_rule(root):
         return False, 0.1, "advice"
     if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
-    if _quoted_label(root):
-        return False, 0.15, "a label in quotation marks: opinion"
     if _is_exclamation(words, stripped) and not numbers:
         return False, 0.1, "exclamation: opinion"
     if _is_opinion(words, root):
