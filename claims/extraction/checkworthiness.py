@@ -128,16 +128,6 @@ def _is_saying(root: Token, aux: set[str]) -> bool:
     return bool(aux & {"can", "ca", "cannot"}) and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in root.children)
 
 
-  labels = [c for c in root.children if c.dep_ in ("oprd", "dobj", "xcomp", "ccomp")]
-    labels += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
-    doc = root.doc
-    for label in labels:
-        first = min(label.subtree, key=lambda t: t.i)
-        if first.i > 0 and (doc[first.i - 1].tag_ in ("``", "''") or doc[first.i - 1].text in "\"'“‘"):
-            return True
-    return False
-
-
 def _is_opinion(words: list[Token], root: Token) -> bool:
     """A judgement with nothing to check: an evaluative word as what the subject is or seems
     ("The response has been remarkable", "He is a disgrace"), and no figure or name beyond the subject."""
@@ -183,8 +173,7 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
         for s in sentences
     ]
     concrete = [v for v in verdicts if v[0] and v[1] >= BASE_SCORE + 0.1]
-    worthy = [v for v in verdicts if v[0]]
-    return max(concrete or worthy or verdicts[:1], key=lambda v: v[1])
+    return max(concrete, key=lambda v: v[1]) if concrete else verdicts[0]
 
 
 def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool) -> tuple[bool, float, str]:
