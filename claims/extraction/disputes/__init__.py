@@ -7,6 +7,8 @@ a different figure for the same thing, a word of opposite sense, or both sides c
 prize or ground (`signs`); or, lacking any sign, the two say so much about one specific thing
 that one is the other's answer, their figures not agreeing. Each claim is then paired only with its closest counterparts, those
 scoring near its best pair, never with everything on the other side that touches its subject.
+A clash found so spreads to the rest of the two speakers' accounts, the claims each makes in a row,
+where they stay on its subject (`_whole_accounts`).
 """
 from collections import defaultdict
 from dataclasses import dataclass
