@@ -268,3 +268,28 @@ def test_an_account_going_off_the_subject_is_not_paired():
 def test_a_reason_for_a_continued_account_is_one_line_naming_both_sides():
     reasons = [r for a, b, r in disputes_in(TANNERY_STORY, TANNERY) if "filter beds were rebuilt" in a + b]
     assert reasons and all("\n" not in r and "Inspectors" in r and "Brelling" in r for r in reasons)
+
+
+# A ferry strike: a share in words against a percentage.
+FERRY = (
+    SideCues("Crews", ("Seafarers' League", "league", "crews")),
+    SideCues("Operator", ("Nordsund Lines", "Nordsund", "operator")),
+)
+
+
+def test_one_sailing_in_ten_against_a_percentage_of_sailings_is_a_dispute():
+    story = (
+        "The Seafarers' League said fewer than one sailing in ten had left Harnby harbour on Monday.\n\n"
+        "Nordsund Lines said 45 percent of scheduled sailings had left Harnby harbour by midday."
+    )
+    assert paired(story, FERRY, "one sailing in ten", "45 percent of scheduled sailings")
+    [reason] = [r for _, _, r in disputes_in(story, FERRY)]
+    assert "one sailing in ten against 45 percent" in reason
+
+
+def test_the_same_share_in_words_and_in_percent_is_agreement():
+    story = (
+        "The Seafarers' League said one sailing in four had left Harnby harbour on Monday.\n\n"
+        "Nordsund Lines said 25 percent of scheduled sailings had left Harnby harbour on Monday."
+    )
+    assert not paired(story, FERRY, "one sailing in four", "25 percent of scheduled sailings")
