@@ -56,3 +56,18 @@ def test_a_town_the_tagger_reads_as_a_common_noun_is_still_a_name_both_sides_cla
     )
     [dispute] = extract(text, sides=NORTH_SOUTH).disputes
     assert "Rost" in dispute.reason
+
+
+def test_one_in_ten_is_a_share_read_as_a_percentage():
+    [figure] = subject_of(tokens("Only one ferry in ten sailed on Monday."), set()).figures
+    assert figure.unit == "percent" and figure.value == 10.0
+
+
+def test_one_in_four_before_the_noun_is_a_share_too():
+    [figure] = subject_of(tokens("One in four trams ran late."), set()).figures
+    assert figure.unit == "percent" and figure.value == 25.0
+
+
+def test_a_number_after_in_that_counts_its_own_noun_stays_a_count():
+    figures = subject_of(tokens("Three fires in 14 villages were reported."), set()).figures
+    assert sorted(f.value for f in figures) == [3.0, 14.0]

@@ -228,3 +228,68 @@ def test_two_accounts_of_one_specific_event_are_a_dispute_without_a_denial_word(
         "Corvane Rail said outside engineers carried out the brake inspections at Pell depot in March."
     )
     assert paired(text, STRIKE, "were skipped", "outside engineers")
+
+
+# A rebuttal quoted over several sentences: only the first names what it answers.
+TANNERY = (
+    SideCues("Inspectors", ("River Inspectorate", "inspectorate", "inspectors")),
+    SideCues("Brelling", ("Brelling Leather", "Brelling", "tannery")),
+)
+TANNERY_STORY = (
+    "The River Inspectorate said chromium from the Brelling tannery had poisoned the Oske below the weir.\n\n"
+    "Brelling Leather director Ana Voss rejected the finding. \"Our chromium never reaches the Oske, "
+    "because every drop of waste water goes through our own filter beds,\" Voss said. "
+    "\"The filter beds were rebuilt last spring and inspected twice since.\"\n\n"
+    "The inspectorate said its boat survey would resume in June.\n\n"
+    "Brelling said it would open a visitor centre at its Kamsby shop in the summer."
+)
+
+
+def test_a_rebuttal_quoted_over_several_sentences_disputes_the_charge_in_each_sentence():
+    assert paired(TANNERY_STORY, TANNERY, "poisoned the Oske", "every drop of waste water goes through")
+    assert paired(TANNERY_STORY, TANNERY, "poisoned the Oske", "filter beds were rebuilt")
+
+
+def test_a_later_unrelated_claim_by_the_same_side_is_not_pulled_into_the_dispute():
+    assert not paired(TANNERY_STORY, TANNERY, "boat survey", "visitor centre")
+    assert not paired(TANNERY_STORY, TANNERY, "poisoned the Oske", "visitor centre")
+
+
+def test_an_account_going_off_the_subject_is_not_paired():
+    story = (
+        "The River Inspectorate said chromium from the Brelling tannery had poisoned the Oske below the weir.\n\n"
+        "\"Our chromium never reaches the Oske,\" Brelling director Ana Voss said. "
+        "\"We are also hiring forty apprentices this autumn.\""
+    )
+    assert paired(story, TANNERY, "poisoned the Oske", "never reaches the Oske")
+    assert not paired(story, TANNERY, "poisoned the Oske", "forty apprentices")
+
+
+def test_a_reason_for_a_continued_account_is_one_line_naming_both_sides():
+    reasons = [r for a, b, r in disputes_in(TANNERY_STORY, TANNERY) if "filter beds were rebuilt" in a + b]
+    assert reasons and all("\n" not in r and "Inspectors" in r and "Brelling" in r for r in reasons)
+
+
+# A ferry strike: a share in words against a percentage.
+FERRY = (
+    SideCues("Crews", ("Seafarers' League", "league", "crews")),
+    SideCues("Operator", ("Nordsund Lines", "Nordsund", "operator")),
+)
+
+
+def test_one_sailing_in_ten_against_a_percentage_of_sailings_is_a_dispute():
+    story = (
+        "The Seafarers' League said fewer than one sailing in ten had left Harnby harbour on Monday.\n\n"
+        "Nordsund Lines said 45 percent of scheduled sailings had left Harnby harbour by midday."
+    )
+    assert paired(story, FERRY, "one sailing in ten", "45 percent of scheduled sailings")
+    [reason] = [r for _, _, r in disputes_in(story, FERRY)]
+    assert "one sailing in ten against 45 percent" in reason
+
+
+def test_the_same_share_in_words_and_in_percent_is_agreement():
+    story = (
+        "The Seafarers' League said one sailing in four had left Harnby harbour on Monday.\n\n"
+        "Nordsund Lines said 25 percent of scheduled sailings had left Harnby harbour on Monday."
+    )
+    assert not paired(story, FERRY, "one sailing in four", "25 percent of scheduled sailings")

@@ -7,6 +7,8 @@ a different figure for the same thing, a word of opposite sense, or both sides c
 prize or ground (`signs`); or, lacking any sign, the two say so much about one specific thing
 that one is the other's answer, their figures not agreeing. Each claim is then paired only with its closest counterparts, those
 scoring near its best pair, never with everything on the other side that touches its subject.
+A clash found so spreads to the rest of the two speakers' accounts, the claims each makes in a row,
+where they stay on its subject (`_whole_accounts`).
 """
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,6 +28,8 @@ OPPOSITE_SCORE = 0.7  # words of opposite sense are themselves about the same th
 # dispute, a claim that close to the other side's is its answer, unless the figures match.
 SAME_THING = 1.6
 SHOWN_WORDS = 3
+# One shared rare word (or a few common ones) keeps a claim of an account on the account's subject.
+ACCOUNT_LINK = 0.4
 
 
 @dataclass(frozen=True)
@@ -70,11 +74,40 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
             if i is not None:
                 scored[(i, j)] = (MIN_SCORE, "disagree about what the first has just said: the second denies it")
                 best[i], best[j] = max(best[i], MIN_SCORE), MIN_SCORE
-    return [
-        (i, j, f"{claims[i].side} and {claims[j].side} {why}")
-        for (i, j), (score, why) in sorted(scored.items())
+    found = {
+        (i, j): f"{claims[i].side} and {claims[j].side} {why}"
+        for (i, j), (score, why) in scored.items()
         if score >= NEAR_BEST * best[i] or score >= NEAR_BEST * best[j]
-    ]
+    }
+    return sorted((i, j, why) for (i, j), why in _whole_accounts(found, claims, read).items())
+
+
+def _whole_accounts(found: dict[tuple[int, int], str], claims: list[ClaimForDisputes], read: list) -> dict[tuple[int, int], str]:
+    """A speaker's claims in a row, with no other claim between, are one account: news quotes a
+    denial or a charge over several sentences, and only one of them may name what is disputed.
+    When two accounts clash, every claim of one that stays on the clash's subject disputes the other's."""
+    account, runs, last = [], [], None
+    for k, r in enumerate(read):
+        if r is not None and (claims[k].side, claims[k].speaker) != last:
+            runs.append([])
+        if r is not None:
+            runs[-1].append(k)
+            last = claims[k].side, claims[k].speaker
+        account.append(len(runs) - 1 if r is not None else None)
+    out = dict(found)
+    for i, j in found:
+        for a in runs[account[i]]:
+            for b in runs[account[j]]:
+                on_subject = a == i or _shared(read[a], read[i]) >= ACCOUNT_LINK
+                answers = b == j or _shared(read[b], read[j]) >= ACCOUNT_LINK
+                if (on_subject and answers) or _shared(read[a], read[b]) >= ACCOUNT_LINK:
+                    lo, hi = min(a, b), max(a, b)
+                    out.setdefault((lo, hi), f"{claims[lo].side} and {claims[hi].side} disagree: each goes on with an account that the other side's contradicts")
+    return out
+
+
+def _shared(a: _Read, b: _Read) -> float:
+    return sum(min(a.subject.weights[k], b.subject.weights[k]) for k in a.subject.weights.keys() & b.subject.weights.keys())
 
 
 def _compare(a: _Read, b: _Read) -> tuple[float, str] | None:

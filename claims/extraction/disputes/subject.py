@@ -112,12 +112,17 @@ def subject_of(tokens: tuple[Token, ...], exclude: set[str]) -> Subject:
 
 
 def _figure(number: Token) -> Figure | None:
-    if number.ent_type_ in NOT_FIGURES:
+    if number.ent_type_ in NOT_FIGURES or _is_proportion_base(number):
         return None
+    share = _proportion(number)
+    if share:
+        return share
     value = _value(number)
     if value is None:
         return None
     unit = _unit(number)
+    if unit == "percent" and _next_lower(number) in ("percent", "%"):
+        return Figure(value, unit, number.doc[number.i : number.i + 2].text)  # "45 percent", not "45"
     return Figure(value, unit, number.text) if unit else None
 
 
@@ -146,6 +151,32 @@ def _counted_unit(number: Token) -> str | None:
     if lemma in UNIT_WORDS:
         return None
     return "~people" if lemma in PEOPLE else FAMILY.get(lemma, stem(lemma))
+
+
+def _proportion(number: Token) -> Figure | None:
+    """ "one bus in ten", "one in four trains": a share, compared with a percentage of the same thing."""
+    doc = number.doc
+    if number.dep_ == "nummod":  # "one bus in ten"
+        prep = next((c for c in number.head.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        base = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    else:  # "one in four trains"
+        nxt = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        base = doc[number.i + 2] if nxt is not None and nxt.lower_ == "in" and number.i + 2 < len(doc) else None
+    if base is None or not (base.like_num or base.lower_ in NUMBER_WORDS):
+        return None
+    part, whole = _value(number), _value(base)
+    if not part or not whole or part >= whole:
+        return None
+    return Figure(round(100 * part / whole, 1), "percent", doc[number.i : base.i + 1].text)
+
+
+def _is_proportion_base(number: Token) -> bool:
+    """The "ten" of "one bus in ten" counts nothing itself: the share is read from the "one"."""
+    doc = number.doc
+    if number.i > 1 and doc[number.i - 1].lower_ == "in" and doc[number.i - 2].like_num:  # "one in four trains"
+        return True
+    of_share = number.dep_ == "pobj" and number.head.lower_ == "in"  # "one bus in ten"
+    return of_share and any(c.dep_ == "nummod" for c in number.head.head.children)
 
 
 def _next_lower(token: Token) -> str:
