@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .attribution import EVIDENCE
 from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
@@ -292,6 +293,11 @@ class Discourse:
             if entity is not None:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
             # "A news report published Wednesday said": the report itself is the source
+        if subject.lemma_.lower() in EVIDENCE and subject.pos_ == "NOUN":
+            # "its storage records showed", "the ministry's figures show": the owner's finding
+            owner = self._possessor(subject)
+            if owner is not None:
+                return Speaker(owner.name, owner.side, self.remember(owner), written)
         if _is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
@@ -366,6 +372,17 @@ class Discourse:
                 return entity
         return None
 
+    def _possessor(self, noun: Token) -> Entity | None:
+        for child in noun.children:
+            if child.dep_ != "poss":
+                continue
+            if child.lower_ in NEUTER or child.lower_ in PERSONAL or child.lower_ in PLURAL:
+                return self._resolve_pronoun(child.lower_)
+            if child.pos_ in ("NOUN", "PROPN"):
+                owner = self.speaker(child)
+                return owner.entity if owner else None
+        return None
+
     def _media_owner(self, subject: Token) -> Entity | None:
         for inner in subject.subtree:
             if inner.dep_ == "poss" and inner.i != subject.i and inner.pos_ in ("NOUN", "PROPN"):
@@ -434,7 +451,7 @@ def _phrase(subject: Token, skip_before: int = 0) -> list[Token]:
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
     tokens = [t for t in subject.subtree if t not in skip and not t.is_space and t.idx >= skip_before]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep") or tokens[-1].tag_ == "POS"):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
@@ -445,20 +462,21 @@ def _person_name(phrase: list[Token]) -> str | None:
     if not phrase:
         return None
     inside = set(t.i for t in phrase)
-    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
-    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez.
-    people = [
-        ent for ent in phrase[0].doc.ents
-        if ent.label_ == "PERSON" and ent.start in inside and ent.root.dep_ != "poss"
-        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
-    ]
     # "Sara Lind, an adviser to Harlow": the name the phrase is about, not one in its description
     head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
+    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
+    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez. A
+    # possessor that is the phrase itself ("Ada Roe's" records) is the person.
+    people = [
+        ent for ent in phrase[0].doc.ents
+        if ent.label_ == "PERSON" and ent.start in inside and (ent.root.dep_ != "poss" or ent.root == head)
+        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
+    ]
     own = [ent for ent in people if head is not None and ent.start <= head.i < ent.end]
     people = own or [ent for ent in people if ent.root.dep_ != "pobj"] or people
     if people:
         ent = people[-1]
-        words = [t for t in ent if norm(t.text) not in TITLES]
+        words = [t for t in ent if norm(t.text) not in TITLES and t.tag_ != "POS"]
         # The recogniser may cut a first name off ("Marta" as a place, "Selin" as a person):
         # capitalised proper nouns compounded onto the name belong to it.
         k = ent.start - 1

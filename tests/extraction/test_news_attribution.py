@@ -114,3 +114,81 @@ def test_a_person_who_found_a_way_reports_no_finding():
 def test_a_plan_to_admit_refugees_is_not_someone_admitting_something():
     text = "The council debated the mayor's plan to admit 300 refugees to the town by the summer."
     assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_what_the_poll_found_after_the_finding_is_the_polls():
+    text = "Nearly half of the farmers in Oslen have an unfavourable view of the mayor, the poll found."
+    assert claim_with("unfavourable view", claims_of(text)).speaker == "poll"
+
+
+def test_what_data_show_is_a_finding():
+    text = "Data show that the average wage for nurses in Oslen is higher than for teachers."
+    assert claim_with("average wage", claims_of(text)).speaker == "Data"
+
+
+def test_what_an_inquiry_found_is_its_finding():
+    text = "The inquiry found that the harbour office almost never searched its own files before 2011."
+    assert claim_with("searched its own files", claims_of(text)).speaker == "inquiry"
+
+
+def test_what_a_newspaper_revealed_is_its_report():
+    text = "The Harbor Gazette revealed that the mayor used a private account for city business."
+    assert claim_with("private account", claims_of(text)).speaker == "Harbor Gazette"
+
+
+def test_a_poll_showing_a_candidate_with_a_lead_is_a_finding_with_all_it_says():
+    text = "A Harbor poll out Monday showed Reyes with a healthy lead over Lind in Oslen, earning 51 percent of the vote."
+    claim = claim_with("healthy lead", claims_of(text))
+    assert (claim.speaker, "51 percent" in claim.text) == ("Harbor poll out Monday", True)
+
+
+def test_what_a_person_found_without_a_clause_is_narration():
+    text = "Ines Varga interviewed twenty farmers in Oslen and found a surprisingly angry mood."
+    assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_a_speaker_between_commas_after_a_fronted_word_speaks_for_the_whole_sentence():
+    text = "Rita Holm spoke at the fair in Oslen. Perhaps, she said, this small town has grown too big too fast."
+    assert claim_with("grown too big", claims_of(text)).speaker == "Rita Holm"
+
+
+def test_a_reported_clause_whose_subject_the_parser_took_for_an_object_is_still_said():
+    text = (
+        "Nina Varga criticised Tom Bale's votes. She said his constant appeal to his rural county in "
+        "defending those votes (though he now backs a new bill) does not work."
+    )
+    assert claim_with("does not work", claims_of(text)).speaker == "Nina Varga"
+
+
+def test_a_listener_after_told_is_not_part_of_what_was_said():
+    text = "Nina Varga told reporters the plan for the Oslen ferry would fail."
+    assert claim_with("ferry", claims_of(text)).text == "the plan for the Oslen ferry would fail"
+
+
+def test_the_name_after_added_speaks_for_the_quotation_before_it():
+    text = (
+        '"A lot of people predicted that this issue would fade once the primary was done, and it has not," '
+        "added Murphy, referring to the recent spate of shootings."
+    )
+    assert claim_with("would fade", claims_of(text)).speaker == "Murphy"
+
+
+def test_a_newspaper_named_at_the_end_reports_the_whole_sentence():
+    text = "Nina Varga, director of Farmers for Rivers, said the plan would fail, reports the Harbor Gazette."
+    assert claim_with("Nina Varga, director", claims_of(text)).speaker == "Harbor Gazette"
+
+
+def test_records_a_person_owns_are_that_persons_finding():
+    text = "Ada Roe's tax records show that she paid no tax in Oslen in 2019."
+    assert claim_with("paid no tax", claims_of(text)).speaker == "Ada Roe"
+
+
+def test_figures_an_organisation_owns_are_its_finding():
+    text = "The Oslen port authority's own figures show that 31 ships were waiting at anchor."
+    assert claim_with("31 ships", claims_of(text)).speaker == "Oslen port authority"
+
+
+def test_its_records_belong_to_the_organisation_just_named():
+    text = "The Holm laboratory said in a statement that its storage records showed no break in the cold chain."
+    claims = [c for c in claims_of(text) if "cold chain" in c.text]
+    assert {c.speaker for c in claims} == {"Holm laboratory"}
