@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .attribution import EVIDENCE
-from .gender import can_refer_to, gender_of
+from .gender import can_refer_to, gender_of, is_first_name
 from .types import KnownSource, SideCues
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
@@ -111,6 +111,8 @@ class Discourse:
             words = [t.text for t in ent if norm(t.text) not in TITLES]
             if ent.label_ == "PERSON" and len(words) >= 2 and surname(words[-1]):
                 self.full_names.append((ent.start_char, " ".join(words)))
+            elif ent.label_ == "ORG" and _person_name(list(ent)) == ent.text:
+                self.full_names.append((ent.start_char, ent.text))  # "Renata Vickery" taken for a firm
         for source in self.registry:
             label = labels.get(norm(source.name))
             last = norm(source.name).split()[-1:]
@@ -495,6 +497,11 @@ def _person_name(phrase: list[Token]) -> str | None:
     titled = any(norm(t.text) in TITLES for t in phrase if t not in run)
     if titled and len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
         return " ".join(t.text for t in run)
+    # "Renata Vickery" labelled an organisation: a known first name before a surname is a person
+    last = norm(run[-1].text) if run else ""
+    if 2 <= len(run) <= 3 and is_first_name(run[0].text) and run[-1].tag_ == "NNP" and run[-1].ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+        if last not in ORG_SUFFIXES and last not in ORG_NOUNS and last.rstrip("s") not in ORG_NOUNS:
+            return " ".join(t.text for t in run)
     return None
 
 

@@ -192,3 +192,67 @@ def test_its_records_belong_to_the_organisation_just_named():
     text = "The Holm laboratory said in a statement that its storage records showed no break in the cold chain."
     claims = [c for c in claims_of(text) if "cold chain" in c.text]
     assert {c.speaker for c in claims} == {"Holm laboratory"}
+
+
+def test_two_attributions_joined_by_a_semicolon_keep_their_own_speakers():
+    text = "Fiona Marsh said the striker had a hamstring problem; Rui Danton said his client was fit."
+    claims = claims_of(text)
+    assert (claim_with("hamstring", claims).speaker, claim_with("was fit", claims).speaker) == ("Fiona Marsh", "Rui Danton")
+
+
+def test_the_person_told_something_is_not_its_speaker():
+    text = "Rui Danton said his client was fit and had been told by the club to stay away."
+    assert {c.speaker for c in claims_of(text) if "stay away" in c.text} == {"Rui Danton"}
+
+
+def test_an_act_reported_inside_someones_clause_is_part_of_their_claim():
+    text = "Villaro missed training. Fiona Marsh said he had reported a hamstring problem."
+    assert {c.speaker for c in claims_of(text) if "hamstring" in c.text} == {"Fiona Marsh"}
+
+
+def test_who_has_told_clubs_that_is_an_attribution_not_an_aside():
+    text = (
+        "Harbury Athletic said that Mateo Villaro has no release clause, contradicting his agent, "
+        "who has told at least two clubs that the striker can leave for 18 million."
+    )
+    assert claim_with("can leave", claims_of(text)).speaker == "his agent"
+
+
+def test_what_someone_said_a_thing_does_in_a_relative_clause_is_theirs():
+    text = "Andrea Fitch said the rival campaign had left out the lot levy, which she said would raise 13 million a year."
+    assert claim_with("13 million", claims_of(text)).text == "would raise 13 million a year"
+
+
+def test_an_object_of_said_that_a_participle_describes_is_the_reported_clause():
+    text = "The lead author, Dr. Corinne Adebayo, said the gap held after the team adjusted for family income."
+    assert claim_with("gap held", claims_of(text)).speaker == "Corinne Adebayo"
+
+
+def test_what_an_audit_would_find_is_a_prediction_not_a_finding():
+    text = "Owen Tramm spoke in Larkin. He said the audit would find at least 15 million in waste."
+    assert {c.speaker for c in claims_of(text) if "waste" in c.text} == {"Owen Tramm"}
+
+
+def test_what_a_study_showed_inside_a_press_release_is_the_press_offices_claim():
+    text = "In a news release, the university press office said the findings showed that banning phones improves grades."
+    assert {c.speaker for c in claims_of(text) if "improves grades" in c.text} == {"university press office"}
+
+
+def test_a_speech_verb_with_a_nominal_object_is_an_act_of_speech():
+    text = "Mara Lenz tweeted her thanks to the ferry crews of Oslen."
+    assert claim_with("her thanks", claims_of(text)).speaker == "Mara Lenz"
+
+
+def test_a_deed_told_with_added_stays_narration():
+    text = "Regional trains added four extra carriages to morning services on Wednesday."
+    assert [c.kind for c in claims_of(text)] == ["narration"]
+
+
+def test_a_speech_act_in_a_subordinate_clause_is_narration():
+    text = "Counting was suspended in two districts on Monday after both candidates claimed victory."
+    assert [(c.kind, c.speaker) for c in claims_of(text)] == [("narration", None)]
+
+
+def test_a_first_name_the_recogniser_missed_still_makes_a_person_for_she():
+    text = "Mayor Renata Vickery unveiled the plan on Monday. She said the levy would raise 13 million."
+    assert claim_with("levy", claims_of(text)).speaker == "Renata Vickery"
