@@ -276,14 +276,18 @@ class Discourse:
             if child.dep_ == "nsubj" and child.pos_ == "PROPN":
                 self.speaker(child)
 
-    def speaker(self, subject: Token, verb: Token | None = None) -> Speaker | None:
+    def speaker(self, subject: Token, verb: Token | None = None, alone: bool = False) -> Speaker | None:
+        """Who the subject phrase names. `alone`: one member of a pair, without the others."""
+        pair = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if pair and not alone and subject.pos_ in ("PROPN", "NOUN"):
+            return self._pair(subject, pair, verb)
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
             entity = self._resolve_pronoun(lower)
             if entity is None:
                 return None
             return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
-        phrase = _phrase(subject, self.skip_before)
+        phrase = _phrase(subject, self.skip_before, alone)
         if not phrase:
             return None
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
@@ -345,6 +349,22 @@ class Discourse:
         side = known.side if known else self._side_for(phrase, written, subject, verb, kind)
         entity = self.remember(Entity(name, kind, side, words))
         return Speaker(entity.name, entity.side, entity, written)
+
+    def _pair(self, first: Token, others: list[Token], verb: Token | None) -> Speaker | None:
+        """ "Mr. Grassley and Mr. Leahy said", "Clinton and the State Department have asserted":
+        both speak; the pair is named as written, each member by the name the article gave them,
+        and has a side only when its members share it."""
+        members = [self.speaker(token, verb, alone=True) for token in (first, *others)]
+        members = [m for m in members if m is not None]
+        if len(members) < 2:
+            return members[0] if members else None
+        name = " and ".join(m.name for m in members)
+        sides = {m.side for m in members}
+        side = sides.pop() if len(sides) == 1 else None
+        words = {w for m in members if m.entity for w in m.entity.words}
+        entity = self.remember(Entity(name, "group", side, words))
+        written = " ".join(t.text for t in _phrase(first, self.skip_before))
+        return Speaker(name, side, entity, written)
 
     def _looks_like_organisation(self, name: str) -> bool:
         return self.registry_labels.get(norm(name)) not in (None, "PERSON")
@@ -446,12 +466,19 @@ def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:
     return all(t.i == subject.i or t.dep_ == "det" or (t.pos_ in ("ADJ", "NOUN") and t.text.islower()) for t in phrase)
 
 
-def _phrase(subject: Token, skip_before: int = 0) -> list[Token]:
-    """The subject's own words: its subtree without relative clauses and outer punctuation."""
+def _phrase(subject: Token, skip_before: int = 0, alone: bool = False) -> list[Token]:
+    """The subject's own words: its subtree without relative clauses and outer punctuation (and,
+    `alone`, without the other members of a pair)."""
     skip = set()
     for token in subject.subtree:
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
+    if alone:
+        for child in subject.children:
+            if child.dep_ == "conj":
+                skip.update(child.subtree)
+            elif child.dep_ == "cc" or (child.is_punct and child.i > subject.i):
+                skip.add(child)
     tokens = [t for t in subject.subtree if t not in skip and not t.is_space and t.idx >= skip_before]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep") or tokens[-1].tag_ == "POS"):
         tokens.pop()
