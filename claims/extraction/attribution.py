@@ -22,7 +22,7 @@ FINDING_VERBS = frozenset("find show reveal suggest indicate".split())
 EVIDENCE = frozenset(
     """poll survey study report analysis data figure record document email memo census statistic research
     finding result estimate investigation audit review filing paper count tally polling footage video photo
-    image post""".split()
+    image post datum disclosure inquiry probe examination summary transcript projection outcome""".split()
 )
 RESEARCHERS = frozenset("researcher investigator scientist analyst economist author auditor pollster".split())
 RELATIVE = frozenset("who that which whom".split())
@@ -30,6 +30,8 @@ RELATIVE = frozenset("who that which whom".split())
 UTTERANCES = frozenset("statement letter message post tweet note release email memo video".split())
 # Verbs whose content is the act itself, not a reported clause: "accused X of Y", "denied Y".
 ACT_VERBS = frozenset("accuse deny reject dispute blame confirm report announce declare admit acknowledge charge".split())
+# Verbs whose object is the person spoken to: "told reporters", "warned voters".
+LISTENER_VERBS = frozenset("tell warn accuse blame charge caution remind assure inform".split())
 SUBJECTS = ("nsubj",)
 CLAUSES = ("ccomp",)
 
@@ -53,13 +55,17 @@ def is_speech_verb(token: Token) -> bool:
 
 
 def _finds_out(verb: Token, subject: Token | None) -> bool:
-    """A poll, a study or records (and for "find", researchers or a named body) report a finding."""
+    """A poll, a study or records report a finding; what anyone named "found" or "revealed" is
+    theirs too ("the inquiry found that", "the Gazette revealed that"), while what a thing
+    "shows" ("his popularity shows") is the writer's reasoning."""
     if subject is None:
         return False
     noun = subject.lemma_.lower()
     if noun in EVIDENCE:
         return True
-    return verb.lemma_.lower() == "find" and (noun in RESEARCHERS or subject.ent_type_ in ("PERSON", "ORG"))
+    return verb.lemma_.lower() in ("find", "reveal") and (
+        noun in RESEARCHERS or subject.ent_type_ in ("PERSON", "ORG") or subject.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def subject_of(verb: Token, quotes=()) -> Token | None:
@@ -76,12 +82,17 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
     seen = 0
     while verb is not None and seen < 4:
         children = [c for c in verb.children if outside(c)]
-        if verb.i == first.i and any(c.dep_ == "nsubjpass" for c in children):
-            return None  # "it was reported that ...": nobody named
+        if verb.i == first.i and any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            # "it was reported that ...": nobody named; "had been told by the club": the club
+            agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return agents[0] if agents else None
         # "Lind was forced into a retreat and said ...": the shared subject, passive or not
         subjects = [c for c in children if c.dep_ in SUBJECTS or (verb.i != first.i and c.dep_ == "nsubjpass")]
         if subjects:
             return _antecedent(min(subjects, key=lambda c: abs(c.i - verb.i)))
+        inverted = _inverted_subject(first) if verb.i == first.i else None
+        if inverted is not None:
+            return inverted
         head = verb.head
         if head.i == verb.i:
             break
@@ -101,7 +112,28 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
         else:
             break
         seen += 1
-    return _misattached_subject(first) if first.dep_ == "ROOT" else None
+    return (_inverted_subject(first) or _misattached_subject(first)) if first.dep_ == "ROOT" else None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ '"...," said Dan Brock, a confidant who heads the group Fair Path.': after a quotation the
+    speaker follows the verb, and the parser may hang that name on a later word. The speaker is
+    the noun phrase right after the verb."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    head, end = None, verb.sent.end
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("PROPN", "NOUN"):
+            head = token
+        elif token.pos_ not in ("DET", "ADJ", "PART") or token.is_punct:
+            end = token.i
+            break
+    if doc[verb.i - 1].is_quote:
+        return head
+    # "X won the vote, reports the Harbor Gazette.": after a comma only a name that ends the sentence
+    closes = end >= verb.sent.end or (doc[end].is_punct and doc[end].text not in (",", "-", "--", "("))
+    return head if doc[verb.i - 1].text == "," and closes else None
 
 
 def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
@@ -172,23 +204,38 @@ def _span_of(tokens) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -> tuple[int, int] | None:
     aside = _left_relative_clause(verb)
-    clauses = [child for child in verb.children if child.dep_ in CLAUSES and (aside is None or child.i != aside.i)]
+    clauses = [
+        child for child in verb.children
+        if child.dep_ in CLAUSES and (aside is None or child.i != aside.i)
+        and not (subject is not None and (subject.i == child.i or child in subject.ancestors))
+        and not _another_attribution_before(child, verb, subject)
+    ]
     if not clauses:
-        clauses = _clause_after_utterance(verb)
+        clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb)
+    if not clauses and verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
+        # "discount chains, which he said now account for 18 percent": what the chains do is said
+        clauses = [c for c in verb.rights if c.dep_ == "xcomp"]
     if not clauses:
         return None
     if all(c.i < verb.i for c in clauses):
         # "X hit the market, officials said, killing 14": the participle after the attribution
         # still belongs to what was said.
         clauses += [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and not is_speech_verb(c)]
-    tokens = [t for clause in clauses for t in clause.subtree if t.i >= sentence.start and t.i < sentence.end]
+    clauses += _subject_taken_for_object(verb, clauses)
+    # "which she said would raise 13 million": a clause after the verb starts after it
+    tokens = [
+        t for clause in clauses for t in clause.subtree
+        if sentence.start <= t.i < sentence.end and not (clause.i > verb.i > t.i)
+    ]
     tokens = [t for t in tokens if not (t.dep_ == "mark" and t.lower_ == "that" and t.head in clauses)]
+    while tokens and tokens[0].lower_ == "that" and tokens[0].tag_ == "IN":
+        tokens.pop(0)  # the conjunction of a clause the parser hung elsewhere
     # "it had won 54 percent, while the alliance accused it of ...": another speaker's clause
     # inside this one is theirs, not this speaker's.
     for other in [t for t in tokens if t.i != verb.i and is_speech_verb(t) and any(c.dep_ == "nsubj" for c in t.children)]:
-        if other.dep_ in ("advcl", "conj"):
+        if other.dep_ in ("advcl", "conj", "relcl"):
             cut = {t.i for t in other.subtree}
             cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
             tokens = [t for t in tokens if t.i not in cut]
@@ -197,15 +244,63 @@ def _clause_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     return _span_of(tokens)
 
 
-def _clause_after_utterance(verb: Token) -> list[Token]:
-    """ "said in a statement that X", "wrote in an email on Friday that X": the parser hangs the
-    reported clause on the statement instead of the verb."""
+def _clause_read_as_object(verb: Token) -> list[Token]:
+    """ "said the gap held after the team adjusted for income": the parser may read the reported
+    clause as an object with a participle; an object of "said" that a verb describes is a clause."""
+    if verb.lemma_.lower() in LISTENER_VERBS or verb.lemma_.lower() in ACT_VERBS:
+        return []
+    return [
+        c for c in verb.rights
+        if c.dep_ == "dobj" and any(a.dep_ in ("acl", "relcl") and a.tag_ in ("VBD", "VBN") and a.i > c.i for a in c.children)
+    ]
+
+
+def _another_attribution_before(clause: Token, verb: Token, subject: Token | None) -> bool:
+    """ "Marsh said he was injured; Danton said he was fit": the parser may hang the first
+    attribution on the second verb, but what Marsh said is not Danton's. ("Marsh said he was
+    injured, reports the Gazette" is the Gazette's report of it; "Trains added two carriages, the
+    operator said" reports no clause before.)"""
+    if subject is None or not clause.right_edge.i < subject.i < verb.i:
+        return False
+    return (
+        is_speech_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children)
+        and any(c.dep_ in CLAUSES for c in clause.children)
+    )
+
+
+def _subject_taken_for_object(verb: Token, clauses: list[Token]) -> list[Token]:
+    """ "She said his appeal to rural voters (though ...) does not work": the parser may take the
+    reported clause's subject for the object of "said" and leave the clause without one. Verbs
+    that name a listener ("told reporters the plan works") keep their object."""
+    if verb.lemma_.lower() in LISTENER_VERBS:
+        return []
     found = []
-    for prep in verb.rights:
-        if prep.dep_ != "prep":
+    for clause in clauses:
+        if clause.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
             continue
-        for noun in prep.children:
-            found += [c for c in noun.children if c.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        found += [c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.left_edge.i]
+    return found
+
+
+def _clause_after_utterance(verb: Token) -> list[Token]:
+    """ "said in a statement that X", "wrote in an email on Friday that X", "has told two clubs that
+    X": the parser hangs the reported clause on the statement or the listener instead of the verb.
+    Its "that" is a conjunction, not the relative pronoun of "clubs that want him"."""
+    listeners = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+    nouns = listeners + [noun for prep in verb.rights if prep.dep_ == "prep" for noun in prep.children]
+    # After the listener of "told", "that" opens what was told ("told two clubs that the striker
+    # can leave"), even where it could open a relative clause.
+    told = verb.lemma_.lower() in LISTENER_VERBS
+    found = []
+    for noun in nouns:
+        found += [
+            c for c in noun.children
+            if c.dep_ in ("acl", "relcl") and c.i > noun.i and any(
+                m.lower_ == "that" and m.dep_ != "nsubj"
+                and (m.dep_ == "mark" or m.tag_ == "IN" or (told and noun in listeners))
+                for m in c.children
+            )
+        ]
     return found
 
 
@@ -222,31 +317,47 @@ def _as_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
 
 
 def _interrupted_clause(verb: Token, sentence: Span) -> tuple[int, int] | None:
-    """ "X hit the market, officials said, killing 14": the attribution sits inside the claim."""
+    """ "X hit the market, officials said, killing 14", "Perhaps, she said, the town has grown too
+    fast": the attribution sits inside the claim, after its main verb or after a fronted word."""
     head = verb.head
     if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head.i == verb.i:
         return None
-    if head.pos_ not in ("VERB", "AUX") or head.i > verb.i or is_speech_verb(head):
+    if head.pos_ not in ("VERB", "AUX") or is_speech_verb(head):
         return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "counting stopped after both candidates claimed victory": a subordinate event
     tokens = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
     own = {t.i for t in verb.subtree}
+    if head.i > verb.i and not any(t.i < verb.left_edge.i and not t.is_punct for t in tokens):
+        return None  # "Officials said Monday, ...": the attribution leads, nothing is interrupted
     if _content_tokens([t for t in tokens if t.i not in own]) < 3:
         return None
     return _span_of(tokens)
 
 
 def _object_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
-    """ "A poll shows the mayor leading by six points": what is shown is the finding."""
-    tokens = [t for child in verb.rights if child.dep_ in ("dobj", "attr", "oprd") for t in child.subtree]
+    """ "A poll shows the mayor leading by six points", "showed Roe with a lead over Ash, earning
+    51 percent": what is shown, with all that the verb says of it, is the finding."""
+    rights = list(verb.rights)
+    if not any(child.dep_ in ("dobj", "attr", "oprd") for child in rights):
+        return None
+    tokens = [t for child in rights if not child.is_punct and child.dep_ != "cc" for t in child.subtree]
     tokens = [t for t in tokens if sentence.start <= t.i < sentence.end]
     if _content_tokens(tokens) < 3:
         return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        tokens.append(verb)  # "showed smoke over three depots": without its verb it says nothing
     return _span_of(tokens)
 
 
 def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
-    """ "accused its rival of leaking the results": the reporting act is itself the claim."""
-    if verb.lemma_.lower() not in ACT_VERBS:
+    """ "accused its rival of leaking the results", "tweeted her thanks to the president", "wrote an
+    op-ed urging ...": the reporting act is itself the claim. ("added two carriages" is a deed.)"""
+    lemma = verb.lemma_.lower()
+    # Only a main verb: "after both candidates claimed victory, counting stopped" is narration.
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    speaks_of_object = main and lemma not in LISTENER_VERBS and lemma != "add" and any(c.dep_ == "dobj" for c in verb.children)
+    if lemma not in ACT_VERBS and not speaks_of_object:
         return None
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None  # "no deaths have been reported": the sentence is the writer's own
@@ -270,23 +381,41 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
     for token in sentence:
         if is_speech_verb(token) and token.lemma_.lower() in FINDING_VERBS:
             subject = subject_of(token, quotes)
-            span = _clause_content(token, sentence) if _finds_out(token, subject) else None
+            span = None
+            if _finds_out(token, subject) and not _foretold(token):
+                # "X, the poll found.", "As the survey shows, X"
+                span = _clause_content(token, sentence) or _as_clause(token, sentence)
+                if span is None and token.dep_ != "conj":  # "interviewed voters and found a mood" is narration
+                    span = _interrupted_clause(token, sentence)
             if span is None and subject is not None and subject.lemma_.lower() in EVIDENCE:
                 span = _object_content(token, sentence)  # "Sanders found a receptive audience" is no finding
+            if span and any(e.start <= token.idx < e.end for e in events):
+                span = None  # "the office said the findings showed X": X is part of the office's claim
             if span and sentence.doc.char_span(*span, alignment_mode="expand")[0].tag_ not in ("WRB", "WP", "WDT"):
                 events.append(SpeechEvent(token, subject, *span, "reported_speech"))
         elif is_speech_verb(token):
-            span = (
-                _clause_content(token, sentence) or _act_content(token, sentence)
-                or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
-            )
+            subject = subject_of(token, quotes)
+            span = _clause_content(token, sentence, subject)
+            if span is None and not _passive(token):  # "had been told by the club to stay away" says nothing
+                span = _act_content(token, sentence) or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
+                if span and any(e.start <= token.idx < e.end for e in events if e.kind == "reported_speech"):
+                    span = None  # "Marsh said he had reported an injury": the act is part of her claim
             start, end = span if span else (token.idx, token.idx)
-            events.append(SpeechEvent(token, subject_of(token, quotes), start, end, "reported_speech"))
+            events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             event = _according_to(token, sentence)
             if event:
                 events.append(event)
     return events
+
+
+def _foretold(verb: Token) -> bool:
+    """ "the audit would find 15 million in waste": what something will find is no finding yet."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _according_to(token: Token, sentence: Span) -> SpeechEvent | None:

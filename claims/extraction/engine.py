@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import checkworthiness, page_furniture, text as textlib
-from .attribution import SpeechEvent, speech_events
+from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events
 from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
 from .loaded import loaded_terms
@@ -253,7 +253,7 @@ class _Reader:
                     self.last_speaker = speaker  # a quote in the next paragraph may run on from them
             if claims or any(_overlaps(sentence.start_char, sentence.end_char, q) for q in quotes):
                 continue
-            if any(s for _, s in resolved):
+            if any(s for _, s in resolved) and not any(_acts_on_something(e.verb) for e, _ in resolved):
                 continue  # "Haidai said on Telegram." attributes, claims nothing
             if lead_in:
                 # "And from the harbour master, Lena Brask:" names who speaks next; it claims nothing
@@ -345,8 +345,8 @@ class _Reader:
         if span is None:
             return
         for token in span:
-            if token.dep_ != "relcl" or token.left_edge.lower_ != "who":
-                continue
+            if token.dep_ != "relcl" or token.left_edge.lower_ != "who" or is_speech_verb(token):
+                continue  # "his agent, who has told two clubs that ...": an attribution, not an aside
             left = token.left_edge.i
             if left == 0 or self.doc[left - 1].text != ",":
                 continue
@@ -358,6 +358,12 @@ class _Reader:
             if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
                 parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
             self.units.append(_Unit(a_start, a_end, "narration", None))
+
+
+def _acts_on_something(verb) -> bool:
+    """ "Regional trains added two carriages": a verb of speech with an object that is no listener
+    ("told reporters") is the writer's account of a deed, not an attribution."""
+    return verb.lemma_.lower() not in LISTENER_VERBS and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _inside(position: int, spans) -> bool:

@@ -43,3 +43,8 @@ def gender_of(name: str, description: set[str] = frozenset()) -> str | None:
 def can_refer_to(pronoun: str, gender: str | None) -> bool:
     wanted = PRONOUN_GENDER.get(pronoun)
     return wanted is None or gender is None or gender == wanted
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the first-name dictionary knows the word as a woman's or a man's name."""
+    return word.isalpha() and word[:1].isupper() and _detector().get_gender(word) in ("female", "male")

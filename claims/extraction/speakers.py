@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from . import sides as stated
-from .gender import can_refer_to, gender_of
+from .attribution import EVIDENCE
+from .gender import can_refer_to, gender_of, is_first_name
 from .types import KnownSource, SideCues
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
@@ -127,6 +128,8 @@ class Discourse:
             words = [t.text for t in ent if norm(t.text) not in TITLES]
             if ent.label_ == "PERSON" and len(words) >= 2 and surname(words[-1]):
                 self.full_names.append((ent.start_char, " ".join(words)))
+            elif ent.label_ == "ORG" and _person_name(list(ent)) == ent.text:
+                self.full_names.append((ent.start_char, ent.text))  # "Renata Vickery" taken for a firm
         for source in self.registry:
             label = labels.get(norm(source.name))
             last = norm(source.name).split()[-1:]
@@ -323,7 +326,12 @@ class Discourse:
             name, side = self._cue_names[word]
             return self.remember(Entity(name, "organisation", side, set(norm(name).split())))
         if word in STAND_IN_NOUNS and bare:
-            return self.recent(("organisation",))
+            # ... unless the noun itself names another side ("the company" in a story whose
+            # company is one side cannot be the regulator that spoke last).
+            recent = self.recent(("organisation",))
+            named_side = self.side_in(word)
+            if recent is not None and (named_side is None or recent.side in (None, named_side)):
+                return recent
         return None
 
     def _entity_from_source(self, source: KnownSource, kind: str, words: set[str]) -> Entity:
@@ -337,14 +345,18 @@ class Discourse:
             if child.dep_ == "nsubj" and child.pos_ == "PROPN":
                 self.speaker(child)
 
-    def speaker(self, subject: Token, verb: Token | None = None) -> Speaker | None:
+    def speaker(self, subject: Token, verb: Token | None = None, alone: bool = False) -> Speaker | None:
+        """Who the subject phrase names. `alone`: one member of a pair, without the others."""
+        pair = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if pair and not alone and subject.pos_ in ("PROPN", "NOUN"):
+            return self._pair(subject, pair, verb)
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
             entity = self._resolve_pronoun(lower)
             if entity is None:
                 return None
             return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
-        phrase = _phrase(subject, self.skip_before)
+        phrase = _phrase(subject, self.skip_before, alone)
         if not phrase:
             return None
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
@@ -356,6 +368,11 @@ class Discourse:
             if entity is not None:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
             # "A news report published Wednesday said": the report itself is the source
+        if subject.lemma_.lower() in EVIDENCE and subject.pos_ == "NOUN":
+            # "its storage records showed", "the ministry's figures show": the owner's finding
+            owner = self._possessor(subject)
+            if owner is not None:
+                return Speaker(owner.name, owner.side, self.remember(owner), written)
         if _is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
@@ -404,6 +421,22 @@ class Discourse:
         entity = self.remember(Entity(name, kind, side, words))
         return Speaker(entity.name, entity.side, entity, written)
 
+    def _pair(self, first: Token, others: list[Token], verb: Token | None) -> Speaker | None:
+        """ "Mr. Grassley and Mr. Leahy said", "Clinton and the State Department have asserted":
+        both speak; the pair is named as written, each member by the name the article gave them,
+        and has a side only when its members share it."""
+        members = [self.speaker(token, verb, alone=True) for token in (first, *others)]
+        members = [m for m in members if m is not None]
+        if len(members) < 2:
+            return members[0] if members else None
+        name = " and ".join(m.name for m in members)
+        sides = {m.side for m in members}
+        side = sides.pop() if len(sides) == 1 else None
+        words = {w for m in members if m.entity for w in m.entity.words}
+        entity = self.remember(Entity(name, "group", side, words))
+        written = " ".join(t.text for t in _phrase(first, self.skip_before))
+        return Speaker(name, side, entity, written)
+
     def _looks_like_organisation(self, name: str) -> bool:
         return self.registry_labels.get(norm(name)) not in (None, "PERSON")
 
@@ -430,6 +463,19 @@ class Discourse:
         for entity in reversed(self.entities):
             if last and entity.kind == "person" and surname(entity.name) == last:
                 return entity
+        return None
+
+    def _possessor(self, noun: Token) -> Entity | None:
+        for child in noun.children:
+            if child.dep_ != "poss":
+                continue
+            if child.lower_ in NEUTER or child.lower_ in PERSONAL or child.lower_ in PLURAL:
+                bound = _bound_owner(child)  # "The company ... according to its annual report"
+                owner = self.speaker(bound) if bound is not None else None
+                return owner.entity if owner else self._resolve_pronoun(child.lower_)
+            if child.pos_ in ("NOUN", "PROPN"):
+                owner = self.speaker(child)
+                return owner.entity if owner else None
         return None
 
     def _media_owner(self, subject: Token) -> Entity | None:
@@ -545,14 +591,21 @@ def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:
     return all(t.i == subject.i or t.dep_ == "det" or (t.pos_ in ("ADJ", "NOUN") and t.text.islower()) for t in phrase)
 
 
-def _phrase(subject: Token, skip_before: int = 0) -> list[Token]:
-    """The subject's own words: its subtree without relative clauses and outer punctuation."""
+def _phrase(subject: Token, skip_before: int = 0, alone: bool = False) -> list[Token]:
+    """The subject's own words: its subtree without relative clauses and outer punctuation (and,
+    `alone`, without the other members of a pair)."""
     skip = set()
     for token in subject.subtree:
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
+    if alone:
+        for child in subject.children:
+            if child.dep_ == "conj":
+                skip.update(child.subtree)
+            elif child.dep_ == "cc" or (child.is_punct and child.i > subject.i):
+                skip.add(child)
     tokens = [t for t in subject.subtree if t not in skip and not t.is_space and t.idx >= skip_before]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep")):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep") or tokens[-1].tag_ == "POS"):
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
@@ -563,20 +616,21 @@ def _person_name(phrase: list[Token]) -> str | None:
     if not phrase:
         return None
     inside = set(t.i for t in phrase)
-    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
-    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez.
-    people = [
-        ent for ent in phrase[0].doc.ents
-        if ent.label_ == "PERSON" and ent.start in inside and ent.root.dep_ != "poss"
-        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
-    ]
     # "Sara Lind, an adviser to Harlow": the name the phrase is about, not one in its description
     head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
+    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
+    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez. A
+    # possessor that is the phrase itself ("Ada Roe's" records) is the person.
+    people = [
+        ent for ent in phrase[0].doc.ents
+        if ent.label_ == "PERSON" and ent.start in inside and (ent.root.dep_ != "poss" or ent.root == head)
+        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
+    ]
     own = [ent for ent in people if head is not None and ent.start <= head.i < ent.end]
     people = own or [ent for ent in people if ent.root.dep_ != "pobj"] or people
     if people:
         ent = people[-1]
-        words = [t for t in ent if norm(t.text) not in TITLES]
+        words = [t for t in ent if norm(t.text) not in TITLES and t.tag_ != "POS"]
         # The recogniser may cut a first name off ("Marta" as a place, "Selin" as a person):
         # capitalised proper nouns compounded onto the name belong to it.
         k = ent.start - 1
@@ -595,6 +649,11 @@ def _person_name(phrase: list[Token]) -> str | None:
     titled = any(norm(t.text) in TITLES for t in phrase if t not in run)
     if titled and len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
         return " ".join(t.text for t in run)
+    # "Renata Vickery" labelled an organisation: a known first name before a surname is a person
+    last = norm(run[-1].text) if run else ""
+    if 2 <= len(run) <= 3 and is_first_name(run[0].text) and run[-1].tag_ == "NNP" and run[-1].ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+        if last not in ORG_SUFFIXES and last not in ORG_NOUNS and last.rstrip("s") not in ORG_NOUNS:
+            return " ".join(t.text for t in run)
     return None
 
 

@@ -114,3 +114,145 @@ def test_a_person_who_found_a_way_reports_no_finding():
 def test_a_plan_to_admit_refugees_is_not_someone_admitting_something():
     text = "The council debated the mayor's plan to admit 300 refugees to the town by the summer."
     assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_what_the_poll_found_after_the_finding_is_the_polls():
+    text = "Nearly half of the farmers in Oslen have an unfavourable view of the mayor, the poll found."
+    assert claim_with("unfavourable view", claims_of(text)).speaker == "poll"
+
+
+def test_what_data_show_is_a_finding():
+    text = "Data show that the average wage for nurses in Oslen is higher than for teachers."
+    assert claim_with("average wage", claims_of(text)).speaker == "Data"
+
+
+def test_what_an_inquiry_found_is_its_finding():
+    text = "The inquiry found that the harbour office almost never searched its own files before 2011."
+    assert claim_with("searched its own files", claims_of(text)).speaker == "inquiry"
+
+
+def test_what_a_newspaper_revealed_is_its_report():
+    text = "The Harbor Gazette revealed that the mayor used a private account for city business."
+    assert claim_with("private account", claims_of(text)).speaker == "Harbor Gazette"
+
+
+def test_a_poll_showing_a_candidate_with_a_lead_is_a_finding_with_all_it_says():
+    text = "A Harbor poll out Monday showed Reyes with a healthy lead over Lind in Oslen, earning 51 percent of the vote."
+    claim = claim_with("healthy lead", claims_of(text))
+    assert (claim.speaker, "51 percent" in claim.text) == ("Harbor poll out Monday", True)
+
+
+def test_what_a_person_found_without_a_clause_is_narration():
+    text = "Ines Varga interviewed twenty farmers in Oslen and found a surprisingly angry mood."
+    assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_a_speaker_between_commas_after_a_fronted_word_speaks_for_the_whole_sentence():
+    text = "Rita Holm spoke at the fair in Oslen. Perhaps, she said, this small town has grown too big too fast."
+    assert claim_with("grown too big", claims_of(text)).speaker == "Rita Holm"
+
+
+def test_a_reported_clause_whose_subject_the_parser_took_for_an_object_is_still_said():
+    text = (
+        "Nina Varga criticised Tom Bale's votes. She said his constant appeal to his rural county in "
+        "defending those votes (though he now backs a new bill) does not work."
+    )
+    assert claim_with("does not work", claims_of(text)).speaker == "Nina Varga"
+
+
+def test_a_listener_after_told_is_not_part_of_what_was_said():
+    text = "Nina Varga told reporters the plan for the Oslen ferry would fail."
+    assert claim_with("ferry", claims_of(text)).text == "the plan for the Oslen ferry would fail"
+
+
+def test_the_name_after_added_speaks_for_the_quotation_before_it():
+    text = (
+        '"A lot of people predicted that this issue would fade once the primary was done, and it has not," '
+        "added Murphy, referring to the recent spate of shootings."
+    )
+    assert claim_with("would fade", claims_of(text)).speaker == "Murphy"
+
+
+def test_a_newspaper_named_at_the_end_reports_the_whole_sentence():
+    text = "Nina Varga, director of Farmers for Rivers, said the plan would fail, reports the Harbor Gazette."
+    assert claim_with("Nina Varga, director", claims_of(text)).speaker == "Harbor Gazette"
+
+
+def test_records_a_person_owns_are_that_persons_finding():
+    text = "Ada Roe's tax records show that she paid no tax in Oslen in 2019."
+    assert claim_with("paid no tax", claims_of(text)).speaker == "Ada Roe"
+
+
+def test_figures_an_organisation_owns_are_its_finding():
+    text = "The Oslen port authority's own figures show that 31 ships were waiting at anchor."
+    assert claim_with("31 ships", claims_of(text)).speaker == "Oslen port authority"
+
+
+def test_its_records_belong_to_the_organisation_just_named():
+    text = "The Holm laboratory said in a statement that its storage records showed no break in the cold chain."
+    claims = [c for c in claims_of(text) if "cold chain" in c.text]
+    assert {c.speaker for c in claims} == {"Holm laboratory"}
+
+
+def test_two_attributions_joined_by_a_semicolon_keep_their_own_speakers():
+    text = "Fiona Marsh said the striker had a hamstring problem; Rui Danton said his client was fit."
+    claims = claims_of(text)
+    assert (claim_with("hamstring", claims).speaker, claim_with("was fit", claims).speaker) == ("Fiona Marsh", "Rui Danton")
+
+
+def test_the_person_told_something_is_not_its_speaker():
+    text = "Rui Danton said his client was fit and had been told by the club to stay away."
+    assert {c.speaker for c in claims_of(text) if "stay away" in c.text} == {"Rui Danton"}
+
+
+def test_an_act_reported_inside_someones_clause_is_part_of_their_claim():
+    text = "Villaro missed training. Fiona Marsh said he had reported a hamstring problem."
+    assert {c.speaker for c in claims_of(text) if "hamstring" in c.text} == {"Fiona Marsh"}
+
+
+def test_who_has_told_clubs_that_is_an_attribution_not_an_aside():
+    text = (
+        "Harbury Athletic said that Mateo Villaro has no release clause, contradicting his agent, "
+        "who has told at least two clubs that the striker can leave for 18 million."
+    )
+    assert claim_with("can leave", claims_of(text)).speaker == "his agent"
+
+
+def test_what_someone_said_a_thing_does_in_a_relative_clause_is_theirs():
+    text = "Andrea Fitch said the rival campaign had left out the lot levy, which she said would raise 13 million a year."
+    assert claim_with("13 million", claims_of(text)).text == "would raise 13 million a year"
+
+
+def test_an_object_of_said_that_a_participle_describes_is_the_reported_clause():
+    text = "The lead author, Dr. Corinne Adebayo, said the gap held after the team adjusted for family income."
+    assert claim_with("gap held", claims_of(text)).speaker == "Corinne Adebayo"
+
+
+def test_what_an_audit_would_find_is_a_prediction_not_a_finding():
+    text = "Owen Tramm spoke in Larkin. He said the audit would find at least 15 million in waste."
+    assert {c.speaker for c in claims_of(text) if "waste" in c.text} == {"Owen Tramm"}
+
+
+def test_what_a_study_showed_inside_a_press_release_is_the_press_offices_claim():
+    text = "In a news release, the university press office said the findings showed that banning phones improves grades."
+    assert {c.speaker for c in claims_of(text) if "improves grades" in c.text} == {"university press office"}
+
+
+def test_a_speech_verb_with_a_nominal_object_is_an_act_of_speech():
+    text = "Mara Lenz tweeted her thanks to the ferry crews of Oslen."
+    assert claim_with("her thanks", claims_of(text)).speaker == "Mara Lenz"
+
+
+def test_a_deed_told_with_added_stays_narration():
+    text = "Regional trains added four extra carriages to morning services on Wednesday."
+    assert [c.kind for c in claims_of(text)] == ["narration"]
+
+
+def test_a_speech_act_in_a_subordinate_clause_is_narration():
+    text = "Counting was suspended in two districts on Monday after both candidates claimed victory."
+    assert [(c.kind, c.speaker) for c in claims_of(text)] == [("narration", None)]
+
+
+def test_a_first_name_the_recogniser_missed_still_makes_a_person_for_she():
+    text = "Mayor Renata Vickery unveiled the plan on Monday. She said the levy would raise 13 million."
+    assert claim_with("levy", claims_of(text)).speaker == "Renata Vickery"

@@ -196,3 +196,22 @@ def test_mr_and_a_surname_is_the_person_named_in_full_earlier():
         '"The contract was signed in March," Mr. Morrow said.'
     )
     assert claim_with("signed in March", worthy(text)).speaker == "Peter Morrow"
+
+
+def test_two_people_who_speak_together_are_named_as_a_pair():
+    text = (
+        "Senator Chuck Grassley and Senator Pat Leahy wrote to the agency. "
+        "Mr. Grassley and Mr. Leahy said other changes to the visa rules are needed."
+    )
+    assert claim_with("visa rules", claims_of(text)).speaker == "Chuck Grassley and Pat Leahy"
+
+
+def test_a_pair_from_opposing_sides_has_no_side():
+    text = "The Nordby council and the Sudstad council said the ferry between the towns would stop in May."
+    claim = claim_with("ferry", claims_of(text))
+    assert (claim.speaker, claim.side) == ("Nordby council and Sudstad council", None)
+
+
+def test_a_pair_from_one_side_keeps_it():
+    text = "The Nordby council and the Norlandic navy said the ferry between the towns would stop in May."
+    assert claim_with("ferry", claims_of(text)).side == "Norland"
