@@ -162,7 +162,7 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
     states a fact before it asks; "They should resign. People deserve better." is opinion throughout."""
     sentences: list[list[Token]] = []
     for token in tokens:
-        if not sentences or token.sent.start != sentences[-1][0].sent.start:
+        if not sentences or token.is_sent_start:  # (Token.sent walks the document on each call)
             sentences.append([])
         sentences[-1].append(token)
     if len(sentences) < 2:

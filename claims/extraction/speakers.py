@@ -612,6 +612,20 @@ def _phrase(subject: Token, skip_before: int = 0, alone: bool = False) -> list[T
     return tokens
 
 
+def _people_starting_in(phrase: list[Token]) -> list[Span]:
+    """The PERSON entities that start among the phrase's tokens, read off the tokens' own entity
+    marks (Doc.ents builds every entity of the article on each call)."""
+    doc, found = phrase[0].doc, []
+    for token in sorted(phrase, key=lambda t: t.i):
+        if token.ent_type_ != "PERSON" or token.ent_iob_ != "B":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        found.append(doc[token.i : end])
+    return found
+
+
 def _person_name(phrase: list[Token]) -> str | None:
     if not phrase:
         return None
@@ -622,8 +636,8 @@ def _person_name(phrase: list[Token]) -> str | None:
     # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez. A
     # possessor that is the phrase itself ("Ada Roe's" records) is the person.
     people = [
-        ent for ent in phrase[0].doc.ents
-        if ent.label_ == "PERSON" and ent.start in inside and (ent.root.dep_ != "poss" or ent.root == head)
+        ent for ent in _people_starting_in(phrase)
+        if ent.start in inside and (ent.root.dep_ != "poss" or ent.root == head)
         and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
     ]
     own = [ent for ent in people if head is not None and ent.start <= head.i < ent.end]
