@@ -172,24 +172,23 @@ class _Reader:
 
     def read(self) -> list[_Unit]:
         paragraphs = textlib.paragraphs(self.text)
-        signatures = set()  # dash lines already read as the speaker of the quote before them
+        signature_lines = set()  # lines already read as the speaker of the quotation above them
         for k, (start, end) in enumerate(paragraphs):
-            if k in signatures:
+            if k in signature_lines:
                 continue
-            paragraph = self.text[start:end]
-            following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else None
             quotes = self._quotes(start, end)
             signature = self._signature_after(quotes[-1], end) if quotes else None
-            if signature is None:  # a quotation signed on its own line is no headline either
+            if signature is None:  # a quotation signed by a dash is no headline or caption
                 furniture = page_furniture.set_aside(self.doc, self.text, paragraphs, k)
                 if furniture:
                     self.units.append(_Unit(start, end, "narration", None, furniture))
                     continue
-            match = _SIGNATURE.match(following) if following is not None and quotes else None
-            if signature is None and match and self._signs(paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1]):
-                signature = (paragraphs[k + 1][0] + match.start(1), paragraphs[k + 1][1])
-                signatures.add(k + 1)
-            lead_in = paragraph.endswith(":") and following is not None and following.startswith('"')
+                if quotes and k + 1 < len(paragraphs):
+                    signature = self._signature_line(*paragraphs[k + 1])
+                    if signature:
+                        signature_lines.add(k + 1)
+            following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else ""
+            lead_in = self.text[end - 1] == ":" and following.startswith('"')
             self._read_paragraph(start, end, first=k == 0, signature=signature, lead_in=lead_in)
         seen, unique = set(), []
         for unit in sorted(self.units, key=lambda u: (u.start, u.end)):
@@ -279,6 +278,11 @@ class _Reader:
     def _signature_after(self, quote: tuple[int, int], end: int) -> tuple[int, int] | None:
         """ '"...," - Lena Brask, port director': a dash after the last quotation signs it."""
         match = _SIGNATURE.match(self.text, quote[1] + 1, end) if quote[1] < end else None
+        return (match.start(1), end) if match and self._signs(match.start(1), end) else None
+
+    def _signature_line(self, start: int, end: int) -> tuple[int, int] | None:
+        """ '- Lena Brask, port director' on its own line under a quotation signs it."""
+        match = _SIGNATURE.match(self.text, start, end)
         return (match.start(1), end) if match and self._signs(match.start(1), end) else None
 
     def _signs(self, start: int, end: int) -> bool:
