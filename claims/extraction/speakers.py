@@ -254,10 +254,16 @@ class Discourse:
         for form, source in self._registry_forms:
             if _contains(text, form):
                 return source
+        # A surname alone names a registry person ("Falk" is Petra Falk); the last word of an
+        # organisation ("Ukraine's Agriculture Ministry") is no surname, and a description that
+        # names another side is somebody else.
         surname = norm(person or description).split()[-1:] if (person or description) else []
         if surname and len(surname[0]) > 3:
+            stated_side = self.side_in(description)
             for source in self.registry:
-                if norm(source.name).split()[-1:] == surname:
+                if norm(source.name).split()[-1:] != surname or self._looks_like_organisation(source.name):
+                    continue
+                if stated_side is None or source.side in (None, stated_side):
                     return source
         return None
 

@@ -1,6 +1,8 @@
 """Who makes each claim: every way an article attributes what is said."""
 import pytest
 
+from claims.extraction import KnownSource
+
 from .conftest import claim_with, claims_of, worthy
 
 
@@ -215,3 +217,10 @@ def test_a_pair_from_opposing_sides_has_no_side():
 def test_a_pair_from_one_side_keeps_it():
     text = "The Nordby council and the Norlandic navy said the ferry between the towns would stop in May."
     assert claim_with("ferry", claims_of(text)).side == "Norland"
+
+
+def test_an_organisation_is_not_matched_to_the_registry_by_its_last_word():
+    registry = (KnownSource("Sudmarkian Defence Ministry", "Sudmark", ()),)
+    text = "Norland's Agriculture Ministry said the depot had shipped 120,000 tonnes of grain since January."
+    claim = claim_with("120,000 tonnes", worthy(text, registry=registry))
+    assert (claim.speaker, claim.side) == ("Norland's Agriculture Ministry", "Norland")
