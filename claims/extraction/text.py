@@ -96,7 +96,31 @@ def prepare_text(original: str) -> PreparedText:
     pieces.append(original[position:])
     joined = "".join(pieces)
     plain = _single_quotations_as_double(joined.translate(_SAME_LENGTH), joined)
-    return PreparedText(plain, len(original), tuple(plain_starts), tuple(original_starts))
+    return PreparedText(_break_long_runs(plain), len(original), tuple(plain_starts), tuple(original_starts))
+
+
+LONGEST_RUN = 100
+
+
+# Ten marks or symbols in a row, with no letter or digit among them: no sentence of news copy.
+_WALL = re.compile(r"[^\w\s]{10,}")
+
+
+def _break_long_runs(plain: str) -> str:
+    """Keep the parser's work in proportion to the words of the article. spaCy's tokenizer peels
+    punctuation off a run one mark at a time, so a long run of marks costs time growing with the
+    square of its length, and every mark becomes a token for the parser: a wall of marks (pasted
+    junk, a broken export) is read as spaces, and any other run longer than a hundred characters
+    without a space gets a space every hundred characters. Offsets do not move."""
+    if not _WALL.search(plain) and not re.search(rf"\S{{{LONGEST_RUN + 1}}}", plain):
+        return plain
+    plain = _WALL.sub(lambda wall: " " * len(wall.group()), plain)
+    chars = None
+    for run in re.finditer(rf"\S{{{LONGEST_RUN + 1},}}", plain):
+        chars = chars if chars is not None else list(plain)
+        for i in range(run.start() + LONGEST_RUN, run.end(), LONGEST_RUN):
+            chars[i] = " "
+    return "".join(chars) if chars is not None else plain
 
 
 def prepare(text: str) -> str:

@@ -100,3 +100,17 @@ def test_a_quotation_left_open_in_mid_paragraph_does_not_swallow_the_next_one():
     assert [text[s:e] for s, e in quote_spans(text, 0, len(text))] == [
         "the pier will reopen.", "we lost 12 players this year,",
     ]
+
+
+def test_a_wall_of_marks_is_read_as_spaces_so_the_parser_is_not_flooded_with_tokens():
+    text = "The mayor said 40 buses ran. " + "\"\u201c\u201d\u00ab\u00bb'`" * 5000
+    plain = prepare_text(text).text
+    assert len(plain) == len(text) and plain.rstrip() == "The mayor said 40 buses ran."
+
+
+def test_a_run_without_spaces_is_broken_every_hundred_characters_and_words_are_untouched():
+    text = "See https://example.org/" + "a/b" * 100 + " for the 12 ministry figures."
+    plain = prepare_text(text).text
+    assert len(plain) == len(text)
+    assert max(len(word) for word in plain.split()) <= 100
+    assert plain.endswith(" for the 12 ministry figures.")
