@@ -213,7 +213,7 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         and not _another_attribution_before(child, verb, subject)
     ]
     if not clauses:
-        clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb)
+        clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb) or _gerund_subject_clause(verb)
     if not clauses and verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
         # "discount chains, which he said now account for 18 percent": what the chains do is said
         clauses = [c for c in verb.rights if c.dep_ == "xcomp"]
@@ -239,9 +239,38 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
             cut = {t.i for t in other.subtree}
             cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
             tokens = [t for t in tokens if t.i not in cut]
+    for narrated in _narration_after(clauses, verb):
+        cut = {t.i for t in narrated.subtree} | {c.i for c in narrated.head.children if c.dep_ in ("cc", "punct") and c.i < narrated.left_edge.i and c.i > narrated.head.i}
+        tokens = [t for t in tokens if t.i not in cut]
     if _content_tokens(tokens) < 2:
         return None
     return _span_of(tokens)
+
+
+def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:
+    """ "Ortez said the real culprit is the board, and he attacked its chair for ...": a clause
+    reported in the present, then a conjunct in the past about "he" or "she": the writer has gone
+    back to telling what the speaker did."""
+    found = []
+    for clause in clauses:
+        if clause.i < verb.i or clause.tag_ not in ("VBZ", "VBP") and not any(c.tag_ == "MD" for c in clause.children):
+            continue
+        for conj in clause.children:
+            if conj.dep_ == "conj" and conj.tag_ == "VBD" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in conj.children
+            ):
+                found.append(conj)
+    return found
+
+
+def _gerund_subject_clause(verb: Token) -> list[Token]:
+    """ "said raising the toll would cut traffic": the parser may take the gerund that opens the
+    reported clause for a complement of "said", and hang the clause on it."""
+    return [
+        c for c in verb.rights
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1
+        and any(g.dep_ in CLAUSES and g.i > c.i for g in c.children)
+    ]
 
 
 def _clause_read_as_object(verb: Token) -> list[Token]:

@@ -256,3 +256,15 @@ def test_a_speech_act_in_a_subordinate_clause_is_narration():
 def test_a_first_name_the_recogniser_missed_still_makes_a_person_for_she():
     text = "Mayor Renata Vickery unveiled the plan on Monday. She said the levy would raise 13 million."
     assert claim_with("levy", claims_of(text)).speaker == "Renata Vickery"
+
+
+def test_a_past_tense_conjunct_about_the_speaker_after_a_present_claim_is_narration():
+    text = "Ortez said the real culprit is the harbour board, and he attacked its chair for failing to repair the crane."
+    claim = claim_with("culprit", claims_of(text))
+    assert (claim.speaker, claim.text) == ("Ortez", "the real culprit is the harbour board")
+
+
+def test_a_reported_clause_opening_with_a_gerund_is_what_was_said():
+    text = "Ortez said raising the toll could put hundreds of drivers back on the old coast road."
+    claim = claim_with("toll", claims_of(text))
+    assert (claim.speaker, claim.text) == ("Ortez", "raising the toll could put hundreds of drivers back on the old coast road")
