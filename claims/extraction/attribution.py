@@ -105,6 +105,14 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
             if head.lemma_.lower() in UTTERANCES and head.dep_ in ("dobj", "pobj"):
                 owner = head.head if head.dep_ == "dobj" else head.head.head
                 verb = owner
+            elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ in ("VERB", "AUX", "NOUN"):
+                # "made a pitch to voters saying", "sent a letter to the board saying": the ones
+                # addressed are not the ones saying it
+                verb = head.head.head
+                if verb.pos_ == "NOUN":
+                    if verb.dep_ != "dobj":
+                        return None
+                    verb = verb.head
             else:
                 return head
         elif verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):

@@ -268,3 +268,13 @@ def test_a_reported_clause_opening_with_a_gerund_is_what_was_said():
     text = "Ortez said raising the toll could put hundreds of drivers back on the old coast road."
     claim = claim_with("toll", claims_of(text))
     assert (claim.speaker, claim.text) == ("Ortez", "raising the toll could put hundreds of drivers back on the old coast road")
+
+
+def test_the_people_a_pitch_is_made_to_are_not_the_ones_saying_it():
+    text = "Mayor Ada Roe is making a pitch to Holm voters saying a state law banning night ferries is hurting the economy."
+    assert claim_with("night ferries", claims_of(text)).speaker == "Ada Roe"
+
+
+def test_a_letter_sent_to_a_board_saying_something_is_the_senders_claim():
+    text = "Paul Ortez sent a letter to the harbour board saying the crane had cost 9 million."
+    assert claim_with("9 million", claims_of(text)).speaker == "Paul Ortez"
