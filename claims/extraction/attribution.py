@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 SPEECH_VERBS = frozenset(
     """say tell add state claim announce report warn accuse deny insist write post confirm allege argue
     declare assert maintain acknowledge admit reject dispute estimate note explain stress reiterate testify
-    tweet counter respond reply blame predict concede contend complain caution charge lament""".split()
+    tweet counter respond reply blame predict concede contend complain caution charge lament proclaim""".split()
 )
 # Verbs through which documents speak ("a poll released Tuesday found that ...", "records show
 # he gave ..."): a reported clause only, never the act itself ("showed no sign of ...").
@@ -437,6 +437,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 span = _act_content(token, sentence) or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
                 if span and any(e.start <= token.idx < e.end for e in events if e.kind == "reported_speech"):
                     span = None  # "Marsh said he had reported an injury": the act is part of her claim
+            if span is None:
+                span = _one_word_answer(token)
             start, end = span if span else (token.idx, token.idx)
             events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -444,6 +446,15 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if event:
                 events.append(event)
     return events
+
+
+def _one_word_answer(verb: Token) -> tuple[int, int] | None:
+    """ "Asked whether the ferry should run at night, 72 percent said yes": a poll's or an
+    interview's answer is what was said, however short."""
+    for child in verb.rights:
+        if child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp", "attr") and child.i == verb.i + 1:
+            return child.idx, child.idx + len(child.text)
+    return None
 
 
 def _foretold(verb: Token) -> bool:

@@ -278,3 +278,14 @@ def test_the_people_a_pitch_is_made_to_are_not_the_ones_saying_it():
 def test_a_letter_sent_to_a_board_saying_something_is_the_senders_claim():
     text = "Paul Ortez sent a letter to the harbour board saying the crane had cost 9 million."
     assert claim_with("9 million", claims_of(text)).speaker == "Paul Ortez"
+
+
+def test_a_one_word_answer_to_a_pollster_is_what_the_respondents_said():
+    text = "Asked whether the ferry should run at night, 72 percent of residents said yes."
+    claim = claim_with("yes", claims_of(text))
+    assert (claim.speaker, claim.text) == ("72 percent of residents", "yes")
+
+
+def test_proclaimed_after_a_quotation_is_an_attribution():
+    text = "Ferries are “the ultimate safety crisis,” Ada Roe, the former mayor of Marsk, proclaimed to a cheering crowd on Tuesday."
+    assert claim_with("safety crisis", claims_of(text)).speaker == "Ada Roe"
