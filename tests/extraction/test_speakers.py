@@ -215,3 +215,8 @@ def test_a_pair_from_opposing_sides_has_no_side():
 def test_a_pair_from_one_side_keeps_it():
     text = "The Nordby council and the Norlandic navy said the ferry between the towns would stop in May."
     assert claim_with("ferry", claims_of(text)).side == "Norland"
+
+
+def test_the_proper_name_after_a_kind_of_organisation_is_the_speaker():
+    text = "The environmental group Clear Tessel said the river had been polluted for years."
+    assert claim_with("river", claims_of(text)).speaker == "Clear Tessel"
