@@ -227,9 +227,11 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         clauses = [c for c in verb.rights if c.dep_ == "xcomp"]
     if not clauses:
         return None
-    if all(c.i < verb.i for c in clauses):
+    quoted = any(t.is_quote for c in clauses for t in verb.doc[c.right_edge.i : verb.i])
+    if all(c.i < verb.i for c in clauses) and not quoted:
         # "X hit the market, officials said, killing 14": the participle after the attribution
-        # still belongs to what was said.
+        # still belongs to what was said (unless a quotation closed before it: '"...," she
+        # said, recalling her race' is what she did).
         clauses += [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and not is_speech_verb(c)]
     clauses += _subject_taken_for_object(verb, clauses)
     # "which she said would raise 13 million": a clause after the verb starts after it
@@ -273,10 +275,11 @@ def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:
 
 def _gerund_subject_clause(verb: Token) -> list[Token]:
     """ "said raising the toll would cut traffic": the parser may take the gerund that opens the
-    reported clause for a complement of "said", and hang the clause on it."""
+    reported clause for a complement of "said", and hang the clause on it. ("she said, recalling
+    her race: ..." is what she did while saying it.)"""
     return [
         c for c in verb.rights
-        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1 and not c.left_edge.is_punct
         and any(g.dep_ in CLAUSES and g.i > c.i for g in c.children)
     ]
 
@@ -452,7 +455,9 @@ def _one_word_answer(verb: Token) -> tuple[int, int] | None:
     """ "Asked whether the ferry should run at night, 72 percent said yes": a poll's or an
     interview's answer is what was said, however short."""
     for child in verb.rights:
-        if child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp", "attr") and child.i == verb.i + 1:
+        after = verb.doc[child.i + 1] if child.i + 1 < len(verb.doc) else None
+        alone = after is None or after.is_punct  # "said no to the war" is a vote, not an answer
+        if child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp", "attr") and child.i == verb.i + 1 and alone:
             return child.idx, child.idx + len(child.text)
     return None
 

@@ -289,3 +289,13 @@ def test_a_one_word_answer_to_a_pollster_is_what_the_respondents_said():
 def test_proclaimed_after_a_quotation_is_an_attribution():
     text = "Ferries are “the ultimate safety crisis,” Ada Roe, the former mayor of Marsk, proclaimed to a cheering crowd on Tuesday."
     assert claim_with("safety crisis", claims_of(text)).speaker == "Ada Roe"
+
+
+def test_saying_no_to_a_war_is_a_vote_not_an_answer():
+    text = "Paul Ortez said no to the harbour war in 2008."
+    assert not [c for c in claims_of(text) if c.text == "no"]
+
+
+def test_a_participle_after_said_and_a_comma_is_not_the_reported_clause():
+    text = "\"He will never win the valley,\" she said, recalling her own race: \"I'm not sure he hurt me.\""
+    assert not [c for c in claims_of(text) if "she said" in c.text]
