@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 SPEECH_VERBS = frozenset(
     """say tell add state claim announce report warn accuse deny insist write post confirm allege argue
     declare assert maintain acknowledge admit reject dispute estimate note explain stress reiterate testify
-    tweet counter respond reply blame predict concede contend complain caution charge lament""".split()
+    tweet counter respond reply blame predict concede contend complain caution charge lament proclaim""".split()
 )
 # Verbs through which documents speak ("a poll released Tuesday found that ...", "records show
 # he gave ..."): a reported clause only, never the act itself ("showed no sign of ...").
@@ -105,6 +105,14 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
             if head.lemma_.lower() in UTTERANCES and head.dep_ in ("dobj", "pobj"):
                 owner = head.head if head.dep_ == "dobj" else head.head.head
                 verb = owner
+            elif head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ in ("VERB", "AUX", "NOUN"):
+                # "made a pitch to voters saying", "sent a letter to the board saying": the ones
+                # addressed are not the ones saying it
+                verb = head.head.head
+                if verb.pos_ == "NOUN":
+                    if verb.dep_ != "dobj":
+                        return None
+                    verb = verb.head
             else:
                 return head
         elif verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
@@ -213,15 +221,17 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         and not _another_attribution_before(child, verb, subject)
     ]
     if not clauses:
-        clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb)
+        clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb) or _gerund_subject_clause(verb)
     if not clauses and verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
         # "discount chains, which he said now account for 18 percent": what the chains do is said
         clauses = [c for c in verb.rights if c.dep_ == "xcomp"]
     if not clauses:
         return None
-    if all(c.i < verb.i for c in clauses):
+    quoted = any(t.is_quote for c in clauses for t in verb.doc[c.right_edge.i : verb.i])
+    if all(c.i < verb.i for c in clauses) and not quoted:
         # "X hit the market, officials said, killing 14": the participle after the attribution
-        # still belongs to what was said.
+        # still belongs to what was said (unless a quotation closed before it: '"...," she
+        # said, recalling her race' is what she did).
         clauses += [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and not is_speech_verb(c)]
     clauses += _subject_taken_for_object(verb, clauses)
     # "which she said would raise 13 million": a clause after the verb starts after it
@@ -239,9 +249,39 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
             cut = {t.i for t in other.subtree}
             cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
             tokens = [t for t in tokens if t.i not in cut]
+    for narrated in _narration_after(clauses, verb):
+        cut = {t.i for t in narrated.subtree} | {c.i for c in narrated.head.children if c.dep_ in ("cc", "punct") and c.i < narrated.left_edge.i and c.i > narrated.head.i}
+        tokens = [t for t in tokens if t.i not in cut]
     if _content_tokens(tokens) < 2:
         return None
     return _span_of(tokens)
+
+
+def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:
+    """ "Ortez said the real culprit is the board, and he attacked its chair for ...": a clause
+    reported in the present, then a conjunct in the past about "he" or "she": the writer has gone
+    back to telling what the speaker did."""
+    found = []
+    for clause in clauses:
+        if clause.i < verb.i or clause.tag_ not in ("VBZ", "VBP") and not any(c.tag_ == "MD" for c in clause.children):
+            continue
+        for conj in clause.children:
+            if conj.dep_ == "conj" and conj.tag_ == "VBD" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in conj.children
+            ):
+                found.append(conj)
+    return found
+
+
+def _gerund_subject_clause(verb: Token) -> list[Token]:
+    """ "said raising the toll would cut traffic": the parser may take the gerund that opens the
+    reported clause for a complement of "said", and hang the clause on it. ("she said, recalling
+    her race: ..." is what she did while saying it.)"""
+    return [
+        c for c in verb.rights
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.left_edge.i == verb.i + 1 and not c.left_edge.is_punct
+        and any(g.dep_ in CLAUSES and g.i > c.i for g in c.children)
+    ]
 
 
 def _clause_read_as_object(verb: Token) -> list[Token]:
@@ -400,6 +440,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 span = _act_content(token, sentence) or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
                 if span and any(e.start <= token.idx < e.end for e in events if e.kind == "reported_speech"):
                     span = None  # "Marsh said he had reported an injury": the act is part of her claim
+            if span is None:
+                span = _one_word_answer(token)
             start, end = span if span else (token.idx, token.idx)
             events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -407,6 +449,17 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if event:
                 events.append(event)
     return events
+
+
+def _one_word_answer(verb: Token) -> tuple[int, int] | None:
+    """ "Asked whether the ferry should run at night, 72 percent said yes": a poll's or an
+    interview's answer is what was said, however short."""
+    for child in verb.rights:
+        after = verb.doc[child.i + 1] if child.i + 1 < len(verb.doc) else None
+        alone = after is None or after.is_punct  # "said no to the war" is a vote, not an answer
+        if child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp", "attr") and child.i == verb.i + 1 and alone:
+            return child.idx, child.idx + len(child.text)
+    return None
 
 
 def _foretold(verb: Token) -> bool:

@@ -356,6 +356,9 @@ class Discourse:
         pair = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         if pair and not alone and subject.pos_ in ("PROPN", "NOUN"):
             return self._pair(subject, pair, verb)
+        named = _name_in_apposition(subject)
+        if named is not None:
+            return self.speaker(named, verb, alone)
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
             entity = self._resolve_pronoun(lower)
@@ -588,6 +591,17 @@ def _bound_owner(pronoun: Token) -> Token | None:
             if (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in TITLES) == person:
                 return subject
     return None
+
+
+def _name_in_apposition(subject: Token) -> Token | None:
+    """ "The environmental group Clear Tessel said": a kind of organisation followed, without a
+    comma, by its proper name; the name is who speaks."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in ORG_NOUNS:
+        return None
+    return next(
+        (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == subject.i + 1),
+        None,
+    )
 
 
 def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:

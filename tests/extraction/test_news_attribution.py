@@ -256,3 +256,46 @@ def test_a_speech_act_in_a_subordinate_clause_is_narration():
 def test_a_first_name_the_recogniser_missed_still_makes_a_person_for_she():
     text = "Mayor Renata Vickery unveiled the plan on Monday. She said the levy would raise 13 million."
     assert claim_with("levy", claims_of(text)).speaker == "Renata Vickery"
+
+
+def test_a_past_tense_conjunct_about_the_speaker_after_a_present_claim_is_narration():
+    text = "Ortez said the real culprit is the harbour board, and he attacked its chair for failing to repair the crane."
+    claim = claim_with("culprit", claims_of(text))
+    assert (claim.speaker, claim.text) == ("Ortez", "the real culprit is the harbour board")
+
+
+def test_a_reported_clause_opening_with_a_gerund_is_what_was_said():
+    text = "Ortez said raising the toll could put hundreds of drivers back on the old coast road."
+    claim = claim_with("toll", claims_of(text))
+    assert (claim.speaker, claim.text) == ("Ortez", "raising the toll could put hundreds of drivers back on the old coast road")
+
+
+def test_the_people_a_pitch_is_made_to_are_not_the_ones_saying_it():
+    text = "Mayor Ada Roe is making a pitch to Holm voters saying a state law banning night ferries is hurting the economy."
+    assert claim_with("night ferries", claims_of(text)).speaker == "Ada Roe"
+
+
+def test_a_letter_sent_to_a_board_saying_something_is_the_senders_claim():
+    text = "Paul Ortez sent a letter to the harbour board saying the crane had cost 9 million."
+    assert claim_with("9 million", claims_of(text)).speaker == "Paul Ortez"
+
+
+def test_a_one_word_answer_to_a_pollster_is_what_the_respondents_said():
+    text = "Asked whether the ferry should run at night, 72 percent of residents said yes."
+    claim = claim_with("yes", claims_of(text))
+    assert (claim.speaker, claim.text) == ("72 percent of residents", "yes")
+
+
+def test_proclaimed_after_a_quotation_is_an_attribution():
+    text = "Ferries are “the ultimate safety crisis,” Ada Roe, the former mayor of Marsk, proclaimed to a cheering crowd on Tuesday."
+    assert claim_with("safety crisis", claims_of(text)).speaker == "Ada Roe"
+
+
+def test_saying_no_to_a_war_is_a_vote_not_an_answer():
+    text = "Paul Ortez said no to the harbour war in 2008."
+    assert not [c for c in claims_of(text) if c.text == "no"]
+
+
+def test_a_participle_after_said_and_a_comma_is_not_the_reported_clause():
+    text = "\"He will never win the valley,\" she said, recalling her own race: \"I'm not sure he hurt me.\""
+    assert not [c for c in claims_of(text) if "she said" in c.text]

@@ -224,3 +224,8 @@ def test_an_organisation_is_not_matched_to_the_registry_by_its_last_word():
     text = "Norland's Agriculture Ministry said the depot had shipped 120,000 tonnes of grain since January."
     claim = claim_with("120,000 tonnes", worthy(text, registry=registry))
     assert (claim.speaker, claim.side) == ("Norland's Agriculture Ministry", "Norland")
+
+
+def test_the_proper_name_after_a_kind_of_organisation_is_the_speaker():
+    text = "The environmental group Marren Watch said the river had been polluted for years."
+    assert claim_with("river", claims_of(text)).speaker == "Marren Watch"
