@@ -175,6 +175,9 @@ def list_claims(request, filters: Query[ClaimFilters]):
     if not filterset.form.is_valid():
         raise ValidationError("; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.form.errors.items()))
     page = queue_page(filterset.qs, sort=filters.sort, cursor=filters.after)
+    if filters.after and page.first_page:
+        # The web queue starts again from page 1 on a stale bookmark; a program is told instead.
+        raise ValidationError(f"after: not a cursor this API gave out for sort={filters.sort!r}; start without it")
     return {
         "claims": [
             {**{f: getattr(c, f) for f in ("id", "article_id", "text", "start", "end", "speaker", "kind",

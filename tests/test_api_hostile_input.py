@@ -84,6 +84,13 @@ def test_a_cursor_with_numbers_too_big_for_the_database_finds_nothing(client, he
     assert response.status_code == 200 and response.json()["claims"] == []
 
 
+@pytest.mark.parametrize("cursor", ["garbage", "W251bGwsbnVsbF0", "%FF%FE", "e30"])
+def test_a_cursor_this_api_never_gave_out_is_refused_with_the_reason(client, headers, cursor):
+    response = client.get(f"/api/claims?after={cursor}", headers=headers)
+    assert response.status_code == 400
+    assert "not a cursor this API gave out" in response.json()["detail"]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     payload=st.fixed_dictionaries({}, optional={
