@@ -269,7 +269,12 @@ def _jsonl_rows(text: str) -> list[BulkRow]:
         if not isinstance(record, dict):
             rows.append(BulkRow(position, error=f"Line {number}: each line must be a JSON object."))
             continue
-        rows.append(_row(position, {str(k).lower(): v for k, v in record.items()}, f"Line {number}"))
+        record = {str(k).lower(): v for k, v in record.items()}
+        odd = [key for key in ("text", "url", "title", "published_on", "date") if record.get(key) not in (None, "") and not isinstance(record[key], str)]
+        if odd:
+            rows.append(BulkRow(position, error=f"Line {number}: {odd[0]} must be a string, not {type(record[odd[0]]).__name__}."))
+            continue
+        rows.append(_row(position, record, f"Line {number}"))
     return rows
 
 

@@ -330,3 +330,11 @@ def test_damaged_real_documents_never_crash(noise, cut):
             article_from_upload(name, damaged)
         except ParseError:
             pass
+
+
+def test_a_json_lines_row_whose_text_is_a_number_says_so():
+    from claims.documents import rows_from_bulk
+
+    rows = rows_from_bulk("wire.jsonl", b'{"text": 123}\n{"text": "The mayor said 40 buses ran on Sunday in the north."}\n')
+    assert rows[0].error == "Line 1: text must be a string, not int."
+    assert rows[1].error == "" and rows[1].text.startswith("The mayor")
