@@ -29,6 +29,8 @@ RELATIVE = frozenset("who that which whom".split())
 # Nouns a speaker speaks through: "issued a statement saying ...".
 UTTERANCES = frozenset("statement letter message post tweet note release email memo video".split())
 # Verbs whose content is the act itself, not a reported clause: "accused X of Y", "denied Y".
+# Verbs that say the opposite of their clause: what is denied is not the speaker's account.
+DENIALS = frozenset("deny reject dispute refute rebut dismiss".split())
 ACT_VERBS = frozenset("accuse deny reject dispute blame confirm report announce declare admit acknowledge charge".split())
 # Verbs whose object is the person spoken to: "told reporters", "warned voters".
 LISTENER_VERBS = frozenset("tell warn accuse blame charge caution remind assure inform".split())
@@ -436,6 +438,10 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
         elif is_speech_verb(token):
             subject = subject_of(token, quotes)
             span = _clause_content(token, sentence, subject)
+            if span and token.lemma_.lower() in DENIALS:
+                # "X denied that troops fired on the site": X's claim is the denial, never the
+                # very account X denies.
+                span = (_verb_phrase_start(token), span[1])
             if span is None and not _passive(token):  # "had been told by the club to stay away" says nothing
                 span = _act_content(token, sentence) or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
                 if span and any(e.start <= token.idx < e.end for e in events if e.kind == "reported_speech"):
@@ -449,6 +455,12 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if event:
                 events.append(event)
     return events
+
+
+def _verb_phrase_start(verb: Token) -> int:
+    """Where the verb's own phrase starts: its auxiliaries and negation ("has denied", "did not deny")."""
+    helpers = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg")]
+    return min([verb.idx, *(c.idx for c in helpers)])
 
 
 def _one_word_answer(verb: Token) -> tuple[int, int] | None:

@@ -299,3 +299,10 @@ def test_saying_no_to_a_war_is_a_vote_not_an_answer():
 def test_a_participle_after_said_and_a_comma_is_not_the_reported_clause():
     text = "\"He will never win the valley,\" she said, recalling her own race: \"I'm not sure he hurt me.\""
     assert not [c for c in claims_of(text) if "she said" in c.text]
+
+
+def test_what_a_speaker_denies_is_stored_with_the_denial_not_as_their_own_account():
+    claim = claim_with("had fired on the depot", worthy(
+        "Army spokesman Ivo Brun denied that Norlandic troops had fired on the depot at Holm on Sunday."
+    ))
+    assert (claim.text, claim.speaker) == ("denied that Norlandic troops had fired on the depot at Holm on Sunday", "Ivo Brun")
