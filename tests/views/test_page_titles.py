@@ -16,3 +16,12 @@ def test_titles_hold_no_markup(editor_client):
         page = editor_client.get(url).content.decode()
         [title] = re.findall(r"<title>(.*?)</title>", page, re.S)
         assert "<" not in title and title.endswith("· Fact-checking workbench"), (url, title[:80])
+
+
+@pytest.mark.django_db
+def test_in_debug_mode_a_refused_form_is_swapped_in_not_shown_as_a_whole_error_page(client, reviewer, settings):
+    """`make run` serves with DEBUG on: no debug helper may take over 4xx answers the pages swap in."""
+    settings.DEBUG = True
+    client.force_login(reviewer)
+    page = client.get("/").content.decode()
+    assert "htmx-2.min.js" in page and "django-htmx.js" not in page
