@@ -433,7 +433,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 span = _object_content(token, sentence)  # "Sanders found a receptive audience" is no finding
             if span and any(e.start <= token.idx < e.end for e in events):
                 span = None  # "the office said the findings showed X": X is part of the office's claim
-            if span and sentence.doc.char_span(*span, alignment_mode="expand")[0].tag_ not in ("WRB", "WP", "WDT"):
+            opening = _first_token(sentence, span[0]) if span else None
+            if opening is not None and opening.tag_ not in ("WRB", "WP", "WDT"):  # "shows how ..." is the writer's
                 events.append(SpeechEvent(token, subject, *span, "reported_speech"))
         elif is_speech_verb(token):
             subject = subject_of(token, quotes)
@@ -455,6 +456,10 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if event:
                 events.append(event)
     return events
+
+
+def _first_token(sentence: Span, offset: int) -> Token | None:
+    return next((t for t in sentence if t.idx + len(t) > offset and not t.is_space), None)
 
 
 def _verb_phrase_start(verb: Token) -> int:

@@ -119,21 +119,22 @@ def _failed(exc: Exception) -> Extraction:
 def _analyse(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText) -> Extraction:
     reader = _Reader(doc, article)
     units = reader.read()
-    claims = [_claim(reader, article, prepared, unit) for unit in units]
+    tokens = [reader.tokens(u.start, u.end) for u in units]
+    claims = [_claim(reader, article, prepared, unit, words) for unit, words in zip(units, tokens)]
     side_words = {w.lower() for side in article.sides for cue in side.cues for w in cue.split()}
     candidates = [
-        ClaimForDisputes(reader.tokens(u.start, u.end), c.side, c.speaker, reader.context(u.start))
+        ClaimForDisputes(words, c.side, c.speaker, reader.context(u.start))
         if c.check_worthy else ClaimForDisputes((), None, None)
-        for c, u in zip(claims, units)
+        for c, u, words in zip(claims, units, tokens)
     ]
     disputes = [FoundDispute(i, j, reason) for i, j, reason in find_disputes(candidates, side_words)]
     return Extraction(language="en", claims=claims, disputes=disputes)
 
 
-def _claim(reader: "_Reader", article: ArticleInput, prepared: textlib.PreparedText, unit: _Unit) -> FoundClaim:
+def _claim(reader: "_Reader", article: ArticleInput, prepared: textlib.PreparedText, unit: _Unit, tokens: tuple) -> FoundClaim:
     start, end = prepared.original_span(unit.start, unit.end)
     text = article.text[start:end]
-    tokens = list(reader.tokens(unit.start, unit.end))
+    tokens = list(tokens)
     worthy, score, reason = (False, 0.0, unit.set_aside) if unit.set_aside else checkworthiness.judge(
         tokens, reader.text[unit.start : unit.end], has_speaker=unit.speaker is not None, narration=unit.kind == "narration"
     )
@@ -158,9 +159,9 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.discourse = Discourse(article.sides, article.registry)
-        paragraphs = textlib.paragraphs(self.text)
-        if paragraphs:
-            self.discourse.skip_before = textlib.dateline_end(self.text, paragraphs[0][0])
+        self.paragraphs = textlib.paragraphs(self.text)
+        if self.paragraphs:
+            self.discourse.skip_before = textlib.dateline_end(self.text, self.paragraphs[0][0])
         self.discourse.learn_names(doc)
         self.discourse.learn_places(doc)
         self.discourse.learn_nouns(doc)
@@ -171,7 +172,7 @@ class _Reader:
         self.last_speaker: Speaker | None = None
 
     def read(self) -> list[_Unit]:
-        paragraphs = textlib.paragraphs(self.text)
+        paragraphs = self.paragraphs
         signature_lines = set()  # lines already read as the speaker of the quotation above them
         for k, (start, end) in enumerate(paragraphs):
             if k in signature_lines:
@@ -189,7 +190,7 @@ class _Reader:
                         signature_lines.add(k + 1)
             following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else ""
             lead_in = self.text[end - 1] == ":" and following.startswith('"')
-            self._read_paragraph(start, end, first=k == 0, signature=signature, lead_in=lead_in)
+            self._read_paragraph(start, end, quotes, first=k == 0, signature=signature, lead_in=lead_in)
         seen, unique = set(), []
         for unit in sorted(self.units, key=lambda u: (u.start, u.end)):
             if (unit.start, unit.end) not in seen and unit.end > unit.start:
@@ -227,13 +228,12 @@ class _Reader:
                 found.append(sentence)
         return found
 
-    def _read_paragraph(self, start: int, end: int, *, first: bool, signature=None, lead_in=False) -> None:
+    def _read_paragraph(self, start: int, end: int, quotes, *, first: bool, signature=None, lead_in=False) -> None:
         """Read one paragraph. `signature` is a following line that names who spoke the quote
         ('- Lena Brask, port director'); a `lead_in` paragraph ends in a colon and introduces the
         quotation that follows it ('And from the mayor:')."""
-        quotes = self._quotes(start, end)
         signed_by = self._signer(*signature) if signature else None
-        attributions: list[tuple[SpeechEvent, Speaker | None, Span]] = []
+        attributions: list[tuple[SpeechEvent, Speaker | None]] = []
         for sentence in self._sentences_in(start, end):
             if signature and sentence.start_char >= signature[0]:
                 continue
@@ -243,7 +243,7 @@ class _Reader:
                 events = [e for e in events if e.kind != "according_to"]
             resolved = [(e, self._speaker_of(e)) for e in events]
             self.discourse.learn_media(sentence)
-            attributions.extend((e, s, sentence) for e, s in resolved)
+            attributions.extend(resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
             for event, speaker in claims:
                 self._add(event.start, event.end, event.kind, speaker)
@@ -324,13 +324,12 @@ class _Reader:
 
     def _quote_speaker(self, quote, attributions) -> Speaker | None:
         best, best_distance = None, None
-        for event, speaker, sentence in attributions:
-            if speaker is None or (event.has_content and not _mostly_inside(event.start, event.end, [quote])):
-                distance = abs(event.verb.idx - quote[1]) + 10_000  # a speaker with claims of their own
-            else:
-                distance = abs(event.verb.idx - quote[1])
+        for event, speaker in attributions:
             if speaker is None:
                 continue
+            distance = abs(event.verb.idx - quote[1])
+            if event.has_content and not _mostly_inside(event.start, event.end, [quote]):
+                distance += 10_000  # a speaker with claims of their own comes after one who only attributes
             if best_distance is None or distance < best_distance:
                 best, best_distance = speaker, distance
         return best
@@ -348,6 +347,7 @@ class _Reader:
         span = self.index.covering(start, end)
         if span is None:
             return
+        parent = self.units[-1]  # the claim just added, before any aside is split off it
         for token in span:
             if token.dep_ != "relcl" or token.left_edge.lower_ != "who" or is_speech_verb(token):
                 continue  # "his agent, who has told two clubs that ...": an attribution, not an aside
@@ -358,7 +358,6 @@ class _Reader:
             a_end = token.right_edge.idx + len(token.right_edge.text)
             if a_end > end or len(self.text[a_start:a_end].split()) < 4:
                 continue
-            parent = self.units[-1]
             if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
                 parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
             self.units.append(_Unit(a_start, a_end, "narration", None))

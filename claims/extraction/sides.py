@@ -88,15 +88,15 @@ def description_before(phrase: list[Token], titles: frozenset) -> str:
     if not phrase:
         return ""
     doc, first = phrase[0].doc, phrase[0].i
-    k = first
-    while k > phrase[0].sent.start and not doc[k - 1].is_punct and first - k < 8:
+    k, sentence_start = first, phrase[0].sent.start
+    while k > sentence_start and not doc[k - 1].is_punct and first - k < 8:
         if doc[k - 1].pos_ in ("VERB", "AUX") and not doc[k - 1].text[:1].isupper():
             return ""
         k -= 1
     if k == first:
         return ""
     closing = doc[k - 1] if k > 0 else None
-    after_quote = closing is not None and (closing.is_quote or (closing.text == "," and doc[k - 2].is_quote))
+    after_quote = closing is not None and (closing.is_quote or (closing.text == "," and k >= 2 and doc[k - 2].is_quote))
     if not after_quote and doc[first - 1].lower_ not in titles:
         return ""
     return doc[k : phrase[-1].i + 1].text

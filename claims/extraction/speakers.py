@@ -123,8 +123,9 @@ class Discourse:
     def learn_names(self, doc) -> None:
         """Which registry names and aliases the article itself treats as organisations: the
         entity recogniser labels the full name ("Brightway Electronics") better than a short form."""
-        labels = {norm(ent.text): ent.label_ for ent in doc.ents}
-        for ent in doc.ents:
+        entities = doc.ents  # (built from the whole article on each access)
+        labels = {norm(ent.text): ent.label_ for ent in entities}
+        for ent in entities:
             words = [t.text for t in ent if norm(t.text) not in TITLES]
             if ent.label_ == "PERSON" and len(words) >= 2 and surname(words[-1]):
                 self.full_names.append((ent.start_char, " ".join(words)))

@@ -7,13 +7,12 @@ from urllib.parse import urljoin
 import feedparser
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
 from ..documents import ParseError
 from ..fetching import FEED_TYPES, FetchError, fetch
-from ..input_rules import clean_link, clean_plain_text
+from ..input_rules import clean_link, clean_plain_text, require_web_address
 from ..models import Feed, FeedEntry, ImportChannel, ImportItem
 from . import imports
 
@@ -103,9 +102,9 @@ def _entry_link(entry, feed_url: str) -> tuple[str | None, str]:
         # Control characters in a link are percent-encoded first, as a browser would, so that
         # every link can be stored and compared.
         link = clean_link(urljoin(feed_url, raw))
-        if len(link) > 2000 or not link.isprintable():
-            raise ValidationError("not printable or too long")
-        URLValidator(schemes=["http", "https"])(link)
+        require_web_address(link)  # the one rule for a link the workbench may fetch
+        if not link.isprintable():
+            raise ValidationError("not printable")
     except (ValueError, ValidationError):
         return None, f"has a link that is not a web address: {_shown(raw)}"
     return link, ""
