@@ -16,8 +16,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from . import sides as stated
+from .names import (
+    ORG_NOUNS,
+    ORG_SUFFIXES,
+    TITLES,
+    clean_name,
+    is_anaphoric,
+    name_in_apposition,
+    person_name,
+    phrase_of,
+    norm,
+    surname,
+)
 from .attribution import EVIDENCE
-from .gender import can_refer_to, gender_of, is_first_name
+from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person"}
@@ -27,45 +39,15 @@ MEDIA = frozenset("post statement letter message video report release tweet note
 # What someone issues and nobody else could have: "the statement said" is whoever spoke last. A
 # report, by contrast, is a source of its own when no owner is named.
 UTTERANCES = MEDIA - {"report", "video"}
-TITLES = frozenset(
-    """president minister governor mayor spokesman spokeswoman spokesperson secretary chairman chairwoman chair
-    director chief executive officer head leader colonel general major captain lieutenant sergeant commander
-    prime deputy senator judge lawyer attorney professor dr mr mrs ms sir lord lady king queen prince
-    ambassador envoy official adviser advisor manager coach captain chancellor premier commissioner
-    prosecutor inspector sheriff councillor councilor representative rep gov sen""".split()
-)
 # Words for someone who speaks for an organisation without naming it ("chief operating officer").
 ROLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson executive officer director chairman chairwoman chair manager head".split()
-)
-ORG_NOUNS = frozenset(
-    """company firm group federation organisation organization agency ministry department office board union
-    party alliance council committee government authority regulator operator laboratory lab army military
-    staff service institute court commission bank association club league team""".split()
 )
 # Nouns that may stand for whichever organisation the article quoted last ("Brightway said ... the
 # company said"). A court, a commission, an agency or an observer group is only the one the article
 # named as such: it must not inherit the side of the campaign quoted before it.
 STAND_IN_NOUNS = frozenset("company firm group organisation organization business club team union party".split())
-# Last words that mark a company or institution name, whatever the entity recogniser thinks.
-ORG_SUFFIXES = frozenset(
-    """inc ltd llc plc corp corporation co holdings group terminals electronics bank airlines airways motors
-    systems industries partners capital energy pharmaceuticals pharma media networks technologies labs
-    laboratories foods logistics shipping mining oil gas telecom communications insurance solutions
-    international associates ventures brands stores""".split()
-)
 PLACE_NOUNS = frozenset("town city village region province oblast district state county port capital area".split())
-
-
-def norm(text: str) -> str:
-    text = re.sub(r"'s\b", "", text.lower())
-    return " ".join(re.findall(r"[\w-]+", text))
-
-
-def surname(name: str) -> str:
-    """The last word of a name; empty for one that normalises to nothing (mojibake, a lone symbol)."""
-    words = norm(name).split()
-    return words[-1] if words else ""
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -129,7 +111,7 @@ class Discourse:
             words = [t.text for t in ent if norm(t.text) not in TITLES]
             if ent.label_ == "PERSON" and len(words) >= 2 and surname(words[-1]):
                 self.full_names.append((ent.start_char, " ".join(words)))
-            elif ent.label_ == "ORG" and _person_name(list(ent)) == ent.text:
+            elif ent.label_ == "ORG" and person_name(list(ent)) == ent.text:
                 self.full_names.append((ent.start_char, ent.text))  # "Renata Vickery" taken for a firm
         for source in self.registry:
             label = labels.get(norm(source.name))
@@ -357,7 +339,7 @@ class Discourse:
         pair = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         if pair and not alone and subject.pos_ in ("PROPN", "NOUN"):
             return self._pair(subject, pair, verb)
-        named = _name_in_apposition(subject)
+        named = name_in_apposition(subject)
         if named is not None:
             return self.speaker(named, verb, alone)
         lower = subject.lower_
@@ -366,7 +348,7 @@ class Discourse:
             if entity is None:
                 return None
             return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
-        phrase = _phrase(subject, self.skip_before, alone)
+        phrase = phrase_of(subject, self.skip_before, alone)
         if not phrase:
             return None
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
@@ -383,12 +365,12 @@ class Discourse:
             owner = self._possessor(subject)
             if owner is not None:
                 return Speaker(owner.name, owner.side, self.remember(owner), written)
-        if _is_anaphoric(phrase, subject):
+        if is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
-        person = _person_name(phrase)
+        person = person_name(phrase)
         if person and not surname(person):
             person = None  # "©", "Ã©": nothing left of it is a name
         if person and len(person.split()) == 1 and not self._known_person(person):
@@ -423,7 +405,7 @@ class Discourse:
         if source:
             entity = self.remember(self._entity_from_source(source, kind, words))
             return Speaker(source.name, source.side, entity, written)
-        name = _clean_name(phrase)
+        name = clean_name(phrase)
         if not norm(name):
             return None
         known = next((e for e in reversed(self.entities) if e.name == name), None)
@@ -444,7 +426,7 @@ class Discourse:
         side = sides.pop() if len(sides) == 1 else None
         words = {w for m in members if m.entity for w in m.entity.words}
         entity = self.remember(Entity(name, "group", side, words))
-        written = " ".join(t.text for t in _phrase(first, self.skip_before))
+        written = " ".join(t.text for t in phrase_of(first, self.skip_before))
         return Speaker(name, side, entity, written)
 
     def _looks_like_organisation(self, name: str) -> bool:
@@ -560,7 +542,7 @@ class Discourse:
 
     def _side_of_noun(self, subject: Token) -> str | None:
         """The side of a noun phrase met in passing: its words, else whom it points back to."""
-        side = self._stated_side(" ".join(t.text for t in _phrase(subject)))
+        side = self._stated_side(" ".join(t.text for t in phrase_of(subject)))
         if side or subject.pos_ != "NOUN":
             return side
         return self._side_of(self.resolve_nominal(subject, bare=False))
@@ -592,122 +574,3 @@ def _bound_owner(pronoun: Token) -> Token | None:
             if (subject.ent_type_ == "PERSON" or subject.lemma_.lower() in TITLES) == person:
                 return subject
     return None
-
-
-def _name_in_apposition(subject: Token) -> Token | None:
-    """ "The environmental group Clear Tessel said": a kind of organisation followed, without a
-    comma, by its proper name; the name is who speaks."""
-    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in ORG_NOUNS:
-        return None
-    return next(
-        (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == subject.i + 1),
-        None,
-    )
-
-
-def _is_anaphoric(phrase: list[Token], subject: Token) -> bool:
-    """ "the ministry", "the general staff": a bare common noun that points back to someone."""
-    if subject.pos_ != "NOUN" or not phrase or phrase[0].lower_ not in ("the", "this", "that"):
-        return False
-    return all(t.i == subject.i or t.dep_ == "det" or (t.pos_ in ("ADJ", "NOUN") and t.text.islower()) for t in phrase)
-
-
-def _phrase(subject: Token, skip_before: int = 0, alone: bool = False) -> list[Token]:
-    """The subject's own words: its subtree without relative clauses and outer punctuation (and,
-    `alone`, without the other members of a pair)."""
-    skip = set()
-    for token in subject.subtree:
-        if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
-            skip.update(token.subtree)
-    if alone:
-        for child in subject.children:
-            if child.dep_ == "conj":
-                skip.update(child.subtree)
-            elif child.dep_ == "cc" or (child.is_punct and child.i > subject.i):
-                skip.add(child)
-    tokens = [t for t in subject.subtree if t not in skip and not t.is_space and t.idx >= skip_before]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep") or tokens[-1].tag_ == "POS"):
-        tokens.pop()
-    while tokens and tokens[0].is_punct:
-        tokens.pop(0)
-    return tokens
-
-
-def _people_starting_in(phrase: list[Token]) -> list[Span]:
-    """The PERSON entities that start among the phrase's tokens, read off the tokens' own entity
-    marks (Doc.ents builds every entity of the article on each call)."""
-    doc, found = phrase[0].doc, []
-    for token in sorted(phrase, key=lambda t: t.i):
-        if token.ent_type_ != "PERSON" or token.ent_iob_ != "B":
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        found.append(doc[token.i : end])
-    return found
-
-
-def _person_name(phrase: list[Token]) -> str | None:
-    if not phrase:
-        return None
-    inside = set(t.i for t in phrase)
-    # "Sara Lind, an adviser to Harlow": the name the phrase is about, not one in its description
-    head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
-    # A possessor or a modifier is not the speaker: in "Sorvia's general staff" Sorvia owns the
-    # staff, and "the Ortez campaign" or "Ortez aides" speak for Ortez without being Ortez. A
-    # possessor that is the phrase itself ("Ada Roe's" records) is the person.
-    people = [
-        ent for ent in _people_starting_in(phrase)
-        if ent.start in inside and (ent.root.dep_ != "poss" or ent.root == head)
-        and not (ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ == "NOUN")
-    ]
-    own = [ent for ent in people if head is not None and ent.start <= head.i < ent.end]
-    people = own or [ent for ent in people if ent.root.dep_ != "pobj"] or people
-    if people:
-        ent = people[-1]
-        words = [t for t in ent if norm(t.text) not in TITLES and t.tag_ != "POS"]
-        # The recogniser may cut a first name off ("Marta" as a place, "Selin" as a person):
-        # capitalised proper nouns compounded onto the name belong to it.
-        k = ent.start - 1
-        while k in inside and _joins_name(ent.doc[k], ent):
-            words.insert(0, ent.doc[k])
-            k -= 1
-        return " ".join(t.text for t in words) if words else ent.text
-    # The entity recogniser misses some names after a title ("Colonel Ruslan Dey", "Its leader,
-    # Vera Manis"): take the run of capitalised proper nouns that ends the phrase.
-    run = []
-    for token in reversed(phrase):
-        if token.pos_ == "PROPN" and token.text[:1].isupper() and norm(token.text) not in TITLES:
-            run.insert(0, token)
-        elif run or not token.is_punct:
-            break
-    titled = any(norm(t.text) in TITLES for t in phrase if t not in run)
-    if titled and len(run) >= 2 and run[-1].dep_ in ("nsubj", "appos", "pobj"):
-        return " ".join(t.text for t in run)
-    # "Renata Vickery" labelled an organisation: a known first name before a surname is a person
-    last = norm(run[-1].text) if run else ""
-    if 2 <= len(run) <= 3 and is_first_name(run[0].text) and run[-1].tag_ == "NNP" and run[-1].ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
-        if last not in ORG_SUFFIXES and last not in ORG_NOUNS and last.rstrip("s") not in ORG_NOUNS:
-            return " ".join(t.text for t in run)
-    return None
-
-
-def _joins_name(token: Token, ent) -> bool:
-    return (
-        token.pos_ == "PROPN" and token.dep_ == "compound" and ent.start <= token.head.i < ent.end
-        and token.text[:1].isupper() and norm(token.text) not in TITLES
-    )
-
-
-def _clean_name(phrase: list[Token]) -> str:
-    tokens = list(phrase)
-    head = next((t for t in tokens if t.head not in tokens or t.head.i == t.i), None)
-    if head is not None:
-        # "Oster, the reigning champion": the name without its apposition
-        aside = {t for child in head.children if child.dep_ == "appos" for t in child.subtree}
-        tokens = [t for t in tokens if t not in aside and not (t.is_punct and t.i > head.i)]
-    while tokens and tokens[0].dep_ == "det":
-        tokens.pop(0)
-    # A dropped comma must not glue its neighbours: "a woman in Marsk, Ohio" is not "MarskOhio".
-    text = "".join(t.text_with_ws if t.whitespace_ or k + 1 == len(tokens) or tokens[k + 1].i == t.i + 1 else t.text + " " for k, t in enumerate(tokens)).strip()
-    return text or " ".join(t.text for t in phrase)
