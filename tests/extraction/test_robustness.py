@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from claims import extraction
 from claims.extraction import ArticleInput, extract, extract_many
-from claims.extraction.articles_file import read_article_file
 
 from .conftest import NORTH_SOUTH
 

@@ -7,7 +7,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.models import Article, Comment, Evidence, Source, Verdict
-from claims.services import reviews
 from claims.workflow import ReviewState
 
 from ..factories import ClaimFactory, VerdictFactory
