@@ -134,3 +134,10 @@ def test_queue_ignores_an_unknown_state_filter(reviewer_client, db):
     ClaimFactory(text="Fresh one")
     response = reviewer_client.get(reverse("claims:queue"), {"state": "bogus", "page": "zzz"})
     assert response.status_code == 200 and "Fresh one" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_claim_set_aside_by_extraction_says_why_on_its_page(reviewer_client):
+    caption = ClaimFactory(check_worthy=False, set_aside_reason="photo caption")
+    page = reviewer_client.get(reverse("claims:claim", args=[caption.pk])).content.decode()
+    assert "set aside by extraction" in page and "photo caption" in page
