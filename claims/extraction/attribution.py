@@ -28,9 +28,9 @@ RESEARCHERS = frozenset("researcher investigator scientist analyst economist aut
 RELATIVE = frozenset("who that which whom".split())
 # Nouns a speaker speaks through: "issued a statement saying ...".
 UTTERANCES = frozenset("statement letter message post tweet note release email memo video".split())
-# Verbs whose content is the act itself, not a reported clause: "accused X of Y", "denied Y".
 # Verbs that say the opposite of their clause: what is denied is not the speaker's account.
 DENIALS = frozenset("deny reject dispute refute rebut dismiss".split())
+# Verbs whose content is the act itself, not a reported clause: "accused X of Y", "denied Y".
 ACT_VERBS = frozenset("accuse deny reject dispute blame confirm report announce declare admit acknowledge charge".split())
 # Verbs whose object is the person spoken to: "told reporters", "warned voters".
 LISTENER_VERBS = frozenset("tell warn accuse blame charge caution remind assure inform".split())
