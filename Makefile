@@ -45,7 +45,8 @@ bench: venv
 	$(BIN)/python manage.py bench_import --articles 1000
 
 # The extraction engine's figures: the evaluation's development set, the team's own articles
-# (seen while writing rules, and held out), and real news (PolNeAR, dev and train splits).
+# (seen while writing rules; held out, since used to choose rules; and a fresh held-out set),
+# and real news (PolNeAR, dev and train splits).
 EVAL := ../shared/eval
 EXTRACT := $(BIN)/python manage.py extract_claims {inputs}
 score: venv
@@ -53,6 +54,7 @@ score: venv
 	python3 $(EVAL)/score.py --gold $(EVAL)/dev -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score.py --gold tests/extraction/articles/seen -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score.py --gold tests/extraction/articles/held -- $(EXTRACT) | tail -n 1
+	python3 $(EVAL)/score.py --gold tests/extraction/articles/fresh -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score_attribution.py --split dev -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score_attribution.py --split train -- $(EXTRACT) | tail -n 1
 
