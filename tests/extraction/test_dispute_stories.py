@@ -293,3 +293,26 @@ def test_the_same_share_in_words_and_in_percent_is_agreement():
         "Nordsund Lines said 25 percent of scheduled sailings had left Harnby harbour on Monday."
     )
     assert not paired(story, FERRY, "one sailing in four", "25 percent of scheduled sailings")
+
+
+# A council and residents: one says it answered a letter, the other that nobody did.
+ESTATE = (
+    SideCues("Council", ("Brack Council", "council")),
+    SideCues("Residents", ("Ferrow Residents' Group", "residents")),
+)
+
+
+def test_an_act_one_side_affirms_and_the_other_says_nobody_did_is_a_dispute():
+    text = (
+        "Brack Council said it had replied to the tenants in May.\n\n"
+        "The Ferrow Residents' Group said nobody had replied."
+    )
+    assert paired(text, ESTATE, "had replied to the tenants", "nobody had replied")
+
+
+def test_an_act_both_sides_affirm_is_not_a_dispute():
+    text = (
+        "Brack Council said it had replied to the tenants in May.\n\n"
+        "The Ferrow Residents' Group said the council had replied."
+    )
+    assert not paired(text, ESTATE, "had replied to the tenants", "the council had replied")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .signs import Stance, different_figures, opposite_words, same_figures, stance_of
+from .signs import Stance, different_figures, negated_act, opposite_words, same_figures, stance_of
 from .subject import WEAK_UNITS, Subject, subject_of
 
 MIN_SCORE = 0.9
@@ -130,6 +130,9 @@ def _compare(a: _Read, b: _Read) -> tuple[float, str] | None:
         return score + HOLDING_SCORE, f"disagree about {prize}: both sides claim it"
     if opposite:
         return score + OPPOSITE_SCORE, f"disagree about {words}: {opposite[0]!r} against {opposite[1]!r}"
+    act = negated_act(a.stance, b.stance)
+    if act:
+        return score + OPPOSITE_SCORE, f"disagree about {words}: one side says {a.subject.words.get(act, act)!r} happened, the other that it did not"
     if a.stance.denies or b.stance.denies:
         return score, f"disagree about {words}: one side denies the other's account"
     if a.stance.negated or b.stance.negated:
