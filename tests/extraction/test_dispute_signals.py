@@ -95,3 +95,7 @@ def test_the_same_act_affirmed_twice_is_no_disagreement():
     a = stance_of(tokens("The inspectors visited the quarry in May."), ())
     b = stance_of(tokens("The inspectors visited the quarry twice."), ())
     assert negated_act(a, b) is None
+
+
+def test_no_more_than_a_figure_is_a_limit_not_a_negation():
+    assert not stance_of(tokens("The count gave the party no more than 40 percent."), ()).negated

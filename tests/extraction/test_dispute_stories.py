@@ -316,3 +316,29 @@ def test_an_act_both_sides_affirm_is_not_a_dispute():
         "The Ferrow Residents' Group said the council had replied."
     )
     assert not paired(text, ESTATE, "had replied to the tenants", "the council had replied")
+
+
+def test_a_denial_set_right_after_the_charge_answers_it_in_other_words():
+    text = (
+        "The Ferrow Residents' Group said the lifts in Tower B had been broken since March.\n\n"
+        "Brack Council said no tenant had been left without access to the upper floors."
+    )
+    assert paired(text, ESTATE, "lifts in Tower B", "no tenant had been left")
+
+
+def test_a_denial_far_from_a_charge_in_other_words_is_not_paired_with_it():
+    text = (
+        "The Ferrow Residents' Group said the lifts in Tower B had been broken since March.\n\n"
+        "Brack Council said the new bin store would open in June.\n\n"
+        "The Ferrow Residents' Group said the rent review was due in the autumn.\n\n"
+        "Brack Council said no tenant had been left without access to the upper floors."
+    )
+    assert not paired(text, ESTATE, "lifts in Tower B", "no tenant had been left")
+
+
+def test_two_denials_side_by_side_do_not_answer_each_other():
+    text = (
+        "The Ferrow Residents' Group said none of its members had withheld rent.\n\n"
+        "Brack Council said it had not sent any eviction notices."
+    )
+    assert not paired(text, ESTATE, "withheld rent", "eviction notices")

@@ -14,6 +14,8 @@ from spacy.tokens import Token
 from .subject import REPORTING, Figure, stem
 
 NEGATIONS = frozenset("not no none never nobody nothing neither nor without".split())
+# "no more than 43 percent" puts a limit on a figure; it denies nothing.
+BOUNDS = frozenset("more less fewer over under".split())
 DENIALS = frozenset(
     """deny denial reject dispute dismiss refute rebut contradict counter false untrue baseless groundless
     unfounded fabricate fabricated lie wrong misleading nonsense inaccurate exaggerate exaggerated fake
@@ -66,8 +68,14 @@ class Stance:
 def stance_of(tokens: tuple[Token, ...], context: tuple[Token, ...]) -> Stance:
     words = frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
     denials = [t for t in (*context, *tokens) if t.lemma_.lower() in DENIALS]
-    negated = any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens)
+    negated = any((t.dep_ == "neg" or t.lower_ in NEGATIONS) and not _is_bound(t) for t in tokens)
     return Stance(bool(denials), any(_points_back(d) for d in denials), negated, words, bool(words & HOLDING), _acts(tokens))
+
+
+def _is_bound(word: Token) -> bool:
+    """ "no more than 40", "no fewer than 40", "not less than": a limit on a figure, not a denial."""
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return nxt is not None and nxt.lower_ in BOUNDS
 
 
 def _acts(tokens: tuple[Token, ...]) -> dict[str, bool]:
