@@ -1,5 +1,5 @@
 """The general signals disputes are built from: word rarity, stems, figures, opposite words."""
-from claims.extraction.disputes.signs import opposite_words, stance_of
+from claims.extraction.disputes.signs import negated_act, opposite_words, stance_of
 from claims.extraction.disputes.subject import rarity, stem, subject_of
 from claims.extraction.nlp import pipeline
 
@@ -71,3 +71,31 @@ def test_one_in_four_before_the_noun_is_a_share_too():
 def test_a_number_after_in_that_counts_its_own_noun_stays_a_count():
     figures = subject_of(tokens("Three fires in 14 villages were reported."), set()).figures
     assert sorted(f.value for f in figures) == [3.0, 14.0]
+
+
+def test_nobody_doing_an_act_denies_the_act():
+    a = stance_of(tokens("The mayor's office answered the residents in June."), ())
+    b = stance_of(tokens("Nobody at the mayor's office answered the residents."), ())
+    assert negated_act(a, b) == stem("answer")
+
+
+def test_doing_nothing_denies_the_act():
+    a = stance_of(tokens("The trust has closed two wards since spring."), ())
+    b = stance_of(tokens("We have closed nothing."), ())
+    assert negated_act(a, b) == stem("close")
+
+
+def test_an_act_denied_only_inside_a_description_is_not_denied():
+    a = stance_of(tokens("Most families paid the new charge."), ())
+    b = stance_of(tokens("Families who did not pay the charge were fined."), ())
+    assert negated_act(a, b) is None
+
+
+def test_the_same_act_affirmed_twice_is_no_disagreement():
+    a = stance_of(tokens("The inspectors visited the quarry in May."), ())
+    b = stance_of(tokens("The inspectors visited the quarry twice."), ())
+    assert negated_act(a, b) is None
+
+
+def test_no_more_than_a_figure_is_a_limit_not_a_negation():
+    assert not stance_of(tokens("The count gave the party no more than 40 percent."), ()).negated

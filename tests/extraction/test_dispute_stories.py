@@ -293,3 +293,52 @@ def test_the_same_share_in_words_and_in_percent_is_agreement():
         "Nordsund Lines said 25 percent of scheduled sailings had left Harnby harbour on Monday."
     )
     assert not paired(story, FERRY, "one sailing in four", "25 percent of scheduled sailings")
+
+
+# A council and residents: one says it answered a letter, the other that nobody did.
+ESTATE = (
+    SideCues("Council", ("Brack Council", "council")),
+    SideCues("Residents", ("Ferrow Residents' Group", "residents")),
+)
+
+
+def test_an_act_one_side_affirms_and_the_other_says_nobody_did_is_a_dispute():
+    text = (
+        "Brack Council said it had replied to the tenants in May.\n\n"
+        "The Ferrow Residents' Group said nobody had replied."
+    )
+    assert paired(text, ESTATE, "had replied to the tenants", "nobody had replied")
+
+
+def test_an_act_both_sides_affirm_is_not_a_dispute():
+    text = (
+        "Brack Council said it had replied to the tenants in May.\n\n"
+        "The Ferrow Residents' Group said the council had replied."
+    )
+    assert not paired(text, ESTATE, "had replied to the tenants", "the council had replied")
+
+
+def test_a_denial_set_right_after_the_charge_answers_it_in_other_words():
+    text = (
+        "The Ferrow Residents' Group said the lifts in Tower B had been broken since March.\n\n"
+        "Brack Council said no tenant had been left without access to the upper floors."
+    )
+    assert paired(text, ESTATE, "lifts in Tower B", "no tenant had been left")
+
+
+def test_a_denial_far_from_a_charge_in_other_words_is_not_paired_with_it():
+    text = (
+        "The Ferrow Residents' Group said the lifts in Tower B had been broken since March.\n\n"
+        "Brack Council said the new bin store would open in June.\n\n"
+        "The Ferrow Residents' Group said the rent review was due in the autumn.\n\n"
+        "Brack Council said no tenant had been left without access to the upper floors."
+    )
+    assert not paired(text, ESTATE, "lifts in Tower B", "no tenant had been left")
+
+
+def test_two_denials_side_by_side_do_not_answer_each_other():
+    text = (
+        "The Ferrow Residents' Group said none of its members had withheld rent.\n\n"
+        "Brack Council said it had not sent any eviction notices."
+    )
+    assert not paired(text, ESTATE, "withheld rent", "eviction notices")

@@ -5,7 +5,8 @@ subject: rare words, names and the things their figures count, weighed by how ra
 English at large (`subject`). And one of them shows a sign of disagreement: a denial, a negation,
 a different figure for the same thing, a word of opposite sense, or both sides claiming the same
 prize or ground (`signs`); or, lacking any sign, the two say so much about one specific thing
-that one is the other's answer, their figures not agreeing. Each claim is then paired only with its closest counterparts, those
+that one is the other's answer, their figures not agreeing. A claim set right after the other
+side's, one of the two saying "not" or "denied", answers it even when the words barely meet. Each claim is then paired only with its closest counterparts, those
 scoring near its best pair, never with everything on the other side that touches its subject.
 A clash found so spreads to the rest of the two speakers' accounts, the claims each makes in a row,
 where they stay on its subject (`_whole_accounts`).
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .signs import Stance, different_figures, opposite_words, same_figures, stance_of
+from .signs import Stance, different_figures, negated_act, opposite_words, same_figures, stance_of
 from .subject import WEAK_UNITS, Subject, subject_of
 
 MIN_SCORE = 0.9
@@ -53,6 +54,7 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
         for c in claims
     ]
     scored: dict[tuple[int, int], tuple[float, str]] = {}
+    answers = set()  # pairs read from their place in the story, too loose to carry a whole account
     for i, a in enumerate(claims):
         if read[i] is None:
             continue
@@ -62,6 +64,9 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
             found = _compare(read[i], read[j])
             if found and found[0] >= MIN_SCORE:
                 scored[(i, j)] = found
+            elif found and j == i + 1 and not read[i].stance.answers_back and _one_says_not(read[i], read[j]):
+                scored[(i, j)] = (MIN_SCORE, f"{found[1]}, in answer to the claim just before")
+                answers.add((i, j))
     best: dict[int, float] = defaultdict(float)
     for (i, j), (score, _) in scored.items():
         best[i] = max(best[i], score)
@@ -79,7 +84,8 @@ def find_disputes(claims: list[ClaimForDisputes], side_words: set[str]) -> list[
         for (i, j), (score, why) in scored.items()
         if score >= NEAR_BEST * best[i] or score >= NEAR_BEST * best[j]
     }
-    return sorted((i, j, why) for (i, j), why in _whole_accounts(found, claims, read).items())
+    spread = _whole_accounts({k: v for k, v in found.items() if k not in answers}, claims, read)
+    return sorted((i, j, why) for (i, j), why in (found | spread).items())
 
 
 def _whole_accounts(found: dict[tuple[int, int], str], claims: list[ClaimForDisputes], read: list) -> dict[tuple[int, int], str]:
@@ -106,6 +112,13 @@ def _whole_accounts(found: dict[tuple[int, int], str], claims: list[ClaimForDisp
     return out
 
 
+def _one_says_not(a: _Read, b: _Read) -> bool:
+    """News sets an answer right after the charge it answers: a claim of one side that says "not" or
+    "denied", next to the other side's claim that does not, answers it even in other words.
+    (A denial that points back, "X rejected that account", answers what came before it, not after.)"""
+    return (a.stance.negated or a.stance.denies) != (b.stance.negated or b.stance.denies)
+
+
 def _shared(a: _Read, b: _Read) -> float:
     return sum(min(a.subject.weights[k], b.subject.weights[k]) for k in a.subject.weights.keys() & b.subject.weights.keys())
 
@@ -130,6 +143,9 @@ def _compare(a: _Read, b: _Read) -> tuple[float, str] | None:
         return score + HOLDING_SCORE, f"disagree about {prize}: both sides claim it"
     if opposite:
         return score + OPPOSITE_SCORE, f"disagree about {words}: {opposite[0]!r} against {opposite[1]!r}"
+    act = negated_act(a.stance, b.stance)
+    if act:
+        return score + OPPOSITE_SCORE, f"disagree about {words}: one side says {a.subject.words.get(act, act)!r} happened, the other that it did not"
     if a.stance.denies or b.stance.denies:
         return score, f"disagree about {words}: one side denies the other's account"
     if a.stance.negated or b.stance.negated:

@@ -1,8 +1,9 @@
 """The signs that two claims about one subject disagree, as news writes a disagreement.
 
 A denial ("denied", "false", "baseless"), in the claim or in the sentence that introduces it
-("X rejected that account. ..."); a negation ("never", "no civilians"); different figures for the
-same thing; words of opposite sense ("safe" and "unsafe", "rose" and "fell"); or both sides
+("X rejected that account. ..."); a negation ("never", "no civilians"); the same act affirmed by
+one side and negated by the other ("the council replied" against "nobody replied"); different
+figures for the same thing; words of opposite sense ("safe" and "unsafe", "rose" and "fell"); or both sides
 claiming the same prize or ground ("won the race", "took the town", "in our hands").
 The word lists are short and general: the verbs and adjectives news uses for any disagreement.
 """
@@ -10,9 +11,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .subject import Figure
+from .subject import REPORTING, Figure, stem
 
 NEGATIONS = frozenset("not no none never nobody nothing neither nor without".split())
+# "no more than 43 percent" puts a limit on a figure; it denies nothing.
+BOUNDS = frozenset("more less fewer over under".split())
 DENIALS = frozenset(
     """deny denial reject dispute dismiss refute rebut contradict counter false untrue baseless groundless
     unfounded fabricate fabricated lie wrong misleading nonsense inaccurate exaggerate exaggerated fake
@@ -41,6 +44,13 @@ HOLDING = frozenset(
 )
 
 
+# An act is denied by its own negation ("did not reply", "never replied") or by an empty doer or
+# thing done ("nobody replied", "we have cut nothing", "found no trace").
+EMPTY_ARGUMENTS = frozenset("nothing nobody none neither".split())
+ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "attr"))
+# Verbs too general to name an act of their own: "be", "have", "do" a thing says nothing of which.
+LIGHT_VERBS = frozenset("be have do get make go come give put let seem become".split())
+
 # "rejected that account", "disputed both figures", "denied it": a denial of what was just said.
 POINTING_BACK = frozenset("it this that these those both such the".split())
 
@@ -52,13 +62,64 @@ class Stance:
     negated: bool
     words: frozenset[str]  # lemmas and words as written, to find words of opposite sense
     holds: bool  # speaks of holding or winning something
+    acts: dict[str, bool]  # stem of each act the claim tells of -> whether it says the act happened
 
 
 def stance_of(tokens: tuple[Token, ...], context: tuple[Token, ...]) -> Stance:
     words = frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
     denials = [t for t in (*context, *tokens) if t.lemma_.lower() in DENIALS]
-    negated = any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens)
-    return Stance(bool(denials), any(_points_back(d) for d in denials), negated, words, bool(words & HOLDING))
+    negated = any((t.dep_ == "neg" or t.lower_ in NEGATIONS) and not _is_bound(t) for t in tokens)
+    return Stance(bool(denials), any(_points_back(d) for d in denials), negated, words, bool(words & HOLDING), _acts(tokens))
+
+
+def _is_bound(word: Token) -> bool:
+    """ "no more than 40", "no fewer than 40", "not less than": a limit on a figure, not a denial."""
+    nxt = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return nxt is not None and nxt.lower_ in BOUNDS
+
+
+def _acts(tokens: tuple[Token, ...]) -> dict[str, bool]:
+    """Each act the claim tells of, and whether it says the act happened; an act told both ways
+    in one claim ("it was not cut, it was cut back") is left out. A denied act counts only when the
+    claim itself denies it, not a clause that describes a noun ("tenants who did not pay")."""
+    acts: dict[str, bool] = {}
+    mixed = set()
+    inside = {t.i for t in tokens}
+    for verb in tokens:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in LIGHT_VERBS or lemma in REPORTING or not lemma.isalpha():
+            continue
+        key, happened = stem(lemma), not _is_negated(verb)
+        if not happened and not _is_statement(verb, inside):
+            continue
+        if acts.get(key, happened) != happened:
+            mixed.add(key)
+        acts[key] = happened
+    return {k: v for k, v in acts.items() if k not in mixed}
+
+
+def _is_statement(verb: Token, inside: set[int]) -> bool:
+    """The verb carries a statement of the claim: it heads the claim, or joins one that does."""
+    while verb.dep_ == "conj" and verb.head.i in inside:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or verb.head.i not in inside or verb.head.dep_ == "ROOT" and verb.dep_ in ("ccomp", "parataxis")
+
+
+def _is_negated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ARGUMENTS and (
+            child.lower_ in EMPTY_ARGUMENTS
+            or any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in child.children)  # "no trace", "not one"
+        ):
+            return True
+    return False
+
+
+def negated_act(a: Stance, b: Stance) -> str | None:
+    """An act one side says happened and the other says did not ("replied" against "nobody replied")."""
+    return next((act for act in sorted(a.acts.keys() & b.acts.keys()) if a.acts[act] != b.acts[act]), None)
 
 
 def _points_back(denial: Token) -> bool:
