@@ -236,9 +236,13 @@ def _anyone(subject: Token) -> bool:
 def _a_label_quoted(words: list[Token], root: Token) -> bool:
     """ 'The league called the ruling "a gift to the rich clubs"': the narrator reports a name someone
     gave a thing; the label is an opinion however it is quoted. "The union has called a strike" labels nothing."""
-    if root.lemma_.lower() not in LABELLING_VERBS or not any(c.dep_ == "dobj" for c in root.children):
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    if root.lemma_.lower() not in LABELLING_VERBS or not objects:
         return False
-    return any(c.dep_ == "oprd" for c in root.children) and any(t.text in QUOTE_MARKS for t in words if t.i > root.i)
+    quoted = [t.i for t in words if t.i > root.i and t.text in QUOTE_MARKS]
+    if any(c.dep_ == "oprd" for c in root.children) and quoted:
+        return True
+    return any(o.i + 1 in quoted for o in objects)  # the label opens right after the thing (parsed as its apposition)
 
 
 def _hypothetical(root: Token, aux: set[str]) -> bool:

@@ -355,3 +355,8 @@ def test_a_figure_before_a_judgement_keeps_the_sentence():
 
 def test_an_order_that_opens_a_bargain_is_a_call_to_action():
     assert worthy('"Mend the roof and the money is yours next week," Ruiz said.') == []
+
+
+def test_a_label_quoted_after_a_long_subject_is_opinion():
+    sentence = 'Harrow, a former dock manager, called the scheme "a bridge to nowhere with a ribbon on it."'
+    assert worthy(sentence) == []
