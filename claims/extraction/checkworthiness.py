@@ -52,6 +52,8 @@ DESERVING_VERBS = frozenset("deserve merit".split())
 # "Nobody wins a price war", "Everyone knows ...": a claim about everyone at once, in the present, is a saying.
 ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".split()) | {"no one"}
 # "X called the offer 'an insult'": the narrator reports a label someone stuck on a thing.
+# "Striking is not the answer": a course of action judged, never a fact.
+REMEDIES = frozenset("answer solution remedy cure way option".split())
 LABELLING_VERBS = frozenset("call dub brand label term".split())
 QUOTE_MARKS = frozenset('" \u201c \u201d \u00ab \u00bb \u2018 \u2019 \u201e \''.split())
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
@@ -189,6 +191,22 @@ def _here_to(root: Token) -> bool:
     return any(c.lower_ == "here" for c in root.children) and any(
         c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" for c in root.children
     )
+
+
+def _acts_for_others(root: Token) -> bool:
+    """ "I am doing this for every nurse who was never paid": a speaker giving the motive for what they do."""
+    if root.lemma_.lower() != "do" or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in ("this", "it", "that") for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in root.children
+    )
+
+
+def _rejects_a_remedy(root: Token) -> bool:
+    """ "Striking is not the answer", "A ferry is not the solution": a course of action judged."""
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "neg" for c in root.children):
+        return False
+    return any(c.dep_ == "attr" and c.lemma_.lower() in REMEDIES for c in root.children)
 
 
 def _what_is_owed(root: Token) -> bool:
@@ -332,6 +350,10 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.1, "exclamation: opinion"
     if _is_opinion(words, root):
         return False, 0.15, "opinion"
+    if _acts_for_others(root):
+        return False, 0.15, "why the speaker acts: nothing to check"
+    if _rejects_a_remedy(root) and not numbers:
+        return False, 0.15, "opinion: a course of action judged"
     if _what_is_owed(root) and not numbers:
         return False, 0.15, "opinion: what someone deserves"
     if _what_is_needed(words, root) and not numbers:

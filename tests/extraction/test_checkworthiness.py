@@ -360,3 +360,22 @@ def test_an_order_that_opens_a_bargain_is_a_call_to_action():
 def test_a_label_quoted_after_a_long_subject_is_opinion():
     sentence = 'Harrow, a former dock manager, called the scheme "a bridge to nowhere with a ribbon on it."'
     assert worthy(sentence) == []
+
+
+def test_a_speaker_giving_the_motive_for_what_they_do_is_not_a_claim():
+    assert worthy('"I am doing this for every nurse who was never paid for overtime," Dunne said.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Striking is not the answer, and it puts every pupil at risk," Dunne said.',
+        "A ferry is not the solution to the bridge closure, the council said.",
+    ],
+)
+def test_a_course_of_action_judged_is_opinion(sentence):
+    assert worthy(sentence) == []
+
+
+def test_an_answer_that_states_a_figure_stays_a_claim():
+    assert worthy("The answer was a fine of 200 crowns.") != []
