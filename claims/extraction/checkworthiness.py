@@ -47,6 +47,15 @@ REQUEST_VERBS = frozenset("ask urge encourage advise request invite remind appea
 # Advice an authority gave ("The ministry urged people to stay home"), unlike an order ("told 40 families to leave")
 # or a consequence ("the swap encourages others to ...").
 ADVICE_VERBS = frozenset("urge encourage advise appeal implore".split())
+# "They deserve better", "We owe it to voters to ...": what someone is owed is a judgement, not a fact.
+DESERVING_VERBS = frozenset("deserve merit".split())
+# "Nobody wins a price war", "Everyone knows ...": a claim about everyone at once, in the present, is a saying.
+ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".split()) | {"no one"}
+# "X called the offer 'an insult'": the narrator reports a label someone stuck on a thing.
+# "Striking is not the answer": a course of action judged, never a fact.
+REMEDIES = frozenset("answer solution remedy cure way option".split())
+LABELLING_VERBS = frozenset("call dub brand label term".split())
+QUOTE_MARKS = frozenset('" \u201c \u201d \u00ab \u00bb \u2018 \u2019 \u201e \''.split())
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
 PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
@@ -69,6 +78,8 @@ def _is_imperative(tokens: list[Token]) -> bool:
     inside = {t.i for t in tokens}
     if first.lower_ in ("please", "kindly", "let's") or (first.lower_ in ACTION_VERBS and first.text[0].isupper()):
         return True
+    if _opens_with_an_order(first):
+        return True
     if first.lower_ == "never" or (first.lower_ == "do" and len(words) > 1 and words[1].lower_ in ("not", "n't")):
         return any(t.tag_ == "VB" for t in words[1:4])  # "Do not travel ...", "Don't share ...", "Never leave ..."
     if (first.dep_ == "ROOT" or first.head.i not in inside) and first.pos_ != "VERB" and first.text[0].isupper():
@@ -84,6 +95,16 @@ def _is_imperative(tokens: list[Token]) -> bool:
     # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb.
     return not has_subject and not has_aux and all(t.pos_ in ("ADV", "INTJ", "CCONJ") for t in before)
 
+
+def _opens_with_an_order(first: Token) -> bool:
+    """ "Mend the roof and the money is yours": a sentence that opens on a verb in its base form, with an
+    object and no subject, gives an order, wherever the parser hangs that verb (it may take "Mend ..." for
+    the subject of "is")."""
+    if first.tag_ != "VB" or first.pos_ != "VERB" or not first.text[0].isupper() or first.ent_type_:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in first.children):
+        return False
+    return any(c.dep_ == "dobj" for c in first.children)
 
 def _is_request(root: Token) -> bool:
     """ "Anyone with information is asked to call police", "I urge everyone to stay calm", "The ministry urged
@@ -114,8 +135,13 @@ def _speaks_for_itself(root: Token) -> bool:
 
 
 def _figures(words: list[Token]) -> bool:
-    """Numbers written as such; "first" or "second" counts the order of things, not a figure."""
-    return any(t.pos_ == "NUM" or t.like_num and t.tag_ == "CD" for t in words)
+    """Numbers written as such; "first" or "second" counts the order of things, not a figure, and "one" standing
+    for a thing already named ("if he drove into one") counts nothing."""
+    return any((t.pos_ == "NUM" or t.like_num and t.tag_ == "CD") and not _stands_for_a_thing(t) for t in words)
+
+
+def _stands_for_a_thing(token: Token) -> bool:
+    return token.lower_ == "one" and token.dep_ in ("pobj", "dobj") and not any(c.lower_ == "of" for c in token.children)
 
 
 def _under_a_rule(root: Token) -> bool:
@@ -147,6 +173,122 @@ def _is_opinion(words: list[Token], root: Token) -> bool:
 def _compound_name(noun: Token) -> str:
     """ "witch hunt", "power grab": the noun with the nouns compounded before it."""
     return " ".join(t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.i < noun.i) + " " + noun.lemma_.lower()
+
+
+def _is_thanks(root: Token) -> bool:
+    """ "I want to thank every volunteer", "We would like to thank the crews": a courtesy, nothing to check."""
+    if root.lemma_.lower() == "thank" and root.tag_ in ("VBP", "VB"):
+        return True
+    return root.lemma_.lower() in ("want", "like", "wish") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() == "thank" for c in root.children
+    )
+
+
+def _here_to(root: Token) -> bool:
+    """ "I am not here to pick fights", "We are here to listen": a speaker saying why they came."""
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        return False
+    return any(c.lower_ == "here" for c in root.children) and any(
+        c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" for c in root.children
+    )
+
+
+def _acts_for_others(root: Token) -> bool:
+    """ "I am doing this for every nurse who was never paid": a speaker giving the motive for what they do."""
+    if root.lemma_.lower() != "do" or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in ("this", "it", "that") for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in root.children
+    )
+
+
+def _rejects_a_remedy(root: Token) -> bool:
+    """ "Striking is not the answer", "A ferry is not the solution": a course of action judged."""
+    if root.lemma_.lower() != "be" or not any(c.dep_ == "neg" for c in root.children):
+        return False
+    return any(c.dep_ == "attr" and c.lemma_.lower() in REMEDIES for c in root.children)
+
+
+def _what_is_owed(root: Token) -> bool:
+    """ "Tenants deserve a landlord who answers", "We owe it to members to ...": what is owed to someone."""
+    lemma = root.lemma_.lower()
+    if lemma in DESERVING_VERBS:
+        return True
+    return lemma == "owe" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in root.children)
+
+
+def _what_is_needed(words: list[Token], root: Token) -> bool:
+    """ "Somebody needs to sit them down", "Voters do not need sermons from X", "What the town needs is a clinic":
+    in the present, what someone needs (or does not) is advice, as "should" is. "The school needed repairs"
+    (the past) and "The ward needs 12 more nurses" (a figure) state facts."""
+    needs = [root] + [c for c in root.children if c.dep_ == "csubj"]  # "What the town needs ... is"
+    for verb in needs:
+        if verb.lemma_.lower() not in ("need", "have") or not _present(verb):
+            continue
+        obliged = any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+        if obliged or verb.lemma_.lower() == "need" and (verb is not root or any(c.dep_ == "neg" for c in verb.children)):
+            return True
+    return False
+
+
+def _present(verb: Token) -> bool:
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _is_a_saying_about_everyone(root: Token) -> bool:
+    """ "Nobody wins a price war", "Everyone knows the council is broke": everyone at once, in the simple
+    present, is a maxim; "Nobody was hurt" (the past) tells what happened."""
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    return any(c.dep_ == "nsubj" and _anyone(c) for c in root.children)
+
+
+def _anyone(subject: Token) -> bool:
+    if subject.lower_ in ANYONE:
+        return True
+    return subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
+
+
+def _a_label_quoted(words: list[Token], root: Token) -> bool:
+    """ 'The league called the ruling "a gift to the rich clubs"': the narrator reports a name someone
+    gave a thing; the label is an opinion however it is quoted. "The union has called a strike" labels nothing."""
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    if root.lemma_.lower() not in LABELLING_VERBS or not objects:
+        return False
+    quoted = [t.i for t in words if t.i > root.i and t.text in QUOTE_MARKS]
+    if any(c.dep_ == "oprd" for c in root.children) and quoted:
+        return True
+    return any(o.i + 1 in quoted for o in objects)  # the label opens right after the thing (parsed as its apposition)
+
+
+def _hypothetical(root: Token, aux: set[str]) -> bool:
+    """ "He wouldn't recognise a depot if he drove into one": an unreal condition (would ... if, in the past
+    tense) tells what is not the case; it is a jibe or a guess, not a fact."""
+    if not aux & {"would", "wo", "'d"}:
+        return False
+    return any(
+        c.dep_ == "advcl" and c.tag_ in ("VBD", "VBN") and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+        for c in root.children
+    )
+
+
+def _judged_in_a_clause_of_its_own(words: list[Token], root: Token) -> bool:
+    """ "Our nurses are blamed for the board's mistakes, and that is shameful", "This firm put profit first,
+    and it should be ashamed": a judgement joined on as a clause of its own colours the whole sentence. With a
+    figure, a name or a date, the first clause still states something checkable and the sentence stays."""
+    if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words):
+        return False
+    for clause in root.children:
+        if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        clause_words = [t for t in clause.subtree if not t.is_punct]
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_ADVICE for c in clause.children) or _is_opinion(clause_words, clause):
+            return True
+    return False
 
 
 def _is_exclamation(words: list[Token], text: str) -> bool:
@@ -196,6 +338,10 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
     numbers = _figures(words)
     if _is_request(root) and not numbers:
         return False, 0.05, "call to action"
+    if _is_thanks(root):
+        return False, 0.1, "thanks: a courtesy"
+    if _here_to(root):
+        return False, 0.15, "why the speaker is there: nothing to check"
     if aux & MODAL_ADVICE and not _under_a_rule(root):
         return False, 0.1, "advice"
     if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
@@ -204,6 +350,22 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.1, "exclamation: opinion"
     if _is_opinion(words, root):
         return False, 0.15, "opinion"
+    if _acts_for_others(root):
+        return False, 0.15, "why the speaker acts: nothing to check"
+    if _rejects_a_remedy(root) and not numbers:
+        return False, 0.15, "opinion: a course of action judged"
+    if _what_is_owed(root) and not numbers:
+        return False, 0.15, "opinion: what someone deserves"
+    if _what_is_needed(words, root) and not numbers:
+        return False, 0.1, "advice: what someone needs"
+    if _is_a_saying_about_everyone(root) and not numbers and not any(t.ent_type_ in PLACES_AND_PEOPLE for t in words):
+        return False, 0.15, "a saying: opinion"
+    if _a_label_quoted(tokens, root) and not numbers:
+        return False, 0.15, "a label quoted: opinion"
+    if _hypothetical(root, aux) and not numbers:
+        return False, 0.15, "a hypothetical: what would be, not what is"
+    if _judged_in_a_clause_of_its_own(words, root):
+        return False, 0.15, "opinion joined to a statement"
     if _is_saying(root, aux) and not numbers and not any(t.ent_type_ in PLACES_AND_PEOPLE for t in words):
         return False, 0.15, "a saying: opinion"
     named = any(t.ent_type_ in ("GPE", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME") for t in words)

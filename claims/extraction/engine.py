@@ -250,6 +250,8 @@ class _Reader:
             for _, speaker in resolved:
                 if speaker:
                     self.last_speaker = speaker  # a quote in the next paragraph may run on from them
+            if claims and not any(_overlaps(sentence.start_char, sentence.end_char, q) for q in quotes):
+                self._narrate_main_clause(sentence, [e for e, _ in claims], start if first else None)
             if claims or any(_overlaps(sentence.start_char, sentence.end_char, q) for q in quotes):
                 continue
             if any(s for _, s in resolved) and not any(_acts_on_something(e.verb) for e, _ in resolved):
@@ -271,6 +273,27 @@ class _Reader:
             self._add(q[0], q[1], "direct_quote", speaker)
             if speaker:
                 self.last_speaker = speaker
+
+    def _narrate_main_clause(self, sentence: Span, events: list[SpeechEvent], paragraph_start: int | None) -> None:
+        """ "A man was shot dead on Fifth Avenue, and his family said the police account was false", "The singer
+        has sued her label, saying it underpaid her": the writer states the main clause, the family or the singer
+        what follows; each is a claim of its own. A speech clause joined on (or hung on a noun: "issued a statement
+        saying") is cut off the writer's part; one buried inside it ("tenants stopped paying in protest at what
+        they say is a broken boiler") stays in."""
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX") or is_speech_verb(root) or any(e.verb.i == root.i for e in events):
+            return
+        if any(e.start <= root.idx < e.end for e in events) or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return  # the main clause is what someone said, or no clause at all
+        start, end = sentence.start_char, sentence.end_char
+        if paragraph_start == start:
+            start = textlib.dateline_end(self.text, start)
+        for verb in (e.verb for e in events):
+            if verb.i > root.i and verb.dep_ in ("conj", "advcl", "acl"):
+                # "..., and his family said", "..., saying", "issued a statement saying": from there on, they speak
+                joiners = [c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.left_edge.i]
+                end = min(end, joiners[-1].idx if joiners else verb.left_edge.idx)
+        self._add(start, end, "narration", None)
 
     def _quotes(self, start: int, end: int) -> list[tuple[int, int]]:
         return [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]

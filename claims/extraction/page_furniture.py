@@ -52,6 +52,10 @@ JOURNALIST_ROLES = frozenset(
     photojournalist videographer analyst commentator presenter anchor intern fellow bureau chief""".split()
 )
 
+# A press release closes on a paragraph about its sender: "About Holm Water: Holm Water serves ...", or the label
+# "About Holm Water" on a line of its own above that paragraph. What the sender says of itself is its advertisement.
+_ABOUT_THE_SENDER = re.compile(rf"^About\s+(?:the\s+)?[A-Z][\w.'&-]*(?:\s+(?:{_CAPITALISED}|of|the|and|for|&)){{0,7}}\s*(?::|$)")
+
 # Live-blog furniture: a line that is only a time ("10:42 GMT", "Updated 3 hours ago")
 _TIMESTAMP = re.compile(
     r"^(?:(?:updated|published|posted|last\s+updated|first\s+published)\b:?\s*)?"
@@ -89,11 +93,22 @@ def set_aside(doc: Doc, article: str, paragraphs: list[tuple[int, int]], k: int)
         return "photo caption"  # a picture line above a credit that stands alone: the credit says it is a caption
     if is_credit(text, span):
         return "byline or credit"
+    if _about_the_sender(text, article[slice(*paragraphs[k - 1])] if k else ""):
+        return "press-release boilerplate: the sender describing itself"
     if _TIMESTAMP.match(text.strip()):
         return "timestamp"
     if is_heading(text, following, span):
         return "caption title" if following and is_caption(following) else "headline or page label"
     return ""
+
+
+def _about_the_sender(paragraph: str, previous: str) -> bool:
+    """ "About Holm Water: Holm Water serves 40,000 homes.", or that paragraph under an "About Holm Water" line.
+    A sentence about something ("About 300 people marched") has no capitalised name right after "About"."""
+    stripped = paragraph.strip()
+    if _ABOUT_THE_SENDER.match(stripped):
+        return ":" in stripped or len(stripped.split()) <= HEADING_MAX_WORDS
+    return bool(previous.strip()) and ":" not in previous and _ABOUT_THE_SENDER.match(previous.strip()) is not None
 
 
 def is_caption(paragraph: str, span: Span | None = None) -> bool:

@@ -265,3 +265,117 @@ def test_service_lines_for_the_public_are_set_aside():
 
 def test_an_imperative_quote_before_its_speaker_is_a_call_to_action():
     assert worthy('"Boil all tap water for two minutes, and wash your hands before meals," the clinic advised.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"I want to thank every volunteer who cleared the beach," the mayor said.',
+        '"We would like to thank the crews who worked through the night," Olsen said.',
+    ],
+)
+def test_thanks_are_a_courtesy_not_a_claim(sentence):
+    [claim] = [c for c in claims_of(sentence) if c.kind == "direct_quote"]
+    assert not claim.check_worthy and claim.set_aside_reason == "thanks: a courtesy"
+
+
+def test_a_speaker_saying_why_they_came_is_not_a_claim():
+    assert worthy('"I am not here to pick fights. We are here to listen," Brodsky said.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Tenants deserve a landlord who answers the phone," Pell said.',
+        '"We owe it to our members to tell the truth," Pell said.',
+    ],
+)
+def test_what_someone_deserves_is_opinion(sentence):
+    assert worthy(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Somebody has to sit them down until they agree," Ana Ruiz said.',
+        '"Voters do not need sermons from the Brandt campaign," Ana Ruiz said.',
+        '"What the town needs now is a clinic, not a commission," Ana Ruiz said.',
+    ],
+)
+def test_what_someone_needs_is_advice(sentence):
+    assert worthy(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The school needed repairs after the storm in March.",
+        "The ward needs 12 more nurses to open at night, the trust said.",
+    ],
+)
+def test_a_need_in_the_past_or_with_a_figure_stays_a_claim(sentence):
+    assert worthy(sentence) != []
+
+
+def test_a_saying_about_everyone_is_opinion():
+    assert worthy('"Nobody wins a price war between bakeries," Ruiz said.') == []
+
+
+def test_nobody_in_the_past_tense_is_a_fact():
+    assert worthy("Nobody was hurt when the crane fell on Tuesday.") != []
+
+
+def test_a_label_quoted_by_the_narrator_is_opinion():
+    [claim] = claims_of('The league called the ruling "a gift to the rich clubs".')
+    assert not claim.check_worthy and claim.set_aside_reason == "a label quoted: opinion"
+
+
+def test_a_strike_called_is_no_label():
+    assert worthy("The union has called a second 48-hour stoppage for next week.") != []
+
+
+def test_an_unreal_condition_is_a_jibe_not_a_fact():
+    assert worthy('"Ostrander wouldn\'t recognise a bus depot if he drove into one," Ruiz said.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Our nurses are blamed for the board\'s own mistakes, and that is shameful," Ruiz said.',
+        '"This firm put profit ahead of patients, and it should be ashamed," Ruiz said.',
+    ],
+)
+def test_a_judgement_joined_on_as_a_clause_makes_the_sentence_opinion(sentence):
+    assert worthy(sentence) == []
+
+
+def test_a_figure_before_a_judgement_keeps_the_sentence():
+    assert worthy('"The plant shed 400 jobs in 2019, and that was shameful," Ruiz said.') != []
+
+
+def test_an_order_that_opens_a_bargain_is_a_call_to_action():
+    assert worthy('"Mend the roof and the money is yours next week," Ruiz said.') == []
+
+
+def test_a_label_quoted_after_a_long_subject_is_opinion():
+    sentence = 'Harrow, a former dock manager, called the scheme "a bridge to nowhere with a ribbon on it."'
+    assert worthy(sentence) == []
+
+
+def test_a_speaker_giving_the_motive_for_what_they_do_is_not_a_claim():
+    assert worthy('"I am doing this for every nurse who was never paid for overtime," Dunne said.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Striking is not the answer, and it puts every pupil at risk," Dunne said.',
+        "A ferry is not the solution to the bridge closure, the council said.",
+    ],
+)
+def test_a_course_of_action_judged_is_opinion(sentence):
+    assert worthy(sentence) == []
+
+
+def test_an_answer_that_states_a_figure_stays_a_claim():
+    assert worthy("The answer was a fine of 200 crowns.") != []

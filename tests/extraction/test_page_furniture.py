@@ -157,3 +157,17 @@ def test_a_caption_credited_as_a_staff_photo_is_set_aside():
 )
 def test_present_tense_news_without_the_day_of_a_picture_stays_a_claim(paragraph):
     assert worthy(f"{STORY}\n\n{paragraph}")[-1].text in paragraph
+
+
+def test_a_press_release_paragraph_about_its_sender_is_boilerplate():
+    paragraph = "About Holm Water: Holm Water serves 40,000 homes and is run by a board of seven."
+    assert set_aside_reason(paragraph) == "press-release boilerplate: the sender describing itself"
+
+
+def test_the_paragraph_under_an_about_label_is_boilerplate():
+    text = "The port closed for 2 days in May.\n\nAbout the Port of Holm\n\nThe Port of Holm handles 3 million tonnes of cargo a year."
+    assert [c.text for c in worthy(text)] == ["The port closed for 2 days in May."]
+
+
+def test_a_sentence_opening_with_about_and_a_figure_stays_a_claim():
+    assert worthy("About 300 people marched through Holm on Sunday.") != []

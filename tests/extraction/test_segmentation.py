@@ -48,3 +48,35 @@ def test_the_writers_aside_about_a_person_is_narration():
     claims = worthy(text)
     aside = claim_with("31 goals", claims)
     assert aside.text == "who scored 31 goals last season" and aside.speaker is None
+
+
+def test_a_narrated_clause_before_a_joined_on_attribution_is_a_claim_of_its_own():
+    text = (
+        "HOLMVIK - A 29-year-old cyclist was struck by a council lorry on Quay Street early Friday, "
+        "and her brother said Saturday that the lorry had no working mirrors."
+    )
+    claims = worthy(text)
+    narrated = claim_with("cyclist", claims)
+    assert narrated.text == "A 29-year-old cyclist was struck by a council lorry on Quay Street early Friday"
+    assert narrated.speaker is None
+    assert claim_with("mirrors", claims).text == "the lorry had no working mirrors"
+
+
+def test_what_the_writer_states_before_saying_is_a_claim_of_its_own():
+    text = (
+        "The actor Tomas Brell has sued his former agency for $4 million, saying in a court filing "
+        "that it kept his fees for three years."
+    )
+    narrated = claim_with("has sued", worthy(text))
+    assert narrated.text == "The actor Tomas Brell has sued his former agency for $4 million"
+    assert narrated.speaker is None
+
+
+def test_a_speech_clause_buried_in_the_writer_sentence_keeps_the_sentence():
+    text = "About 60 families in Orlen Row have stopped paying rent in protest at what they say is a broken boiler."
+    assert claim_with("stopped paying rent", worthy(text)).text == text
+
+
+def test_an_attribution_alone_adds_no_narration():
+    text = "Mayor Ines Varga said the ferry would resume on Monday."
+    assert [c.text for c in worthy(text)] == ["the ferry would resume on Monday"]
