@@ -451,11 +451,51 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 span = _one_word_answer(token)
             start, end = span if span else (token.idx, token.idx)
             events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
+        elif _is_estimate(token):
+            subject = subject_of(token, quotes)
+            if subject is not None and subject.lemma_.lower() in EVIDENCE:
+                # the figure means nothing without the document that gives it
+                start, end = _span_of([t for t in sentence if t.i >= subject.left_edge.i and not t.is_punct])
+                events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
+        elif document_read_as_noun(token) is not None:
+            span = _span_of([t for t in sentence if t.i > token.i and not t.is_punct and not (t.i == token.i + 1 and t.lower_ == "that")])
+            if span[1] > span[0]:
+                events.append(SpeechEvent(token, token.doc[token.i - 1], *span, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             event = _according_to(token, sentence)
             if event:
                 events.append(event)
     return events
+
+
+def _is_estimate(verb: Token) -> bool:
+    """ "The poll put Roe at 44 percent", "the figures put the toll at 1,340": a document that puts
+    something at a figure reports that figure."""
+    if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
+        return False
+    figures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for p in c.children if p.dep_ == "pobj"]
+    return any(p.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or p.like_num for p in figures)
+
+
+def document_read_as_noun(token: Token) -> Token | None:
+    """ "Records from Dunmere council show that ...": after "documents from an author" the parser
+    may take "show" for a noun (a "council show") and the author for its modifiers. Given such a
+    "show", the documents it stands for; the author is the noun right before it, and what follows
+    is the finding."""
+    if token.lower_ not in ("show", "shows") or token.pos_ != "NOUN" or token.i < 3:
+        return None
+    doc = token.doc
+    if doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    opener = token
+    while opener.dep_ in ("compound", "pobj") and opener.pos_ != "ADP" and opener.head.i != opener.i:
+        opener = opener.head
+    document = opener.head if opener.pos_ == "ADP" and opener.lower_ in ("from", "by") else None
+    if document is None or document.tag_ not in ("NNS", "NNPS"):
+        return None
+    if document.lemma_.lower() not in EVIDENCE and document.lower_.rstrip("s") not in EVIDENCE:
+        return None
+    return document if any(t.pos_ in ("VERB", "AUX") for t in doc[token.i + 1 : token.sent.end]) else None
 
 
 def _first_token(sentence: Span, offset: int) -> Token | None:

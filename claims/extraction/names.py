@@ -64,12 +64,14 @@ def is_anaphoric(phrase: list[Token], subject: Token) -> bool:
 
 
 def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list[Token]:
-    """The subject's own words: its subtree without relative clauses and outer punctuation (and,
-    `alone`, without the other members of a pair)."""
+    """The subject's own words: its subtree without relative clauses, times and outer punctuation
+    (and, `alone`, without the other members of a pair)."""
     skip = set()
     for token in subject.subtree:
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
+        elif token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children):
+            skip.update(token.subtree)  # "the city auditor in March" is the city auditor
     if alone:
         for child in subject.children:
             if child.dep_ == "conj":

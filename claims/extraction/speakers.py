@@ -28,7 +28,7 @@ from .names import (
     norm,
     surname,
 )
-from .attribution import EVIDENCE
+from .attribution import EVIDENCE, RESEARCHERS, document_read_as_noun
 from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
@@ -47,6 +47,10 @@ ROLE_WORDS = frozenset(
 # company said"). A court, a commission, an agency or an observer group is only the one the article
 # named as such: it must not inherit the side of the campaign quoted before it.
 STAND_IN_NOUNS = frozenset("company firm group organisation organization business club team union party".split())
+# Verbs by which someone makes a document public: "images released by the firm Orbis".
+PUBLISHING_VERBS = frozenset("release publish issue conduct compile produce prepare".split())
+# Documents whose respondents speak through them: "Nine percent said they were undecided."
+SURVEYS = frozenset("poll survey".split())
 PLACE_NOUNS = frozenset("town city village region province oblast district state county port capital area".split())
 
 
@@ -82,6 +86,7 @@ class Discourse:
         self.entities: list[Entity] = []
         self.places: dict[str, str] = {}
         self.media: dict[str, Entity] = {}
+        self.documents: dict[str, Entity] = {}  # "figures": whose figures the article cited last
         self._registry_forms = [
             (norm(form), source) for source in registry for form in (source.name, *source.aliases) if norm(form)
         ]
@@ -336,6 +341,8 @@ class Discourse:
 
     def speaker(self, subject: Token, verb: Token | None = None, alone: bool = False) -> Speaker | None:
         """Who the subject phrase names. `alone`: one member of a pair, without the others."""
+        if verb is not None and verb.pos_ == "NOUN":
+            return self._author_of_misread_document(subject, verb)
         pair = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         if pair and not alone and subject.pos_ in ("PROPN", "NOUN"):
             return self._pair(subject, pair, verb)
@@ -361,10 +368,17 @@ class Discourse:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
             # "A news report published Wednesday said": the report itself is the source
         if subject.lemma_.lower() in EVIDENCE and subject.pos_ == "NOUN":
-            # "its storage records showed", "the ministry's figures show": the owner's finding
-            owner = self._possessor(subject)
+            # "its storage records showed", "the ministry's figures show", "a report by the city
+            # auditor found": the owner's or the author's finding
+            owner = self._possessor(subject) or self._author(subject) or self._cited_before(subject, phrase)
+            if owner is not None and subject.lemma_.lower() in SURVEYS and owner is not self.documents.get(subject.lemma_.lower()):
+                owner = self._pollster_s(subject, owner)
             if owner is not None:
+                self.documents[subject.lemma_.lower()] = owner
                 return Speaker(owner.name, owner.side, self.remember(owner), written)
+        respondents = self._respondents(subject, written)
+        if respondents is not None:
+            return respondents
         if is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
@@ -405,12 +419,14 @@ class Discourse:
         if source:
             entity = self.remember(self._entity_from_source(source, kind, words))
             return Speaker(source.name, source.side, entity, written)
-        name = clean_name(phrase)
+        name = clean_name(_without_topic(phrase, subject))
         if not norm(name):
             return None
         known = next((e for e in reversed(self.entities) if e.name == name), None)
         side = known.side if known else self._side_for(phrase, written, subject, verb, kind)
         entity = self.remember(Entity(name, kind, side, words))
+        if subject.lemma_.lower() in EVIDENCE and subject.pos_ == "NOUN":
+            self.documents[subject.lemma_.lower()] = entity  # "A Tellbridge poll put Roe at 44 percent"
         return Speaker(entity.name, entity.side, entity, written)
 
     def _pair(self, first: Token, others: list[Token], verb: Token | None) -> Speaker | None:
@@ -428,6 +444,57 @@ class Discourse:
         entity = self.remember(Entity(name, "group", side, words))
         written = " ".join(t.text for t in phrase_of(first, self.skip_before))
         return Speaker(name, side, entity, written)
+
+    def _author(self, document: Token) -> Entity | None:
+        """ "a report by the city auditor", "figures from the labor department", "images released
+        by the firm Orbis": who made the document."""
+        for child in document.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                authors = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.lemma_.lower() in PUBLISHING_VERBS:
+                authors = [p for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            else:
+                continue
+            for author in authors:
+                if _can_author(author):
+                    found = self.speaker(author)
+                    if found is not None and found.entity is not None:
+                        return found.entity
+        return None
+
+    def _pollster_s(self, poll: Token, pollster: Entity) -> Entity:
+        """ "An exit poll by Meridia Research": a poll goes by its pollster's name, "the Meridia
+        Research exit poll"."""
+        if surname(pollster.name) in SURVEYS:
+            return pollster
+        kind = " ".join(t.text for t in poll.lefts if t.dep_ == "compound") + " " + poll.text
+        return self.remember(Entity(f"{pollster.name} {kind.strip()}", "document", pollster.side, {poll.lemma_.lower()}))
+
+    def _cited_before(self, document: Token, phrase: list[Token]) -> Entity | None:
+        """ "The same figures put ...", "the memo warned": a document the article cited before."""
+        if not is_anaphoric(phrase, document):
+            return None  # "the FBI data" are the FBI's, whoever was cited before
+        return self.documents.get(document.lemma_.lower())
+
+    def _author_of_misread_document(self, author: Token, misread: Token) -> Speaker | None:
+        """The author of "Records from Dunmere council show that ...", where the parser took "show"
+        for a noun; the documents are remembered as theirs."""
+        found = self.speaker(author)
+        document = document_read_as_noun(misread)
+        if found is not None and found.entity is not None and document is not None:
+            self.documents[document.lemma_.lower()] = found.entity
+        return found
+
+    def _respondents(self, subject: Token, written: str) -> Speaker | None:
+        """ "Nine percent said they were undecided", "six in 10 voters said": the people a poll
+        asked speak through it, and are named as the share of it they are."""
+        share = subject.lemma_.lower() in ("percent", "%") or (
+            subject.like_num and any(c.dep_ == "prep" and c.lower_ == "in" for c in subject.children)
+        )
+        poll = next((self.documents[kind] for kind in SURVEYS if kind in self.documents), None) if share else None
+        if poll is None:
+            return None
+        return Speaker(f"{written} in the {poll.name}", poll.side, self.remember(poll), written)
 
     def _looks_like_organisation(self, name: str) -> bool:
         return self.registry_labels.get(norm(name)) not in (None, "PERSON")
@@ -546,6 +613,28 @@ class Discourse:
         if side or subject.pos_ != "NOUN":
             return side
         return self._side_of(self.resolve_nominal(subject, bare=False))
+
+
+def _can_author(author: Token) -> bool:
+    """Who can make a document: a name, an organisation or an office, not "the primary" or
+    "Monday night"."""
+    name = [author, *(c for c in author.children if c.dep_ == "compound")]
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in name):
+        return False
+    lemma = author.lemma_.lower()
+    return (
+        author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        or lemma in ORG_NOUNS or lemma in TITLES or lemma in ROLE_WORDS or lemma in RESEARCHERS
+    )
+
+
+def _without_topic(phrase: list[Token], subject: Token) -> list[Token]:
+    """ "A study of 9,400 adults", "a review of 27 studies": what a document is about is no part
+    of its name."""
+    if subject.lemma_.lower() not in EVIDENCE:
+        return phrase
+    topic = {t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return [t for t in phrase if t not in topic] or phrase
 
 
 def _cue_names(sides: tuple[SideCues, ...]) -> dict[str, tuple[str, str]]:

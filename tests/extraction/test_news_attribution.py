@@ -306,3 +306,47 @@ def test_what_a_speaker_denies_is_stored_with_the_denial_not_as_their_own_accoun
         "Army spokesman Ivo Brun denied that Norlandic troops had fired on the depot at Holm on Sunday."
     ))
     assert (claim.text, claim.speaker) == ("denied that Norlandic troops had fired on the depot at Holm on Sunday", "Ivo Brun")
+
+
+def test_a_document_by_an_author_speaks_for_its_author():
+    text = "A report by the regional auditor in May found that the tunnel cost 30 million more than planned."
+    assert claim_with("tunnel", worthy(text)).speaker == "regional auditor"
+
+
+def test_documents_released_by_a_firm_speak_for_the_firm():
+    text = "Satellite images released by the mapping firm Orbital Eye showed 40 tanks near the border."
+    assert claim_with("40 tanks", worthy(text)).speaker == "Orbital Eye"
+
+
+def test_records_from_an_author_show_the_author_s_finding_even_when_misparsed():
+    text = "Records from Dunmere council show that inspectors visited the site twice in the spring."
+    assert claim_with("inspectors", worthy(text)).speaker == "Dunmere council"
+
+
+def test_a_poll_that_puts_a_candidate_at_a_figure_is_the_source_of_the_figure():
+    text = "A Tellbridge College poll released Monday put Roe at 44 percent and Ash at 41 percent."
+    claim = claim_with("44 percent", worthy(text))
+    assert (claim.speaker, claim.kind) == ("Tellbridge College poll", "reported_speech")
+
+
+def test_the_same_figures_point_back_to_their_author():
+    text = (
+        "Official figures from the state transport office show ridership fell by 12 percent last year. "
+        "The same figures put bus ridership at 40,000 a day."
+    )
+    assert claim_with("40,000", worthy(text)).speaker == "state transport office"
+
+
+def test_putting_a_thing_somewhere_is_no_estimate():
+    [claim] = worthy("The harbour crew put the damaged boat on a trailer at noon.")
+    assert claim.speaker is None
+
+
+def test_a_share_of_respondents_speaks_through_the_poll():
+    text = "A Tellbridge College poll released Monday put Roe at 44 percent. Nine percent said they were undecided."
+    assert claim_with("undecided", worthy(text)).speaker == "Nine percent in the Tellbridge College poll"
+
+
+def test_what_a_study_is_about_is_no_part_of_its_name():
+    text = "A study of 9,400 adults found that regular walkers lived two years longer."
+    assert claim_with("walkers", worthy(text)).speaker == "study"
