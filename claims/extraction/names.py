@@ -19,6 +19,13 @@ TITLES = frozenset(
     prosecutor inspector sheriff councillor councilor representative rep gov sen""".split()
 )
 
+# Titles as news copy abbreviates them before a name: "Sen. Ada Roe" is "the senator" later on.
+ABBREVIATED_TITLES = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "lt": "lieutenant", "col": "colonel",
+    "gen": "general", "sgt": "sergeant", "capt": "captain", "cmdr": "commander", "supt": "superintendent",
+    "insp": "inspector", "atty": "attorney", "prof": "professor", "pres": "president", "sec": "secretary",
+}
+
 ORG_NOUNS = frozenset(
     """company firm group federation organisation organization agency ministry department office board union
     party alliance council committee government authority regulator operator laboratory lab army military

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from . import sides as stated
 from .names import (
+    ABBREVIATED_TITLES,
     ORG_NOUNS,
     ORG_SUFFIXES,
     TITLES,
@@ -51,6 +52,11 @@ STAND_IN_NOUNS = frozenset("company firm group organisation organization busines
 PUBLISHING_VERBS = frozenset("release publish issue conduct compile produce prepare".split())
 # Documents whose respondents speak through them: "Nine percent said they were undecided."
 SURVEYS = frozenset("poll survey".split())
+# The people a story may call "the family".
+KIN = frozenset(
+    """mother father sister brother son daughter wife husband widow widower parent sibling cousin aunt uncle
+    niece nephew grandmother grandfather grandson granddaughter""".split()
+)
 PLACE_NOUNS = frozenset("town city village region province oblast district state county port capital area".split())
 
 
@@ -92,6 +98,13 @@ class Discourse:
         ]
         self._registry_forms.sort(key=lambda pair: -len(pair[0]))
         self._cues = [(stated.cue_words(cue), side.name) for side in sides for cue in side.cues if stated.cue_words(cue)]
+        members = [(stated.one_of(cue), side.name) for side in sides for cue in side.cues]
+        self._cues += [(stated.cue_words(one), side) for one, side in members if one]
+        # "Mayor Delgado": a cue that names a person by title and surname also fits "Mayor Ana Delgado"
+        self._titled_cues = [
+            (set(stated.cue_words(cue).split()), side.name) for side in sides for cue in side.cues
+            if len(cue.split()) == 2 and all(w[:1].isupper() for w in cue.split())
+        ]
         self.parties = stated.parties_of(sides)
         # One pattern for all cues, tried at every word start, in the order the sides list them.
         self._cue_side: dict[str, str] = {}
@@ -189,6 +202,9 @@ class Discourse:
             self.topic[lemma] = self.topic.get(lemma, 0) + 1
             modifiers = [t for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
             side = self.side_in(" ".join(t.text for t in modifiers)) if modifiers else None
+            if modifiers and side is None and self.side_in(token.text) is None:
+                # "the council's minority caucus" is the side of the cue "minority caucus"
+                side = self.side_in(" ".join(t.text for t in sorted([*modifiers, token], key=lambda t: t.i)))
             if side:
                 self.described.setdefault(lemma, []).append((token.idx, side))
 
@@ -348,7 +364,7 @@ class Discourse:
             return self._pair(subject, pair, verb)
         named = name_in_apposition(subject)
         if named is not None:
-            return self.speaker(named, verb, alone)
+            return self._with_kind_side(self.speaker(named, verb, alone), subject)
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
             entity = self._resolve_pronoun(lower)
@@ -383,6 +399,10 @@ class Discourse:
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
+            holder = self._abbreviated_title_holder(subject.lemma_.lower()) if len(phrase) == 2 else None
+            if holder:
+                # "Sen. Ada Roe ... the senator said": said as written, for the senator's side
+                return Speaker(clean_name(phrase), holder.side, self.remember(holder), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
         person = person_name(phrase)
         if person and not surname(person):
@@ -565,6 +585,10 @@ class Discourse:
         affiliation = self.registry_match(stated.cue_words(written), None)
         if affiliation and affiliation.side:
             return affiliation.side  # "General staff spokesman X": the organisation's side
+        words = set(stated.cue_words(written).split())
+        side = next((side for cue, side in self._titled_cues if cue <= words), None) if kind == "person" else None
+        if side:
+            return side
         side = self.parties.get(stated.party_in(written) or "")
         if side:
             return side  # "Sen. Ann Roe (D-Mass.)", "the Republican senator"
@@ -594,6 +618,9 @@ class Discourse:
                 side = self.side_in(text) or self.place_side_in(text)
                 if side:
                     return side
+        side = self._kin_or_cabinet_side(subject, words) if kind == "person" else None
+        if side:
+            return side
         if (
             kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase)
             and not stated.names_own_organisation(phrase, ORG_NOUNS)
@@ -601,6 +628,31 @@ class Discourse:
             organisation = self.recent(("organisation",))
             if organisation:
                 return organisation.side
+        return None
+
+    def _abbreviated_title_holder(self, title: str) -> Entity | None:
+        """ "Sen. Ada Roe" before "the senator": the person named with the title abbreviated."""
+        short = {k for k, v in ABBREVIATED_TITLES.items() if v == title}
+        return next((e for e in reversed(self.entities) if e.kind == "person" and e.words & short), None) if short else None
+
+    def _with_kind_side(self, found: Speaker | None, kind: Token) -> Speaker | None:
+        """ "The medical charity Vida Sana": the kind of organisation may be what names the side."""
+        if found is None or found.side is not None or found.entity is None:
+            return found
+        side = self._stated_side(" ".join(t.text for t in phrase_of(kind, self.skip_before)))
+        if side is None:
+            return found
+        found.entity.side = side
+        return Speaker(found.name, side, found.entity, found.as_written)
+
+    def _kin_or_cabinet_side(self, subject: Token, words: set[str]) -> str | None:
+        """ "Ada Roe's sister, Mia Roe" speaks for the side the story calls the family; "Interior
+        Minister Tor Lund" for the side it calls the government."""
+        described = {t.lemma_.lower() for near in (subject, subject.head) for t in near.subtree if t.dep_ in ("appos", "compound", "nsubj", "ROOT")}
+        if (words | described) & KIN:
+            return self.side_in("family") or self.side_in("relatives")
+        if "minister" in words:
+            return self.side_in("government")
         return None
 
     @staticmethod

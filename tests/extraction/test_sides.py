@@ -349,3 +349,53 @@ def test_a_person_first_named_without_a_side_takes_the_side_a_later_description_
 def test_a_person_first_named_without_a_side_keeps_none_when_named_bare_again():
     text = "Sara Lind said the rail plan was a year late.\n\nLind said the plan would cost 2 billion."
     assert claim_with("2 billion", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
+
+
+def test_one_member_of_a_plural_cue_takes_its_side():
+    sides = _cues(("Teachers", ("head teachers", "teachers")), ("Exam board", ("exam board",)))
+    text = "Clare Moss, head teacher of Elm School, said none of her staff had seen the paper."
+    assert claim_with("none of her staff", worthy(text, sides=sides)).side == "Teachers"
+
+
+def test_a_singular_cue_does_not_take_in_others_of_its_kind():
+    sides = _cues(("Study authors", ("study", "authors")), ("Critics", ("critics",)))
+    text = "A 2019 review of 27 studies found a small benefit in some of them."
+    assert claim_with("small benefit", worthy(text, sides=sides)).side is None
+
+
+def test_a_cue_naming_a_person_by_title_and_surname_fits_the_full_name():
+    sides = _cues(("Minority", ("Councilmember Tanaka", "minority caucus")), ("Majority", ("Mayor Brandt",)))
+    text = "Councilmember Yuki Tanaka said 11 librarian posts had been withdrawn."
+    assert claim_with("librarian", worthy(text, sides=sides)).side == "Minority"
+
+
+def test_the_group_named_in_narration_keeps_its_side_when_it_speaks():
+    sides = _cues(("Minority", ("minority caucus",)), ("Majority", ("majority caucus",)))
+    text = (
+        "The three members of the council's minority caucus voted against the plan.\n\n"
+        "In a joint statement, the caucus said the plan cut bus services by a third."
+    )
+    assert claim_with("bus services", worthy(text, sides=sides)).side == "Minority"
+
+
+def test_a_relative_speaks_for_the_family():
+    sides = _cues(("Family", ("family", "relatives")), ("Depot", ("depot", "managers")))
+    text = "Tom Ashby's sister, Lena Ashby, said her brother had asked for a harness twice."
+    assert claim_with("harness", worthy(text, sides=sides)).side == "Family"
+
+
+def test_a_minister_speaks_for_the_government():
+    sides = _cues(("Government", ("government", "ministry")), ("Aid groups", ("aid groups", "charities")))
+    text = "Interior Minister Tor Haug told reporters that 3,000 rescuers had been deployed."
+    assert claim_with("rescuers", worthy(text, sides=sides)).side == "Government"
+
+
+def test_the_senator_speaks_for_the_side_of_the_senator_named_with_an_abbreviated_title():
+    sides = _cues(("Roe campaign", ("Roe",)), ("Vale campaign", ("Vale", "governor")))
+    text = (
+        "Gov. Tom Vale and Sen. Ada Roe traded charges over jobs on Tuesday.\n\n"
+        "Vale told a crowd that the state had gained 8,000 jobs.\n\n"
+        "For her part, the senator told supporters that most of those jobs had simply come back."
+    )
+    claim = claim_with("come back", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("senator", "Roe campaign")
