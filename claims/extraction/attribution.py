@@ -53,6 +53,8 @@ class SpeechEvent:
 
 def is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM") for c in token.children):
+        return False  # "the budget adds 24 police posts", "the state added 8,000 jobs": a deed
     return token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in FINDING_VERBS)
 
 
@@ -293,7 +295,11 @@ def _clause_read_as_object(verb: Token) -> list[Token]:
         return []
     return [
         c for c in verb.rights
-        if c.dep_ == "dobj" and any(a.dep_ in ("acl", "relcl") and a.tag_ in ("VBD", "VBN") and a.i > c.i for a in c.children)
+        if c.dep_ == "dobj" and any(
+            a.dep_ in ("acl", "relcl") and a.tag_ in ("VBD", "VBN") and a.i > c.i
+            and not any(w.tag_ in ("WDT", "WP") for w in a.children)  # "wrote the cap that made the bill pass"
+            for a in c.children
+        )
     ]
 
 
@@ -437,6 +443,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if opening is not None and opening.tag_ not in ("WRB", "WP", "WDT"):  # "shows how ..." is the writer's
                 events.append(SpeechEvent(token, subject, *span, "reported_speech"))
         elif is_speech_verb(token):
+            if _could_not(token):
+                continue  # "the official had not been able to confirm that X": nobody says X
             subject = subject_of(token, quotes)
             span = _clause_content(token, sentence, subject)
             if span and token.lemma_.lower() in DENIALS:
@@ -517,6 +525,16 @@ def _one_word_answer(verb: Token) -> tuple[int, int] | None:
         if child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp", "attr") and child.i == verb.i + 1 and alone:
             return child.idx, child.idx + len(child.text)
     return None
+
+
+def _could_not(verb: Token) -> bool:
+    """ "had not been able to confirm", "was unable to say": a speech act that could not happen
+    reports nothing. (One refused, "refused to say that X", is still reported.)"""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma == "unable" or lemma == "able" and any(c.dep_ == "neg" for t in (head, head.head) for c in t.children)
 
 
 def _foretold(verb: Token) -> bool:

@@ -241,7 +241,7 @@ class _Reader:
             if any(e.kind == "reported_speech" and e.has_content for e in events):
                 # "X told Y that Z, according to a post": the reporting verb already says who spoke
                 events = [e for e in events if e.kind != "according_to"]
-            resolved = [(e, self._speaker_of(e)) for e in events]
+            resolved = _nameless_within_another([(e, self._speaker_of(e)) for e in events])
             self.discourse.learn_media(sentence)
             attributions.extend(resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
@@ -361,6 +361,24 @@ class _Reader:
             if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
                 parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
             self.units.append(_Unit(a_start, a_end, "narration", None))
+
+
+def _reported_by_another(event: SpeechEvent, attributions) -> bool:
+    return any(
+        other is not event and other.has_content and other.start <= event.verb.idx < other.end
+        for other, _ in attributions
+    )
+
+
+def _nameless_within_another(resolved: list) -> list:
+    """ "The union said the council had been warned in March that X": a speech nobody is named
+    for, inside what someone said, is theirs to report."""
+    found = []
+    for event, speaker in resolved:
+        if speaker is None and event.has_content:
+            speaker = next((s for e, s in resolved if s and e is not event and _reported_by_another(event, [(e, s)])), None)
+        found.append((event, speaker))
+    return found
 
 
 def _acts_on_something(verb) -> bool:

@@ -350,3 +350,34 @@ def test_a_share_of_respondents_speaks_through_the_poll():
 def test_what_a_study_is_about_is_no_part_of_its_name():
     text = "A study of 9,400 adults found that regular walkers lived two years longer."
     assert claim_with("walkers", worthy(text)).speaker == "study"
+
+
+def test_adding_posts_is_a_deed_and_the_source_is_who_it_is_according_to():
+    text = "The harbour budget adds 24 pilot posts, according to the port office."
+    assert claim_with("24 pilot posts", worthy(text)).speaker == "port office"
+
+
+def test_a_quotation_after_a_deed_of_adding_is_the_speaker_s():
+    text = 'Speaking in Holm, Tom Vale said the state had added 8,000 jobs, "more than any governor before me."'
+    assert claim_with("more than any governor", worthy(text)).speaker == "Tom Vale"
+
+
+def test_a_thing_written_with_a_relative_clause_is_no_reported_clause():
+    text = "Sen. Ian Moor said she had written the cost cap that made the final bill pass."
+    claims = [c for c in worthy(text) if "cost cap" in c.text]
+    assert [c.speaker for c in claims] == ["Ian Moor"]
+
+
+def test_what_someone_could_not_confirm_is_reported_by_who_tells_of_it():
+    text = (
+        "Ada Roe, the board's chief executive, said the official had not been able to confirm that the "
+        'paper was genuine. "We get several fake papers every season," she said.'
+    )
+    assert claim_with("fake papers", claims_of(text)).speaker == "Ada Roe"
+    assert {c.speaker for c in claims_of(text) if "genuine" in c.text} == {"Ada Roe"}
+
+
+def test_a_warning_given_to_nobody_named_is_reported_by_who_tells_of_it():
+    text = "The Holm teachers' union said the board had been warned in March that its printer did not lock its stores."
+    claims = [c for c in worthy(text) if "printer" in c.text]
+    assert {c.speaker for c in claims} == {"Holm teachers' union"}
