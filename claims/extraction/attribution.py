@@ -192,14 +192,24 @@ def _speaker_of_relative_clause(verb: Token) -> Token | None:
     clause = _left_relative_clause(verb)
     if clause is None:
         return None
-    who = next(c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which"))
+    who = next(_relative_pronoun(c) for c in clause.children if _relative_pronoun(c) is not None)
     before = [t for t in verb.doc[verb.sent.start : who.i] if t.pos_ in ("NOUN", "PROPN")]
     return before[-1] if before else None
 
 
+def _relative_pronoun(subject: Token) -> Token | None:
+    """The "who" or "which" a clause's subject is, or the "whose" it opens with ("whose own office
+    collapsed")."""
+    if subject.dep_ != "nsubj":
+        return None
+    if subject.lower_ in ("who", "which"):
+        return subject
+    return subject.left_edge if subject.left_edge.lower_ == "whose" else None
+
+
 def _left_relative_clause(verb: Token) -> Token | None:
     for child in verb.lefts:
-        if child.dep_ in CLAUSES and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in child.children):
+        if child.dep_ in CLAUSES and any(_relative_pronoun(c) is not None for c in child.children):
             return child
     return None
 
@@ -482,7 +492,10 @@ def _is_estimate(verb: Token) -> bool:
     if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
         return False
     figures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for p in c.children if p.dep_ == "pobj"]
-    return any(p.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or p.like_num for p in figures)
+    return any(
+        p.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or p.like_num or any(c.like_num for c in p.children)
+        for p in figures
+    )
 
 
 def document_read_as_noun(token: Token) -> Token | None:
@@ -499,6 +512,8 @@ def document_read_as_noun(token: Token) -> Token | None:
     while opener.dep_ in ("compound", "pobj") and opener.pos_ != "ADP" and opener.head.i != opener.i:
         opener = opener.head
     document = opener.head if opener.pos_ == "ADP" and opener.lower_ in ("from", "by") else None
+    if document is None:  # or "show" stands as the root, with the documents for its subject
+        document = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i - 2), None)
     if document is None or document.tag_ not in ("NNS", "NNPS"):
         return None
     if document.lemma_.lower() not in EVIDENCE and document.lower_.rstrip("s") not in EVIDENCE:

@@ -242,6 +242,7 @@ class _Reader:
                 # "X told Y that Z, according to a post": the reporting verb already says who spoke
                 events = [e for e in events if e.kind != "according_to"]
             resolved = _nameless_within_another([(e, self._speaker_of(e)) for e in events])
+            self._remember_addressed(resolved)
             self.discourse.learn_media(sentence)
             attributions.extend(resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
@@ -271,6 +272,16 @@ class _Reader:
             self._add(q[0], q[1], "direct_quote", speaker)
             if speaker:
                 self.last_speaker = speaker
+
+    def _remember_addressed(self, resolved) -> None:
+        """ "Marchetti accused Abernathy of ignoring the report. She said ...": the person a
+        speaker accused or told is the next likeliest "she"; the speaker stays the likeliest."""
+        for event, speaker in resolved:
+            addressed = [c for c in event.verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+            if speaker is None or speaker.entity is None or not addressed:
+                continue
+            self.discourse.speaker(addressed[0])
+            self.discourse.remember(speaker.entity)
 
     def _quotes(self, start: int, end: int) -> list[tuple[int, int]]:
         return [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
@@ -303,7 +314,10 @@ class _Reader:
     def _named_in(self, sentence: Span) -> Speaker | None:
         """Who a lead-in names: a person or organisation the recogniser knows, else the first
         proper noun that is no place or date ("And from Kostelic herself, in Altmark:")."""
-        named = [ent.root for ent in sentence.ents if ent.label_ in ("PERSON", "ORG", "NORP")]
+        # "And from Halvorian Trade Minister Viktor Lund:": a person before an organisation, and
+        # either before a nationality
+        rank = {"PERSON": 0, "ORG": 1, "NORP": 2}
+        named = [ent.root for ent in sorted(sentence.ents, key=lambda e: rank.get(e.label_, 3)) if ent.label_ in rank]
         named = named or [
             t for t in sentence if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
         ]
@@ -320,6 +334,8 @@ class _Reader:
         if len(self.text[quote[0] : quote[1]].split()) < MIN_QUOTE_WORDS:
             return False
         before = self.text[paragraph_start : quote[0] - 1].rstrip()
+        if before[-2:-1] in (".", "!", "?") and before[-1:] in ("\"", "\u201d", "'", "\u2019", "\u00bb"):
+            return True  # '"... history." "Within six hours ...": a second quotation after the first'
         return not before or before[-1] in ".:;,!?("
 
     def _quote_speaker(self, quote, attributions) -> Speaker | None:

@@ -52,6 +52,7 @@ STAND_IN_NOUNS = frozenset("company firm group organisation organization busines
 PUBLISHING_VERBS = frozenset("release publish issue conduct compile produce prepare".split())
 # Documents whose respondents speak through them: "Nine percent said they were undecided."
 SURVEYS = frozenset("poll survey".split())
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 # The people a story may call "the family".
 KIN = frozenset(
     """mother father sister brother son daughter wife husband widow widower parent sibling cousin aunt uncle
@@ -367,7 +368,7 @@ class Discourse:
             return self._with_kind_side(self.speaker(named, verb, alone), subject)
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
-            entity = self._resolve_pronoun(lower)
+            entity = (self._subject_before(subject) if lower in NEUTER else None) or self._resolve_pronoun(lower)
             if entity is None:
                 return None
             return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
@@ -434,6 +435,9 @@ class Discourse:
             side = self._side_for(phrase, written, subject, verb, "person")
             entity = self.remember(Entity(person, "person", side, words))
             return Speaker(person, side, entity, written)
+        spoken_for = self._spoken_for(subject, phrase)
+        if spoken_for is not None:
+            return spoken_for
         source = self.registry_match(written, None)
         kind = "group" if subject.tag_ == "NNS" else "person" if subject.lemma_.lower() in TITLES else "organisation"
         if source:
@@ -629,6 +633,48 @@ class Discourse:
             if organisation:
                 return organisation.side
         return None
+
+    def _spoken_for(self, subject: Token, phrase: list[Token]) -> Speaker | None:
+        """ "A spokeswoman for the agency said", "a spokesman said" after the returning office
+        spoke: an unnamed spokesperson is the organisation's voice, and is named for it."""
+        if subject.lemma_.lower() not in SPOKESPEOPLE or subject.pos_ != "NOUN":
+            return None
+        written = " ".join(t.text for t in phrase)
+        represented = [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+        if represented:
+            found = self.speaker(represented[0])
+            organisation = found.entity if found is not None else None
+            name = f"{subject.text} for the {organisation.name}" if organisation else None
+        elif len(phrase) == 2 and phrase[0].lower_ in ("a", "an", "the"):
+            organisation = self.recent(("organisation",))
+            name = f"{organisation.name} {subject.text}" if organisation else None
+        else:
+            return None
+        if organisation is None:
+            return None
+        entity = self.remember(Entity(name, "person", organisation.side, {subject.lemma_.lower()}))
+        return Speaker(name, organisation.side, entity, written)
+
+    def _subject_before(self, pronoun: Token) -> Entity | None:
+        """ "The Yes campaign disputes the figure. It says ...": "it" opening a sentence is the
+        subject of the sentence before, in the same paragraph, when that subject is a body that
+        can speak (a name, an organisation, a document, or one the sides name)."""
+        sentence = pronoun.sent
+        if sentence.start == 0 or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT":
+            return None
+        doc = pronoun.doc
+        before = doc[sentence.start - 1].sent
+        if "\n" in doc[before.end - 1 : sentence.start + 1].text_with_ws.strip():
+            return None
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ not in ("NN", "NNP") or subject.ent_type_ == "PERSON":
+            return None
+        lemma = subject.lemma_.lower()
+        words = " ".join(t.text for t in phrase_of(subject))
+        if not (subject.ent_type_ == "ORG" or lemma in ORG_NOUNS or lemma in EVIDENCE or self._stated_side(words)):
+            return None
+        found = self.speaker(subject)
+        return found.entity if found is not None else None
 
     def _abbreviated_title_holder(self, title: str) -> Entity | None:
         """ "Sen. Ada Roe" before "the senator": the person named with the title abbreviated."""
