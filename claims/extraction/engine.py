@@ -165,6 +165,7 @@ class _Reader:
         self.discourse.learn_names(doc)
         self.discourse.learn_places(doc)
         self.discourse.learn_nouns(doc)
+        self.discourse.learn_plaintiff(doc)
         self.index = TokenIndex(doc)
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]

@@ -85,6 +85,16 @@ def affiliations(subject: Token) -> list[str]:
     return found
 
 
+def not_involved(subject: Token) -> bool:
+    """ "Dr. Ian Marsh, an epidemiologist at Holm University who was not involved in the work": the
+    formula by which science copy marks an independent expert."""
+    described = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return any(
+        t.dep_ == "relcl" and t.lemma_.lower() == "involve" and any(c.dep_ == "neg" for c in t.children)
+        for d in described for t in d.subtree
+    )
+
+
 def authors(subject: Token) -> list[str]:
     """ "court documents filed by the prosecution", "figures released by the union": who made
     the document that speaks."""

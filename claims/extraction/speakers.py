@@ -52,6 +52,9 @@ STAND_IN_NOUNS = frozenset("company firm group organisation organization busines
 PUBLISHING_VERBS = frozenset("release publish issue conduct compile produce prepare".split())
 # Documents whose respondents speak through them: "Nine percent said they were undecided."
 SURVEYS = frozenset("poll survey".split())
+# Who publishes: "a note from the journal" is the journal's.
+PUBLICATIONS = frozenset("journal newspaper magazine paper broadcaster network newsletter publisher".split())
+LAWSUITS = frozenset("lawsuit suit complaint".split())
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 # The people a story may call "the family".
 KIN = frozenset(
@@ -93,6 +96,7 @@ class Discourse:
         self.entities: list[Entity] = []
         self.places: dict[str, str] = {}
         self.media: dict[str, Entity] = {}
+        self.plaintiff_side: str | None = None
         self.documents: dict[str, Entity] = {}  # "figures": whose figures the article cited last
         self._registry_forms = [
             (norm(form), source) for source in registry for form in (source.name, *source.aliases) if norm(form)
@@ -191,6 +195,16 @@ class Discourse:
         if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 2].is_punct:
             return self.side_in(doc[ent.end + 1].text)
         return None
+
+    def learn_plaintiff(self, doc) -> None:
+        """ "Pop singer Ada Roe has sued her former label": the lawsuit speaks for whoever sued."""
+        for token in doc:
+            if token.lemma_.lower() != "sue" or token.pos_ != "VERB":
+                continue
+            plaintiff = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if plaintiff is not None and plaintiff.pos_ in ("NOUN", "PROPN"):
+                self.plaintiff_side = self._stated_side(" ".join(t.text for t in phrase_of(plaintiff)))
+                return
 
     def learn_nouns(self, doc) -> None:
         """Count the article's nouns (a qualifier the story keeps using is its subject), and
@@ -378,7 +392,7 @@ class Discourse:
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
         if subject.lemma_.lower() in MEDIA and subject.pos_ == "NOUN":
             # "the post said", "according to a statement on the ministry's site": whoever posted it
-            entity = self._media_owner(subject)
+            entity = self._media_owner(subject) or self._author(subject)  # "a note from the journal"
             if entity is None and phrase[0].lower_ == "the" and self.entities and subject.lemma_.lower() in UTTERANCES:
                 entity = self.entities[-1]
             if entity is not None:
@@ -625,6 +639,13 @@ class Discourse:
         side = self._kin_or_cabinet_side(subject, words) if kind == "person" else None
         if side:
             return side
+        if stated.not_involved(subject):
+            # "an epidemiologist who was not involved in the study": an independent expert
+            side = next((side for cue, side in self._cues if "independent" in cue.split()), None)
+            if side:
+                return side
+        if subject.lemma_.lower() in LAWSUITS and self.plaintiff_side:
+            return self.plaintiff_side  # "the complaint says": whoever sued
         if (
             kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase)
             and not stated.names_own_organisation(phrase, ORG_NOUNS)
@@ -671,7 +692,7 @@ class Discourse:
             return None
         lemma = subject.lemma_.lower()
         words = " ".join(t.text for t in phrase_of(subject))
-        if not (subject.ent_type_ == "ORG" or lemma in ORG_NOUNS or lemma in EVIDENCE or self._stated_side(words)):
+        if not (subject.ent_type_ == "ORG" or lemma in ORG_NOUNS | EVIDENCE | LAWSUITS or self._stated_side(words)):
             return None
         found = self.speaker(subject)
         return found.entity if found is not None else None
@@ -722,7 +743,7 @@ def _can_author(author: Token) -> bool:
     lemma = author.lemma_.lower()
     return (
         author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-        or lemma in ORG_NOUNS or lemma in TITLES or lemma in ROLE_WORDS or lemma in RESEARCHERS
+        or lemma in ORG_NOUNS or lemma in TITLES or lemma in ROLE_WORDS or lemma in RESEARCHERS or lemma in PUBLICATIONS
     )
 
 

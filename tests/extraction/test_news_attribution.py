@@ -414,3 +414,13 @@ def test_records_shown_as_the_root_of_a_misread_sentence_still_speak_for_their_a
 def test_a_laboratory_report_that_puts_a_figure_speaks_for_the_laboratory():
     text = "A report from the Dunmere laboratory, seen by this newspaper, puts the level at 4.2 nanograms per millilitre."
     assert claim_with("4.2 nanograms", worthy(text)).speaker == "Dunmere laboratory"
+
+
+def test_a_note_from_a_journal_speaks_for_the_journal():
+    text = "The analysis appears in a supplement that was not reviewed, according to a note from the journal."
+    assert claim_with("supplement", worthy(text)).speaker == "journal"
+
+
+def test_a_statement_from_an_office_speaks_for_the_office():
+    text = "The ferry carried 300 people on Sunday, according to a statement from the port authority."
+    assert claim_with("300 people", worthy(text)).speaker == "port authority"

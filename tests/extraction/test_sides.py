@@ -399,3 +399,33 @@ def test_the_senator_speaks_for_the_side_of_the_senator_named_with_an_abbreviate
     )
     claim = claim_with("come back", worthy(text, sides=sides))
     assert (claim.speaker, claim.side) == ("senator", "Roe campaign")
+
+
+def test_an_expert_not_involved_in_the_work_speaks_for_the_independent_side():
+    sides = _cues(("Study authors", ("study", "authors")), ("Critics", ("critics", "independent researchers")))
+    text = (
+        "Dr. Ian Marsh, an epidemiologist at Holm University who was not involved in the work, warned that "
+        "walkers tend to be healthier to begin with."
+    )
+    assert claim_with("healthier", worthy(text, sides=sides)).side == "Critics"
+
+
+def test_the_complaint_speaks_for_whoever_sued():
+    sides = _cues(("Mira Dune", ("Mira Dune", "singer")), ("Brightway", ("Brightway Records", "label")))
+    text = (
+        "Folk singer Mira Dune has sued her former label, Brightway Records, for $2 million. "
+        "The label kept 80 cents of every dollar, the complaint says."
+    )
+    claim = claim_with("80 cents", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("complaint", "Mira Dune")
+
+
+def test_it_after_the_lawsuit_is_the_lawsuit():
+    sides = _cues(("Mira Dune", ("Mira Dune", "singer")), ("Brightway", ("Brightway Records", "label")))
+    text = (
+        "Folk singer Mira Dune has sued her former label, Brightway Records, for $2 million.\n\n"
+        "Her single spent 11 weeks at the top of the chart in 2019.\n\n"
+        "The lawsuit also names two Brightway subsidiaries. It says those companies received fees that were never reported."
+    )
+    claim = claim_with("received fees", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("lawsuit", "Mira Dune")
