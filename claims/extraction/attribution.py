@@ -164,6 +164,12 @@ def _antecedent(subject: Token) -> Token:
     return subject
 
 
+def subject_after_dateline(verb: Token) -> Token | None:
+    """ "HOLM — Four days after the flood, ..., aid groups said": the parser may take the dateline
+    for the subject of the whole sentence; the speaker is the phrase right before the verb."""
+    return _misattached_subject(verb)
+
+
 def _misattached_subject(verb: Token) -> Token | None:
     """ "Tuesday in Boston, while on the trail for his wife, former senator Ada Roe said ...": after
     a fronted phrase the parser may hang the speaker on that phrase and leave the verb without a

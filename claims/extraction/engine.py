@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import checkworthiness, page_furniture, text as textlib
-from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events
+from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events, subject_after_dateline
 from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
 from .loaded import loaded_terms
@@ -325,9 +325,14 @@ class _Reader:
         return self.discourse.speaker(named[0]) if named else None
 
     def _speaker_of(self, event: SpeechEvent) -> Speaker | None:
-        if event.subject is None:
+        subject = event.subject
+        if subject is None:
             return None
-        return self.discourse.speaker(event.subject, event.verb if event.kind != "according_to" else None)
+        if subject.idx < self.discourse.skip_before and event.kind != "according_to" and any(
+            t.pos_ == "VERB" and t.idx >= self.discourse.skip_before for t in subject.subtree
+        ):  # the dateline took a whole clause for its own
+            subject = subject_after_dateline(event.verb) or subject
+        return self.discourse.speaker(subject, event.verb if event.kind != "according_to" else None)
 
     def _stands_alone(self, paragraph_start: int, quote: tuple[int, int]) -> bool:
         """A quotation that opens a sentence or follows a comma or colon is someone's speech;

@@ -166,6 +166,11 @@ def clean_name(phrase: list[Token]) -> str:
         # "Oster, the reigning champion": the name without its apposition
         aside = {t for child in head.children if child.dep_ == "appos" for t in child.subtree}
         tokens = [t for t in tokens if t not in aside and not (t.is_punct and t.i > head.i)]
+    if head is not None:
+        # "in the open, aid groups said": the parser may hang a word from before a comma on the
+        # name; before the name, a comma ends what belongs to it
+        commas = [k for k, t in enumerate(tokens) if t.text == "," and t.i < head.i]
+        tokens = tokens[commas[-1] + 1 :] if commas else tokens
     while tokens and tokens[0].dep_ == "det":
         tokens.pop(0)
     # A dropped comma must not glue its neighbours: "a woman in Marsk, Ohio" is not "MarskOhio".

@@ -279,3 +279,17 @@ def test_a_second_quotation_right_after_the_first_is_a_quotation_too():
     )
     claim = claim_with("3,000 rescuers", worthy(text))
     assert (claim.speaker, claim.kind) == ("Tor Haug", "direct_quote")
+
+
+def test_a_word_before_a_comma_is_no_part_of_the_name_after_it():
+    # "... sleeping in the open, aid groups said": the parse that hangs "open" on "groups"
+    from spacy.tokens import Doc
+
+    from claims.extraction.names import clean_name
+    from claims.extraction.nlp import pipeline
+
+    words = ["the", "open", ",", "aid", "groups", "said"]
+    doc = Doc(pipeline().vocab, words=words, heads=[4, 4, 4, 4, 5, 5],
+              deps=["det", "amod", "punct", "compound", "nsubj", "ROOT"],
+              pos=["DET", "ADJ", "PUNCT", "NOUN", "NOUN", "VERB"])
+    assert clean_name(list(doc[0:5])) == "aid groups"
