@@ -482,7 +482,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 start, end = _span_of([t for t in sentence if t.i >= subject.left_edge.i and not t.is_punct])
                 events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
         elif document_read_as_noun(token) is not None:
-            span = _span_of([t for t in sentence if t.i > token.i and not t.is_punct and not (t.i == token.i + 1 and t.lower_ == "that")])
+            finding = [t for t in sentence if t.i > token.i and not t.is_punct]
+            span = _span_of([t for t in finding if not (t.i == token.i + 1 and t.lower_ == "that")])
             if span[1] > span[0]:
                 events.append(SpeechEvent(token, token.doc[token.i - 1], *span, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -497,7 +498,9 @@ def _is_estimate(verb: Token) -> bool:
     something at a figure reports that figure."""
     if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
         return False
-    figures = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for p in c.children if p.dep_ == "pobj"]
+    figures = [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for p in c.children if p.dep_ == "pobj"
+    ]
     return any(
         p.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or p.like_num or any(c.like_num for c in p.children)
         for p in figures

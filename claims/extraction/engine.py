@@ -398,7 +398,8 @@ def _nameless_within_another(resolved: list) -> list:
     found = []
     for event, speaker in resolved:
         if speaker is None and event.has_content:
-            speaker = next((s for e, s in resolved if s and e is not event and _reported_by_another(event, [(e, s)])), None)
+            outer = [(e, s) for e, s in resolved if s and e is not event and _reported_by_another(event, [(e, s)])]
+            speaker = outer[0][1] if outer else None
         found.append((event, speaker))
     return found
 

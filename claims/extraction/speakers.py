@@ -402,7 +402,8 @@ class Discourse:
             # "its storage records showed", "the ministry's figures show", "a report by the city
             # auditor found": the owner's or the author's finding
             owner = self._possessor(subject) or self._author(subject) or self._cited_before(subject, phrase)
-            if owner is not None and subject.lemma_.lower() in SURVEYS and owner is not self.documents.get(subject.lemma_.lower()):
+            cited = self.documents.get(subject.lemma_.lower())
+            if owner is not None and subject.lemma_.lower() in SURVEYS and owner is not cited:
                 owner = self._pollster_s(subject, owner)
             if owner is not None:
                 self.documents[subject.lemma_.lower()] = owner
@@ -661,7 +662,9 @@ class Discourse:
         if subject.lemma_.lower() not in SPOKESPEOPLE or subject.pos_ != "NOUN":
             return None
         written = " ".join(t.text for t in phrase)
-        represented = [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+        represented = [
+            p for c in subject.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"
+        ]
         if represented:
             found = self.speaker(represented[0])
             organisation = found.entity if found is not None else None
@@ -700,7 +703,9 @@ class Discourse:
     def _abbreviated_title_holder(self, title: str) -> Entity | None:
         """ "Sen. Ada Roe" before "the senator": the person named with the title abbreviated."""
         short = {k for k, v in ABBREVIATED_TITLES.items() if v == title}
-        return next((e for e in reversed(self.entities) if e.kind == "person" and e.words & short), None) if short else None
+        if not short:
+            return None
+        return next((e for e in reversed(self.entities) if e.kind == "person" and e.words & short), None)
 
     def _with_kind_side(self, found: Speaker | None, kind: Token) -> Speaker | None:
         """ "The medical charity Vida Sana": the kind of organisation may be what names the side."""
@@ -715,8 +720,9 @@ class Discourse:
     def _kin_or_cabinet_side(self, subject: Token, words: set[str]) -> str | None:
         """ "Ada Roe's sister, Mia Roe" speaks for the side the story calls the family; "Interior
         Minister Tor Lund" for the side it calls the government."""
-        described = {t.lemma_.lower() for near in (subject, subject.head) for t in near.subtree if t.dep_ in ("appos", "compound", "nsubj", "ROOT")}
-        if (words | described) & KIN:
+        # the speaker's own phrase, or the one it stands in apposition to; never the claim
+        own = phrase_of(subject.head if subject.dep_ == "appos" else subject)
+        if (words | {t.lemma_.lower() for t in own}) & KIN:
             return self.side_in("family") or self.side_in("relatives")
         if "minister" in words:
             return self.side_in("government")

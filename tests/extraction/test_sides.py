@@ -429,3 +429,9 @@ def test_it_after_the_lawsuit_is_the_lawsuit():
     )
     claim = claim_with("received fees", worthy(text, sides=sides))
     assert (claim.speaker, claim.side) == ("lawsuit", "Mira Dune")
+
+
+def test_a_relative_named_in_the_claim_gives_no_side():
+    sides = _cues(("Family", ("family", "relatives")), ("Depot", ("depot", "managers")))
+    text = "Dr. Ines Kaur said the victim's mother had been told about the injury on Sunday."
+    assert claim_with("mother", worthy(text, sides=sides)).side is None
