@@ -53,6 +53,8 @@ class SpeechEvent:
 
 def is_speech_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if lemma == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM") for c in token.children):
+        return False  # "the budget adds 24 police posts", "the state added 8,000 jobs": a deed
     return token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in FINDING_VERBS)
 
 
@@ -162,6 +164,12 @@ def _antecedent(subject: Token) -> Token:
     return subject
 
 
+def subject_after_dateline(verb: Token) -> Token | None:
+    """ "HOLM — Four days after the flood, ..., aid groups said": the parser may take the dateline
+    for the subject of the whole sentence; the speaker is the phrase right before the verb."""
+    return _misattached_subject(verb)
+
+
 def _misattached_subject(verb: Token) -> Token | None:
     """ "Tuesday in Boston, while on the trail for his wife, former senator Ada Roe said ...": after
     a fronted phrase the parser may hang the speaker on that phrase and leave the verb without a
@@ -190,14 +198,24 @@ def _speaker_of_relative_clause(verb: Token) -> Token | None:
     clause = _left_relative_clause(verb)
     if clause is None:
         return None
-    who = next(c for c in clause.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which"))
+    who = next(_relative_pronoun(c) for c in clause.children if _relative_pronoun(c) is not None)
     before = [t for t in verb.doc[verb.sent.start : who.i] if t.pos_ in ("NOUN", "PROPN")]
     return before[-1] if before else None
 
 
+def _relative_pronoun(subject: Token) -> Token | None:
+    """The "who" or "which" a clause's subject is, or the "whose" it opens with ("whose own office
+    collapsed")."""
+    if subject.dep_ != "nsubj":
+        return None
+    if subject.lower_ in ("who", "which"):
+        return subject
+    return subject.left_edge if subject.left_edge.lower_ == "whose" else None
+
+
 def _left_relative_clause(verb: Token) -> Token | None:
     for child in verb.lefts:
-        if child.dep_ in CLAUSES and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in child.children):
+        if child.dep_ in CLAUSES and any(_relative_pronoun(c) is not None for c in child.children):
             return child
     return None
 
@@ -293,7 +311,11 @@ def _clause_read_as_object(verb: Token) -> list[Token]:
         return []
     return [
         c for c in verb.rights
-        if c.dep_ == "dobj" and any(a.dep_ in ("acl", "relcl") and a.tag_ in ("VBD", "VBN") and a.i > c.i for a in c.children)
+        if c.dep_ == "dobj" and any(
+            a.dep_ in ("acl", "relcl") and a.tag_ in ("VBD", "VBN") and a.i > c.i
+            and not any(w.tag_ in ("WDT", "WP") for w in a.children)  # "wrote the cap that made the bill pass"
+            for a in c.children
+        )
     ]
 
 
@@ -437,6 +459,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if opening is not None and opening.tag_ not in ("WRB", "WP", "WDT"):  # "shows how ..." is the writer's
                 events.append(SpeechEvent(token, subject, *span, "reported_speech"))
         elif is_speech_verb(token):
+            if _could_not(token):
+                continue  # "the official had not been able to confirm that X": nobody says X
             subject = subject_of(token, quotes)
             span = _clause_content(token, sentence, subject)
             if span and token.lemma_.lower() in DENIALS:
@@ -451,11 +475,59 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 span = _one_word_answer(token)
             start, end = span if span else (token.idx, token.idx)
             events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
+        elif _is_estimate(token):
+            subject = subject_of(token, quotes)
+            if subject is not None and subject.lemma_.lower() in EVIDENCE:
+                # the figure means nothing without the document that gives it
+                start, end = _span_of([t for t in sentence if t.i >= subject.left_edge.i and not t.is_punct])
+                events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
+        elif document_read_as_noun(token) is not None:
+            finding = [t for t in sentence if t.i > token.i and not t.is_punct]
+            span = _span_of([t for t in finding if not (t.i == token.i + 1 and t.lower_ == "that")])
+            if span[1] > span[0]:
+                events.append(SpeechEvent(token, token.doc[token.i - 1], *span, "reported_speech"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             event = _according_to(token, sentence)
             if event:
                 events.append(event)
     return events
+
+
+def _is_estimate(verb: Token) -> bool:
+    """ "The poll put Roe at 44 percent", "the figures put the toll at 1,340": a document that puts
+    something at a figure reports that figure."""
+    if verb.lemma_.lower() != "put" or verb.pos_ != "VERB":
+        return False
+    figures = [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for p in c.children if p.dep_ == "pobj"
+    ]
+    return any(
+        p.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") or p.like_num or any(c.like_num for c in p.children)
+        for p in figures
+    )
+
+
+def document_read_as_noun(token: Token) -> Token | None:
+    """ "Records from Dunmere council show that ...": after "documents from an author" the parser
+    may take "show" for a noun (a "council show") and the author for its modifiers. Given such a
+    "show", the documents it stands for; the author is the noun right before it, and what follows
+    is the finding."""
+    if token.lower_ not in ("show", "shows") or token.pos_ != "NOUN" or token.i < 3:
+        return None
+    doc = token.doc
+    if doc[token.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    opener = token
+    while opener.dep_ in ("compound", "pobj") and opener.pos_ != "ADP" and opener.head.i != opener.i:
+        opener = opener.head
+    document = opener.head if opener.pos_ == "ADP" and opener.lower_ in ("from", "by") else None
+    if document is None:  # or "show" stands as the root, with the documents for its subject
+        document = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i - 2), None)
+    if document is None or document.tag_ not in ("NNS", "NNPS"):
+        return None
+    if document.lemma_.lower() not in EVIDENCE and document.lower_.rstrip("s") not in EVIDENCE:
+        return None
+    return document if any(t.pos_ in ("VERB", "AUX") for t in doc[token.i + 1 : token.sent.end]) else None
 
 
 def _first_token(sentence: Span, offset: int) -> Token | None:
@@ -477,6 +549,16 @@ def _one_word_answer(verb: Token) -> tuple[int, int] | None:
         if child.lower_ in ("yes", "no") and child.dep_ in ("intj", "dobj", "ccomp", "attr") and child.i == verb.i + 1 and alone:
             return child.idx, child.idx + len(child.text)
     return None
+
+
+def _could_not(verb: Token) -> bool:
+    """ "had not been able to confirm", "was unable to say": a speech act that could not happen
+    reports nothing. (One refused, "refused to say that X", is still reported.)"""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma == "unable" or lemma == "able" and any(c.dep_ == "neg" for t in (head, head.head) for c in t.children)
 
 
 def _foretold(verb: Token) -> bool:

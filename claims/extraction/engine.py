@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from . import checkworthiness, page_furniture, text as textlib
-from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events
+from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events, subject_after_dateline
 from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
 from .loaded import loaded_terms
@@ -165,6 +165,7 @@ class _Reader:
         self.discourse.learn_names(doc)
         self.discourse.learn_places(doc)
         self.discourse.learn_nouns(doc)
+        self.discourse.learn_plaintiff(doc)
         self.index = TokenIndex(doc)
         self.sentences = list(doc.sents)
         self.sentence_starts = [s.start_char for s in self.sentences]
@@ -241,7 +242,8 @@ class _Reader:
             if any(e.kind == "reported_speech" and e.has_content for e in events):
                 # "X told Y that Z, according to a post": the reporting verb already says who spoke
                 events = [e for e in events if e.kind != "according_to"]
-            resolved = [(e, self._speaker_of(e)) for e in events]
+            resolved = _nameless_within_another([(e, self._speaker_of(e)) for e in events])
+            self._remember_addressed(resolved)
             self.discourse.learn_media(sentence)
             attributions.extend(resolved)
             claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
@@ -295,6 +297,16 @@ class _Reader:
                 end = min(end, joiners[-1].idx if joiners else verb.left_edge.idx)
         self._add(start, end, "narration", None)
 
+    def _remember_addressed(self, resolved) -> None:
+        """ "Marchetti accused Abernathy of ignoring the report. She said ...": the person a
+        speaker accused or told is the next likeliest "she"; the speaker stays the likeliest."""
+        for event, speaker in resolved:
+            addressed = [c for c in event.verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+            if speaker is None or speaker.entity is None or not addressed:
+                continue
+            self.discourse.speaker(addressed[0])
+            self.discourse.remember(speaker.entity)
+
     def _quotes(self, start: int, end: int) -> list[tuple[int, int]]:
         return [q for q in textlib.quote_spans(self.text, start, end) if self._stands_alone(start, q)]
 
@@ -326,16 +338,24 @@ class _Reader:
     def _named_in(self, sentence: Span) -> Speaker | None:
         """Who a lead-in names: a person or organisation the recogniser knows, else the first
         proper noun that is no place or date ("And from Kostelic herself, in Altmark:")."""
-        named = [ent.root for ent in sentence.ents if ent.label_ in ("PERSON", "ORG", "NORP")]
+        # "And from Halvorian Trade Minister Viktor Lund:": a person before an organisation, and
+        # either before a nationality
+        rank = {"PERSON": 0, "ORG": 1, "NORP": 2}
+        named = [ent.root for ent in sorted(sentence.ents, key=lambda e: rank.get(e.label_, 3)) if ent.label_ in rank]
         named = named or [
             t for t in sentence if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME")
         ]
         return self.discourse.speaker(named[0]) if named else None
 
     def _speaker_of(self, event: SpeechEvent) -> Speaker | None:
-        if event.subject is None:
+        subject = event.subject
+        if subject is None:
             return None
-        return self.discourse.speaker(event.subject, event.verb if event.kind != "according_to" else None)
+        if subject.idx < self.discourse.skip_before and event.kind != "according_to" and any(
+            t.pos_ == "VERB" and t.idx >= self.discourse.skip_before for t in subject.subtree
+        ):  # the dateline took a whole clause for its own
+            subject = subject_after_dateline(event.verb) or subject
+        return self.discourse.speaker(subject, event.verb if event.kind != "according_to" else None)
 
     def _stands_alone(self, paragraph_start: int, quote: tuple[int, int]) -> bool:
         """A quotation that opens a sentence or follows a comma or colon is someone's speech;
@@ -343,6 +363,8 @@ class _Reader:
         if len(self.text[quote[0] : quote[1]].split()) < MIN_QUOTE_WORDS:
             return False
         before = self.text[paragraph_start : quote[0] - 1].rstrip()
+        if before[-2:-1] in (".", "!", "?") and before[-1:] in ("\"", "\u201d", "'", "\u2019", "\u00bb"):
+            return True  # '"... history." "Within six hours ...": a second quotation after the first'
         return not before or before[-1] in ".:;,!?("
 
     def _quote_speaker(self, quote, attributions) -> Speaker | None:
@@ -384,6 +406,25 @@ class _Reader:
             if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
                 parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
             self.units.append(_Unit(a_start, a_end, "narration", None))
+
+
+def _reported_by_another(event: SpeechEvent, attributions) -> bool:
+    return any(
+        other is not event and other.has_content and other.start <= event.verb.idx < other.end
+        for other, _ in attributions
+    )
+
+
+def _nameless_within_another(resolved: list) -> list:
+    """ "The union said the council had been warned in March that X": a speech nobody is named
+    for, inside what someone said, is theirs to report."""
+    found = []
+    for event, speaker in resolved:
+        if speaker is None and event.has_content:
+            outer = [(e, s) for e, s in resolved if s and e is not event and _reported_by_another(event, [(e, s)])]
+            speaker = outer[0][1] if outer else None
+        found.append((event, speaker))
+    return found
 
 
 def _acts_on_something(verb) -> bool:

@@ -19,6 +19,13 @@ TITLES = frozenset(
     prosecutor inspector sheriff councillor councilor representative rep gov sen""".split()
 )
 
+# Titles as news copy abbreviates them before a name: "Sen. Ada Roe" is "the senator" later on.
+ABBREVIATED_TITLES = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "lt": "lieutenant", "col": "colonel",
+    "gen": "general", "sgt": "sergeant", "capt": "captain", "cmdr": "commander", "supt": "superintendent",
+    "insp": "inspector", "atty": "attorney", "prof": "professor", "pres": "president", "sec": "secretary",
+}
+
 ORG_NOUNS = frozenset(
     """company firm group federation organisation organization agency ministry department office board union
     party alliance council committee government authority regulator operator laboratory lab army military
@@ -64,12 +71,14 @@ def is_anaphoric(phrase: list[Token], subject: Token) -> bool:
 
 
 def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list[Token]:
-    """The subject's own words: its subtree without relative clauses and outer punctuation (and,
-    `alone`, without the other members of a pair)."""
+    """The subject's own words: its subtree without relative clauses, times and outer punctuation
+    (and, `alone`, without the other members of a pair)."""
     skip = set()
     for token in subject.subtree:
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
+        elif token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children):
+            skip.update(token.subtree)  # "the city auditor in March" is the city auditor
     if alone:
         for child in subject.children:
             if child.dep_ == "conj":
@@ -157,6 +166,11 @@ def clean_name(phrase: list[Token]) -> str:
         # "Oster, the reigning champion": the name without its apposition
         aside = {t for child in head.children if child.dep_ == "appos" for t in child.subtree}
         tokens = [t for t in tokens if t not in aside and not (t.is_punct and t.i > head.i)]
+    if head is not None:
+        # "in the open, aid groups said": the parser may hang a word from before a comma on the
+        # name; before the name, a comma ends what belongs to it
+        commas = [k for k, t in enumerate(tokens) if t.text == "," and t.i < head.i]
+        tokens = tokens[commas[-1] + 1 :] if commas else tokens
     while tokens and tokens[0].dep_ == "det":
         tokens.pop(0)
     # A dropped comma must not glue its neighbours: "a woman in Marsk, Ohio" is not "MarskOhio".

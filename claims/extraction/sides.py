@@ -40,6 +40,22 @@ def cue_words(text: str) -> str:
     return " ".join(w.strip("-") for w in re.findall(r"[\w-]+", text) if w.strip("-"))
 
 
+def one_of(cue: str) -> str | None:
+    """ "head teachers", "charities", "aid groups": a side named by a plural common noun includes
+    any one of its members ("a head teacher", "the medical charity"). A name ("Democrats",
+    "NGOs") is left as written, and so is a singular cue: other companies are not "the company"."""
+    *before, last = cue.split() or [""]
+    if not last.islower() or not last.endswith("s") or last.endswith("ss"):
+        return None
+    if last.endswith("ies"):
+        one = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "xes", "sses")):
+        one = last[:-2]
+    else:
+        one = last[:-1]
+    return " ".join([*before, one]) if len(one) >= 4 else None
+
+
 def _text(tokens) -> str:
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
@@ -67,6 +83,16 @@ def affiliations(subject: Token) -> list[str]:
                 continue
             found.extend(_text(_without_clauses(head)) for head in heads)
     return found
+
+
+def not_involved(subject: Token) -> bool:
+    """ "Dr. Ian Marsh, an epidemiologist at Holm University who was not involved in the work": the
+    formula by which science copy marks an independent expert."""
+    described = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    return any(
+        t.dep_ == "relcl" and t.lemma_.lower() == "involve" and any(c.dep_ == "neg" for c in t.children)
+        for d in described for t in d.subtree
+    )
 
 
 def authors(subject: Token) -> list[str]:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from . import sides as stated
 from .names import (
+    ABBREVIATED_TITLES,
     ORG_NOUNS,
     ORG_SUFFIXES,
     TITLES,
@@ -28,7 +29,7 @@ from .names import (
     norm,
     surname,
 )
-from .attribution import EVIDENCE
+from .attribution import EVIDENCE, RESEARCHERS, document_read_as_noun
 from .gender import can_refer_to, gender_of
 from .types import KnownSource, SideCues
 
@@ -47,6 +48,19 @@ ROLE_WORDS = frozenset(
 # company said"). A court, a commission, an agency or an observer group is only the one the article
 # named as such: it must not inherit the side of the campaign quoted before it.
 STAND_IN_NOUNS = frozenset("company firm group organisation organization business club team union party".split())
+# Verbs by which someone makes a document public: "images released by the firm Orbis".
+PUBLISHING_VERBS = frozenset("release publish issue conduct compile produce prepare".split())
+# Documents whose respondents speak through them: "Nine percent said they were undecided."
+SURVEYS = frozenset("poll survey".split())
+# Who publishes: "a note from the journal" is the journal's.
+PUBLICATIONS = frozenset("journal newspaper magazine paper broadcaster network newsletter publisher".split())
+LAWSUITS = frozenset("lawsuit suit complaint".split())
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+# The people a story may call "the family".
+KIN = frozenset(
+    """mother father sister brother son daughter wife husband widow widower parent sibling cousin aunt uncle
+    niece nephew grandmother grandfather grandson granddaughter""".split()
+)
 PLACE_NOUNS = frozenset("town city village region province oblast district state county port capital area".split())
 
 
@@ -82,11 +96,20 @@ class Discourse:
         self.entities: list[Entity] = []
         self.places: dict[str, str] = {}
         self.media: dict[str, Entity] = {}
+        self.plaintiff_side: str | None = None
+        self.documents: dict[str, Entity] = {}  # "figures": whose figures the article cited last
         self._registry_forms = [
             (norm(form), source) for source in registry for form in (source.name, *source.aliases) if norm(form)
         ]
         self._registry_forms.sort(key=lambda pair: -len(pair[0]))
         self._cues = [(stated.cue_words(cue), side.name) for side in sides for cue in side.cues if stated.cue_words(cue)]
+        members = [(stated.one_of(cue), side.name) for side in sides for cue in side.cues]
+        self._cues += [(stated.cue_words(one), side) for one, side in members if one]
+        # "Mayor Delgado": a cue that names a person by title and surname also fits "Mayor Ana Delgado"
+        self._titled_cues = [
+            (set(stated.cue_words(cue).split()), side.name) for side in sides for cue in side.cues
+            if len(cue.split()) == 2 and all(w[:1].isupper() for w in cue.split())
+        ]
         self.parties = stated.parties_of(sides)
         # One pattern for all cues, tried at every word start, in the order the sides list them.
         self._cue_side: dict[str, str] = {}
@@ -173,6 +196,16 @@ class Discourse:
             return self.side_in(doc[ent.end + 1].text)
         return None
 
+    def learn_plaintiff(self, doc) -> None:
+        """ "Pop singer Ada Roe has sued her former label": the lawsuit speaks for whoever sued."""
+        for token in doc:
+            if token.lemma_.lower() != "sue" or token.pos_ != "VERB":
+                continue
+            plaintiff = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if plaintiff is not None and plaintiff.pos_ in ("NOUN", "PROPN"):
+                self.plaintiff_side = self._stated_side(" ".join(t.text for t in phrase_of(plaintiff)))
+                return
+
     def learn_nouns(self, doc) -> None:
         """Count the article's nouns (a qualifier the story keeps using is its subject), and
         remember which of them its modifiers tie to a side: after "an internal Halvard memo" or
@@ -184,6 +217,9 @@ class Discourse:
             self.topic[lemma] = self.topic.get(lemma, 0) + 1
             modifiers = [t for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") for t in c.subtree]
             side = self.side_in(" ".join(t.text for t in modifiers)) if modifiers else None
+            if modifiers and side is None and self.side_in(token.text) is None:
+                # "the council's minority caucus" is the side of the cue "minority caucus"
+                side = self.side_in(" ".join(t.text for t in sorted([*modifiers, token], key=lambda t: t.i)))
             if side:
                 self.described.setdefault(lemma, []).append((token.idx, side))
 
@@ -336,15 +372,17 @@ class Discourse:
 
     def speaker(self, subject: Token, verb: Token | None = None, alone: bool = False) -> Speaker | None:
         """Who the subject phrase names. `alone`: one member of a pair, without the others."""
+        if verb is not None and verb.pos_ == "NOUN":
+            return self._author_of_misread_document(subject, verb)
         pair = [c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
         if pair and not alone and subject.pos_ in ("PROPN", "NOUN"):
             return self._pair(subject, pair, verb)
         named = name_in_apposition(subject)
         if named is not None:
-            return self.speaker(named, verb, alone)
+            return self._with_kind_side(self.speaker(named, verb, alone), subject)
         lower = subject.lower_
         if lower in PERSONAL or lower in NEUTER or lower in PLURAL:
-            entity = self._resolve_pronoun(lower)
+            entity = (self._subject_before(subject) if lower in NEUTER else None) or self._resolve_pronoun(lower)
             if entity is None:
                 return None
             return Speaker(entity.name, entity.side, self.remember(entity), subject.text)
@@ -354,21 +392,33 @@ class Discourse:
         written = " ".join(t.text for t in phrase).replace(" 's", "'s")
         if subject.lemma_.lower() in MEDIA and subject.pos_ == "NOUN":
             # "the post said", "according to a statement on the ministry's site": whoever posted it
-            entity = self._media_owner(subject)
+            entity = self._media_owner(subject) or self._author(subject)  # "a note from the journal"
             if entity is None and phrase[0].lower_ == "the" and self.entities and subject.lemma_.lower() in UTTERANCES:
                 entity = self.entities[-1]
             if entity is not None:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
             # "A news report published Wednesday said": the report itself is the source
         if subject.lemma_.lower() in EVIDENCE and subject.pos_ == "NOUN":
-            # "its storage records showed", "the ministry's figures show": the owner's finding
-            owner = self._possessor(subject)
+            # "its storage records showed", "the ministry's figures show", "a report by the city
+            # auditor found": the owner's or the author's finding
+            owner = self._possessor(subject) or self._author(subject) or self._cited_before(subject, phrase)
+            cited = self.documents.get(subject.lemma_.lower())
+            if owner is not None and subject.lemma_.lower() in SURVEYS and owner is not cited:
+                owner = self._pollster_s(subject, owner)
             if owner is not None:
+                self.documents[subject.lemma_.lower()] = owner
                 return Speaker(owner.name, owner.side, self.remember(owner), written)
+        respondents = self._respondents(subject, written)
+        if respondents is not None:
+            return respondents
         if is_anaphoric(phrase, subject):
             entity = self.resolve_nominal(subject, bare=len(phrase) == 2)
             if entity:
                 return Speaker(entity.name, entity.side, self.remember(entity), written)
+            holder = self._abbreviated_title_holder(subject.lemma_.lower()) if len(phrase) == 2 else None
+            if holder:
+                # "Sen. Ada Roe ... the senator said": said as written, for the senator's side
+                return Speaker(clean_name(phrase), holder.side, self.remember(holder), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
         person = person_name(phrase)
         if person and not surname(person):
@@ -400,17 +450,22 @@ class Discourse:
             side = self._side_for(phrase, written, subject, verb, "person")
             entity = self.remember(Entity(person, "person", side, words))
             return Speaker(person, side, entity, written)
+        spoken_for = self._spoken_for(subject, phrase)
+        if spoken_for is not None:
+            return spoken_for
         source = self.registry_match(written, None)
         kind = "group" if subject.tag_ == "NNS" else "person" if subject.lemma_.lower() in TITLES else "organisation"
         if source:
             entity = self.remember(self._entity_from_source(source, kind, words))
             return Speaker(source.name, source.side, entity, written)
-        name = clean_name(phrase)
+        name = clean_name(_without_topic(phrase, subject))
         if not norm(name):
             return None
         known = next((e for e in reversed(self.entities) if e.name == name), None)
         side = known.side if known else self._side_for(phrase, written, subject, verb, kind)
         entity = self.remember(Entity(name, kind, side, words))
+        if subject.lemma_.lower() in EVIDENCE and subject.pos_ == "NOUN":
+            self.documents[subject.lemma_.lower()] = entity  # "A Tellbridge poll put Roe at 44 percent"
         return Speaker(entity.name, entity.side, entity, written)
 
     def _pair(self, first: Token, others: list[Token], verb: Token | None) -> Speaker | None:
@@ -428,6 +483,57 @@ class Discourse:
         entity = self.remember(Entity(name, "group", side, words))
         written = " ".join(t.text for t in phrase_of(first, self.skip_before))
         return Speaker(name, side, entity, written)
+
+    def _author(self, document: Token) -> Entity | None:
+        """ "a report by the city auditor", "figures from the labor department", "images released
+        by the firm Orbis": who made the document."""
+        for child in document.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                authors = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "acl" and child.lemma_.lower() in PUBLISHING_VERBS:
+                authors = [p for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            else:
+                continue
+            for author in authors:
+                if _can_author(author):
+                    found = self.speaker(author)
+                    if found is not None and found.entity is not None:
+                        return found.entity
+        return None
+
+    def _pollster_s(self, poll: Token, pollster: Entity) -> Entity:
+        """ "An exit poll by Meridia Research": a poll goes by its pollster's name, "the Meridia
+        Research exit poll"."""
+        if surname(pollster.name) in SURVEYS:
+            return pollster
+        kind = " ".join(t.text for t in poll.lefts if t.dep_ == "compound") + " " + poll.text
+        return self.remember(Entity(f"{pollster.name} {kind.strip()}", "document", pollster.side, {poll.lemma_.lower()}))
+
+    def _cited_before(self, document: Token, phrase: list[Token]) -> Entity | None:
+        """ "The same figures put ...", "the memo warned": a document the article cited before."""
+        if not is_anaphoric(phrase, document):
+            return None  # "the FBI data" are the FBI's, whoever was cited before
+        return self.documents.get(document.lemma_.lower())
+
+    def _author_of_misread_document(self, author: Token, misread: Token) -> Speaker | None:
+        """The author of "Records from Dunmere council show that ...", where the parser took "show"
+        for a noun; the documents are remembered as theirs."""
+        found = self.speaker(author)
+        document = document_read_as_noun(misread)
+        if found is not None and found.entity is not None and document is not None:
+            self.documents[document.lemma_.lower()] = found.entity
+        return found
+
+    def _respondents(self, subject: Token, written: str) -> Speaker | None:
+        """ "Nine percent said they were undecided", "six in 10 voters said": the people a poll
+        asked speak through it, and are named as the share of it they are."""
+        share = subject.lemma_.lower() in ("percent", "%") or (
+            subject.like_num and any(c.dep_ == "prep" and c.lower_ == "in" for c in subject.children)
+        )
+        poll = next((self.documents[kind] for kind in SURVEYS if kind in self.documents), None) if share else None
+        if poll is None:
+            return None
+        return Speaker(f"{written} in the {poll.name}", poll.side, self.remember(poll), written)
 
     def _looks_like_organisation(self, name: str) -> bool:
         return self.registry_labels.get(norm(name)) not in (None, "PERSON")
@@ -498,6 +604,10 @@ class Discourse:
         affiliation = self.registry_match(stated.cue_words(written), None)
         if affiliation and affiliation.side:
             return affiliation.side  # "General staff spokesman X": the organisation's side
+        words = set(stated.cue_words(written).split())
+        side = next((side for cue, side in self._titled_cues if cue <= words), None) if kind == "person" else None
+        if side:
+            return side
         side = self.parties.get(stated.party_in(written) or "")
         if side:
             return side  # "Sen. Ann Roe (D-Mass.)", "the Republican senator"
@@ -527,6 +637,16 @@ class Discourse:
                 side = self.side_in(text) or self.place_side_in(text)
                 if side:
                     return side
+        side = self._kin_or_cabinet_side(subject, words) if kind == "person" else None
+        if side:
+            return side
+        if stated.not_involved(subject):
+            # "an epidemiologist who was not involved in the study": an independent expert
+            side = next((side for cue, side in self._cues if "independent" in cue.split()), None)
+            if side:
+                return side
+        if subject.lemma_.lower() in LAWSUITS and self.plaintiff_side:
+            return self.plaintiff_side  # "the complaint says": whoever sued
         if (
             kind == "person" and any(norm(t.text) in ROLE_WORDS for t in phrase)
             and not stated.names_own_organisation(phrase, ORG_NOUNS)
@@ -534,6 +654,78 @@ class Discourse:
             organisation = self.recent(("organisation",))
             if organisation:
                 return organisation.side
+        return None
+
+    def _spoken_for(self, subject: Token, phrase: list[Token]) -> Speaker | None:
+        """ "A spokeswoman for the agency said", "a spokesman said" after the returning office
+        spoke: an unnamed spokesperson is the organisation's voice, and is named for it."""
+        if subject.lemma_.lower() not in SPOKESPEOPLE or subject.pos_ != "NOUN":
+            return None
+        written = " ".join(t.text for t in phrase)
+        represented = [
+            p for c in subject.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"
+        ]
+        if represented:
+            found = self.speaker(represented[0])
+            organisation = found.entity if found is not None else None
+            name = f"{subject.text} for the {organisation.name}" if organisation else None
+        elif len(phrase) == 2 and phrase[0].lower_ in ("a", "an", "the"):
+            organisation = self.recent(("organisation",))
+            name = f"{organisation.name} {subject.text}" if organisation else None
+        else:
+            return None
+        if organisation is None:
+            return None
+        entity = self.remember(Entity(name, "person", organisation.side, {subject.lemma_.lower()}))
+        return Speaker(name, organisation.side, entity, written)
+
+    def _subject_before(self, pronoun: Token) -> Entity | None:
+        """ "The Yes campaign disputes the figure. It says ...": "it" opening a sentence is the
+        subject of the sentence before, in the same paragraph, when that subject is a body that
+        can speak (a name, an organisation, a document, or one the sides name)."""
+        sentence = pronoun.sent
+        if sentence.start == 0 or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ROOT":
+            return None
+        doc = pronoun.doc
+        before = doc[sentence.start - 1].sent
+        if "\n" in doc[before.end - 1 : sentence.start + 1].text_with_ws.strip():
+            return None
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ not in ("NN", "NNP") or subject.ent_type_ == "PERSON":
+            return None
+        lemma = subject.lemma_.lower()
+        words = " ".join(t.text for t in phrase_of(subject))
+        if not (subject.ent_type_ == "ORG" or lemma in ORG_NOUNS | EVIDENCE | LAWSUITS or self._stated_side(words)):
+            return None
+        found = self.speaker(subject)
+        return found.entity if found is not None else None
+
+    def _abbreviated_title_holder(self, title: str) -> Entity | None:
+        """ "Sen. Ada Roe" before "the senator": the person named with the title abbreviated."""
+        short = {k for k, v in ABBREVIATED_TITLES.items() if v == title}
+        if not short:
+            return None
+        return next((e for e in reversed(self.entities) if e.kind == "person" and e.words & short), None)
+
+    def _with_kind_side(self, found: Speaker | None, kind: Token) -> Speaker | None:
+        """ "The medical charity Vida Sana": the kind of organisation may be what names the side."""
+        if found is None or found.side is not None or found.entity is None:
+            return found
+        side = self._stated_side(" ".join(t.text for t in phrase_of(kind, self.skip_before)))
+        if side is None:
+            return found
+        found.entity.side = side
+        return Speaker(found.name, side, found.entity, found.as_written)
+
+    def _kin_or_cabinet_side(self, subject: Token, words: set[str]) -> str | None:
+        """ "Ada Roe's sister, Mia Roe" speaks for the side the story calls the family; "Interior
+        Minister Tor Lund" for the side it calls the government."""
+        # the speaker's own phrase, or the one it stands in apposition to; never the claim
+        own = phrase_of(subject.head if subject.dep_ == "appos" else subject)
+        if (words | {t.lemma_.lower() for t in own}) & KIN:
+            return self.side_in("family") or self.side_in("relatives")
+        if "minister" in words:
+            return self.side_in("government")
         return None
 
     @staticmethod
@@ -546,6 +738,28 @@ class Discourse:
         if side or subject.pos_ != "NOUN":
             return side
         return self._side_of(self.resolve_nominal(subject, bare=False))
+
+
+def _can_author(author: Token) -> bool:
+    """Who can make a document: a name, an organisation or an office, not "the primary" or
+    "Monday night"."""
+    name = [author, *(c for c in author.children if c.dep_ == "compound")]
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in name):
+        return False
+    lemma = author.lemma_.lower()
+    return (
+        author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        or lemma in ORG_NOUNS or lemma in TITLES or lemma in ROLE_WORDS or lemma in RESEARCHERS or lemma in PUBLICATIONS
+    )
+
+
+def _without_topic(phrase: list[Token], subject: Token) -> list[Token]:
+    """ "A study of 9,400 adults", "a review of 27 studies": what a document is about is no part
+    of its name."""
+    if subject.lemma_.lower() not in EVIDENCE:
+        return phrase
+    topic = {t for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+    return [t for t in phrase if t not in topic] or phrase
 
 
 def _cue_names(sides: tuple[SideCues, ...]) -> dict[str, tuple[str, str]]:

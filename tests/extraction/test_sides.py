@@ -349,3 +349,89 @@ def test_a_person_first_named_without_a_side_takes_the_side_a_later_description_
 def test_a_person_first_named_without_a_side_keeps_none_when_named_bare_again():
     text = "Sara Lind said the rail plan was a year late.\n\nLind said the plan would cost 2 billion."
     assert claim_with("2 billion", worthy(text, sides=_cues(*HARLOW_MENDEZ))).side is None
+
+
+def test_one_member_of_a_plural_cue_takes_its_side():
+    sides = _cues(("Teachers", ("head teachers", "teachers")), ("Exam board", ("exam board",)))
+    text = "Clare Moss, head teacher of Elm School, said none of her staff had seen the paper."
+    assert claim_with("none of her staff", worthy(text, sides=sides)).side == "Teachers"
+
+
+def test_a_singular_cue_does_not_take_in_others_of_its_kind():
+    sides = _cues(("Study authors", ("study", "authors")), ("Critics", ("critics",)))
+    text = "A 2019 review of 27 studies found a small benefit in some of them."
+    assert claim_with("small benefit", worthy(text, sides=sides)).side is None
+
+
+def test_a_cue_naming_a_person_by_title_and_surname_fits_the_full_name():
+    sides = _cues(("Minority", ("Councilmember Tanaka", "minority caucus")), ("Majority", ("Mayor Brandt",)))
+    text = "Councilmember Yuki Tanaka said 11 librarian posts had been withdrawn."
+    assert claim_with("librarian", worthy(text, sides=sides)).side == "Minority"
+
+
+def test_the_group_named_in_narration_keeps_its_side_when_it_speaks():
+    sides = _cues(("Minority", ("minority caucus",)), ("Majority", ("majority caucus",)))
+    text = (
+        "The three members of the council's minority caucus voted against the plan.\n\n"
+        "In a joint statement, the caucus said the plan cut bus services by a third."
+    )
+    assert claim_with("bus services", worthy(text, sides=sides)).side == "Minority"
+
+
+def test_a_relative_speaks_for_the_family():
+    sides = _cues(("Family", ("family", "relatives")), ("Depot", ("depot", "managers")))
+    text = "Tom Ashby's sister, Lena Ashby, said her brother had asked for a harness twice."
+    assert claim_with("harness", worthy(text, sides=sides)).side == "Family"
+
+
+def test_a_minister_speaks_for_the_government():
+    sides = _cues(("Government", ("government", "ministry")), ("Aid groups", ("aid groups", "charities")))
+    text = "Interior Minister Tor Haug told reporters that 3,000 rescuers had been deployed."
+    assert claim_with("rescuers", worthy(text, sides=sides)).side == "Government"
+
+
+def test_the_senator_speaks_for_the_side_of_the_senator_named_with_an_abbreviated_title():
+    sides = _cues(("Roe campaign", ("Roe",)), ("Vale campaign", ("Vale", "governor")))
+    text = (
+        "Gov. Tom Vale and Sen. Ada Roe traded charges over jobs on Tuesday.\n\n"
+        "Vale told a crowd that the state had gained 8,000 jobs.\n\n"
+        "For her part, the senator told supporters that most of those jobs had simply come back."
+    )
+    claim = claim_with("come back", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("senator", "Roe campaign")
+
+
+def test_an_expert_not_involved_in_the_work_speaks_for_the_independent_side():
+    sides = _cues(("Study authors", ("study", "authors")), ("Critics", ("critics", "independent researchers")))
+    text = (
+        "Dr. Ian Marsh, an epidemiologist at Holm University who was not involved in the work, warned that "
+        "walkers tend to be healthier to begin with."
+    )
+    assert claim_with("healthier", worthy(text, sides=sides)).side == "Critics"
+
+
+def test_the_complaint_speaks_for_whoever_sued():
+    sides = _cues(("Mira Dune", ("Mira Dune", "singer")), ("Brightway", ("Brightway Records", "label")))
+    text = (
+        "Folk singer Mira Dune has sued her former label, Brightway Records, for $2 million. "
+        "The label kept 80 cents of every dollar, the complaint says."
+    )
+    claim = claim_with("80 cents", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("complaint", "Mira Dune")
+
+
+def test_it_after_the_lawsuit_is_the_lawsuit():
+    sides = _cues(("Mira Dune", ("Mira Dune", "singer")), ("Brightway", ("Brightway Records", "label")))
+    text = (
+        "Folk singer Mira Dune has sued her former label, Brightway Records, for $2 million.\n\n"
+        "Her single spent 11 weeks at the top of the chart in 2019.\n\n"
+        "The lawsuit also names two Brightway subsidiaries. It says those companies received fees that were never reported."
+    )
+    claim = claim_with("received fees", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("lawsuit", "Mira Dune")
+
+
+def test_a_relative_named_in_the_claim_gives_no_side():
+    sides = _cues(("Family", ("family", "relatives")), ("Depot", ("depot", "managers")))
+    text = "Dr. Ines Kaur said the victim's mother had been told about the injury on Sunday."
+    assert claim_with("mother", worthy(text, sides=sides)).side is None

@@ -229,3 +229,67 @@ def test_an_organisation_is_not_matched_to_the_registry_by_its_last_word():
 def test_the_proper_name_after_a_kind_of_organisation_is_the_speaker():
     text = "The environmental group Marren Watch said the river had been polluted for years."
     assert claim_with("river", claims_of(text)).speaker == "Marren Watch"
+
+
+def test_a_spokeswoman_for_an_organisation_is_named_for_it_and_takes_its_side():
+    from claims.extraction import SideCues
+
+    sides = (SideCues("Government", ("government", "Civil Defence Office")), SideCues("Aid groups", ("Relief Alliance",)))
+    text = (
+        "The Civil Defence Office said it had delivered 14,000 tents.\n\n"
+        "The Relief Alliance disputed the figures. The depot is a hub, and goods leave it every day, "
+        "a spokeswoman for the office said."
+    )
+    claim = claim_with("goods leave", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("spokeswoman for the Civil Defence Office", "Government")
+
+
+def test_a_bare_spokesman_speaks_for_the_organisation_that_spoke_before():
+    text = "The returning office says every station had spare papers. It has received no complaint, a spokesman said."
+    assert claim_with("no complaint", worthy(text)).speaker == "returning office spokesman"
+
+
+def test_it_opening_a_sentence_is_the_subject_of_the_sentence_before():
+    from claims.extraction import SideCues
+
+    sides = (SideCues("Harbour First", ("Harbour First",)), SideCues("Board", ("Vale Water Board",)))
+    text = (
+        "The Vale Water Board said the dam would cost 3 billion.\n\n"
+        "The Harbour First campaign meets every Monday in Holm. It says the estimate includes a rail link."
+    )
+    claim = claim_with("rail link", worthy(text, sides=sides))
+    assert (claim.speaker, claim.side) == ("Harbour First campaign", "Harbour First")
+
+
+def test_a_lead_in_names_the_person_before_the_nationality():
+    from claims.extraction import SideCues
+
+    sides = (SideCues("Estonia", ("Estonian",)), SideCues("Latvia", ("Latvian",)))
+    text = (
+        "And from Estonian Trade Minister Kaja Lepp, speaking in parliament in Tallinn on Wednesday afternoon:\n\n"
+        '"Latvian mills sold steel here below cost for two years. Our steelworkers paid for it."'
+    )
+    assert claim_with("steelworkers", worthy(text, sides=sides)).speaker == "Kaja Lepp"
+
+
+def test_a_second_quotation_right_after_the_first_is_a_quotation_too():
+    text = (
+        'Interior Minister Tor Haug told a news conference that the state had responded "faster than ever before." '
+        '"Within six hours we had 3,000 rescuers on the ground. Within a day the road was open again," he said.'
+    )
+    claim = claim_with("3,000 rescuers", worthy(text))
+    assert (claim.speaker, claim.kind) == ("Tor Haug", "direct_quote")
+
+
+def test_a_word_before_a_comma_is_no_part_of_the_name_after_it():
+    # "... sleeping in the open, aid groups said": the parse that hangs "open" on "groups"
+    from spacy.tokens import Doc
+
+    from claims.extraction.names import clean_name
+    from claims.extraction.nlp import pipeline
+
+    words = ["the", "open", ",", "aid", "groups", "said"]
+    doc = Doc(pipeline().vocab, words=words, heads=[4, 4, 4, 4, 5, 5],
+              deps=["det", "amod", "punct", "compound", "nsubj", "ROOT"],
+              pos=["DET", "ADJ", "PUNCT", "NOUN", "NOUN", "VERB"])
+    assert clean_name(list(doc[0:5])) == "aid groups"
