@@ -79,6 +79,9 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
     repaired = _subject_lost_to_relative_clause(verb)
     if repaired is not None:
         return repaired
+    resumed = _reporting_verb_resumed(verb)
+    if resumed is not None and is_speech_verb(verb):
+        return subject_of(resumed, quotes)  # "said X, adding that Y": the one who said X adds Y
     outside = lambda token: not any(s <= token.idx < e for s, e in quotes)
     first = verb
     seen = 0
@@ -251,7 +254,7 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
             cut = {t.i for t in other.subtree}
             cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
             tokens = [t for t in tokens if t.i not in cut]
-    for narrated in _narration_after(clauses, verb):
+    for narrated in _narration_after(clauses, verb) + _speaker_resumes(tokens, verb):
         cut = {t.i for t in narrated.subtree} | {c.i for c in narrated.head.children if c.dep_ in ("cc", "punct") and c.i < narrated.left_edge.i and c.i > narrated.head.i}
         tokens = [t for t in tokens if t.i not in cut]
     if _content_tokens(tokens) < 2:
@@ -273,6 +276,38 @@ def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:
             ):
                 found.append(conj)
     return found
+
+
+def _speaker_resumes(tokens, verb: Token) -> list[Token]:
+    """The acts inside the reported clause that are the speaker's own next ones (see below)."""
+    return [t for t in tokens if t.i != verb.i and _reporting_verb_resumed(t) == verb]
+
+
+def _reporting_verb_resumed(token: Token) -> Token | None:
+    """ "Ortez said he saw no need to change the plan, telling reporters that ...", "Roe said she
+    admires his resolve and praised their shared goals": after the reported clause the writer goes
+    back to what the speaker did, with no subject of its own. A participle of speech after a comma
+    or dash, or a conjunct in the reporting verb's own tense where the clause has another
+    ("said the plant opened and hired 300" keeps both in the clause). Returns the reporting verb."""
+    if token.dep_ not in ("advcl", "conj") or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in token.children):
+        return None
+    clause = token.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    reporting = clause.head
+    if clause.dep_ != "ccomp" or not is_speech_verb(reporting) or not reporting.i < clause.i < token.i:
+        return None
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    while before is not None and before.dep_ == "cc" and before.i > 0:
+        before = token.doc[before.i - 1]
+    after_a_break = before is not None and before.text in (",", "-", "--", "\u2013", "\u2014")
+    if token.tag_ == "VBG" and after_a_break and is_speech_verb(token):
+        return reporting
+    own_tense = token.dep_ == "conj" and token.tag_ == reporting.tag_ in ("VBD", "VBZ") and token.head.tag_ != token.tag_
+    # "would create jobs and cut bills": a past that reads like the bare verb shows no change of tense
+    return reporting if own_tense and token.lower_ != token.lemma_.lower() else None
 
 
 def _gerund_subject_clause(verb: Token) -> list[Token]:
@@ -392,12 +427,12 @@ def _object_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     return _span_of(tokens)
 
 
-def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+def _act_content(verb: Token, sentence: Span, main: bool = False) -> tuple[int, int] | None:
     """ "accused its rival of leaking the results", "tweeted her thanks to the president", "wrote an
     op-ed urging ...": the reporting act is itself the claim. ("added two carriages" is a deed.)"""
     lemma = verb.lemma_.lower()
     # Only a main verb: "after both candidates claimed victory, counting stopped" is narration.
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    main = main or verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
     speaks_of_object = main and lemma not in LISTENER_VERBS and lemma != "add" and any(c.dep_ == "dobj" for c in verb.children)
     if lemma not in ACT_VERBS and not speaks_of_object:
         return None
@@ -443,7 +478,12 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 # "X denied that troops fired on the site": X's claim is the denial, never the
                 # very account X denies.
                 span = (_verb_phrase_start(token), span[1])
-            if span is None and not _passive(token):  # "had been told by the club to stay away" says nothing
+            resumed = _reporting_verb_resumed(token) is not None
+            if span is None and resumed:
+                # "said X and denied targeting Y": the speaker's next act, whatever it is attached
+                # to ("said X, conceding the race" tells what they did)
+                span = _act_content(token, sentence, main=True) if token.lemma_.lower() in ACT_VERBS else None
+            elif span is None and not _passive(token):  # "had been told by the club to stay away" says nothing
                 span = _act_content(token, sentence) or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
                 if span and any(e.start <= token.idx < e.end for e in events if e.kind == "reported_speech"):
                     span = None  # "Marsh said he had reported an injury": the act is part of her claim

@@ -306,3 +306,38 @@ def test_what_a_speaker_denies_is_stored_with_the_denial_not_as_their_own_accoun
         "Army spokesman Ivo Brun denied that Norlandic troops had fired on the depot at Holm on Sunday."
     ))
     assert (claim.text, claim.speaker) == ("denied that Norlandic troops had fired on the depot at Holm on Sunday", "Ivo Brun")
+
+
+def test_a_participle_of_speech_after_the_reported_clause_is_the_speakers_next_claim():
+    text = "Lena Brask said the ferry was not losing money, noting that most of the fares would go to the harbour fund."
+    claims = claims_of(text)
+    first, second = claim_with("losing money", claims), claim_with("harbour fund", claims)
+    assert (first.text, second.speaker) == ("the ferry was not losing money", "Lena Brask")
+
+
+def test_telling_someone_after_the_reported_clause_is_not_part_of_it():
+    text = "Tomas Ekdal said he saw no reason to change the toll, telling the Marsk Courier that drivers had accepted it."
+    assert claim_with("no reason", claims_of(text)).text == "he saw no reason to change the toll"
+
+
+def test_a_conjunct_in_the_reporting_verbs_tense_is_the_speakers_next_act():
+    text = "Mara Lenz said she admires the harbour master's patience and praised the crews of the night ferry."
+    assert claim_with("patience", claims_of(text)).text == "she admires the harbour master's patience"
+
+
+def test_a_conjunct_in_the_clauses_own_tense_stays_in_the_clause():
+    text = "Mara Lenz said the shipyard opened a new dock in Holm and hired 300 welders."
+    assert "300 welders" in claim_with("new dock", claims_of(text)).text
+
+
+def test_a_denial_after_the_reported_clause_is_the_speakers_own_claim():
+    text = "The Holm port authority said its cranes had been repaired in May and denied closing the night ferry."
+    claims = claims_of(text)
+    assert (claim_with("repaired", claims).text, claim_with("denied", claims).speaker) == (
+        "its cranes had been repaired in May", "Holm port authority"
+    )
+
+
+def test_a_past_that_reads_like_the_bare_verb_stays_in_a_clause_with_would():
+    text = "Ortez said the bridge would bring 900 jobs and cut the toll by half."
+    assert "cut the toll" in claim_with("900 jobs", claims_of(text)).text
