@@ -101,6 +101,9 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
         head = verb.head
         if head.i == verb.i:
             break
+        controller = _object_of_control(verb) if verb.i == first.i else None
+        if controller is not None:
+            return controller  # ("ordered the firm to recall it, saying ...": the one who ordered says it)
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = head  # "were more likely to say", "flipped his choice - saying"
         elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -122,10 +125,32 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
                 return head
         elif verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return head
+        elif _main_verb_read_as_participle(verb):
+            return head
         else:
             break
         seen += 1
     return (_inverted_subject(first) or _misattached_subject(first)) if first.dep_ == "ROOT" else None
+
+
+def _object_of_control(verb: Token) -> Token | None:
+    """ "The win led Ortez to declare the strike over", "prompted Brask to accuse the mayor": the
+    one led or prompted to speak is the speaker, not whatever led them."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[0] if objects else None
+
+
+def _main_verb_read_as_participle(verb: Token) -> bool:
+    """ "A Holm poll found last week that ...": the parser may read "found" as a participle
+    describing the poll and leave the sentence without a main verb. A participle that reports a
+    that-clause, hanging on a noun that stands for the whole sentence, is that noun speaking."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ in CLAUSES and c.i > verb.i for c in verb.children)
+    )
 
 
 def _inverted_subject(verb: Token) -> Token | None:

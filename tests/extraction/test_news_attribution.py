@@ -341,3 +341,18 @@ def test_a_denial_after_the_reported_clause_is_the_speakers_own_claim():
 def test_a_past_that_reads_like_the_bare_verb_stays_in_a_clause_with_would():
     text = "Ortez said the bridge would bring 900 jobs and cut the toll by half."
     assert "cut the toll" in claim_with("900 jobs", claims_of(text)).text
+
+
+def test_a_poll_that_found_something_last_week_is_its_source():
+    text = "A Holm Gazette poll found on Monday that the mayor would beat her rival by six points."
+    assert claim_with("six points", claims_of(text)).speaker == "Holm Gazette poll"
+
+
+def test_the_one_prompted_to_accuse_is_the_accuser_not_what_prompted_them():
+    text = "The vote prompted Lena Brask to accuse the mayor of hypocrisy on air."
+    assert claim_with("hypocrisy", claims_of(text)).speaker == "Lena Brask"
+
+
+def test_who_ordered_someone_to_act_saying_something_is_the_speaker():
+    text = "The Holm safety board ordered Tessel Radiators to recall 8,000 heaters, saying a faulty switch had caused 14 fires."
+    assert claim_with("faulty switch", claims_of(text)).speaker == "Holm safety board"
