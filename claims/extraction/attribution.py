@@ -202,6 +202,8 @@ def _misattached_subject(verb: Token) -> Token | None:
     relative = _speaker_of_relative_clause(verb)
     if relative is not None:
         return relative
+    if i >= 0 and doc[i].pos_ == "NUM" and doc[i].head.i == verb.i:
+        return doc[i]  # "About 4 in 10 say ...": the share of those asked, hung on the verb
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].dep_ not in ("appos", "conj", "pobj", "npadvmod", "dobj"):
         return None
     token = doc[i]

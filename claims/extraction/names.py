@@ -70,6 +70,8 @@ def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list
     for token in subject.subtree:
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
+        elif _when(token) and token.i > subject.i:
+            skip.update(token.subtree)  # "the report on Wednesday said": when it spoke is no part of its name
     if alone:
         for child in subject.children:
             if child.dep_ == "conj":
@@ -82,6 +84,12 @@ def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     return tokens
+
+
+def _when(token: Token) -> bool:
+    """A time phrase the parser hung on the speaker: "on Wednesday", "in June"."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _people_starting_in(phrase: list[Token]) -> list[Span]:

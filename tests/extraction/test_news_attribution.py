@@ -356,3 +356,18 @@ def test_the_one_prompted_to_accuse_is_the_accuser_not_what_prompted_them():
 def test_who_ordered_someone_to_act_saying_something_is_the_speaker():
     text = "The Holm safety board ordered Tessel Radiators to recall 8,000 heaters, saying a faulty switch had caused 14 fires."
     assert claim_with("faulty switch", claims_of(text)).speaker == "Holm safety board"
+
+
+def test_a_share_of_those_asked_is_the_speaker_even_when_hung_on_the_verb():
+    text = "About 4 in 10 say they want the next mayor of Holm to rebuild the harbour."
+    assert claim_with("rebuild the harbour", claims_of(text)).speaker == "About 4 in 10"
+
+
+def test_when_a_report_spoke_is_no_part_of_its_name():
+    text = "The congressional report on Wednesday said the harbour crane had not been serviced since 2019."
+    assert claim_with("serviced", claims_of(text)).speaker == "congressional report"
+
+
+def test_the_month_of_a_poll_is_no_part_of_its_name():
+    text = "A Holm Gazette poll in June showed Roe with 40 percent of the vote."
+    assert claim_with("40 percent", claims_of(text)).speaker == "Holm Gazette poll"
