@@ -518,11 +518,38 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 span = _one_word_answer(token)
             start, end = span if span else (token.idx, token.idx)
             events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
+        elif _finding_read_as_noun(token):
+            event = _closing_finding(token, sentence)
+            if event:
+                events.append(event)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             event = _according_to(token, sentence)
             if event:
                 events.append(event)
     return events
+
+
+def _finding_read_as_noun(token: Token) -> bool:
+    """ "..., county records show.": at the end of a sentence the parser may take "show" for a
+    noun ("a records show"); after records, data or a poll it is the verb of a finding."""
+    doc = token.doc
+    return (
+        token.lower_ in ("show", "shows", "showed") and token.pos_ == "NOUN" and 0 < token.i < len(doc) - 1
+        and doc[token.i + 1].is_punct and doc[token.i + 1].text != "," and doc[token.i - 1].lemma_.lower() in EVIDENCE
+    )
+
+
+def _closing_finding(token: Token, sentence: Span) -> SpeechEvent | None:
+    """The finding is the sentence before the comma that sets off its source, a short phrase
+    without a verb ("..., campaign and corporate records show.")."""
+    doc = token.doc
+    comma = next((t for t in reversed(doc[sentence.start : token.i]) if t.text == ","), None)
+    if comma is None or token.i - comma.i > 8 or any(t.pos_ in ("VERB", "AUX") for t in doc[comma.i + 1 : token.i]):
+        return None
+    said = [t for t in doc[sentence.start : comma.i] if not t.is_space]
+    if _content_tokens(said) < 3:
+        return None
+    return SpeechEvent(token, doc[token.i - 1], *_span_of(said), "reported_speech")
 
 
 def _first_token(sentence: Span, offset: int) -> Token | None:

@@ -371,3 +371,14 @@ def test_when_a_report_spoke_is_no_part_of_its_name():
 def test_the_month_of_a_poll_is_no_part_of_its_name():
     text = "A Holm Gazette poll in June showed Roe with 40 percent of the vote."
     assert claim_with("40 percent", claims_of(text)).speaker == "Holm Gazette poll"
+
+
+def test_records_named_at_the_end_of_a_sentence_are_its_source():
+    text = "In all, the Holm ferry committee raised 57 million dollars, harbour board records show."
+    claim = claim_with("57 million", claims_of(text))
+    assert (claim.speaker, claim.text) == ("harbour board records", "In all, the Holm ferry committee raised 57 million dollars")
+
+
+def test_a_show_at_the_harbour_is_no_finding():
+    text = "The mayor of Holm watched the whole harbour show."
+    assert all(c.speaker is None for c in claims_of(text))
