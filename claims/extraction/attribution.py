@@ -250,7 +250,7 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         child for child in verb.children
         if child.dep_ in CLAUSES and (aside is None or child.i != aside.i)
         and not (subject is not None and (subject.i == child.i or child in subject.ancestors))
-        and not _another_attribution_before(child, verb, subject)
+        and not _another_attribution_before(child, verb, subject) and _closing_report(child) is None
     ]
     if not clauses:
         clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb) or _gerund_subject_clause(verb)
@@ -366,6 +366,8 @@ def _another_attribution_before(clause: Token, verb: Token, subject: Token | Non
     operator said" reports no clause before.)"""
     if subject is None or not clause.right_edge.i < subject.i < verb.i:
         return False
+    if not any(c.dep_ in CLAUSES and c.i > verb.i for c in verb.children):
+        return False  # "Marsh said he was injured, the Gazette reported.": the Gazette's report of it
     return (
         is_speech_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children)
         and any(c.dep_ in CLAUSES for c in clause.children)
@@ -506,6 +508,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 # very account X denies.
                 span = (_verb_phrase_start(token), span[1])
             resumed = _reporting_verb_resumed(token) is not None
+            if span is None:
+                span = _closing_report(token)
             if span is None and resumed:
                 # "said X and denied targeting Y": the speaker's next act, whatever it is attached
                 # to ("said X, conceding the race" tells what they did)
@@ -527,6 +531,29 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             if event:
                 events.append(event)
     return events
+
+
+def _closing_report(verb: Token) -> tuple[int, int] | None:
+    """ "Roe's campaign said she would attend, the Courier reported.": a bare attribution that ends
+    the sentence after a comma reports all before it, another speaker's attribution included,
+    however the parser hung it. Returns what it reports."""
+    doc, sentence = verb.doc, verb.sent
+    if not is_speech_verb(verb) or verb.lemma_.lower() in FINDING_VERBS or verb.head.i == verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    if any(c.i > verb.i and not c.is_punct for c in verb.children):
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[verb.i + 1 : sentence.end]):
+        return None
+    comma = subjects[0].left_edge.i - 1
+    if comma <= sentence.start or doc[comma].text != ",":
+        return None
+    said = [t for t in doc[sentence.start : comma] if not t.is_space]
+    if _content_tokens(said) < 3 or not any(is_speech_verb(t) for t in said):
+        return None  # a plain "X hit the market, officials said." the interrupted-clause reading already has
+    return _span_of(said)
 
 
 def _finding_read_as_noun(token: Token) -> bool:

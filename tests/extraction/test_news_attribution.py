@@ -382,3 +382,12 @@ def test_records_named_at_the_end_of_a_sentence_are_its_source():
 def test_a_show_at_the_harbour_is_no_finding():
     text = "The mayor of Holm watched the whole harbour show."
     assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_a_newspaper_named_last_before_its_verb_reports_the_whole_attribution():
+    text = "The Roe campaign said the mayor would attend two ferry events in Holm on Saturday, the Marsk Courier reported."
+    claims = claims_of(text)
+    outer = claim_with("The Roe campaign said", claims)
+    assert (outer.speaker, claim_with("two ferry events", [c for c in claims if c is not outer]).speaker) == (
+        "Marsk Courier", "Roe campaign"
+    )
