@@ -391,3 +391,14 @@ def test_a_newspaper_named_last_before_its_verb_reports_the_whole_attribution():
     assert (outer.speaker, claim_with("two ferry events", [c for c in claims if c is not outer]).speaker) == (
         "Marsk Courier", "Roe campaign"
     )
+
+
+def test_a_name_after_a_quotation_that_the_parser_makes_the_root_still_speaks():
+    text = "“Roe needs a plan for the harbour voters,” Nate Sill, the polling expert who founded Holm Data, tweeted on Wednesday."
+    assert claim_with("harbour voters", claims_of(text)).speaker == "Nate Sill"
+
+
+def test_an_unknown_surname_after_said_is_the_speaker_and_explains_too():
+    text = "“Having access to the harbour file is valuable,” said Skelly, explaining he worked more closely with Roe."
+    claims = claims_of(text)
+    assert (claim_with("harbour file", claims).speaker, claim_with("more closely", claims).speaker) == ("Skelly", "Skelly")
