@@ -122,6 +122,10 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
                     if verb.dep_ != "dobj":
                         return None
                     verb = verb.head
+            elif _free_participle(verb) and head.lemma_.lower() not in EVIDENCE and _governor(head) is not None:
+                # "rejected the notion that ..., saying ...": after a comma the participle is the
+                # subject's, however the parser hung it on the object
+                verb = _governor(head)
             else:
                 return head
         elif verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
@@ -132,6 +136,16 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
             break
         seen += 1
     return (_inverted_subject(first) or _misattached_subject(first)) if first.dep_ == "ROOT" else None
+
+
+def _free_participle(verb: Token) -> bool:
+    return verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb whose object the noun is, directly or through a preposition."""
+    head = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    return head if head is not None and head.pos_ == "VERB" else None
 
 
 def _object_of_control(verb: Token) -> Token | None:

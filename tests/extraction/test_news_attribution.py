@@ -402,3 +402,8 @@ def test_an_unknown_surname_after_said_is_the_speaker_and_explains_too():
     text = "“Having access to the harbour file is valuable,” said Skelly, explaining he worked more closely with Roe."
     claims = claims_of(text)
     assert (claim_with("harbour file", claims).speaker, claim_with("more closely", claims).speaker) == ("Skelly", "Skelly")
+
+
+def test_saying_after_a_comma_is_the_subjects_not_the_objects():
+    text = "Ortez rejected the notion that the crane episode should be forgotten, saying that the harbour board must resign."
+    assert claim_with("board must resign", claims_of(text)).speaker == "Ortez"
