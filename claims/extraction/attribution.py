@@ -277,6 +277,7 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         and not (subject is not None and (subject.i == child.i or child in subject.ancestors))
         and not _another_attribution_before(child, verb, subject) and _closing_report(child) is None
     ]
+    clauses = _without_fronted_clause(clauses, verb)
     if not clauses:
         clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb) or _gerund_subject_clause(verb)
     if not clauses and verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
@@ -312,6 +313,19 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
     if _content_tokens(tokens) < 2:
         return None
     return _span_of(tokens)
+
+
+def _without_fronted_clause(clauses: list[Token], verb: Token) -> list[Token]:
+    """ "In a statement released after the senator quit, Cruz said he was certain ...": with a
+    reported clause after the verb, a clause before the speaker is the writer's scene-setting the
+    parser took for another reported clause (a quotation before the speaker is still said)."""
+    # ("..., the group said, hours after the company said ...": a clause opened by "after" is no report)
+    opened = lambda c: any(m.dep_ == "mark" and m.lower_ not in ("that", "whether", "if") for m in c.children)
+    if not any(c.i > verb.i and not opened(c) for c in clauses):
+        return clauses
+    doc = verb.doc
+    quoted = lambda c: any(t.is_quote for t in doc[c.right_edge.i : verb.i])
+    return [c for c in clauses if c.i > verb.i or quoted(c)]
 
 
 def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:

@@ -407,3 +407,16 @@ def test_an_unknown_surname_after_said_is_the_speaker_and_explains_too():
 def test_saying_after_a_comma_is_the_subjects_not_the_objects():
     text = "Ortez rejected the notion that the crane episode should be forgotten, saying that the harbour board must resign."
     assert claim_with("board must resign", claims_of(text)).speaker == "Ortez"
+
+
+def test_a_scene_set_before_the_speaker_is_not_part_of_what_was_said():
+    text = "In a statement released shortly after the mayor suspended her campaign, Ortez said he is certain Roe will stay a champion of the harbour."
+    assert claim_with("champion", claims_of(text)).text == "he is certain Roe will stay a champion of the harbour"
+
+
+def test_a_clause_opened_by_after_does_not_push_out_what_was_said_before_the_speaker():
+    text = (
+        "Water samples its volunteers took near the Holm plant showed nitrate levels 30 times the limit, "
+        "the group said, hours after the company said the leak had been stopped."
+    )
+    assert claim_with("nitrate levels", claims_of(text)).speaker == "group"
