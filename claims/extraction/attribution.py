@@ -310,9 +310,30 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
     for narrated in _narration_after(clauses, verb) + _speaker_resumes(tokens, verb):
         cut = {t.i for t in narrated.subtree} | {c.i for c in narrated.head.children if c.dep_ in ("cc", "punct") and c.i < narrated.left_edge.i and c.i > narrated.head.i}
         tokens = [t for t in tokens if t.i not in cut]
+    tokens = _without_closing_gloss(tokens)
     if _content_tokens(tokens) < 2:
         return None
     return _span_of(tokens)
+
+
+DASHES = ("-", "--", "\u2013", "\u2014")
+
+
+def _without_closing_gloss(tokens: list[Token]) -> list[Token]:
+    """ "Ortez said he would not run again - a decision he had hinted at for months": a noun phrase
+    after a dash at the very end of the reported clause is the writer's gloss on it."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    dashes = [k for k, t in enumerate(tokens) if t.text in DASHES]
+    if not dashes or dashes[-1] + 1 >= len(tokens):
+        return tokens
+    k = dashes[-1]
+    gloss = tokens[k + 1 :]
+    inside = {t.i for t in gloss}
+    roots = [t for t in gloss if t.head.i not in inside or t.head.i == t.i]
+    opens = gloss[0].pos_ == "DET" or gloss[0].lower_ in ("something", "one")
+    if opens and roots and all(r.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for r in roots if not r.is_punct):
+        return tokens[:k]
+    return tokens
 
 
 def _without_fronted_clause(clauses: list[Token], verb: Token) -> list[Token]:

@@ -420,3 +420,13 @@ def test_a_clause_opened_by_after_does_not_push_out_what_was_said_before_the_spe
         "the group said, hours after the company said the leak had been stopped."
     )
     assert claim_with("nitrate levels", claims_of(text)).speaker == "group"
+
+
+def test_a_gloss_after_a_dash_at_the_end_of_the_reported_clause_is_the_writers():
+    text = "Ortez said he would not run for the harbour board again - a decision he had hinted at for months."
+    assert claim_with("harbour board", claims_of(text)).text == "he would not run for the harbour board again"
+
+
+def test_a_description_between_dashes_stays_in_the_reported_clause():
+    text = "Ortez said the harbour board - a body of nine farmers - had failed the town."
+    assert claim_with("harbour board", claims_of(text)).text == "the harbour board - a body of nine farmers - had failed the town"
