@@ -81,6 +81,9 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
     repaired = _subject_lost_to_relative_clause(verb)
     if repaired is not None:
         return repaired
+    resumed = _reporting_verb_resumed(verb)
+    if resumed is not None and is_speech_verb(verb):
+        return subject_of(resumed, quotes)  # "said X, adding that Y": the one who said X adds Y
     outside = lambda token: not any(s <= token.idx < e for s, e in quotes)
     first = verb
     seen = 0
@@ -94,12 +97,16 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
         subjects = [c for c in children if c.dep_ in SUBJECTS or (verb.i != first.i and c.dep_ == "nsubjpass")]
         if subjects:
             return _antecedent(min(subjects, key=lambda c: abs(c.i - verb.i)))
-        inverted = _inverted_subject(first) if verb.i == first.i else None
+        # '"...," said Skelly, explaining he ...': the one who said it explains
+        inverted = _inverted_subject(verb) if verb.i == first.i or is_speech_verb(verb) else None
         if inverted is not None:
             return inverted
         head = verb.head
         if head.i == verb.i:
             break
+        controller = _object_of_control(verb) if verb.i == first.i else None
+        if controller is not None:
+            return controller  # ("ordered the firm to recall it, saying ...": the one who ordered says it)
         if verb.dep_ in ("conj", "advcl", "xcomp", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             verb = head  # "were more likely to say", "flipped his choice - saying"
         elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -117,14 +124,54 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
                     if verb.dep_ != "dobj":
                         return None
                     verb = verb.head
+            elif _free_participle(verb) and head.lemma_.lower() not in EVIDENCE and _governor(head) is not None:
+                # "rejected the notion that ..., saying ...": after a comma the participle is the
+                # subject's, however the parser hung it on the object
+                verb = _governor(head)
             else:
                 return head
         elif verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        elif _main_verb_read_as_participle(verb):
             return head
         else:
             break
         seen += 1
     return (_inverted_subject(first) or _misattached_subject(first)) if first.dep_ == "ROOT" else None
+
+
+def _free_participle(verb: Token) -> bool:
+    return verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb whose object the noun is, directly or through a preposition."""
+    head = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    return head if head is not None and head.pos_ == "VERB" else None
+
+
+def _object_of_control(verb: Token) -> Token | None:
+    """ "The win led Ortez to declare the strike over", "prompted Brask to accuse the mayor": the
+    one led or prompted to speak is the speaker, not whatever led them."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[0] if objects else None
+
+
+def _main_verb_read_as_participle(verb: Token) -> bool:
+    """ "A Holm poll found last week that ...": the parser may read "found" as a participle
+    describing the poll and leave the sentence without a main verb. A participle that reports a
+    that-clause, or follows a quotation, hanging on a noun that stands for the whole sentence, is
+    that noun speaking."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    start = min([head.i] + [c.i for c in head.children if c.dep_ == "compound" and c.i < head.i])
+    before = verb.doc[start - 1] if start > 0 else None
+    # '"...," Nate Sill, the polling guru, tweeted on Wednesday.': the name after a quotation
+    after_quote = before is not None and (before.is_quote or (before.text == "," and before.i > 0 and verb.doc[before.i - 1].is_quote))
+    return after_quote or any(c.dep_ in CLAUSES and c.i > verb.i for c in verb.children)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -136,7 +183,7 @@ def _inverted_subject(verb: Token) -> Token | None:
         return None
     head, end = None, verb.sent.end
     for token in doc[verb.i + 1 : verb.sent.end]:
-        if token.pos_ in ("PROPN", "NOUN"):
+        if token.pos_ in ("PROPN", "NOUN") or _name_read_as_modifier(token, verb):
             head = token
         elif token.pos_ not in ("DET", "ADJ", "PART") or token.is_punct:
             end = token.i
@@ -146,6 +193,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     # "X won the vote, reports the Harbor Gazette.": after a comma only a name that ends the sentence
     closes = end >= verb.sent.end or (doc[end].is_punct and doc[end].text not in (",", "-", "--", "("))
     return head if doc[verb.i - 1].text == "," and closes else None
+
+
+def _name_read_as_modifier(token: Token, verb: Token) -> bool:
+    """ '"...," said Skelly.': a surname the tagger does not know may come out as an adverb; a
+    capitalised word right after the verb of a quotation is the speaker's name."""
+    return token.i == verb.i + 1 and verb.doc[verb.i - 1].is_quote and token.is_title and token.pos_ in ("ADV", "ADJ", "INTJ", "X")
 
 
 def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
@@ -182,6 +235,8 @@ def _misattached_subject(verb: Token) -> Token | None:
     relative = _speaker_of_relative_clause(verb)
     if relative is not None:
         return relative
+    if i >= 0 and doc[i].pos_ == "NUM" and doc[i].head.i == verb.i:
+        return doc[i]  # "About 4 in 10 say ...": the share of those asked, hung on the verb
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].dep_ not in ("appos", "conj", "pobj", "npadvmod", "dobj"):
         return None
     token = doc[i]
@@ -238,8 +293,9 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         child for child in verb.children
         if child.dep_ in CLAUSES and (aside is None or child.i != aside.i)
         and not (subject is not None and (subject.i == child.i or child in subject.ancestors))
-        and not _another_attribution_before(child, verb, subject)
+        and not _another_attribution_before(child, verb, subject) and _closing_report(child) is None
     ]
+    clauses = _without_fronted_clause(clauses, verb)
     if not clauses:
         clauses = _clause_after_utterance(verb) or _clause_read_as_object(verb) or _gerund_subject_clause(verb)
     if not clauses and verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
@@ -269,12 +325,46 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
             cut = {t.i for t in other.subtree}
             cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
             tokens = [t for t in tokens if t.i not in cut]
-    for narrated in _narration_after(clauses, verb):
+    for narrated in _narration_after(clauses, verb) + _speaker_resumes(tokens, verb):
         cut = {t.i for t in narrated.subtree} | {c.i for c in narrated.head.children if c.dep_ in ("cc", "punct") and c.i < narrated.left_edge.i and c.i > narrated.head.i}
         tokens = [t for t in tokens if t.i not in cut]
+    tokens = _without_closing_gloss(tokens)
     if _content_tokens(tokens) < 2:
         return None
     return _span_of(tokens)
+
+
+DASHES = ("-", "--", "\u2013", "\u2014")
+
+
+def _without_closing_gloss(tokens: list[Token]) -> list[Token]:
+    """ "Ortez said he would not run again - a decision he had hinted at for months": a noun phrase
+    after a dash at the very end of the reported clause is the writer's gloss on it."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    dashes = [k for k, t in enumerate(tokens) if t.text in DASHES]
+    if not dashes or dashes[-1] + 1 >= len(tokens):
+        return tokens
+    k = dashes[-1]
+    gloss = tokens[k + 1 :]
+    inside = {t.i for t in gloss}
+    roots = [t for t in gloss if t.head.i not in inside or t.head.i == t.i]
+    opens = gloss[0].pos_ == "DET" or gloss[0].lower_ in ("something", "one")
+    if opens and roots and all(r.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for r in roots if not r.is_punct):
+        return tokens[:k]
+    return tokens
+
+
+def _without_fronted_clause(clauses: list[Token], verb: Token) -> list[Token]:
+    """ "In a statement released after the senator quit, Cruz said he was certain ...": with a
+    reported clause after the verb, a clause before the speaker is the writer's scene-setting the
+    parser took for another reported clause (a quotation before the speaker is still said)."""
+    # ("..., the group said, hours after the company said ...": a clause opened by "after" is no report)
+    opened = lambda c: any(m.dep_ == "mark" and m.lower_ not in ("that", "whether", "if") for m in c.children)
+    if not any(c.i > verb.i and not opened(c) for c in clauses):
+        return clauses
+    doc = verb.doc
+    quoted = lambda c: any(t.is_quote for t in doc[c.right_edge.i : verb.i])
+    return [c for c in clauses if c.i > verb.i or quoted(c)]
 
 
 def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:
@@ -291,6 +381,38 @@ def _narration_after(clauses: list[Token], verb: Token) -> list[Token]:
             ):
                 found.append(conj)
     return found
+
+
+def _speaker_resumes(tokens, verb: Token) -> list[Token]:
+    """The acts inside the reported clause that are the speaker's own next ones (see below)."""
+    return [t for t in tokens if t.i != verb.i and _reporting_verb_resumed(t) == verb]
+
+
+def _reporting_verb_resumed(token: Token) -> Token | None:
+    """ "Ortez said he saw no need to change the plan, telling reporters that ...", "Roe said she
+    admires his resolve and praised their shared goals": after the reported clause the writer goes
+    back to what the speaker did, with no subject of its own. A participle of speech after a comma
+    or dash, or a conjunct in the reporting verb's own tense where the clause has another
+    ("said the plant opened and hired 300" keeps both in the clause). Returns the reporting verb."""
+    if token.dep_ not in ("advcl", "conj") or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in token.children):
+        return None
+    clause = token.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    reporting = clause.head
+    if clause.dep_ != "ccomp" or not is_speech_verb(reporting) or not reporting.i < clause.i < token.i:
+        return None
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    while before is not None and before.dep_ == "cc" and before.i > 0:
+        before = token.doc[before.i - 1]
+    after_a_break = before is not None and before.text in (",", "-", "--", "\u2013", "\u2014")
+    if token.tag_ == "VBG" and after_a_break and is_speech_verb(token):
+        return reporting
+    own_tense = token.dep_ == "conj" and token.tag_ == reporting.tag_ in ("VBD", "VBZ") and token.head.tag_ != token.tag_
+    # "would create jobs and cut bills": a past that reads like the bare verb shows no change of tense
+    return reporting if own_tense and token.lower_ != token.lemma_.lower() else None
 
 
 def _gerund_subject_clause(verb: Token) -> list[Token]:
@@ -326,6 +448,8 @@ def _another_attribution_before(clause: Token, verb: Token, subject: Token | Non
     operator said" reports no clause before.)"""
     if subject is None or not clause.right_edge.i < subject.i < verb.i:
         return False
+    if not any(c.dep_ in CLAUSES and c.i > verb.i for c in verb.children):
+        return False  # "Marsh said he was injured, the Gazette reported.": the Gazette's report of it
     return (
         is_speech_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children)
         and any(c.dep_ in CLAUSES for c in clause.children)
@@ -414,12 +538,12 @@ def _object_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
     return _span_of(tokens)
 
 
-def _act_content(verb: Token, sentence: Span) -> tuple[int, int] | None:
+def _act_content(verb: Token, sentence: Span, main: bool = False) -> tuple[int, int] | None:
     """ "accused its rival of leaking the results", "tweeted her thanks to the president", "wrote an
     op-ed urging ...": the reporting act is itself the claim. ("added two carriages" is a deed.)"""
     lemma = verb.lemma_.lower()
     # Only a main verb: "after both candidates claimed victory, counting stopped" is narration.
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    main = main or verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
     speaks_of_object = main and lemma not in LISTENER_VERBS and lemma != "add" and any(c.dep_ == "dobj" for c in verb.children)
     if lemma not in ACT_VERBS and not speaks_of_object:
         return None
@@ -467,7 +591,14 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 # "X denied that troops fired on the site": X's claim is the denial, never the
                 # very account X denies.
                 span = (_verb_phrase_start(token), span[1])
-            if span is None and not _passive(token):  # "had been told by the club to stay away" says nothing
+            resumed = _reporting_verb_resumed(token) is not None
+            if span is None:
+                span = _closing_report(token)
+            if span is None and resumed:
+                # "said X and denied targeting Y": the speaker's next act, whatever it is attached
+                # to ("said X, conceding the race" tells what they did)
+                span = _act_content(token, sentence, main=True) if token.lemma_.lower() in ACT_VERBS else None
+            elif span is None and not _passive(token):  # "had been told by the club to stay away" says nothing
                 span = _act_content(token, sentence) or _interrupted_clause(token, sentence) or _as_clause(token, sentence)
                 if span and any(e.start <= token.idx < e.end for e in events if e.kind == "reported_speech"):
                     span = None  # "Marsh said he had reported an injury": the act is part of her claim
@@ -486,6 +617,10 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
             span = _span_of([t for t in finding if not (t.i == token.i + 1 and t.lower_ == "that")])
             if span[1] > span[0]:
                 events.append(SpeechEvent(token, token.doc[token.i - 1], *span, "reported_speech"))
+        elif _finding_read_as_noun(token):
+            event = _closing_finding(token, sentence)
+            if event:
+                events.append(event)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             event = _according_to(token, sentence)
             if event:
@@ -528,6 +663,51 @@ def document_read_as_noun(token: Token) -> Token | None:
     if document.lemma_.lower() not in EVIDENCE and document.lower_.rstrip("s") not in EVIDENCE:
         return None
     return document if any(t.pos_ in ("VERB", "AUX") for t in doc[token.i + 1 : token.sent.end]) else None
+
+def _closing_report(verb: Token) -> tuple[int, int] | None:
+    """ "Roe's campaign said she would attend, the Courier reported.": a bare attribution that ends
+    the sentence after a comma reports all before it, another speaker's attribution included,
+    however the parser hung it. Returns what it reports."""
+    doc, sentence = verb.doc, verb.sent
+    if not is_speech_verb(verb) or verb.lemma_.lower() in FINDING_VERBS or verb.head.i == verb.i:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    if any(c.i > verb.i and not c.is_punct for c in verb.children):
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[verb.i + 1 : sentence.end]):
+        return None
+    comma = subjects[0].left_edge.i - 1
+    if comma <= sentence.start or doc[comma].text != ",":
+        return None
+    said = [t for t in doc[sentence.start : comma] if not t.is_space]
+    if _content_tokens(said) < 3 or not any(is_speech_verb(t) for t in said):
+        return None  # a plain "X hit the market, officials said." the interrupted-clause reading already has
+    return _span_of(said)
+
+
+def _finding_read_as_noun(token: Token) -> bool:
+    """ "..., county records show.": at the end of a sentence the parser may take "show" for a
+    noun ("a records show"); after records, data or a poll it is the verb of a finding."""
+    doc = token.doc
+    return (
+        token.lower_ in ("show", "shows", "showed") and token.pos_ == "NOUN" and 0 < token.i < len(doc) - 1
+        and doc[token.i + 1].is_punct and doc[token.i + 1].text != "," and doc[token.i - 1].lemma_.lower() in EVIDENCE
+    )
+
+
+def _closing_finding(token: Token, sentence: Span) -> SpeechEvent | None:
+    """The finding is the sentence before the comma that sets off its source, a short phrase
+    without a verb ("..., campaign and corporate records show.")."""
+    doc = token.doc
+    comma = next((t for t in reversed(doc[sentence.start : token.i]) if t.text == ","), None)
+    if comma is None or token.i - comma.i > 8 or any(t.pos_ in ("VERB", "AUX") for t in doc[comma.i + 1 : token.i]):
+        return None
+    said = [t for t in doc[sentence.start : comma.i] if not t.is_space]
+    if _content_tokens(said) < 3:
+        return None
+    return SpeechEvent(token, doc[token.i - 1], *_span_of(said), "reported_speech")
 
 
 def _first_token(sentence: Span, offset: int) -> Token | None:

@@ -424,3 +424,126 @@ def test_a_note_from_a_journal_speaks_for_the_journal():
 def test_a_statement_from_an_office_speaks_for_the_office():
     text = "The ferry carried 300 people on Sunday, according to a statement from the port authority."
     assert claim_with("300 people", worthy(text)).speaker == "port authority"
+
+def test_a_participle_of_speech_after_the_reported_clause_is_the_speakers_next_claim():
+    text = "Lena Brask said the ferry was not losing money, noting that most of the fares would go to the harbour fund."
+    claims = claims_of(text)
+    first, second = claim_with("losing money", claims), claim_with("harbour fund", claims)
+    assert (first.text, second.speaker) == ("the ferry was not losing money", "Lena Brask")
+
+
+def test_telling_someone_after_the_reported_clause_is_not_part_of_it():
+    text = "Tomas Ekdal said he saw no reason to change the toll, telling the Marsk Courier that drivers had accepted it."
+    assert claim_with("no reason", claims_of(text)).text == "he saw no reason to change the toll"
+
+
+def test_a_conjunct_in_the_reporting_verbs_tense_is_the_speakers_next_act():
+    text = "Mara Lenz said she admires the harbour master's patience and praised the crews of the night ferry."
+    assert claim_with("patience", claims_of(text)).text == "she admires the harbour master's patience"
+
+
+def test_a_conjunct_in_the_clauses_own_tense_stays_in_the_clause():
+    text = "Mara Lenz said the shipyard opened a new dock in Holm and hired 300 welders."
+    assert "300 welders" in claim_with("new dock", claims_of(text)).text
+
+
+def test_a_denial_after_the_reported_clause_is_the_speakers_own_claim():
+    text = "The Holm port authority said its cranes had been repaired in May and denied closing the night ferry."
+    claims = claims_of(text)
+    assert (claim_with("repaired", claims).text, claim_with("denied", claims).speaker) == (
+        "its cranes had been repaired in May", "Holm port authority"
+    )
+
+
+def test_a_past_that_reads_like_the_bare_verb_stays_in_a_clause_with_would():
+    text = "Ortez said the bridge would bring 900 jobs and cut the toll by half."
+    assert "cut the toll" in claim_with("900 jobs", claims_of(text)).text
+
+
+def test_a_poll_that_found_something_last_week_is_its_source():
+    text = "A Holm Gazette poll found on Monday that the mayor would beat her rival by six points."
+    assert claim_with("six points", claims_of(text)).speaker == "Holm Gazette poll"
+
+
+def test_the_one_prompted_to_accuse_is_the_accuser_not_what_prompted_them():
+    text = "The vote prompted Lena Brask to accuse the mayor of hypocrisy on air."
+    assert claim_with("hypocrisy", claims_of(text)).speaker == "Lena Brask"
+
+
+def test_who_ordered_someone_to_act_saying_something_is_the_speaker():
+    text = "The Holm safety board ordered Tessel Radiators to recall 8,000 heaters, saying a faulty switch had caused 14 fires."
+    assert claim_with("faulty switch", claims_of(text)).speaker == "Holm safety board"
+
+
+def test_a_share_of_those_asked_is_the_speaker_even_when_hung_on_the_verb():
+    text = "About 4 in 10 say they want the next mayor of Holm to rebuild the harbour."
+    assert claim_with("rebuild the harbour", claims_of(text)).speaker == "About 4 in 10"
+
+
+def test_when_a_report_spoke_is_no_part_of_its_name():
+    text = "The congressional report on Wednesday said the harbour crane had not been serviced since 2019."
+    assert claim_with("serviced", claims_of(text)).speaker == "congressional report"
+
+
+def test_the_month_of_a_poll_is_no_part_of_its_name():
+    text = "A Holm Gazette poll in June showed Roe with 40 percent of the vote."
+    assert claim_with("40 percent", claims_of(text)).speaker == "Holm Gazette poll"
+
+
+def test_records_named_at_the_end_of_a_sentence_are_its_source():
+    text = "In all, the Holm ferry committee raised 57 million dollars, harbour board records show."
+    claim = claim_with("57 million", claims_of(text))
+    assert (claim.speaker, claim.text) == ("harbour board records", "In all, the Holm ferry committee raised 57 million dollars")
+
+
+def test_a_show_at_the_harbour_is_no_finding():
+    text = "The mayor of Holm watched the whole harbour show."
+    assert all(c.speaker is None for c in claims_of(text))
+
+
+def test_a_newspaper_named_last_before_its_verb_reports_the_whole_attribution():
+    text = "The Roe campaign said the mayor would attend two ferry events in Holm on Saturday, the Marsk Courier reported."
+    claims = claims_of(text)
+    outer = claim_with("The Roe campaign said", claims)
+    assert (outer.speaker, claim_with("two ferry events", [c for c in claims if c is not outer]).speaker) == (
+        "Marsk Courier", "Roe campaign"
+    )
+
+
+def test_a_name_after_a_quotation_that_the_parser_makes_the_root_still_speaks():
+    text = "“Roe needs a plan for the harbour voters,” Nate Sill, the polling expert who founded Holm Data, tweeted on Wednesday."
+    assert claim_with("harbour voters", claims_of(text)).speaker == "Nate Sill"
+
+
+def test_an_unknown_surname_after_said_is_the_speaker_and_explains_too():
+    text = "“Having access to the harbour file is valuable,” said Skelly, explaining he worked more closely with Roe."
+    claims = claims_of(text)
+    assert (claim_with("harbour file", claims).speaker, claim_with("more closely", claims).speaker) == ("Skelly", "Skelly")
+
+
+def test_saying_after_a_comma_is_the_subjects_not_the_objects():
+    text = "Ortez rejected the notion that the crane episode should be forgotten, saying that the harbour board must resign."
+    assert claim_with("board must resign", claims_of(text)).speaker == "Ortez"
+
+
+def test_a_scene_set_before_the_speaker_is_not_part_of_what_was_said():
+    text = "In a statement released shortly after the mayor suspended her campaign, Ortez said he is certain Roe will stay a champion of the harbour."
+    assert claim_with("champion", claims_of(text)).text == "he is certain Roe will stay a champion of the harbour"
+
+
+def test_a_clause_opened_by_after_does_not_push_out_what_was_said_before_the_speaker():
+    text = (
+        "Water samples its volunteers took near the Holm plant showed nitrate levels 30 times the limit, "
+        "the group said, hours after the company said the leak had been stopped."
+    )
+    assert claim_with("nitrate levels", claims_of(text)).speaker == "group"
+
+
+def test_a_gloss_after_a_dash_at_the_end_of_the_reported_clause_is_the_writers():
+    text = "Ortez said he would not run for the harbour board again - a decision he had hinted at for months."
+    assert claim_with("harbour board", claims_of(text)).text == "he would not run for the harbour board again"
+
+
+def test_a_description_between_dashes_stays_in_the_reported_clause():
+    text = "Ortez said the harbour board - a body of nine farmers - had failed the town."
+    assert claim_with("harbour board", claims_of(text)).text == "the harbour board - a body of nine farmers - had failed the town"
