@@ -10,7 +10,7 @@ what can be checked: numbers, named people and places, dates, concrete events.
 """
 from spacy.tokens import Token
 
-from .newsroom import is_newsroom_process, is_reader_address
+from .newsroom import is_newsroom_process, is_reader_address, phone_number_tokens
 
 EVALUATIVE = frozenset(
     """good bad great terrible excellent clear honest generous fair unfair wonderful awful proud grateful
@@ -91,9 +91,20 @@ def _is_imperative(tokens: list[Token]) -> bool:
         return False
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in root.children)
-    before = [t for t in words if t.i < root.i]
-    # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb.
+    condition = _condition_before(root)
+    before = [t for t in words if t.i < root.i and t.i not in condition]
+    # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb, or a condition
+    # ("If you live near the river, leave now").
     return not has_subject and not has_aux and all(t.pos_ in ("ADV", "INTJ", "CCONJ") for t in before)
+
+
+def _condition_before(verb: Token) -> set[int]:
+    """The words of an "if", "when" or "unless" clause that opens the sentence before its main verb."""
+    return {
+        t.i for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "once", "before") for m in c.children)
+        for t in c.subtree
+    }
 
 
 def _opens_with_an_order(first: Token) -> bool:
@@ -135,9 +146,12 @@ def _speaks_for_itself(root: Token) -> bool:
 
 
 def _figures(words: list[Token]) -> bool:
-    """Numbers written as such; "first" or "second" counts the order of things, not a figure, and "one" standing
-    for a thing already named ("if he drove into one") counts nothing."""
-    return any((t.pos_ == "NUM" or t.like_num and t.tag_ == "CD") and not _stands_for_a_thing(t) for t in words)
+    """Numbers written as such; "first" or "second" counts the order of things, not a figure, "one" standing
+    for a thing already named ("if he drove into one") counts nothing, and a telephone number says where to call."""
+    phone = phone_number_tokens(words)
+    return any(
+        (t.pos_ == "NUM" or t.like_num and t.tag_ == "CD") and not _stands_for_a_thing(t) and t.i not in phone for t in words
+    )
 
 
 def _stands_for_a_thing(token: Token) -> bool:
@@ -207,6 +221,61 @@ def _rejects_a_remedy(root: Token) -> bool:
     if root.lemma_.lower() != "be" or not any(c.dep_ == "neg" for c in root.children):
         return False
     return any(c.dep_ == "attr" and c.lemma_.lower() in REMEDIES for c in root.children)
+
+
+def _going_to(root: Token) -> bool:
+    """ "We're going to win this race": "going to" before a verb speaks of the future as "will" does."""
+    return (
+        root.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in root.children)
+        and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in root.children)
+    )
+
+
+def _judges_a_course_of_action(words: list[Token], root: Token) -> bool:
+    """ "Blaming the weather is convenient", "Closing the depot would be a mistake": an action (a gerund as the
+    subject) judged with an adjective or a noun. What the rule says about it ("Parking here is illegal under the
+    2019 bylaw") names a law or a date, and stays."""
+    if root.lemma_.lower() != "be":
+        return False
+    action = [c for c in root.children if c.dep_ == "csubj" or c.dep_ == "nsubj" and c.tag_ == "VBG"]
+    if not action or not any(c.dep_ in ("acomp", "attr") for c in root.children):
+        return False
+    return not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words)
+
+
+def _tautology(root: Token) -> bool:
+    """ "Enough is enough", "Rules are rules", "A deal is a deal": the thing said to be itself, a slogan."""
+    if root.lemma_.lower() != "be":
+        return False
+    subjects = {c.lemma_.lower() for c in root.children if c.dep_ == "nsubj"}
+    return any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in subjects for c in root.children)
+
+
+def _said_to_you(words: list[Token], root: Token) -> bool:
+    """ "You stop noticing the smell after a while", "You're mixing up two different surveys": "you" in the present
+    is anyone at all (a saying) or the listener told off (a rebuke). "You received a bonus last year" tells what
+    happened, and a figure or a name makes it checkable."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in root.children):
+        return False
+    present = root.tag_ == "VBP" or root.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("are", "'re", "re") for c in root.children)
+    return present and not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _is_welcome_to(root: Token) -> bool:
+    """ "The minister is welcome to show us the figures": a dare put to someone, not a fact."""
+    return root.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lower_ == "welcome" and any(x.dep_ == "xcomp" for x in c.children) for c in root.children
+    )
+
+
+def _what_we_are_saying(root: Token) -> bool:
+    """ "We are saying think hard about where you build": what the speaker says, given as an order, is advice."""
+    if root.lemma_.lower() not in ("say", "tell") or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") and c.tag_ == "VB" and not any(g.dep_ in ("nsubj", "aux", "mark") for g in c.children)
+        for c in root.children
+    )
 
 
 def _what_is_owed(root: Token) -> bool:
@@ -344,7 +413,7 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "why the speaker is there: nothing to check"
     if aux & MODAL_ADVICE and not _under_a_rule(root):
         return False, 0.1, "advice"
-    if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
+    if (aux & MODAL_INTENT or _going_to(root)) and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
     if _is_exclamation(words, stripped) and not numbers:
         return False, 0.1, "exclamation: opinion"
@@ -352,8 +421,16 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "opinion"
     if _acts_for_others(root):
         return False, 0.15, "why the speaker acts: nothing to check"
-    if _rejects_a_remedy(root) and not numbers:
+    if (_rejects_a_remedy(root) or _judges_a_course_of_action(words, root)) and not numbers:
         return False, 0.15, "opinion: a course of action judged"
+    if _tautology(root):
+        return False, 0.1, "a slogan: it says nothing to check"
+    if _said_to_you(words, root) and not numbers:
+        return False, 0.15, "said to 'you': a saying or a rebuke, nothing to check"
+    if _is_welcome_to(root):
+        return False, 0.15, "a challenge to someone: nothing to check"
+    if _what_we_are_saying(root):
+        return False, 0.1, "advice: what the speaker urges"
     if _what_is_owed(root) and not numbers:
         return False, 0.15, "opinion: what someone deserves"
     if _what_is_needed(words, root) and not numbers:
