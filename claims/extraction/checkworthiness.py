@@ -55,6 +55,10 @@ ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".s
 # "Striking is not the answer": a course of action judged, never a fact.
 REMEDIES = frozenset("answer solution remedy cure way option".split())
 LABELLING_VERBS = frozenset("call dub brand label term".split())
+THINKING = frozenset("think believe imagine forget assume".split())
+# "They always ...", "He blames the unions every time": a habit pinned on someone
+SWEEPING = frozenset("always everywhere constantly forever".split())
+IMPRESSIONS = frozenset("feel believe imagine overstate ignore understand escape see think".split())
 QUOTE_MARKS = frozenset('" \u201c \u201d \u00ab \u00bb \u2018 \u2019 \u201e \''.split())
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
 PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
@@ -243,6 +247,42 @@ def _judges_a_course_of_action(words: list[Token], root: Token) -> bool:
     return not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words)
 
 
+def _would_have_you_believe(root: Token) -> bool:
+    """ "The defence wants you to think the memo was a formality": an argument about the other side's argument."""
+    if root.lemma_.lower() not in ("want", "like", "have"):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in THINKING
+        and any(s.lower_ == "you" for s in c.children if s.dep_ in ("nsubj", "dobj"))
+        for c in root.children
+    ) or any(c.dep_ == "dobj" and c.lower_ == "you" for c in root.children) and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in THINKING for c in root.children
+    )
+
+
+def _sweeping(words: list[Token], root: Token) -> bool:
+    """ "They make the same promises everywhere", "He always blames the unions": a habit pinned on "they" or "he"
+    with no time, place or figure is a charge, not a fact."""
+    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in root.children):
+        return False
+    if not any(t.lower_ in SWEEPING for t in words):
+        return False
+    return not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _hard_not_to_feel(root: Token) -> bool:
+    """ "It is hard to walk through the town and not feel that something was lost", "It is impossible to overstate
+    the damage": how a thing strikes the writer, told as what anyone would feel."""
+    if root.lemma_.lower() != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in root.children):
+        return False
+    judged = [c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    clauses = [x for a in judged for x in a.children if x.dep_ in ("xcomp", "ccomp")]
+    clauses += [c for c in root.children if c.dep_ in ("xcomp", "ccomp")]
+    return bool(judged) and any(t.lemma_.lower() in IMPRESSIONS for c in clauses for t in c.subtree if t.pos_ == "VERB")
+
+
 def _tautology(root: Token) -> bool:
     """ "Enough is enough", "Rules are rules", "A deal is a deal": the thing said to be itself, a slogan."""
     if root.lemma_.lower() != "be":
@@ -384,7 +424,11 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
         for s in sentences
     ]
     concrete = [v for v in verdicts if v[0] and v[1] >= BASE_SCORE + 0.1]
-    return max(concrete, key=lambda v: v[1]) if concrete else verdicts[0]
+    if concrete:
+        return max(concrete, key=lambda v: v[1])
+    # "It's a terrible decision. He never touched him.": a judgement, then what happened; the account is checkable
+    told = [v for v in verdicts[1:] if v[0]]
+    return told[0] if told and not verdicts[0][0] else verdicts[0]
 
 
 def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool) -> tuple[bool, float, str]:
@@ -423,6 +467,12 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "why the speaker acts: nothing to check"
     if (_rejects_a_remedy(root) or _judges_a_course_of_action(words, root)) and not numbers:
         return False, 0.15, "opinion: a course of action judged"
+    if _would_have_you_believe(root):
+        return False, 0.15, "rhetoric: what someone would have you believe"
+    if _sweeping(words, root) and not numbers:
+        return False, 0.15, "a sweeping generalisation: opinion"
+    if _hard_not_to_feel(root):
+        return False, 0.15, "the writer's impression: opinion"
     if _tautology(root):
         return False, 0.1, "a slogan: it says nothing to check"
     if _said_to_you(words, root) and not numbers:

@@ -244,7 +244,10 @@ class _Reader:
             resolved = [(e, self._speaker_of(e)) for e in events]
             self.discourse.learn_media(sentence)
             attributions.extend(resolved)
-            claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
+            claims = [
+                (e, s) for e, s in resolved
+                if e.has_content and not _mostly_inside(e.start, e.end, quotes) and not _straddles(e.start, e.end, quotes)
+            ]
             for event, speaker in claims:
                 self._add(event.start, event.end, event.kind, speaker)
             for _, speaker in resolved:
@@ -398,6 +401,12 @@ def _inside(position: int, spans) -> bool:
 
 def _overlaps(start: int, end: int, span) -> bool:
     return min(end, span[1]) > max(start, span[0])
+
+
+def _straddles(start: int, end: int, spans) -> bool:
+    """A reported clause that runs into or out of a quotation ('"We will win," Roe told supporters. "Our voters'):
+    the parse read across the quotation marks; the quotations are claims of their own."""
+    return any(s < start < e < end or start < s < end < e for s, e in spans)
 
 
 def _mostly_inside(start: int, end: int, spans) -> bool:

@@ -13,7 +13,9 @@ from spacy.tokens import Token
 
 PROCESS = re.compile(
     r"\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?(?:immediately\s+)?"
-    r"(?:respond|reply|comment|(?:return|answer|provide)\s+(?:\w+\s+){0,2}?"
+    # ("has not responded to the offer" is an answer a government owes, and stays)
+    r"(?:(?:respond|repl(?:y|ie))\w*\b(?!\s+to\s+(?:the|an?|its|their|his|her|this|that)\s+(?![\w'’]+\s+(?:requests?|questions?|e-?mails?|messages?|calls?|inquir|quer))"
+    r"(?!requests?|questions?|e-?mails?|messages?|calls?|inquir|quer)\w)|comment|(?:return|answer|provide)\s+(?:\w+\s+){0,2}?"
     r"(?:calls?|messages?|e-?mails?|requests?|inquiries|phone|comment|response))"
     r"|\bdeclined\s+(?:repeated\s+requests\s+)?to\s+(?:say|comment|elaborate|be\s+(?:named|identified|quoted)|discuss|"
     r"provide|give|answer|respond|disclose|confirm|specify|reveal|speculate|detail|address|share)"
@@ -62,6 +64,7 @@ THE_PUBLIC = frozenset(
 WHERE_TO_LOOK = frozenset("website site online app hotline helpline".split())
 WAYS_TO_GET_HELP = frozenset("contact call phone ring email write visit apply register report text".split())
 NAMED = frozenset("GPE ORG PERSON LOC FAC NORP EVENT".split())
+INTERVIEW_QUESTIONS = 3
 # A telephone number says where to call, it counts nothing: "0800 555 0190", "555-0142", "(212) 555-0100"
 PHONE_NUMBER = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?"
@@ -154,6 +157,8 @@ def is_reader_address(words: list[Token], text: str) -> bool:
     states a fact and stays."""
     if any(t.lemma_.lower() in PUBLICATION and any(c.lower_ in ("this", "our") for c in t.children) for t in words):
         return True
+    if _answers_an_interview_question(words[0]):
+        return False  # the "we" of an answer is the one interviewed
     if any(t.tag_ in ("``", "''") or '"' in t.text for t in words[0].sent):
         return False  # a quotation, however it is marked, is someone else's voice
     if _service_line(words):
@@ -175,6 +180,17 @@ def phone_number_tokens(words: list[Token]) -> set[int]:
     for match in PHONE_NUMBER.finditer(doc.text, start, end):
         found.update(t.i for t in words if match.start() <= t.idx < match.end())
     return found
+
+
+def _answers_an_interview_question(token: Token) -> bool:
+    """An interview printed as questions and answers: the paragraph right after a question is the answer. Told
+    from a page that asks a question or two of its readers by the number of questions asked."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx)
+    previous = text[:start].rstrip().rpartition("\n")[2].strip() if start > 0 else ""
+    if not previous.endswith("?"):
+        return False
+    return sum(1 for line in text.split("\n") if line.strip().endswith("?")) >= INTERVIEW_QUESTIONS
 
 
 def _service_line(words: list[Token]) -> bool:

@@ -110,3 +110,49 @@ def test_the_conditions_of_reporting_are_newsroom_process(sentence):
 
 def test_a_journalist_who_was_hurt_is_news():
     assert worthy("Two journalists were injured when the shell hit the hotel.")
+
+
+def test_what_the_other_side_would_have_you_believe_is_rhetoric():
+    quote = '"The defence wants you to think this memo was a formality," the prosecutor, Ines Albe, told the jury.'
+    assert claim_with("wants you", claims_of(quote)).check_worthy is False
+
+
+def test_a_habit_pinned_on_them_is_a_sweeping_charge():
+    assert claim_with("promises", claims_of('"They make the same promises everywhere," said Hal Brody.')).check_worthy is False
+
+
+def test_a_habit_with_a_place_and_a_time_stays_a_claim():
+    assert worthy("The ferry always leaves Brennock at 6 a.m.")
+
+
+def test_how_a_place_strikes_the_writer_is_opinion():
+    [claim] = claims_of("It is hard to walk along the quay and not feel that the town has lost something.")
+    assert not claim.check_worthy and "impression" in claim.set_aside_reason
+
+
+def test_an_account_after_a_judgement_in_one_quote_is_a_claim():
+    quote = '"It\'s a terrible decision. He never touched him," the manager, Ivo Lask, said.'
+    assert claim_with("never touched", claims_of(quote)).check_worthy
+
+
+def test_a_government_that_has_not_answered_an_offer_is_news():
+    assert worthy("Dorland has proposed joint inspections; Velmar has not responded to the offer.")
+
+
+def test_a_bulleted_key_point_without_a_full_stop_is_a_claim():
+    text = "Key points\n\u2022 Route 9 is closed between Aldby and Brisk\n\u2022 About 300 homes have lost power\n\nCrews worked through the night."
+    assert "Route 9 is closed between Aldby and Brisk" in " ".join(c.text for c in worthy(text))
+
+
+def test_the_we_of_an_interview_answer_is_the_one_interviewed():
+    text = (
+        "Ona Park runs the Velby water board. She spoke to Tim Rees.\n\n"
+        "Why are bills rising?\n\nWe have replaced every lead pipe in the old town.\n\n"
+        "Is the river safe?\n\nYes.\n\nWill you stay on?\n\nWe have handed the regulator every document it asked for."
+    )
+    assert "We have handed the regulator every document it asked for." in [c.text for c in worthy(text)]
+
+
+def test_a_reported_clause_read_across_a_quotation_is_not_a_claim():
+    text = '"We are going to win this seat," Dana Roe told supporters at the hall shortly before midnight. "Our voters turned out."'
+    assert not any("told supporters" in c.text and c.check_worthy for c in claims_of(text))
