@@ -76,6 +76,7 @@ _PICTURE_PASSIVES = frozenset("see picture show display photograph film".split()
 _NOT_THE_DAY = frozenset("old year-old next coming later tomorrow".split())
 _HABITUAL = frozenset("every each always usually often sometimes never rarely regularly daily weekly".split())
 _BULLETS = "\u2022\u00b7\u25aa\u25cf\u2023*-\u2013"
+SENDER_BOILERPLATE = "press-release boilerplate: the sender describing itself"
 CAPTION_MAX_WORDS = 40
 HEADING_MAX_WORDS = 12
 LABEL_MAX_WORDS = 3
@@ -95,7 +96,7 @@ def set_aside(doc: Doc, article: str, paragraphs: list[tuple[int, int]], k: int)
     if is_credit(text, span):
         return "byline or credit"
     if _about_the_sender(text, article[slice(*paragraphs[k - 1])] if k else ""):
-        return "press-release boilerplate: the sender describing itself"
+        return SENDER_BOILERPLATE
     if _TIMESTAMP.match(text.strip()):
         return "timestamp"
     if is_heading(text, following, span):

@@ -156,3 +156,40 @@ def test_the_we_of_an_interview_answer_is_the_one_interviewed():
 def test_a_reported_clause_read_across_a_quotation_is_not_a_claim():
     text = '"We are going to win this seat," Dana Roe told supporters at the hall shortly before midnight. "Our voters turned out."'
     assert not any("told supporters" in c.text and c.check_worthy for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, aside",
+    [
+        ("Brackley Stone, which employs 310 people at the pit, said it would appeal.", "which employs 310 people at the pit"),
+        ('Ivo Renn, who was sent off in the second half, wrote on his blog: "I never touched the keeper."', "who was sent off in the second half"),
+    ],
+)
+def test_an_aside_about_the_speaker_is_the_writers_claim(sentence, aside):
+    assert aside in [c.text for c in worthy(sentence)]
+
+
+def test_a_thing_reported_by_someone_is_what_happened():
+    text = "The blaze was first reported at 9.40am on Monday by a cyclist on Route 7, and it spread through the night."
+    assert worthy(text)
+
+
+def test_a_figure_in_the_senders_boilerplate_is_a_fact_about_it():
+    text = (
+        "The results beat forecasts, the company said.\n\nAbout Velmor Labs\n\n"
+        "Velmor Labs is a trusted pioneer in home testing. Founded in 2009, Velmor employs 1,400 people. "
+        "For more information, visit velmor.example."
+    )
+    texts = [c.text for c in worthy(text)]
+    assert "Founded in 2009, Velmor employs 1,400 people." in texts
+    assert not any("trusted pioneer" in t or "more information" in t for t in texts)
+
+
+def test_an_aside_in_a_refusal_to_comment_stays_with_it():
+    text = "Mr Obel, who is expected to testify for the defence next week, declined to comment through his lawyer."
+    assert worthy(text) == []
+
+
+def test_a_one_line_profile_of_the_sender_is_set_aside_whole():
+    text = "The plant reopened, the company said.\n\nAbout the Town of Velby: Velby is home to about 40,000 residents and a council of nine."
+    assert [c.text for c in worthy(text)] == ["The plant reopened"]
