@@ -435,7 +435,12 @@ def _introduces_a_speaker(aside) -> bool:
     """The aside describes who is about to speak ("Haldane, which employs 230 people, said ..."): the verb it hangs
     under is one of speech, after it. ("Mr Dray, who is to testify, declined to comment" introduces nobody.)"""
     verb = next((t for t in aside.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.i > aside.right_edge.i and is_speech_verb(verb)
+    if verb is None:  # the parser may hang the speaker's verb on the name itself ("Renn, who ..., posted: ...")
+        verb = next((c for c in aside.head.children if c.pos_ == "VERB" and c.i > aside.right_edge.i), None)
+    if verb is None or verb.i <= aside.right_edge.i:
+        return False
+    # "Renn, who was sent off, wrote on his blog: '...'": any verb that leads into a quotation speaks
+    return is_speech_verb(verb) or any(t.is_quote for t in verb.doc[verb.i : verb.sent.end])
 
 
 def _acts_on_something(verb) -> bool:

@@ -162,7 +162,7 @@ def test_a_reported_clause_read_across_a_quotation_is_not_a_claim():
     "sentence, aside",
     [
         ("Brackley Stone, which employs 310 people at the pit, said it would appeal.", "which employs 310 people at the pit"),
-        ('Ivo Renn, who was sent off in the second half, wrote on his blog: "I never touched the keeper."', "who was sent off in the second half"),
+        ('Ivo Renn, who was sent off in the second half, posted on his page after the game: "I never touched the keeper."', "who was sent off in the second half"),
     ],
 )
 def test_an_aside_about_the_speaker_is_the_writers_claim(sentence, aside):
