@@ -56,6 +56,7 @@ ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".s
 REMEDIES = frozenset("answer solution remedy cure way option".split())
 LABELLING_VERBS = frozenset("call dub brand label term".split())
 THINKING = frozenset("think believe imagine forget assume".split())
+CARING = frozenset("worried concerned interested bothered focused keen".split())
 # "They always ...", "He blames the unions every time": a habit pinned on someone
 SWEEPING = frozenset("always everywhere constantly forever".split())
 IMPRESSIONS = frozenset("feel believe imagine overstate ignore understand escape see think".split())
@@ -387,17 +388,43 @@ def _judged_in_a_clause_of_its_own(words: list[Token], root: Token) -> bool:
     """ "Our nurses are blamed for the board's mistakes, and that is shameful", "This firm put profit first,
     and it should be ashamed": a judgement joined on as a clause of its own colours the whole sentence. With a
     figure, a name or a date, the first clause still states something checkable and the sentence stays."""
-    if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words):
+    concrete = any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words)
+    if concrete and not _says_nothing_itself(root):
         return False
     for clause in root.children:
         if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
             continue
+        if _reads_minds(clause):
+            return True
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         clause_words = [t for t in clause.subtree if not t.is_punct]
         if any(c.dep_ == "aux" and c.lower_ in MODAL_ADVICE for c in clause.children) or _is_opinion(clause_words, clause):
             return True
     return False
+
+
+def _says_nothing_itself(root: Token) -> bool:
+    """ "It is, the council says, but owners should bring a crate": a first clause cut down to its verb ("It is",
+    "They do") answers a question; what follows it carries the sentence."""
+    return root.lemma_.lower() in ("be", "do", "have") and not any(
+        c.dep_ not in ("nsubj", "nsubjpass", "expl", "punct", "cc", "conj", "parataxis", "neg", "advmod") for c in root.children
+    )
+
+
+def _reads_minds(verb: Token) -> bool:
+    """ "... and she knows it", "The minister is more worried about tourists than about patients": what another
+    person secretly knows or cares about more is a charge no record can settle."""
+    third_person = any(c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you") for c in verb.children)
+    if not third_person or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_.lower() == "know" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return True
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in CARING and any(a.lower_ == "more" for a in c.children)
+        and any(t.lower_ == "than" for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _is_exclamation(words: list[Token], text: str) -> bool:
@@ -473,6 +500,8 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "a sweeping generalisation: opinion"
     if _hard_not_to_feel(root):
         return False, 0.15, "the writer's impression: opinion"
+    if _reads_minds(root) and not numbers:
+        return False, 0.15, "opinion: what someone else knows or cares about"
     if _tautology(root):
         return False, 0.1, "a slogan: it says nothing to check"
     if _said_to_you(words, root) and not numbers:

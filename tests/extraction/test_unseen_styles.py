@@ -193,3 +193,23 @@ def test_an_aside_in_a_refusal_to_comment_stays_with_it():
 def test_a_one_line_profile_of_the_sender_is_set_aside_whole():
     text = "The plant reopened, the company said.\n\nAbout the Town of Velby: Velby is home to about 40,000 residents and a council of nine."
     assert [c.text for c in worthy(text)] == ["The plant reopened"]
+
+
+def test_advice_after_a_clipped_answer_is_advice():
+    text = "A listener asks whether the shelter takes dogs. It does, the council says, but owners should bring a lead and food for 2 days."
+    assert not any("owners should" in c.text for c in worthy(text))
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"He is promising a bridge he cannot build, and he knows it," said Lida Verne.',
+        '"The mayor is more worried about the festival than about the flooded streets," said Lida Verne.',
+    ],
+)
+def test_what_someone_secretly_knows_or_cares_about_is_opinion(quote):
+    assert worthy(quote) == []
+
+
+def test_what_a_report_says_someone_knew_stays_a_claim():
+    assert worthy("The inquiry found that the director knew about the cracks in 2019.")
