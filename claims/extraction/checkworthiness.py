@@ -5,11 +5,14 @@ page_furniture. Within the story, some sentences are never claims: questions, ca
 and advice ("Donate ...", "Residents are urged to ...", "Parents should ..."), newsroom process
 ("declined to comment", "could not be independently verified", see newsroom), the publication
 talking to its readers ("Here's what we know"), insults and pure opinion ("He is a disgrace"),
-promises ("we will not accept ..."). Everything else gets a score in [0, 1] that rises with
+promises ("we will not accept ..."), and the ways of arguing that rhetoric.py knows (slogans, dares, rebukes,
+sweeping charges, motives read from outside). Everything else gets a score in [0, 1] that rises with
 what can be checked: numbers, named people and places, dates, concrete events.
 """
 from spacy.tokens import Token
 
+from . import rhetoric
+from .rhetoric import PLACES_AND_PEOPLE
 from .newsroom import is_newsroom_process, is_reader_address, phone_number_tokens
 
 EVALUATIVE = frozenset(
@@ -55,14 +58,8 @@ ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".s
 # "Striking is not the answer": a course of action judged, never a fact.
 REMEDIES = frozenset("answer solution remedy cure way option".split())
 LABELLING_VERBS = frozenset("call dub brand label term".split())
-THINKING = frozenset("think believe imagine forget assume".split())
-CARING = frozenset("worried concerned interested bothered focused keen".split())
-# "They always ...", "He blames the unions every time": a habit pinned on someone
-SWEEPING = frozenset("always everywhere constantly forever".split())
-IMPRESSIONS = frozenset("feel believe imagine overstate ignore understand escape see think".split())
 QUOTE_MARKS = frozenset('" \u201c \u201d \u00ab \u00bb \u2018 \u2019 \u201e \''.split())
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
-PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
 
 def _root(tokens: list[Token]) -> Token | None:
@@ -228,97 +225,6 @@ def _rejects_a_remedy(root: Token) -> bool:
     return any(c.dep_ == "attr" and c.lemma_.lower() in REMEDIES for c in root.children)
 
 
-def _going_to(root: Token) -> bool:
-    """ "We're going to win this race": "going to" before a verb speaks of the future as "will" does."""
-    return (
-        root.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in root.children)
-        and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in root.children)
-    )
-
-
-def _judges_a_course_of_action(words: list[Token], root: Token) -> bool:
-    """ "Blaming the weather is convenient", "Closing the depot would be a mistake": an action (a gerund as the
-    subject) judged with an adjective or a noun. What the rule says about it ("Parking here is illegal under the
-    2019 bylaw") names a law or a date, and stays."""
-    if root.lemma_.lower() != "be":
-        return False
-    action = [c for c in root.children if c.dep_ == "csubj" or c.dep_ == "nsubj" and c.tag_ == "VBG"]
-    if not action or not any(c.dep_ in ("acomp", "attr") for c in root.children):
-        return False
-    return not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words)
-
-
-def _would_have_you_believe(root: Token) -> bool:
-    """ "The defence wants you to think the memo was a formality": an argument about the other side's argument."""
-    if root.lemma_.lower() not in ("want", "like", "have"):
-        return False
-    return any(
-        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in THINKING
-        and any(s.lower_ == "you" for s in c.children if s.dep_ in ("nsubj", "dobj"))
-        for c in root.children
-    ) or any(c.dep_ == "dobj" and c.lower_ == "you" for c in root.children) and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in THINKING for c in root.children
-    )
-
-
-def _sweeping(words: list[Token], root: Token) -> bool:
-    """ "They make the same promises everywhere", "He always blames the unions": a habit pinned on "they" or "he"
-    with no time, place or figure is a charge, not a fact."""
-    if root.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in root.children):
-        return False
-    if not any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in root.children):
-        return False
-    if not any(t.lower_ in SWEEPING for t in words):
-        return False
-    return not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ in ("DATE", "TIME") for t in words)
-
-
-def _hard_not_to_feel(root: Token) -> bool:
-    """ "It is hard to walk through the town and not feel that something was lost", "It is impossible to overstate
-    the damage": how a thing strikes the writer, told as what anyone would feel."""
-    if root.lemma_.lower() != "be" or not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in root.children):
-        return False
-    judged = [c for c in root.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
-    clauses = [x for a in judged for x in a.children if x.dep_ in ("xcomp", "ccomp")]
-    clauses += [c for c in root.children if c.dep_ in ("xcomp", "ccomp")]
-    return bool(judged) and any(t.lemma_.lower() in IMPRESSIONS for c in clauses for t in c.subtree if t.pos_ == "VERB")
-
-
-def _tautology(root: Token) -> bool:
-    """ "Enough is enough", "Rules are rules", "A deal is a deal": the thing said to be itself, a slogan."""
-    if root.lemma_.lower() != "be":
-        return False
-    subjects = {c.lemma_.lower() for c in root.children if c.dep_ == "nsubj"}
-    return any(c.dep_ in ("attr", "acomp") and c.lemma_.lower() in subjects for c in root.children)
-
-
-def _said_to_you(words: list[Token], root: Token) -> bool:
-    """ "You stop noticing the smell after a while", "You're mixing up two different surveys": "you" in the present
-    is anyone at all (a saying) or the listener told off (a rebuke). "You received a bonus last year" tells what
-    happened, and a figure or a name makes it checkable."""
-    if not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in root.children):
-        return False
-    present = root.tag_ == "VBP" or root.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("are", "'re", "re") for c in root.children)
-    return present and not any(t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ in ("DATE", "TIME") for t in words)
-
-
-def _is_welcome_to(root: Token) -> bool:
-    """ "The minister is welcome to show us the figures": a dare put to someone, not a fact."""
-    return root.lemma_.lower() == "be" and any(
-        c.dep_ == "acomp" and c.lower_ == "welcome" and any(x.dep_ == "xcomp" for x in c.children) for c in root.children
-    )
-
-
-def _what_we_are_saying(root: Token) -> bool:
-    """ "We are saying think hard about where you build": what the speaker says, given as an order, is advice."""
-    if root.lemma_.lower() not in ("say", "tell") or not any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in root.children):
-        return False
-    return any(
-        c.dep_ in ("ccomp", "xcomp", "dobj") and c.tag_ == "VB" and not any(g.dep_ in ("nsubj", "aux", "mark") for g in c.children)
-        for c in root.children
-    )
-
-
 def _what_is_owed(root: Token) -> bool:
     """ "Tenants deserve a landlord who answers", "We owe it to members to ...": what is owed to someone."""
     lemma = root.lemma_.lower()
@@ -394,7 +300,7 @@ def _judged_in_a_clause_of_its_own(words: list[Token], root: Token) -> bool:
     for clause in root.children:
         if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        if _reads_minds(clause):
+        if rhetoric.reads_minds(clause):
             return True
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
@@ -409,21 +315,6 @@ def _says_nothing_itself(root: Token) -> bool:
     "They do") answers a question; what follows it carries the sentence."""
     return root.lemma_.lower() in ("be", "do", "have") and not any(
         c.dep_ not in ("nsubj", "nsubjpass", "expl", "punct", "cc", "conj", "parataxis", "neg", "advmod") for c in root.children
-    )
-
-
-def _reads_minds(verb: Token) -> bool:
-    """ "... and she knows it", "The minister is more worried about tourists than about patients": what another
-    person secretly knows or cares about more is a charge no record can settle."""
-    third_person = any(c.dep_ == "nsubj" and c.lower_ not in ("i", "we", "you") for c in verb.children)
-    if not third_person or verb.tag_ not in ("VBZ", "VBP"):
-        return False
-    if verb.lemma_.lower() == "know" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
-        return True
-    return verb.lemma_.lower() == "be" and any(
-        c.dep_ == "acomp" and c.lemma_.lower() in CARING and any(a.lower_ == "more" for a in c.children)
-        and any(t.lower_ == "than" for t in c.subtree)
-        for c in verb.children
     )
 
 
@@ -484,7 +375,7 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "why the speaker is there: nothing to check"
     if aux & MODAL_ADVICE and not _under_a_rule(root):
         return False, 0.1, "advice"
-    if (aux & MODAL_INTENT or _going_to(root)) and not numbers and _speaks_for_itself(root):
+    if (aux & MODAL_INTENT or rhetoric.going_to(root)) and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
     if _is_exclamation(words, stripped) and not numbers:
         return False, 0.1, "exclamation: opinion"
@@ -492,23 +383,23 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "opinion"
     if _acts_for_others(root):
         return False, 0.15, "why the speaker acts: nothing to check"
-    if (_rejects_a_remedy(root) or _judges_a_course_of_action(words, root)) and not numbers:
+    if (_rejects_a_remedy(root) or rhetoric.judges_a_course_of_action(words, root)) and not numbers:
         return False, 0.15, "opinion: a course of action judged"
-    if _would_have_you_believe(root):
+    if rhetoric.would_have_you_believe(root):
         return False, 0.15, "rhetoric: what someone would have you believe"
-    if _sweeping(words, root) and not numbers:
+    if rhetoric.sweeping(words, root) and not numbers:
         return False, 0.15, "a sweeping generalisation: opinion"
-    if _hard_not_to_feel(root):
+    if rhetoric.hard_not_to_feel(root):
         return False, 0.15, "the writer's impression: opinion"
-    if _reads_minds(root) and not numbers:
+    if rhetoric.reads_minds(root) and not numbers:
         return False, 0.15, "opinion: what someone else knows or cares about"
-    if _tautology(root):
+    if rhetoric.tautology(root):
         return False, 0.1, "a slogan: it says nothing to check"
-    if _said_to_you(words, root) and not numbers:
+    if rhetoric.said_to_you(words, root) and not numbers:
         return False, 0.15, "said to 'you': a saying or a rebuke, nothing to check"
-    if _is_welcome_to(root):
+    if rhetoric.is_welcome_to(root):
         return False, 0.15, "a challenge to someone: nothing to check"
-    if _what_we_are_saying(root):
+    if rhetoric.what_we_are_saying(root):
         return False, 0.1, "advice: what the speaker urges"
     if _what_is_owed(root) and not numbers:
         return False, 0.15, "opinion: what someone deserves"
