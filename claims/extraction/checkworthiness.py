@@ -9,6 +9,8 @@ promises ("we will not accept ..."), and the ways of arguing that rhetoric.py kn
 sweeping charges, motives read from outside). Everything else gets a score in [0, 1] that rises with
 what can be checked: numbers, named people and places, dates, concrete events.
 """
+import re
+
 from spacy.tokens import Token
 
 from . import rhetoric
@@ -59,6 +61,7 @@ ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".s
 REMEDIES = frozenset("answer solution remedy cure way option".split())
 LABELLING_VERBS = frozenset("call dub brand label term".split())
 QUOTE_MARKS = frozenset('" \u201c \u201d \u00ab \u00bb \u2018 \u2019 \u201e \''.split())
+LABELLED_FIGURE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s*\d[\d,.]*(?:\s*(?:%|percent|per cent))?\.?$")
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
 
 
@@ -318,6 +321,14 @@ def _says_nothing_itself(root: Token) -> bool:
     )
 
 
+def _labelled_figure(text: str, words: list[Token]) -> bool:
+    """ "Attendance: 18,412.", "Turnout: 64 percent.": a statistic under a one- or two-word label, the way match
+    reports and results pages close. A time under a label ("Updated: 10:42") is page furniture."""
+    if not LABELLED_FIGURE.match(text):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
 def _is_exclamation(words: list[Token], text: str) -> bool:
     """ "What a shameful display this was", "How dare they": an exclamation, never a statement of fact."""
     opening = " ".join(t.lower_ for t in words[:2])
@@ -352,6 +363,8 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
 def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool) -> tuple[bool, float, str]:
     stripped = text.strip().strip('"').strip()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if _labelled_figure(stripped, words):
+        return True, BASE_SCORE + 0.2, ""
     if len(words) < 3:
         return False, 0.1, "too short"
     if stripped.endswith("?"):

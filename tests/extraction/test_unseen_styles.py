@@ -213,3 +213,12 @@ def test_what_someone_secretly_knows_or_cares_about_is_opinion(quote):
 
 def test_what_a_report_says_someone_knew_stays_a_claim():
     assert worthy("The inquiry found that the director knew about the cracks in 2019.")
+
+
+@pytest.mark.parametrize("line", ["Attendance: 21,370.", "Turnout: 64 percent."])
+def test_a_statistic_under_a_label_is_a_claim(line):
+    assert worthy(f"Rovers won 2-1 at Brisk Park.\n\n{line}")[-1].text == line
+
+
+def test_a_time_under_a_label_is_not_a_statistic():
+    assert not any("10:42" in c.text for c in worthy("Rovers won 2-1 at Brisk Park.\n\nUpdated: 10:42."))
