@@ -425,10 +425,9 @@ def _aside(token, doc, openers=("who", "which")) -> tuple[int, int] | None:
     left = token.left_edge.i
     if left == 0 or doc[left - 1].text != ",":
         return None
-    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
-    if len(doc.text[start:end].split()) < 4:
+    if sum(1 for t in doc[left : token.right_edge.i + 1] if not t.is_punct) < 4:
         return None
-    return start, end
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def _introduces_a_speaker(aside) -> bool:

@@ -174,18 +174,23 @@ def phone_number_tokens(words: list[Token]) -> set[int]:
     """The tokens that make up a telephone number in the words (by their index in the document)."""
     if not words:
         return set()
-    doc, start = words[0].doc, words[0].idx
-    end = words[-1].idx + len(words[-1].text)
+    if not any(t.like_num for t in words):
+        return set()
+    span = words[0].doc[words[0].i : words[-1].i + 1]
+    text, offset = span.text, span.start_char  # (doc.text is rebuilt on every access: read only the span)
     found = set()
-    for match in PHONE_NUMBER.finditer(doc.text, start, end):
-        found.update(t.i for t in words if match.start() <= t.idx < match.end())
+    for match in PHONE_NUMBER.finditer(text):
+        found.update(t.i for t in words if match.start() <= t.idx - offset < match.end())
     return found
 
 
 def _answers_an_interview_question(token: Token) -> bool:
     """An interview printed as questions and answers: the paragraph right after a question is the answer. Told
     from a page that asks a question or two of its readers by the number of questions asked."""
-    text = token.doc.text
+    doc = token.doc
+    if "text" not in doc.user_data:  # doc.text is rebuilt on every access: keep one copy for the article
+        doc.user_data["text"] = doc.text
+    text = doc.user_data["text"]
     start = text.rfind("\n", 0, token.idx)
     previous = text[:start].rstrip().rpartition("\n")[2].strip() if start > 0 else ""
     if not previous.endswith("?"):
