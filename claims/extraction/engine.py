@@ -460,9 +460,10 @@ def _overlaps(start: int, end: int, span) -> bool:
 
 
 def _straddles(start: int, end: int, spans) -> bool:
-    """A reported clause that runs into or out of a quotation ('"We will win," Roe told supporters. "Our voters'):
-    the parse read across the quotation marks; the quotations are claims of their own."""
-    return any(s < start < e < end or start < s < end < e for s, e in spans)
+    """A reported clause that opens inside a quotation and runs out of it ('"We will win," Roe told supporters.
+    "Our voters'): the parse read across the quotation marks; the quotations are claims of their own. One that
+    ends on a quotation ('said the state added 84,000 jobs, "more than ever before."') is the speaker's whole claim."""
+    return any(s <= start < e < end for s, e in spans)
 
 
 def _mostly_inside(start: int, end: int, spans) -> bool:

@@ -222,3 +222,8 @@ def test_a_statistic_under_a_label_is_a_claim(line):
 
 def test_a_time_under_a_label_is_not_a_statistic():
     assert not any("10:42" in c.text for c in worthy("Rovers won 2-1 at Brisk Park.\n\nUpdated: 10:42."))
+
+
+def test_a_reported_clause_that_ends_on_a_quotation_stays_a_claim():
+    text = 'Speaking at a mill in Arlo, Venn said the county had added 9,000 jobs since 2020, "more than in the ten years before."'
+    assert any("had added 9,000 jobs" in c.text for c in worthy(text))
