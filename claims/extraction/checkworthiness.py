@@ -5,12 +5,17 @@ page_furniture. Within the story, some sentences are never claims: questions, ca
 and advice ("Donate ...", "Residents are urged to ...", "Parents should ..."), newsroom process
 ("declined to comment", "could not be independently verified", see newsroom), the publication
 talking to its readers ("Here's what we know"), insults and pure opinion ("He is a disgrace"),
-promises ("we will not accept ..."). Everything else gets a score in [0, 1] that rises with
+promises ("we will not accept ..."), and the ways of arguing that rhetoric.py knows (slogans, dares, rebukes,
+sweeping charges, motives read from outside). Everything else gets a score in [0, 1] that rises with
 what can be checked: numbers, named people and places, dates, concrete events.
 """
+import re
+
 from spacy.tokens import Token
 
-from .newsroom import is_newsroom_process, is_reader_address
+from . import rhetoric
+from .rhetoric import PLACES_AND_PEOPLE
+from .newsroom import is_newsroom_process, is_reader_address, phone_number_tokens
 
 EVALUATIVE = frozenset(
     """good bad great terrible excellent clear honest generous fair unfair wonderful awful proud grateful
@@ -56,8 +61,8 @@ ANYONE = frozenset("nobody everybody everyone somebody someone anybody anyone".s
 REMEDIES = frozenset("answer solution remedy cure way option".split())
 LABELLING_VERBS = frozenset("call dub brand label term".split())
 QUOTE_MARKS = frozenset('" \u201c \u201d \u00ab \u00bb \u2018 \u2019 \u201e \''.split())
+LABELLED_FIGURE = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s*\d[\d,.]*(?:\s*(?:%|percent|per cent))?\.?$")
 BASE_SCORE = 0.45  # a statement with nothing concrete in it: no figure, name or event
-PLACES_AND_PEOPLE = frozenset("GPE ORG PERSON LOC FAC NORP EVENT LAW PRODUCT WORK_OF_ART".split())
 
 
 def _root(tokens: list[Token]) -> Token | None:
@@ -91,9 +96,20 @@ def _is_imperative(tokens: list[Token]) -> bool:
         return False
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in root.children)
-    before = [t for t in words if t.i < root.i]
-    # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb.
+    condition = _condition_before(root)
+    before = [t for t in words if t.i < root.i and t.i not in condition]
+    # Only adverbs, interjections or discourse words ("Therefore,") may stand before the verb, or a condition
+    # ("If you live near the river, leave now").
     return not has_subject and not has_aux and all(t.pos_ in ("ADV", "INTJ", "CCONJ") for t in before)
+
+
+def _condition_before(verb: Token) -> set[int]:
+    """The words of an "if", "when" or "unless" clause that opens the sentence before its main verb."""
+    return {
+        t.i for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless", "once", "before") for m in c.children)
+        for t in c.subtree
+    }
 
 
 def _opens_with_an_order(first: Token) -> bool:
@@ -135,9 +151,12 @@ def _speaks_for_itself(root: Token) -> bool:
 
 
 def _figures(words: list[Token]) -> bool:
-    """Numbers written as such; "first" or "second" counts the order of things, not a figure, and "one" standing
-    for a thing already named ("if he drove into one") counts nothing."""
-    return any((t.pos_ == "NUM" or t.like_num and t.tag_ == "CD") and not _stands_for_a_thing(t) for t in words)
+    """Numbers written as such; "first" or "second" counts the order of things, not a figure, "one" standing
+    for a thing already named ("if he drove into one") counts nothing, and a telephone number says where to call."""
+    phone = phone_number_tokens(words)
+    return any(
+        (t.pos_ == "NUM" or t.like_num and t.tag_ == "CD") and not _stands_for_a_thing(t) and t.i not in phone for t in words
+    )
 
 
 def _stands_for_a_thing(token: Token) -> bool:
@@ -278,17 +297,36 @@ def _judged_in_a_clause_of_its_own(words: list[Token], root: Token) -> bool:
     """ "Our nurses are blamed for the board's mistakes, and that is shameful", "This firm put profit first,
     and it should be ashamed": a judgement joined on as a clause of its own colours the whole sentence. With a
     figure, a name or a date, the first clause still states something checkable and the sentence stays."""
-    if any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words):
+    concrete = any(t.like_num or t.pos_ == "NUM" or t.ent_type_ in PLACES_AND_PEOPLE or t.ent_type_ == "DATE" for t in words)
+    if concrete and not _says_nothing_itself(root):
         return False
     for clause in root.children:
         if clause.dep_ != "conj" or clause.pos_ not in ("VERB", "AUX"):
             continue
+        if rhetoric.reads_minds(clause):
+            return True
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         clause_words = [t for t in clause.subtree if not t.is_punct]
         if any(c.dep_ == "aux" and c.lower_ in MODAL_ADVICE for c in clause.children) or _is_opinion(clause_words, clause):
             return True
     return False
+
+
+def _says_nothing_itself(root: Token) -> bool:
+    """ "It is, the council says, but owners should bring a crate": a first clause cut down to its verb ("It is",
+    "They do") answers a question; what follows it carries the sentence."""
+    return root.lemma_.lower() in ("be", "do", "have") and not any(
+        c.dep_ not in ("nsubj", "nsubjpass", "expl", "punct", "cc", "conj", "parataxis", "neg", "advmod") for c in root.children
+    )
+
+
+def _labelled_figure(text: str, words: list[Token]) -> bool:
+    """ "Attendance: 18,412.", "Turnout: 64 percent.": a statistic under a one- or two-word label, the way match
+    reports and results pages close. A time under a label ("Updated: 10:42") is page furniture."""
+    if not LABELLED_FIGURE.match(text):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _is_exclamation(words: list[Token], text: str) -> bool:
@@ -315,12 +353,18 @@ def judge(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool 
         for s in sentences
     ]
     concrete = [v for v in verdicts if v[0] and v[1] >= BASE_SCORE + 0.1]
-    return max(concrete, key=lambda v: v[1]) if concrete else verdicts[0]
+    if concrete:
+        return max(concrete, key=lambda v: v[1])
+    # "It's a terrible decision. He never touched him.": a judgement, then what happened; the account is checkable
+    told = [v for v in verdicts[1:] if v[0]]
+    return told[0] if told and not verdicts[0][0] else verdicts[0]
 
 
 def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narration: bool) -> tuple[bool, float, str]:
     stripped = text.strip().strip('"').strip()
     words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if _labelled_figure(stripped, words):
+        return True, BASE_SCORE + 0.2, ""
     if len(words) < 3:
         return False, 0.1, "too short"
     if stripped.endswith("?"):
@@ -344,7 +388,7 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "why the speaker is there: nothing to check"
     if aux & MODAL_ADVICE and not _under_a_rule(root):
         return False, 0.1, "advice"
-    if aux & MODAL_INTENT and not numbers and _speaks_for_itself(root):
+    if (aux & MODAL_INTENT or rhetoric.going_to(root)) and not numbers and _speaks_for_itself(root):
         return False, 0.15, "promise or intention"
     if _is_exclamation(words, stripped) and not numbers:
         return False, 0.1, "exclamation: opinion"
@@ -352,8 +396,24 @@ def _judge_sentence(tokens: list[Token], text: str, *, has_speaker: bool, narrat
         return False, 0.15, "opinion"
     if _acts_for_others(root):
         return False, 0.15, "why the speaker acts: nothing to check"
-    if _rejects_a_remedy(root) and not numbers:
+    if (_rejects_a_remedy(root) or rhetoric.judges_a_course_of_action(words, root)) and not numbers:
         return False, 0.15, "opinion: a course of action judged"
+    if rhetoric.would_have_you_believe(root):
+        return False, 0.15, "rhetoric: what someone would have you believe"
+    if rhetoric.sweeping(words, root) and not numbers:
+        return False, 0.15, "a sweeping generalisation: opinion"
+    if rhetoric.hard_not_to_feel(root):
+        return False, 0.15, "the writer's impression: opinion"
+    if rhetoric.reads_minds(root) and not numbers:
+        return False, 0.15, "opinion: what someone else knows or cares about"
+    if rhetoric.tautology(root):
+        return False, 0.1, "a slogan: it says nothing to check"
+    if rhetoric.said_to_you(words, root) and not numbers:
+        return False, 0.15, "said to 'you': a saying or a rebuke, nothing to check"
+    if rhetoric.is_welcome_to(root):
+        return False, 0.15, "a challenge to someone: nothing to check"
+    if rhetoric.what_we_are_saying(root):
+        return False, 0.1, "advice: what the speaker urges"
     if _what_is_owed(root) and not numbers:
         return False, 0.15, "opinion: what someone deserves"
     if _what_is_needed(words, root) and not numbers:

@@ -28,6 +28,7 @@ from .speakers import Discourse, Speaker
 from .types import Extraction, FoundClaim, FoundDispute, KnownSource, SideCues
 
 MIN_QUOTE_WORDS = 3
+_COUNTED = frozenset("CARDINAL MONEY PERCENT QUANTITY".split())
 # A line or tail that signs a quotation: a dash, then a short name or description, nothing else.
 _SIGNATURE = re.compile(r"[ ,.]*-+ *([A-Z][^\n\"]{1,100}?)[ .]*$")
 
@@ -182,6 +183,9 @@ class _Reader:
             signature = self._signature_after(quotes[-1], end) if quotes else None
             if signature is None:  # a quotation signed by a dash is no headline or caption
                 furniture = page_furniture.set_aside(self.doc, self.text, paragraphs, k)
+                if furniture == page_furniture.SENDER_BOILERPLATE:
+                    self._read_boilerplate(start, end, furniture)
+                    continue
                 if furniture:
                     self.units.append(_Unit(start, end, "narration", None, furniture))
                     continue
@@ -192,12 +196,40 @@ class _Reader:
             following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else ""
             lead_in = self.text[end - 1] == ":" and following.startswith('"')
             self._read_paragraph(start, end, quotes, first=k == 0, signature=signature, lead_in=lead_in)
+            self._asides_of_speakers(start, end)
         seen, unique = set(), []
         for unit in sorted(self.units, key=lambda u: (u.start, u.end)):
             if (unit.start, unit.end) not in seen and unit.end > unit.start:
                 seen.add((unit.start, unit.end))
                 unique.append(unit)
         return unique
+
+    def _read_boilerplate(self, start: int, end: int, reason: str) -> None:
+        """ "Holm Water is a trusted partner ... Founded in 1990, it employs 600 people. For more, visit ...": what the
+        sender says of itself is advertising, but where the paragraph mixes its slogan with figures (its size, its
+        founding), a sentence with a figure is a fact about it. A one-line profile is set aside whole."""
+        sentences = [s for s in self._sentences_in(start, end) if not s.text.rstrip().endswith(":")]  # not "About X:"
+        if len(sentences) < 2:
+            self.units.append(_Unit(start, end, "narration", None, reason))
+            return
+        for sentence in sentences:
+            s, e = max(sentence.start_char, start), min(sentence.end_char, end)
+            if any(t.like_num and t.ent_type_ not in ("DATE", "TIME") or t.ent_type_ in _COUNTED for t in sentence):
+                self._add(s, e, "narration", None)
+            else:
+                self.units.append(_Unit(s, e, "narration", None, reason))
+
+    def _asides_of_speakers(self, start: int, end: int) -> None:
+        """ "Haldane, which employs 230 people, said it would appeal": an aside about the speaker, outside what
+        they said, is the writer's own statement; asides inside a claim are split off by _split_asides."""
+        covered = [(u.start, u.end) for u in self.units if u.end > start and u.start < end]
+        for sentence in self._sentences_in(start, end):
+            for token in sentence:
+                aside = _aside(token, self.doc)
+                if aside is None or not start <= aside[0] < end or any(_overlaps(aside[0], aside[1], c) for c in covered):
+                    continue
+                if _introduces_a_speaker(token):
+                    self.units.append(_Unit(aside[0], aside[1], "narration", None))
 
     def tokens(self, start: int, end: int) -> tuple:
         span = self.index.covering(start, end)
@@ -246,7 +278,10 @@ class _Reader:
             self._remember_addressed(resolved)
             self.discourse.learn_media(sentence)
             attributions.extend(resolved)
-            claims = [(e, s) for e, s in resolved if e.has_content and not _mostly_inside(e.start, e.end, quotes)]
+            claims = [
+                (e, s) for e, s in resolved
+                if e.has_content and not _mostly_inside(e.start, e.end, quotes) and not _straddles(e.start, e.end, quotes)
+            ]
             for event, speaker in claims:
                 self._add(event.start, event.end, event.kind, speaker)
             for _, speaker in resolved:
@@ -394,15 +429,11 @@ class _Reader:
             return
         parent = self.units[-1]  # the claim just added, before any aside is split off it
         for token in span:
-            if token.dep_ != "relcl" or token.left_edge.lower_ != "who" or is_speech_verb(token):
-                continue  # "his agent, who has told two clubs that ...": an attribution, not an aside
+            aside = _aside(token, self.doc, ("who",))
+            if aside is None or aside[1] > end:
+                continue
+            a_start, a_end = aside
             left = token.left_edge.i
-            if left == 0 or self.doc[left - 1].text != ",":
-                continue
-            a_start = token.left_edge.idx
-            a_end = token.right_edge.idx + len(token.right_edge.text)
-            if a_end > end or len(self.text[a_start:a_end].split()) < 4:
-                continue
             if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
                 parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
             self.units.append(_Unit(a_start, a_end, "narration", None))
@@ -427,10 +458,38 @@ def _nameless_within_another(resolved: list) -> list:
     return found
 
 
+def _aside(token, doc, openers=("who", "which")) -> tuple[int, int] | None:
+    """ ", who tested positive last month", ", which employs 230 people": a relative clause set off by a comma
+    is the writer's aside about someone. "his agent, who has told two clubs that ..." is an attribution."""
+    if token.dep_ != "relcl" or token.left_edge.lower_ not in openers or is_speech_verb(token):
+        return None
+    left = token.left_edge.i
+    if left == 0 or doc[left - 1].text != ",":
+        return None
+    if sum(1 for t in doc[left : token.right_edge.i + 1] if not t.is_punct) < 4:
+        return None
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+
+
+def _introduces_a_speaker(aside) -> bool:
+    """The aside describes who is about to speak ("Haldane, which employs 230 people, said ..."): the verb it hangs
+    under is one of speech, after it. ("Mr Dray, who is to testify, declined to comment" introduces nobody.)"""
+    verb = next((t for t in aside.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:  # the parser may hang the speaker's verb on the name itself ("Renn, who ..., posted: ...")
+        verb = next((c for c in aside.head.children if c.pos_ == "VERB" and c.i > aside.right_edge.i), None)
+    if verb is None or verb.i <= aside.right_edge.i:
+        return False
+    # "Renn, who was sent off, wrote on his blog: '...'": any verb that leads into a quotation speaks
+    return is_speech_verb(verb) or any(t.is_quote for t in verb.doc[verb.i : verb.sent.end])
+
+
 def _acts_on_something(verb) -> bool:
     """ "Regional trains added two carriages": a verb of speech with an object that is no listener
-    ("told reporters") is the writer's account of a deed, not an attribution."""
-    return verb.lemma_.lower() not in LISTENER_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+    ("told reporters") is the writer's account of a deed, not an attribution; so is one in the passive
+    whose subject is a thing ("The fire was first reported at 10am by a motorist")."""
+    if verb.lemma_.lower() not in LISTENER_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _inside(position: int, spans) -> bool:
@@ -439,6 +498,13 @@ def _inside(position: int, spans) -> bool:
 
 def _overlaps(start: int, end: int, span) -> bool:
     return min(end, span[1]) > max(start, span[0])
+
+
+def _straddles(start: int, end: int, spans) -> bool:
+    """A reported clause that opens inside a quotation and runs out of it ('"We will win," Roe told supporters.
+    "Our voters'): the parse read across the quotation marks; the quotations are claims of their own. One that
+    ends on a quotation ('said the state added 84,000 jobs, "more than ever before."') is the speaker's whole claim."""
+    return any(s <= start < e < end for s, e in spans)
 
 
 def _mostly_inside(start: int, end: int, spans) -> bool:

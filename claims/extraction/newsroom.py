@@ -13,7 +13,9 @@ from spacy.tokens import Token
 
 PROCESS = re.compile(
     r"\b(?:did|does|do|has|have|had)\s*(?:not|n't)\s+(?:yet\s+)?(?:immediately\s+)?"
-    r"(?:respond|reply|comment|(?:return|answer|provide)\s+(?:\w+\s+){0,2}?"
+    # ("has not responded to the offer" is an answer a government owes, and stays)
+    r"(?:(?:respond|repl(?:y|ie))\w*\b(?!\s+to\s+(?:the|an?|its|their|his|her|this|that)\s+(?![\w'’]+\s+(?:requests?|questions?|e-?mails?|messages?|calls?|inquir|quer))"
+    r"(?!requests?|questions?|e-?mails?|messages?|calls?|inquir|quer)\w)|comment|(?:return|answer|provide)\s+(?:\w+\s+){0,2}?"
     r"(?:calls?|messages?|e-?mails?|requests?|inquiries|phone|comment|response))"
     r"|\bdeclined\s+(?:repeated\s+requests\s+)?to\s+(?:say|comment|elaborate|be\s+(?:named|identified|quoted)|discuss|"
     r"provide|give|answer|respond|disclose|confirm|specify|reveal|speculate|detail|address|share)"
@@ -35,14 +37,23 @@ PROCESS = re.compile(
     r"|\bit\s*(?:is|was|'s|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:immediately\s+)?clear|unclear)\b"
     r"|\bcontributed\s+(?:reporting|to\s+this)"
     r"|\btoo\s+(?:early|soon)\s+to\s+(?:say|tell|know)\b"
-    r"|\b(?:an\s+)?earlier\s+version\s+of\s+this\b",
+    r"|\b(?:an\s+)?earlier\s+version\s+of\s+this\b"
+    # a refusal announced: "I'm not going to answer hypotheticals", "We are not going to comment on rumours"
+    r"|\bnot\s+going\s+to\s+(?:answer|comment|discuss|speculate|get\s+into|respond|go\s+into)\b"
+    # the newsroom's note on its own text: "This interview has been edited for length and clarity."
+    r"|\bedited\s+for\s+(?:length|clarity|brevity|style)\b",
     re.IGNORECASE,
 )
 TELLING = frozenset("say tell comment disclose reveal confirm specify explain elaborate discuss answer know".split())
 THE_PRESS = frozenset("journalist reporter correspondent press media newsroom".split())
+# Who may go where to report: "Journalists are barred from ...", "Reporters were kept out of the hearing"
+ACCESS = frozenset("bar ban allow permit keep deny prevent restrict admit let block exclude".split())
 WH_WORDS = frozenset("which what who whom whose when where why how whether if".split())
 # The publication naming itself: "this blog", "our live coverage", "this story has been updated"
-PUBLICATION = frozenset("blog story article page newsletter coverage report post podcast live updates".split())
+# (a press release calls itself "this release"; an interview page, "this interview" or "this transcript")
+PUBLICATION = frozenset(
+    "blog story article page newsletter coverage report post podcast live updates release interview transcript".split()
+)
 FIRST_PERSON = frozenset("we us our ours".split())
 SINGULAR_FIRST_PERSON = frozenset("i me my mine".split())
 SECOND_PERSON = frozenset("you your".split())
@@ -51,14 +62,22 @@ THE_PUBLIC = frozenset(
     "residents voters fans readers viewers listeners customers passengers parents visitors patients travellers travelers anyone".split()
 )
 WHERE_TO_LOOK = frozenset("website site online app hotline helpline".split())
+WAYS_TO_GET_HELP = frozenset("contact call phone ring email write visit apply register report text".split())
 NAMED = frozenset("GPE ORG PERSON LOC FAC NORP EVENT".split())
+INTERVIEW_QUESTIONS = 3
+# A telephone number says where to call, it counts nothing: "0800 555 0190", "555-0142", "(212) 555-0100"
+PHONE_NUMBER = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?"
+    r"(?:\(?0\d{2,4}\)?[\s-]?\d{3,4}(?:[\s-]?\d{3,4})?|\(?\d{3}\)?[\s-]\d{3}-\d{4}|\d{3}-\d{4})"
+    r"(?![\w,]|\.\d)"
+)
 
 
 def is_newsroom_process(tokens: list[Token], text: str) -> bool:
     if not tokens:
         return False
     inside = {t.i for t in tokens}
-    if _withheld(tokens, inside):
+    if _withheld(tokens, inside) or _press_kept_out(tokens, inside):
         return True
     verbs = [_clause_verb(_token_at(tokens, tokens[0].idx + m.start()), inside) for m in PROCESS.finditer(text)]
     process = {v.i for v in verbs if v is not None}
@@ -78,6 +97,16 @@ def is_newsroom_process(tokens: list[Token], text: str) -> bool:
             ):
                 return True
     return False
+
+
+def _press_kept_out(tokens: list[Token], inside: set[int]) -> bool:
+    """ "Journalists are barred from the front line", "Reporters were not allowed into the hearing": the
+    conditions the news was gathered under, not the news."""
+    return any(
+        t.head.i not in inside or t.head.i == t.i
+        for t in tokens
+        if t.lemma_.lower() in ACCESS and t.pos_ == "VERB" and _about_the_press(t)
+    )
 
 
 def _about_the_press(verb: Token) -> bool:
@@ -128,6 +157,8 @@ def is_reader_address(words: list[Token], text: str) -> bool:
     states a fact and stays."""
     if any(t.lemma_.lower() in PUBLICATION and any(c.lower_ in ("this", "our") for c in t.children) for t in words):
         return True
+    if _answers_an_interview_question(words[0]):
+        return False  # the "we" of an answer is the one interviewed
     if any(t.tag_ in ("``", "''") or '"' in t.text for t in words[0].sent):
         return False  # a quotation, however it is marked, is someone else's voice
     if _service_line(words):
@@ -139,15 +170,55 @@ def is_reader_address(words: list[Token], text: str) -> bool:
     return (addressed or speaks) and not any(t.like_num or t.ent_type_ in NAMED for t in words)
 
 
+def phone_number_tokens(words: list[Token]) -> set[int]:
+    """The tokens that make up a telephone number in the words (by their index in the document)."""
+    if not words:
+        return set()
+    if not any(t.like_num for t in words):
+        return set()
+    span = words[0].doc[words[0].i : words[-1].i + 1]
+    text, offset = span.text, span.start_char  # (doc.text is rebuilt on every access: read only the span)
+    found = set()
+    for match in PHONE_NUMBER.finditer(text):
+        found.update(t.i for t in words if match.start() <= t.idx - offset < match.end())
+    return found
+
+
+def _answers_an_interview_question(token: Token) -> bool:
+    """An interview printed as questions and answers: the paragraph right after a question is the answer. Told
+    from a page that asks a question or two of its readers by the number of questions asked."""
+    doc = token.doc
+    if "text" not in doc.user_data:  # doc.text is rebuilt on every access: keep one copy for the article
+        doc.user_data["text"] = doc.text
+    text = doc.user_data["text"]
+    start = text.rfind("\n", 0, token.idx)
+    previous = text[:start].rstrip().rpartition("\n")[2].strip() if start > 0 else ""
+    if not previous.endswith("?"):
+        return False
+    return sum(1 for line in text.split("\n") if line.strip().endswith("?")) >= INTERVIEW_QUESTIONS
+
+
 def _service_line(words: list[Token]) -> bool:
     """Practical help for the reader: "Voters can check their registration on the state's website", "Video of
-    the hearing is available online". "Drivers can be fined up to $500" states a rule with a figure, and stays."""
-    if any(t.pos_ == "NUM" or t.like_num and t.tag_ == "CD" for t in words if t.ent_type_ != "DATE"):
+    the hearing is available online", "Patients can call the helpline on 0800 555 0190". "Drivers can be fined
+    up to $500" states a rule with a figure, and stays."""
+    phone = phone_number_tokens(words)
+    if any(t.pos_ == "NUM" or t.like_num and t.tag_ == "CD" for t in words if t.ent_type_ != "DATE" and t.i not in phone):
         return False
     if any(t.lower_ == "available" for t in words) and any(t.lower_ in WHERE_TO_LOOK for t in words):
         return True
     return any(
-        t.dep_ == "nsubj" and t.lower_ in THE_PUBLIC and not any(c.dep_ == "det" and c.lower_ != "any" for c in t.children)
+        t.dep_ == "nsubj" and (t.lower_ in THE_PUBLIC or _anyone_who_needs_help(t))
+        and not any(c.dep_ == "det" and c.lower_ != "any" for c in t.children)
         and any(a.dep_ == "aux" and a.lower_ in ("can", "may") for a in t.head.children)
         for t in words
+    )
+
+
+def _anyone_who_needs_help(subject: Token) -> bool:
+    """ "Tenants with questions can call ...", "Families who were affected may contact ...": people described by
+    what they need, told where to turn."""
+    return (
+        subject.tag_ == "NNS" and subject.head.lemma_.lower() in WAYS_TO_GET_HELP
+        and any(c.dep_ in ("prep", "relcl") for c in subject.children)
     )

@@ -75,6 +75,8 @@ _PICTURE_PASSIVES = frozenset("see picture show display photograph film".split()
 # Dates that are not the day a picture was taken: an age ("82-year-old"), a day to come ("next Saturday")
 _NOT_THE_DAY = frozenset("old year-old next coming later tomorrow".split())
 _HABITUAL = frozenset("every each always usually often sometimes never rarely regularly daily weekly".split())
+_BULLETS = "\u2022\u00b7\u25aa\u25cf\u2023*-\u2013"
+SENDER_BOILERPLATE = "press-release boilerplate: the sender describing itself"
 CAPTION_MAX_WORDS = 40
 HEADING_MAX_WORDS = 12
 LABEL_MAX_WORDS = 3
@@ -94,7 +96,7 @@ def set_aside(doc: Doc, article: str, paragraphs: list[tuple[int, int]], k: int)
     if is_credit(text, span):
         return "byline or credit"
     if _about_the_sender(text, article[slice(*paragraphs[k - 1])] if k else ""):
-        return "press-release boilerplate: the sender describing itself"
+        return SENDER_BOILERPLATE
     if _TIMESTAMP.match(text.strip()):
         return "timestamp"
     if is_heading(text, following, span):
@@ -206,7 +208,17 @@ def is_heading(paragraph: str, next_paragraph: str | None, span: Span | None = N
         return True
     if stripped[-1] in ".!?:;,\"'":
         return False
+    if span is not None and _key_point(stripped, span):
+        return False
     return len(stripped.split()) <= HEADING_MAX_WORDS or bool(next_paragraph and is_caption(next_paragraph))
+
+
+def _key_point(paragraph: str, span: Span) -> bool:
+    """ "• Three roads are closed north of the river": a bulleted line with a subject and a finite verb is a point
+    of the story's summary, written without a full stop, not a label."""
+    if paragraph[0] not in _BULLETS:
+        return False
+    return any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in span)
 
 
 def _is_navigation(paragraph: str, span: Span) -> bool:
