@@ -53,6 +53,7 @@ score: venv
 	@test -d $(EVAL) || { echo "No evaluation data at $(EVAL)"; exit 1; }
 	python3 $(EVAL)/score.py --gold $(EVAL)/dev -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score.py --gold tests/extraction/articles/seen -- $(EXTRACT) | tail -n 1
+	python3 $(EVAL)/score.py --gold tests/extraction/articles/seen2 -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score.py --gold tests/extraction/articles/held -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score.py --gold tests/extraction/articles/fresh -- $(EXTRACT) | tail -n 1
 	python3 $(EVAL)/score_attribution.py --split dev -- $(EXTRACT) | tail -n 1
