@@ -78,9 +78,7 @@ def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list
         if token.dep_ in ("relcl", "acl", "ccomp") and token.head.i >= subject.left_edge.i and token.i != subject.i:
             skip.update(token.subtree)
         elif token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children):
-            skip.update(token.subtree)  # "the city auditor in March" is the city auditor
-        elif _when(token) and token.i > subject.i:
-            skip.update(token.subtree)  # "the report on Wednesday said": when it spoke is no part of its name
+            skip.update(token.subtree)  # "the city auditor in March", "the report on Wednesday": when is no part of a name
     if alone:
         for child in subject.children:
             if child.dep_ == "conj":
@@ -93,12 +91,6 @@ def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     return tokens
-
-
-def _when(token: Token) -> bool:
-    """A time phrase the parser hung on the speaker: "on Wednesday", "in June"."""
-    objects = [c for c in token.children if c.dep_ == "pobj"]
-    return token.dep_ == "prep" and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _people_starting_in(phrase: list[Token]) -> list[Span]:
