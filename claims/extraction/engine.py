@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from . import checkworthiness, page_furniture, text as textlib
+from . import checkworthiness, newsroom, page_furniture, text as textlib
 from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events, subject_after_dateline
 from .disputes import ClaimForDisputes, find_disputes
 from .language import detect_language
@@ -176,6 +176,7 @@ class _Reader:
     def read(self) -> list[_Unit]:
         paragraphs = self.paragraphs
         signature_lines = set()  # lines already read as the speaker of the quotation above them
+        first_question, answers = newsroom.interview_answers(self.text, paragraphs)
         for k, (start, end) in enumerate(paragraphs):
             if k in signature_lines:
                 continue
@@ -195,7 +196,8 @@ class _Reader:
                         signature_lines.add(k + 1)
             following = self.text[slice(*paragraphs[k + 1])] if k + 1 < len(paragraphs) else ""
             lead_in = self.text[end - 1] == ":" and following.startswith('"')
-            self._read_paragraph(start, end, quotes, first=k == 0, signature=signature, lead_in=lead_in)
+            voice = self._interviewee(paragraphs[:first_question]) if k in answers else None
+            self._read_paragraph(start, end, quotes, first=k == 0, signature=signature, lead_in=lead_in, voice=voice)
             self._asides_of_speakers(start, end)
         seen, unique = set(), []
         for unit in sorted(self.units, key=lambda u: (u.start, u.end)):
@@ -261,10 +263,27 @@ class _Reader:
                 found.append(sentence)
         return found
 
-    def _read_paragraph(self, start: int, end: int, quotes, *, first: bool, signature=None, lead_in=False) -> None:
+    def _interviewee(self, introduction: list[tuple[int, int]]) -> Speaker | None:
+        """Who answers an interview's questions: the first person its introduction names, not the one who
+        asked ("She spoke to Ben Okonjo", "interviewed by")."""
+        if not hasattr(self, "_answering"):
+            self._answering = None
+            for start, end in introduction:
+                for sentence in self._sentences_in(start, end):
+                    for ent in sentence.ents:
+                        before = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                        if ent.label_ == "PERSON" and before not in ("to", "with", "by") and start <= ent.start_char < end:
+                            self._answering = self.discourse.speaker(ent.root)
+                            return self._answering
+        return self._answering
+
+    def _read_paragraph(
+        self, start: int, end: int, quotes, *, first: bool, signature=None, lead_in=False, voice: Speaker | None = None
+    ) -> None:
         """Read one paragraph. `signature` is a following line that names who spoke the quote
         ('- Lena Brask, port director'); a `lead_in` paragraph ends in a colon and introduces the
-        quotation that follows it ('And from the mayor:')."""
+        quotation that follows it ('And from the mayor:'); the `voice` of an interview's answer speaks
+        every sentence that reports no one else."""
         signed_by = self._signer(*signature) if signature else None
         attributions: list[tuple[SpeechEvent, Speaker | None]] = []
         for sentence in self._sentences_in(start, end):
@@ -275,6 +294,8 @@ class _Reader:
                 # "X told Y that Z, according to a post": the reporting verb already says who spoke
                 events = [e for e in events if e.kind != "according_to"]
             resolved = _nameless_within_another([(e, self._speaker_of(e)) for e in events])
+            if voice is not None:  # "I think", "our survey found": in an answer, the one interviewed
+                resolved = [(e, voice if _first_person(e.subject) else s) for e, s in resolved]
             self._remember_addressed(resolved)
             self.discourse.learn_media(sentence)
             attributions.extend(resolved)
@@ -301,7 +322,7 @@ class _Reader:
             s, e = sentence.start_char, sentence.end_char
             if first and s == start:
                 s = textlib.dateline_end(self.text, s)
-            self._add(s, e, "narration", None)
+            self._add(s, e, "direct_quote" if voice else "narration", voice)
         opens_with_quote = bool(quotes) and quotes[0][0] == start + 1
         for q in quotes:
             speaker = signed_by or self._quote_speaker(q, attributions)
@@ -437,6 +458,13 @@ class _Reader:
             if a_end >= end - 1 and parent.start < self.doc[left - 1].idx:
                 parent.end = self.doc[left - 1].idx  # the aside closed the claim: cut it off
             self.units.append(_Unit(a_start, a_end, "narration", None))
+
+
+def _first_person(subject) -> bool:
+    """ "I", "we", "my office", "our survey": the speaker's own voice."""
+    return subject is not None and (
+        subject.lower_ in ("i", "we") or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subject.children)
+    )
 
 
 def _reported_by_another(event: SpeechEvent, attributions) -> bool:

@@ -222,3 +222,30 @@ def _anyone_who_needs_help(subject: Token) -> bool:
         subject.tag_ == "NNS" and subject.head.lemma_.lower() in WAYS_TO_GET_HELP
         and any(c.dep_ in ("prep", "relcl") for c in subject.children)
     )
+
+
+def interview_answers(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, set[int]]:
+    """An interview printed as questions and answers: (the paragraph of the first question, the paragraphs that
+    answer). An answer runs from the paragraph after a question to the next question; a question quoted from
+    someone is no interviewer's. A page that asks its readers a question or two is no interview."""
+    lines = [text[s:e].strip() for s, e in paragraphs]
+    questions = [k for k, line in enumerate(lines) if _asks(line)]
+    if len(questions) < INTERVIEW_QUESTIONS or len(questions) * 4 < len(lines) - questions[0]:
+        return -1, set()  # a column's rhetorical questions come a few to a page, an interviewer's every answer or two
+    answers = set()
+    for k, q in enumerate(questions):
+        following = questions[k + 1] if k + 1 < len(questions) else len(lines)
+        # A transcript names each speaker ("MARSH: We never said that"): the label says who answers.
+        answers.update(a for a in range(q + 1, following) if not _TRANSCRIPT_LABEL.match(lines[a]))
+    return questions[0], answers
+
+
+# "Q:", "Question.", "Q." before an interviewer's question; "4)" or "2." before a listicle's heading.
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s*")
+_NUMBERED = re.compile(r"^\d+\s*[).]")
+_TRANSCRIPT_LABEL = re.compile(r"^(?!A:)[A-Z][A-Z.'’ -]{0,40}:")
+
+
+def _asks(line: str) -> bool:
+    line = _QUESTION_LABEL.sub("", line)
+    return line.endswith("?") and line[:1] not in "\"“‘'«" and not _NUMBERED.match(line)

@@ -20,7 +20,8 @@ AFFILIATION_VERBS = frozenset(
 # "who is a member of the association": the noun that makes "be" a statement of membership.
 MEMBERSHIP_NOUNS = frozenset(
     """member supporter volunteer activist founder organiser organizer leader head chair chairman chairwoman
-    spokesman spokeswoman spokesperson adviser advisor official officer director trustee lawyer""".split()
+    spokesman spokeswoman spokesperson adviser advisor official officer director trustee lawyer executive chief
+    president owner manager secretary""".split()
 )
 _CLAUSES = ("relcl", "acl", "ccomp", "advcl", "xcomp")
 # The party words of US politics, each family under one name: "Democratic" and "Democrats" are
@@ -68,16 +69,19 @@ def _without_clauses(token: Token) -> list[Token]:
 def affiliations(subject: Token) -> list[str]:
     """ "Ada Roe, who chairs the Yes campaign and told reporters ...", "a GP who works with the
     association", "who is a member of the friends group": what a relative clause on the speaker
-    (or on the speaker's apposition) says they belong to. Other relative clauses ("who fled the
+    (or on the speaker's apposition), or the main clause the speaker is the subject of, says they belong to. Other relative clauses ("who fled the
     town") say nothing about a side."""
     described = {subject} | {c for c in subject.children if c.dep_ == "appos"}
+    clauses = [c for d in described for c in d.children if c.dep_ == "relcl"]
+    if subject.dep_ == "nsubj" and subject.head.i != subject.i:
+        clauses.append(subject.head)  # "Ada Roe became chief executive of Holm Water in 2022": said of her, in the main clause
     found = []
-    for clause in (c for d in described for c in d.children if c.dep_ == "relcl"):
+    for clause in clauses:
         for verb in (clause, *clause.conjuncts):
             lemma = verb.lemma_.lower()
             if lemma in AFFILIATION_VERBS:
                 heads = [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative")]
-            elif lemma == "be":
+            elif lemma in ("be", "become", "remain"):
                 heads = [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in MEMBERSHIP_NOUNS]
             else:
                 continue

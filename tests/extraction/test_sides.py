@@ -435,3 +435,21 @@ def test_a_relative_named_in_the_claim_gives_no_side():
     sides = _cues(("Family", ("family", "relatives")), ("Depot", ("depot", "managers")))
     text = "Dr. Ines Kaur said the victim's mother had been told about the injury on Sunday."
     assert claim_with("mother", worthy(text, sides=sides)).side is None
+
+
+def test_the_main_clause_that_tells_what_a_person_leads_gives_the_side():
+    sides = _cues(("Holm Water", ("Holm Water", "the company")), ("Critics", ("campaigners", "council")))
+    text = (
+        "Ada Roe became chief executive of Holm Water in 2022, months before the drought.\n\n"
+        "Roe said leakage had fallen by 12 percent since then."
+    )
+    assert claim_with("leakage had fallen", worthy(text, sides=sides)).side == "Holm Water"
+
+
+def test_a_main_clause_that_says_something_else_about_the_person_gives_no_side():
+    sides = _cues(("Holm Water", ("Holm Water", "the company")), ("Critics", ("campaigners", "council")))
+    text = (
+        "Ada Roe lived near the Holm Water treatment works for 20 years.\n\n"
+        "Roe said the smell had grown worse every summer since 2019."
+    )
+    assert claim_with("smell had grown worse", worthy(text, sides=sides)).side is None
