@@ -320,7 +320,10 @@ def _clause_content(verb: Token, sentence: Span, subject: Token | None = None) -
         tokens.pop(0)  # the conjunction of a clause the parser hung elsewhere
     # "it had won 54 percent, while the alliance accused it of ...": another speaker's clause
     # inside this one is theirs, not this speaker's.
-    for other in [t for t in tokens if t.i != verb.i and is_speech_verb(t) and any(c.dep_ == "nsubj" for c in t.children)]:
+    for other in [
+        t for t in tokens
+        if t.i != verb.i and is_speech_verb(t) and any(c.dep_ == "nsubj" for c in t.children) and not _foretold_testimony(t)
+    ]:
         if other.dep_ in ("advcl", "conj", "relcl"):
             cut = {t.i for t in other.subtree}
             cut.update(c.i for c in other.head.children if c.dep_ in ("cc", "punct") and c.i > other.head.i and c.i < other.left_edge.i)
@@ -585,6 +588,8 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
         elif is_speech_verb(token):
             if _could_not(token):
                 continue  # "the official had not been able to confirm that X": nobody says X
+            if _foretold_testimony(token):
+                continue
             subject = subject_of(token, quotes)
             span = _clause_content(token, sentence, subject)
             if span and token.lemma_.lower() in DENIALS:
@@ -744,6 +749,11 @@ def _could_not(verb: Token) -> bool:
 def _foretold(verb: Token) -> bool:
     """ "the audit would find 15 million in waste": what something will find is no finding yet."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _foretold_testimony(verb: Token) -> bool:
+    """ "plans to call a witness who will say X": what the witness may say is part of the plan, nobody's claim yet."""
+    return verb.dep_ == "relcl" and _foretold(verb)
 
 
 def _passive(verb: Token) -> bool:

@@ -70,6 +70,23 @@ def is_anaphoric(phrase: list[Token], subject: Token) -> bool:
     return all(t.i == subject.i or t.dep_ == "det" or (t.pos_ in ("ADJ", "NOUN") and t.text.islower()) for t in phrase)
 
 
+# What a company makes, runs or sells, as business copy calls it the second time: "the maker of frozen pies".
+MAKERS = frozenset(
+    """maker manufacturer producer operator owner supplier developer provider distributor retailer publisher
+    builder lender insurer carrier exporter importer seller""".split()
+)
+
+
+def describes_a_company(phrase: list[Token], subject: Token) -> bool:
+    """ "the Leeds-based maker of frozen pies", "the Oslo-headquartered lender": business copy's second
+    reference to the company it named before, by where it is based or what it makes."""
+    if subject.tag_ != "NN" or not phrase or phrase[0].lower_ != "the" or subject.lemma_.lower() in TITLES:
+        return False
+    based = any(t.lower_ in ("based", "headquartered") and t.i < subject.i for t in phrase)
+    makes = subject.lemma_.lower() in MAKERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+    return based or makes
+
+
 def phrase_of(subject: Token, skip_before: int = 0, alone: bool = False) -> list[Token]:
     """The subject's own words: its subtree without relative clauses, times and outer punctuation
     (and, `alone`, without the other members of a pair)."""

@@ -22,6 +22,7 @@ from .names import (
     ORG_SUFFIXES,
     TITLES,
     clean_name,
+    describes_a_company,
     is_anaphoric,
     name_in_apposition,
     person_name,
@@ -303,9 +304,10 @@ class Discourse:
         self.entities.append(entity)
         return entity
 
-    def recent(self, kinds: tuple[str, ...]) -> Entity | None:
+    def recent(self, kinds: tuple[str, ...], named: bool = False) -> Entity | None:
+        """The latest entity of these kinds; `named`, only one the article called by its proper name."""
         for entity in reversed(self.entities):
-            if entity.kind in kinds:
+            if entity.kind in kinds and (not named or entity.name[:1].isupper()):
                 return entity
         return None
 
@@ -353,7 +355,7 @@ class Discourse:
         if word in STAND_IN_NOUNS and bare:
             # ... unless the noun itself names another side ("the company" in a story whose
             # company is one side cannot be the regulator that spoke last).
-            recent = self.recent(("organisation",))
+            recent = self.recent(("organisation",), named=True)  # "the company" is no "analyst" quoted last
             named_side = self.side_in(word)
             if recent is not None and (named_side is None or recent.side in (None, named_side)):
                 return recent
@@ -367,7 +369,9 @@ class Discourse:
         """Remember a named subject of narration ("Brightway called the recall disproportionate")
         so that "the company" in the next sentence can point back to it."""
         for child in root.children:
-            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+            # "Greyfen's founder, Simone Achterberg, was unmoved": the name in apposition is who "she" is next
+            named = child.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children)
+            if child.dep_ in ("nsubj", "nsubjpass") and named:
                 self.speaker(child)
 
     def speaker(self, subject: Token, verb: Token | None = None, alone: bool = False) -> Speaker | None:
@@ -419,6 +423,10 @@ class Discourse:
             if holder:
                 # "Sen. Ada Roe ... the senator said": said as written, for the senator's side
                 return Speaker(clean_name(phrase), holder.side, self.remember(holder), written)
+        if describes_a_company(phrase, subject):
+            company = self.recent(("organisation",), named=True)
+            if company:
+                return Speaker(company.name, company.side, self.remember(company), written)
         words = {norm(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ")}
         person = person_name(phrase)
         if person and not surname(person):

@@ -547,3 +547,16 @@ def test_a_gloss_after_a_dash_at_the_end_of_the_reported_clause_is_the_writers()
 def test_a_description_between_dashes_stays_in_the_reported_clause():
     text = "Ortez said the harbour board - a body of nine farmers - had failed the town."
     assert claim_with("harbour board", claims_of(text)).text == "the harbour board - a body of nine farmers - had failed the town"
+
+
+def test_what_a_witness_will_say_is_part_of_the_plan_not_the_witness_s_claim():
+    text = "Court filings seen by this newspaper show that the defence intends to call an engineer who will say the railings met the standard."
+    claim = claim_with("intends to call an engineer", claims_of(text))
+    assert claim.speaker == "Court filings"
+    assert "met the standard" in claim.text
+    assert all(c.speaker != "engineer" for c in claims_of(text))
+
+
+def test_a_witness_who_said_something_is_still_reported():
+    text = "The court heard from an engineer who said the railings were too low."
+    assert claim_with("railings were too low", claims_of(text)).speaker == "engineer"

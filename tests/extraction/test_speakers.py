@@ -1,7 +1,7 @@
 """Who makes each claim: every way an article attributes what is said."""
 import pytest
 
-from claims.extraction import KnownSource
+from claims.extraction import KnownSource, SideCues
 
 from .conftest import claim_with, claims_of, worthy
 
@@ -293,3 +293,45 @@ def test_a_word_before_a_comma_is_no_part_of_the_name_after_it():
               deps=["det", "amod", "punct", "compound", "nsubj", "ROOT"],
               pos=["DET", "ADJ", "PUNCT", "NOUN", "NOUN", "VERB"])
     assert clean_name(list(doc[0:5])) == "aid groups"
+
+
+TAMSIN = (
+    SideCues("Tamsin", ("Tamsin", "Tamsin Foods", "company")),
+    SideCues("Critics", ("Corvel Capital", "short seller")),
+)
+
+
+@pytest.mark.parametrize(
+    "description", ["the Leeds-based maker of frozen pies", "the Leeds-headquartered group", "the maker of Crumbly pies"]
+)
+def test_business_copy_s_second_reference_to_a_company_is_the_company(description):
+    text = (
+        "Tamsin Foods on Monday reported a profit of $80 million, up 20 percent from a year earlier.\n\n"
+        f"In a statement, {description} said it had sold 40 million pies in the quarter."
+    )
+    claim = claim_with("40 million pies", claims_of(text, sides=TAMSIN))
+    assert (claim.speaker, claim.side) == ("Tamsin Foods", "Tamsin")
+
+
+def test_the_maker_of_something_the_article_never_named_as_a_company_is_not_guessed():
+    text = "The maker of the documentary said it had taken four years to film."
+    assert claim_with("four years", claims_of(text, sides=TAMSIN)).speaker != "Tamsin Foods"
+
+
+def test_a_name_in_apposition_to_the_subject_of_narration_is_who_she_is_next():
+    text = (
+        "Corvel Capital's founder, Ruth Gale, was unmoved.\n\n"
+        "She said Corvel had found records showing that a director's husband sat on a supplier's board."
+    )
+    claim = claim_with("Corvel had found records", claims_of(text, sides=TAMSIN))
+    assert (claim.speaker, claim.side) == ("Ruth Gale", "Critics")
+
+
+def test_the_company_is_never_an_unnamed_person_quoted_just_before():
+    text = (
+        "Tamsin Foods said sales rose 20 percent in the quarter.\n\n"
+        'An analyst who asked not to be named said the growth "looks real" but is slowing.\n\n'
+        "The company says its pies are sold in 3,000 shops in 12 countries."
+    )
+    claim = claim_with("3,000 shops", claims_of(text, sides=TAMSIN))
+    assert (claim.speaker, claim.side) == ("Tamsin Foods", "Tamsin")
