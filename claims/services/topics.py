@@ -82,9 +82,11 @@ class TopicUnclear(ValidationError):
 
     def __init__(self, guess: TopicGuess):
         self.guess = guess
-        if guess.candidates:
-            found = "; ".join(f"{c.topic.name} ({c.evidence_text})" for c in guess.candidates[:3])
-            said = f"The text does not make its topic clear. It names words of more than one topic: {found}."
+        named = [f"{c.topic.name} ({c.evidence_text})" for c in guess.candidates[:3]]
+        if len(named) > 1:
+            said = f"The text does not make its topic clear: it names words of {'; '.join(named)}."
+        elif named:
+            said = f"The text names too little to be sure of its topic: only {named[0]}."
         else:
             said = "The text names no source or cue word of any topic."
         super().__init__(

@@ -4,7 +4,7 @@ The sentences are invented for these tests; the registry is two made-up stories.
 """
 import pytest
 
-from claims.services.topics import guess_topic, load_topic_terms, words
+from claims.services.topics import TopicUnclear, guess_topic, load_topic_terms, words
 
 from ..factories import SideFactory, SourceFactory, TopicFactory
 
@@ -89,3 +89,18 @@ def test_the_registry_is_read_once_for_many_texts(registry, django_assert_num_qu
 
 def test_possessives_and_hyphens_part_words():
     assert words("Pro-Kremlin officials’ and Kyiv's") == ("pro", "kremlin", "officials", "and", "kyiv")
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("Hydra Power and the growers met while stevedores and the port authority argued.",
+         "it names words of Harbour strike (port authority, stevedores); Valley dam dispute (growers, Hydra Power)."),
+        ("Some growers came.", "names too little to be sure of its topic: only Valley dam dispute (growers)."),
+        ("The library opens late.", "The text names no source or cue word of any topic."),
+    ],
+    ids=["two-topics", "one-weak-topic", "nothing"],
+)
+def test_the_question_says_what_the_text_names(registry, text, said):
+    [message] = TopicUnclear(guess_topic(text)).message_dict["topic"]
+    assert said in message and "No topic (no sides, no disputes)" in message
