@@ -121,8 +121,7 @@ def guess_topic(text: str, registry: list[TopicTerms] | None = None) -> TopicGue
     `registry` is `load_topic_terms()`, passed in when many texts are guessed at once.
     """
     registry = load_topic_terms() if registry is None else registry
-    longest = max((len(key) for entry in registry for key in entry.terms), default=0)
-    found = _phrases(words(text), longest)
+    found = _terms_in(words(text), {key for entry in registry for key in entry.terms})
     candidates = []
     for entry in registry:
         hits = [(written, weight) for key, (written, weight) in entry.terms.items() if key in found]
@@ -140,14 +139,21 @@ def _clear_winner(candidates: list[TopicCandidate]) -> Topic | None:
         return None
     best, runner_up = candidates[0], candidates[1].score if len(candidates) > 1 else 0
     enough = best.score >= MIN_SCORE and len(best.evidence) >= MIN_DISTINCT
-    return best.topic if enough and best.score >= LEAD_FACTOR * runner_up and best.score > runner_up else None
+    return best.topic if enough and best.score >= LEAD_FACTOR * runner_up else None
 
 
-def _phrases(text_words: tuple[str, ...], longest: int) -> set[tuple[str, ...]]:
-    """Every run of up to `longest` words in the text: each registry term is then one set lookup,
-    however large the registry."""
-    return {
-        text_words[start : start + size]
-        for size in range(1, longest + 1)
-        for start in range(len(text_words) - size + 1)
-    }
+def _terms_in(text_words: tuple[str, ...], terms: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The terms that occur in the text. Each word that starts some term is looked up once per
+    term length (a handful), so neither a long article nor many aliases starting with "the"
+    multiply the work."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for term in terms:
+        by_length.setdefault(len(term), set()).add(term)
+    firsts = {term[0] for term in terms}
+    found = set()
+    for start, word in enumerate(text_words):
+        if word in firsts:
+            for length, known in by_length.items():
+                if (window := text_words[start : start + length]) in known:
+                    found.add(window)
+    return found
