@@ -3,12 +3,14 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.forms.models import ModelChoiceIterator
 
 from .documents import ParseError, decode_upload
 from .input_rules import HTTP_ONLY, require_plain_text, require_web_address
 from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
 from .ratings import Rating
 from .services.articles import check_article_text
+from .services.topics import NO_TOPIC
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_RATIONALE_CHARS = 20_000
@@ -39,6 +41,31 @@ class HttpURLField(forms.URLField):
         super().__init__(**kwargs)
 
 
+NO_TOPIC_LABEL = "No topic (no sides, no disputes)"
+
+
+class _TopicsThenNone(ModelChoiceIterator):
+    def __iter__(self):
+        yield from super().__iter__()
+        yield ("none", NO_TOPIC_LABEL)
+
+    def __len__(self):
+        return super().__len__() + 1
+
+
+class TopicOrNoneField(forms.ModelChoiceField):
+    """A topic, "choose it from the text" (empty) or an explicit no topic (NO_TOPIC), so that an
+    editor asked about an unclear text is never stuck."""
+
+    iterator = _TopicsThenNone
+
+    def __init__(self, **kwargs):
+        super().__init__(Topic.objects.all(), required=False, empty_label="Choose from the text", **kwargs)
+
+    def to_python(self, value):
+        return NO_TOPIC if value == "none" else super().to_python(value)
+
+
 class ArticleImportForm(Form):
     checked_by_service = ("text",)
     title = forms.CharField(max_length=500, required=False, help_text="Leave empty to use the first line.")
@@ -47,7 +74,10 @@ class ArticleImportForm(Form):
     url = HttpURLField(max_length=2000, required=False, label="URL")
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False)
     published_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+    topic = TopicOrNoneField(
+        help_text="Left on “Choose from the text”, the topic is chosen from the sources and cue words the article "
+        "names; if that is unclear you are asked."
+    )
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -211,3 +241,18 @@ class FileImportForm(Form):
 class SpreadsheetImportForm(Form):
     spreadsheet = forms.FileField(help_text="CSV with a header row (text or url, optional title, published_on) or JSON Lines.")
     topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+
+
+
+# --- Changing an article's topic, outlet and date (issue 14: topic and sides never lost silently) ---
+
+
+class ArticleDetailsForm(Form):
+    """What an editor may change on an imported article: the rest is what was received."""
+
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label=NO_TOPIC_LABEL)
+    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, empty_label="Unknown outlet")
+    published_on = forms.DateField(
+        required=False, label="Published on", widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a real date, such as 2026-03-31."},
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import articles, evidence, imports, queue, reports, review
+from .views import article_edit, articles, evidence, imports, queue, reports, review
 
 app_name = "claims"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("articles/", articles.article_list, name="articles"),
     path("articles/new/", articles.article_import, name="article_import"),
     path("articles/<int:pk>/", articles.article_detail, name="article"),
+    path("articles/<int:pk>/details/", article_edit.article_edit, name="article_edit"),
     path("articles/<int:pk>/retry/", articles.article_retry, name="article_retry"),
     path("articles/<int:pk>/claims/", articles.article_add_claim, name="article_add_claim"),
     path("imports/", imports.import_list, name="imports"),

@@ -30,6 +30,9 @@ class Article(models.Model):
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     published_on = models.DateField(null=True, blank=True, db_index=True)
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    topic_from_text = models.BooleanField(
+        default=False, help_text="The topic was chosen from the article's text (nobody gave one), so the page says so."
+    )
     content_hash = PlainCharField(max_length=64, unique=True, editable=False)
     state = models.CharField(max_length=20, choices=ArticleState, default=ArticleState.QUEUED, db_index=True)
     error = PlainTextField(blank=True, help_text="Why splitting failed or was skipped, shown to the editor.")

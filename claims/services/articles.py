@@ -4,6 +4,11 @@ Pasting calls `import_article`: it checks the text, saves the article (raw input
 state QUEUED, and asks a worker to split it once the transaction has committed. Import jobs'
 workers save their batch with `save_articles` and split it themselves (see `imports` and
 `splitting`).
+
+An article that comes without a topic gets the one its text makes clear (`topics.guess_topic`).
+When the text does not make it clear, the paste form asks (import_article raises TopicUnclear);
+the other channels save the article without a topic, which its page then says plainly. An
+editor can change the topic later (`change_article_details`), which splits the article again.
 """
 import datetime
 import hashlib
@@ -22,6 +27,7 @@ from .. import permissions
 from ..input_rules import clean_plain_text, require_plain_text
 from ..models import Article, ArticleState
 from .bulk_insert import insert_new
+from .topics import TopicUnclear, guess_topic, load_topic_terms
 
 log = logging.getLogger(__name__)
 
@@ -88,14 +94,20 @@ class ArticleDraft:
     url: str = ""
     outlet: object = None
     published_on: datetime.date | None = None
+    # A Topic; None to choose it from the text; NO_TOPIC when an editor chose to have none.
     topic: object = None
     extracted_text: str | None = None
     raw_file: bytes | None = None
+    # Someone is there to be asked: a text whose topic is unclear is refused with TopicUnclear
+    # instead of being saved without one.
+    ask_topic: bool = False
 
 
 def import_article(**draft) -> Article:
-    """Save one new article and queue it for splitting. Raises ValidationError, PermissionDenied
-    or DuplicateArticle; takes the fields of ArticleDraft."""
+    """Save one new article and queue it for splitting. Raises ValidationError (TopicUnclear when
+    no topic was given and the text does not make it clear), PermissionDenied or DuplicateArticle;
+    takes the fields of ArticleDraft. The paste form calls it, so it asks by default."""
+    draft.setdefault("ask_topic", True)
     [saved] = save_articles([ArticleDraft(**draft)])
     if isinstance(saved, Exception):
         raise saved
@@ -127,6 +139,9 @@ def save_articles(drafts: list[ArticleDraft]) -> list[Article | Exception]:
         else:
             (repeats if seen & keys else first)[index] = article
             seen |= keys
+    for index, unclear in _choose_topics(drafts, {**first, **repeats}).items():
+        outcomes[index] = unclear
+        first.pop(index, None), repeats.pop(index, None)
     try:
         with transaction.atomic():
             insert_new(Article, list(first.values()))
@@ -160,7 +175,7 @@ def _checked_article(draft: ArticleDraft) -> Article:
         url=draft.url,
         outlet=draft.outlet,
         published_on=draft.published_on,
-        topic=draft.topic,
+        topic=draft.topic or None,
         content_hash=content_hash(body),
         imported_by=draft.imported_by,
     )
@@ -168,6 +183,25 @@ def _checked_article(draft: ArticleDraft) -> Article:
     # were handed to us: full_clean need not ask the database about either again.
     article.full_clean(validate_unique=False, validate_constraints=False, exclude=["imported_by", "outlet", "topic"])
     return article
+
+
+def _choose_topics(drafts: list[ArticleDraft], articles: dict[int, Article]) -> dict[int, TopicUnclear]:
+    """Give each article that came without a topic the one its text makes clear. Returns, by
+    draft index, the articles whose editor is to be asked instead; the others keep no topic."""
+    waiting = {index: article for index, article in articles.items() if drafts[index].topic is None}
+    if not waiting:
+        return {}
+    registry = load_topic_terms()  # once for the batch
+    if not any(entry.terms for entry in registry):
+        return {}  # no topic has sides or sources yet: there is nothing to choose or ask about
+    unclear = {}
+    for index, article in waiting.items():
+        guess = guess_topic(article.body, registry)
+        if guess.topic is not None:
+            article.topic, article.topic_from_text = guess.topic, True
+        elif drafts[index].ask_topic:
+            unclear[index] = TopicUnclear(guess)
+    return unclear
 
 
 def _identity(article: Article) -> set[tuple[str, str]]:
@@ -218,3 +252,30 @@ def retry_split(*, article: Article, user) -> None:
     permissions.require(permissions.can_import_articles(user), "Only editors can retry an import.")
     Article.objects.filter(pk=article.pk).update(state=ArticleState.QUEUED, error="", queued_at=timezone.now())
     transaction.on_commit(lambda: enqueue_split(article.pk))
+
+
+class ArticleBeingSplit(Exception):
+    """The article's topic cannot change while a worker is splitting it with the old one."""
+
+
+def change_article_details(*, article: Article, user, topic, outlet, published_on) -> bool:
+    """An editor sets an article's topic, outlet and publication date. A new topic means new
+    sides and disputes, so the article is split again (`retry_split`: reviewed claims and claims
+    added by hand are kept, as in every re-split). Returns whether it was queued for that.
+
+    Saving the details confirms the topic: the page stops saying it was chosen from the text.
+    """
+    permissions.require(permissions.can_import_articles(user), "Only editors can change an article's details.")
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        new_topic = (topic.pk if topic else None) != current.topic_id
+        if new_topic and current.state == ArticleState.PROCESSING:
+            # The worker read the old topic and would mark the article done after our change.
+            raise ArticleBeingSplit("The article is being split right now. Change its topic when it is done.")
+        current.topic, current.outlet, current.published_on, current.topic_from_text = topic, outlet, published_on, False
+        current.full_clean(validate_unique=False, validate_constraints=False)
+        current.save(update_fields=["topic", "outlet", "published_on", "topic_from_text"])
+        if new_topic:
+            retry_split(article=current, user=user)
+    log.info("Article %s details changed by %s (new topic: %s)", article.pk, user.pk, new_topic)
+    return new_topic
