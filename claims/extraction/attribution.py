@@ -16,8 +16,9 @@ SPEECH_VERBS = frozenset(
     tweet counter respond reply blame predict concede contend complain caution charge lament proclaim""".split()
 )
 # Verbs through which documents speak ("a poll released Tuesday found that ...", "records show
-# he gave ..."): a reported clause only, never the act itself ("showed no sign of ...").
-FINDING_VERBS = frozenset("find show reveal suggest indicate".split())
+# he gave ...", "the log records that ...", "the report lists staffing as a factor"): a reported
+# clause only, never the act itself ("showed no sign of ...").
+FINDING_VERBS = frozenset("find show reveal suggest indicate conclude record list recommend".split())
 # What can find or show something: "His popularity shows how ..." is the writer's own reasoning.
 EVIDENCE = frozenset(
     """poll survey study report analysis data figure record document email memo census statistic research
@@ -571,6 +572,11 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
     events = []
     for token in sentence:
         if is_speech_verb(token) and token.lemma_.lower() in FINDING_VERBS:
+            reporter = _coordinated_report(token)
+            if reporter is not None:
+                clause = [t for t in token.subtree if not (t.dep_ in ("mark", "cc") and t.head.i == token.i)]
+                events.append(SpeechEvent(token, subject_of(reporter, quotes), *_span_of(clause), "reported_speech"))
+                continue
             subject = subject_of(token, quotes)
             span = None
             if _finds_out(token, subject) and not _foretold(token):
@@ -749,6 +755,20 @@ def _could_not(verb: Token) -> bool:
 def _foretold(verb: Token) -> bool:
     """ "the audit would find 15 million in waste": what something will find is no finding yet."""
     return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _coordinated_report(verb: Token) -> Token | None:
+    """ "A spokeswoman said the pool was drained on purpose and that the photos showed fresh paint": the second
+    "that" clause is hers too, what the photos show included. The verb of speech it is joined under, if any."""
+    if verb.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return None
+    head = verb.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    reporter = head.head
+    if head.dep_ == "ccomp" and is_speech_verb(reporter) and reporter.lemma_.lower() not in FINDING_VERBS:
+        return reporter
+    return None
 
 
 def _foretold_testimony(verb: Token) -> bool:

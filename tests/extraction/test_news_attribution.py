@@ -560,3 +560,30 @@ def test_what_a_witness_will_say_is_part_of_the_plan_not_the_witness_s_claim():
 def test_a_witness_who_said_something_is_still_reported():
     text = "The court heard from an engineer who said the railings were too low."
     assert claim_with("railings were too low", claims_of(text)).speaker == "engineer"
+
+
+def test_a_second_that_clause_is_the_speaker_s_even_when_it_says_what_photos_show():
+    text = (
+        "A company spokeswoman said the pool had been drained deliberately, under a permit granted in 2022, "
+        "and that the photos showed fresh paint, not mould."
+    )
+    claims = claims_of(text)
+    assert claim_with("drained deliberately", claims).speaker == "company spokeswoman"
+    photos = claim_with("photos showed fresh paint", claims)
+    assert photos.speaker == "company spokeswoman"
+    assert not photos.text.startswith("that")
+
+
+def test_a_report_speaks_through_what_it_records_and_lists():
+    text = (
+        "An incident report seen by this newspaper records that a guest fell on the stairs in May. "
+        "The report lists poor lighting as a contributing factor."
+    )
+    claims = claims_of(text)
+    assert claim_with("a guest fell on the stairs", claims).speaker == "incident report"
+    assert claim_with("poor lighting", claims).speaker == "incident report"
+
+
+def test_a_person_who_records_or_lists_something_is_doing_it_not_reporting():
+    claims = claims_of("The band recorded an album in Oslo. The teacher listed the pupils who had passed.")
+    assert all(c.speaker is None for c in claims)
