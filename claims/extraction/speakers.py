@@ -676,7 +676,7 @@ class Discourse:
         if represented:
             found = self.speaker(represented[0])
             organisation = found.entity if found is not None else None
-            name = f"{subject.text} for the {organisation.name}" if organisation else None
+            name = f"{organisation.name} {subject.text}" if organisation else None  # as news names them later
         elif len(phrase) == 2 and phrase[0].lower_ in ("a", "an", "the"):
             organisation = self.recent(("organisation",))
             name = f"{organisation.name} {subject.text}" if organisation else None
