@@ -28,6 +28,8 @@ class ArticleClaimFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, article: Article, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # The page also holds the manual claim form, with its own "side" and "speaker" fields.
+        self.form.auto_id = "worklist-%s"
         # The sides this article can have: its topic's, and any a reviewer gave one of its claims.
         # A side id from elsewhere is refused like a forged one.
         self.form.fields["side"].queryset = Side.objects.filter(

@@ -225,3 +225,9 @@ def test_public_list_and_report_name_the_speaker_outside_the_quoted_words(client
     assert "The defence ministry “accused the South of shelling the plant”" in public
     report = editor_client.get(reverse("claims:report"), {"article": article.pk}).content.decode()
     assert "The defence ministry “accused the South of shelling the plant”" in report
+
+
+def test_filter_fields_and_manual_claim_fields_have_their_own_ids(reviewer_client, article):
+    body = reviewer_client.get(article.get_absolute_url()).content.decode()
+    assert body.count('id="id_side"') == 1 and body.count('id="worklist-side"') == 1
+    assert 'for="worklist-speaker"' in body
