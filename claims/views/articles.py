@@ -10,8 +10,8 @@ from ..forms import ArticleImportForm, ManualClaimForm
 from ..models import Article, ArticleState
 from ..selectors.article_claims import article_worklist
 from ..selectors.claims import article_segments, articles_list
-from ..selectors.queue import bulk_assignees
 from ..selectors.originals import sanitised_original
+from ..selectors.queue import bulk_assignees
 from ..services.articles import DuplicateArticle, import_article, retry_split
 from ..services.claims import add_claim_by_hand
 from .access import editor_required, workbench_required
