@@ -70,6 +70,7 @@ def seed(claims: int, *, articles: int | None = None, seed_value: int = 7) -> di
         cursor.execute("ANALYZE claims_article")
     return {
         "topic": topics[0].pk, "side": sides[0].pk, "source": sources[0].pk, "outlet": outlets[0].pk,
+        "article": article_ids[0],
         "reviewer": users[0], "word": PLACES[3],
     }
 

@@ -17,7 +17,8 @@ from django.db import connection
 from django.db.models import BooleanField, Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from ..models import Claim, Outlet, Side, Source, Topic
+from .. import permissions
+from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
 from ..workflow import ReviewState
 
@@ -58,6 +59,12 @@ class QueueFilter(django_filters.FilterSet):
     outlet = django_filters.ModelChoiceFilter(
         label="Outlet", field_name="article__outlet", queryset=Outlet.objects.all(),
         widget=FastSelect(label_field="name"), empty_label="Any",
+    )
+    # The article page links here ("Open these in the queue"). A number, not a menu: a newsroom
+    # has thousands of articles. An unknown or forged id is a filter error like any other.
+    article = django_filters.ModelChoiceFilter(
+        label="Article number", field_name="article", queryset=Article.objects.only("id"),  # its text can run to megabytes
+        widget=FastInput(attrs={"min": "1"}, input_type="number"),
     )
     min_worthiness = django_filters.NumberFilter(
         label="Check-worthiness at least", field_name="check_worthiness", lookup_expr="gte",
@@ -177,6 +184,14 @@ def queue_page(queryset: QuerySet, *, sort: str, cursor: str = "") -> QueuePage:
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return QueuePage(rows, encode_cursor(rows[-1], sort) if more and rows else None, sort, values is None)
+
+
+def bulk_assignees(user) -> QuerySet:
+    """Whom the bulk bar offers to assign claims to: reviewers and editors, for those who may
+    assign to others (editors and admins); nobody for a reviewer, who can only take claims."""
+    if not permissions.can_export(user):
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(groups__name__in=["Reviewer", "Editor"]).distinct().order_by("username")
 
 
 def queue_claims() -> QuerySet[Claim]:

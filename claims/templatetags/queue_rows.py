@@ -8,6 +8,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from ..markup import escaped
+from ..presentation import headline_html
 
 register = template.Library()
 
@@ -35,7 +36,8 @@ def _row(claim, claim_url, article_url):
     return ROW.format(
         url=escaped(f"{claim_url}{claim.pk}/"),
         pk=claim.pk,
-        text=escaped(_short(claim.text, 160)),
+        # A claim that starts with its reporting verb is shown with its speaker in front.
+        text=headline_html(_short(claim.text, 160), claim.speaker),
         disputed=DISPUTED if claim.has_dispute else "",
         speaker=escaped((claim.source.name if claim.source_id else "") or claim.speaker or "(the article)"),
         side=escaped(claim.side.name if claim.side_id else "–"),

@@ -8,8 +8,10 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from ..forms import ArticleImportForm, ManualClaimForm
 from ..models import Article, ArticleState
+from ..selectors.article_claims import article_worklist
 from ..selectors.claims import article_segments, articles_list
 from ..selectors.originals import sanitised_original
+from ..selectors.queue import bulk_assignees
 from ..services.articles import DuplicateArticle, import_article, retry_split
 from ..services.claims import add_claim_by_hand
 from .access import editor_required, workbench_required
@@ -57,9 +59,10 @@ def _import_message(article):
     return "Article imported."
 
 
-def _article_context(article, manual_form=None):
+def _article_context(request, article, manual_form=None):
     claims = list(article.claims.select_related("side"))
     worthy = [c for c in claims if c.check_worthy]
+    filters, rows = article_worklist(article, request.GET)
     return {
         "article": article,
         "claims": worthy,
@@ -67,13 +70,21 @@ def _article_context(article, manual_form=None):
         "segments": article_segments(article.body, worthy),
         "manual_form": manual_form or ManualClaimForm(article=article),
         "original": sanitised_original(article),
+        # The work list: the claims table, its filters and the queue's bulk actions, which
+        # bring the reviewer back here, filters and all.
+        "filters": filters,
+        "rows": rows,
+        "return_to": article.get_absolute_url() + (f"?{request.GET.urlencode()}" if request.GET else ""),
+        "reviewers": bulk_assignees(request.user),
     }
 
 
 @workbench_required
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.select_related("outlet", "topic", "imported_by"), pk=pk)
-    context = _article_context(article)
+    if request.htmx and request.htmx.target == "article-claims":
+        return render(request, "claims/article_detail.html#claims_table", _article_context(request, article))
+    context = _article_context(request, article)
     if request.htmx:
         if article.state in (ArticleState.QUEUED, ArticleState.PROCESSING):
             return render(request, "claims/article_detail.html#status", context)
@@ -103,4 +114,4 @@ def article_add_claim(request, pk):
         else:
             messages.success(request, "Claim added.")
             return redirect(claim)
-    return render(request, "claims/article_detail.html", _article_context(article, form), status=400)
+    return render(request, "claims/article_detail.html", _article_context(request, article, form), status=400)

@@ -74,3 +74,25 @@ def test_claim_page_queries_do_not_grow_with_its_history(reviewer_client, review
         side = SideFactory(topic=claim.article.topic, name=f"Side {n}")
         correct_claim(claim=claim, user=reviewer, speaker=f"speaker {n}", source=SourceFactory(side=side), side=side, kind="narration")
     assert _queries(reviewer_client, claim.get_absolute_url()) == few
+
+
+@pytest.mark.django_db
+def test_article_page_queries_do_not_grow_with_its_claims(editor_client):
+    from claims.models import Dispute
+
+    article = ArticleFactory()
+
+    def add(n):
+        for _ in range(n):
+            claim = ClaimFactory(article=article, side__name="North")
+            other = ClaimFactory(article=article, side__name="South", has_dispute=True)
+            VerdictFactory(claim=claim)
+            Dispute.objects.create(first=claim, second=other, reason="figures differ")
+        ClaimFactory(article=article, check_worthy=False)
+
+    add(1)
+    url = article.get_absolute_url() + "?state=&disputed=true&q=Article"
+    few = _queries(editor_client, url)
+    add(12)
+    assert _queries(editor_client, url) == few
+    assert _queries(editor_client, article.get_absolute_url()) == few

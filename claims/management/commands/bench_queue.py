@@ -59,6 +59,7 @@ class Command(BaseCommand):
             "side": {"side": ids["side"]},
             "source": {"source": ids["source"]},
             "outlet": {"outlet": ids["outlet"]},
+            "article": {"article": ids["article"]},
             "min_worthiness=0.8": {"min_worthiness": "0.8"},
             "disputed": {"disputed": "true"},
             "published range": {"published_from": "2024-03-01", "published_to": "2024-03-31"},
