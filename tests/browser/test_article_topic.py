@@ -30,7 +30,8 @@ def _paste(page, title, text):
 
 
 def _the_claims_have_sides_and_dispute(page):
-    page.get_by_role("link", name="air defences had shot down 40 drones over the Bryansk region overnight").click()
+    work_list = page.get_by_role("region", name="Claims in this article")
+    work_list.get_by_role("link", name="air defences had shot down 40 drones over the Bryansk region overnight").click()
     other_side = page.get_by_role("region", name="The other side says")
     expect(other_side.get_by_role("columnheader", name="Russia")).to_be_visible()
     expect(other_side).to_contain_text("only 12 drones had been launched")
