@@ -74,3 +74,26 @@ def test_claim_page_queries_do_not_grow_with_its_history(reviewer_client, review
         side = SideFactory(topic=claim.article.topic, name=f"Side {n}")
         correct_claim(claim=claim, user=reviewer, speaker=f"speaker {n}", source=SourceFactory(side=side), side=side, kind="narration")
     assert _queries(reviewer_client, claim.get_absolute_url()) == few
+
+
+@pytest.mark.django_db
+def test_public_list_queries_do_not_grow_with_fact_checks(client, editor):
+    def publish(n):
+        for verdict in VerdictFactory.create_batch(n):
+            EvidenceFactory.create_batch(2, claim=verdict.claim, archived_url="https://archive.ph/AbCd1")
+            reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+
+    publish(2)
+    few = _queries(client, reverse("public:fact_checks"))
+    publish(10)
+    assert _queries(client, reverse("public:fact_checks")) == few
+
+
+@pytest.mark.django_db
+def test_public_page_queries_do_not_grow_with_evidence(client, editor):
+    verdict = VerdictFactory()
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    EvidenceFactory(claim=verdict.claim)
+    few = _queries(client, reverse("public:fact_check", args=[verdict.pk]))
+    EvidenceFactory.create_batch(10, claim=verdict.claim, archived_url="https://web.archive.org/web/20240305000000/x")
+    assert _queries(client, reverse("public:fact_check", args=[verdict.pk])) == few
