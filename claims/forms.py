@@ -23,6 +23,9 @@ class Form(forms.Form):
     (the article text) are named in `checked_by_service`, so a mistake is reported once."""
 
     checked_by_service: tuple[str, ...] = ()
+    # The form's own errors once, in an alert box above the fields (Django's as_div prints them
+    # plainly, and pages that added their own box printed them twice).
+    template_name_div = "claims/forms/div.html"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from claims.services import reviews
 
-from .factories import VerdictFactory
+from .factories import EvidenceFactory, VerdictFactory
 from .test_exports import assert_valid_claim_review
 
 SECRET = "The reservoir was poisoned overnight."
@@ -118,3 +118,40 @@ def test_a_rationale_with_control_characters_keeps_the_rss_feed_up(client, publi
     item = ElementTree.fromstring(response.content).find("channel/item")
     assert item.findtext("description") == "The port log shows 12 crossings.[0m"
     assert client.get(reverse("public:feed_json")).json()["items"][0]["content_text"] == published.rationale
+
+
+def test_the_public_list_shows_each_verdicts_rating(client, editor, db):
+    for text, rating in (("The ferry ran 40 crossings.", "false"), ("The bridge reopened on Monday.", "mostly_true")):
+        verdict = VerdictFactory(claim__text=text, rating=rating)
+        reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    page = client.get(reverse("public:fact_checks")).content.decode()
+    ferry, bridge = page.index("The ferry ran"), page.index("The bridge reopened")
+    assert page.rfind(">False</span>", 0, ferry) > page.rfind("</li>", 0, ferry)
+    assert page.rfind(">Mostly true</span>", 0, bridge) > page.rfind("</li>", 0, bridge)
+
+
+def test_the_public_page_shows_each_sources_archived_copy_and_when_it_was_taken(client, published):
+    wayback = "https://web.archive.org/web/20240305101010/https://port.example/log"
+    EvidenceFactory(claim=published.claim, url="https://port.example/log", archived_url=wayback)
+    EvidenceFactory(claim=published.claim, url="https://port.example/short", archived_url="https://archive.ph/AbCd1")
+    EvidenceFactory(claim=published.claim, url="https://port.example/unsaved", archived_url="")
+    page = client.get(reverse("public:fact_check", args=[published.pk])).content.decode()
+    assert f'<a href="{wayback}" rel="nofollow noopener">Archived copy</a>' in page
+    assert "at the Internet Archive, taken" in page and "5 March 2024, 10:10 UTC" in page
+    assert "at archive.today, which shows when the copy was taken." in page
+    assert page.count("No archived copy of this source was kept.") == 1
+
+
+def test_evidence_with_no_source_link_claims_no_archive(client, published):
+    EvidenceFactory(claim=published.claim, url="", excerpt="The port log, page 3.")
+    page = client.get(reverse("public:fact_check", args=[published.pk])).content.decode()
+    assert "The port log, page 3." in page and "archived copy" not in page.lower()
+
+
+def test_both_base_pages_link_the_favicon_and_favicon_ico_answers(client, reviewer_client, published):
+    for page in (client.get(reverse("public:fact_checks")), reviewer_client.get(reverse("claims:queue"))):
+        assert 'rel="icon" href="/static/favicon.svg"' in page.content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/favicon.ico"
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200 and b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO file

@@ -72,6 +72,13 @@ def test_a_bad_selection_answers_400_with_the_form(editor_client, story, query):
     assert response.status_code == 400 and "The selection is not valid" in response.content.decode()
 
 
+def test_report_filters_are_labelled_as_a_desk_says_them(editor_client, story):
+    page = editor_client.get(reverse("claims:report")).content.decode()
+    for label in ("Article", "Topic", "Outlet", "Source", "Published from", "Published until"):
+        assert f">{label}</label>" in page
+    assert "Claim article" not in page and "Claim source" not in page
+
+
 def test_reviewers_and_visitors_cannot_read_reports(reviewer_client, story):
     from django.test import Client
 

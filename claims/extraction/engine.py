@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from . import checkworthiness, newsroom, page_furniture, text as textlib
 from .attribution import LISTENER_VERBS, SpeechEvent, is_speech_verb, speech_events, subject_after_dateline
 from .disputes import ClaimForDisputes, find_disputes
-from .language import detect_language
+from .language import detect_language, not_english_reason
 from .loaded import loaded_terms
 from .nlp import pipeline
 from .spans import TokenIndex
@@ -80,9 +80,7 @@ def extract_many(articles: Iterable[ArticleInput], batch_size: int = 16) -> list
             results[index] = _failed(exc)
             continue
         if language != "en":
-            results[index] = Extraction(
-                language=language, not_split_reason=f"Not split: language {language!r} is not supported."
-            )
+            results[index] = Extraction(language=language, not_split_reason=not_english_reason(language))
             continue
         english.append(index)
     parsed = 0

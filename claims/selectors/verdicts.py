@@ -79,15 +79,31 @@ class _SelectionForm(forms.Form):
         return data
 
 
+_DAY = forms.DateInput(attrs={"type": "date"})  # ISO dates, as the query string and the command line give them
+
+
 class VerdictSelection(django_filters.FilterSet):
     """What a report or an export covers. Every filter is optional; together they narrow."""
 
-    article = django_filters.ModelChoiceFilter(field_name="claim__article", queryset=Article.objects.all())
-    topic = django_filters.ModelChoiceFilter(field_name="claim__article__topic", queryset=Topic.objects.all())
-    outlet = django_filters.ModelChoiceFilter(field_name="claim__article__outlet", queryset=Outlet.objects.all())
-    source = django_filters.ModelChoiceFilter(field_name="claim__source", queryset=Source.objects.all())
-    since = django_filters.DateFilter(field_name="published_at", lookup_expr="date__gte", label="Published from")
-    until = django_filters.DateFilter(field_name="published_at", lookup_expr="date__lte", label="Published until")
+    # Labels by hand: django-filter would name them from the lookup path ("Claim article topic").
+    article = django_filters.ModelChoiceFilter(
+        field_name="claim__article", queryset=Article.objects.all(), label="Article", empty_label="Any"
+    )
+    topic = django_filters.ModelChoiceFilter(
+        field_name="claim__article__topic", queryset=Topic.objects.all(), label="Topic", empty_label="Any"
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        field_name="claim__article__outlet", queryset=Outlet.objects.all(), label="Outlet", empty_label="Any"
+    )
+    source = django_filters.ModelChoiceFilter(
+        field_name="claim__source", queryset=Source.objects.all(), label="Source", empty_label="Any"
+    )
+    since = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__gte", label="Published from", widget=_DAY
+    )
+    until = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__lte", label="Published until", widget=_DAY
+    )
 
     class Meta:
         model = Verdict

@@ -15,10 +15,10 @@ register = template.Library()
 ROW = (
     '<tr data-url="{url}" data-take-url="{url}take/">'
     '<td><input type="checkbox" name="ids" value="{pk}" aria-label="Select claim {pk}"></td>'
-    '<td><a href="{url}">{text}</a>{disputed}</td>'
-    "<td>{speaker}</td><td>{side}</td><td>{worthiness}</td>"
-    '<td><span class="state state-{state}">{state_label}</span></td>'
-    '<td>{assignee}</td><td><a href="{article_url}">{title}</a></td></tr>'
+    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}</td>'
+    '<td data-label="Speaker">{speaker}</td><td data-label="Side">{side}</td><td data-label="Worthiness">{worthiness}</td>'
+    '<td data-label="State"><span class="state state-{state}">{state_label}</span></td>'
+    '<td data-label="Assignee">{assignee}</td><td data-label="Article"><a href="{article_url}">{title}</a></td></tr>'
 )
 DISPUTED = ' <span class="flag" title="The other side contradicts it">disputed</span>'
 

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from .. import ratings
+from ..archives import archived_copy
 from ..exports import claim_review
 from ..models import Evidence
 from ..public_links import fact_check_urls, public_url, site_url
@@ -30,16 +32,37 @@ def _ld_json(document: dict) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+@dataclass(frozen=True)
+class _Listed:
+    """A fact-check in the public list: its row and its rating as a reader sees it."""
+
+    row: object
+    rating: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class _PublicEvidence:
+    """A piece of evidence on the public page, with the archived copy of its source (None: none kept)."""
+
+    item: Evidence
+    archive: object
+
+
 def fact_check_list(request):
     page = Paginator(verdict_rows(published_verdicts()), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "public/fact_check_list.html", {"page": page, "newsroom": settings.NEWSROOM_NAME})
+    listed = [_Listed(row, ratings.label(row.rating), ratings.COLOURS[row.rating]) for row in page.object_list]
+    return render(request, "public/fact_check_list.html", {"page": page, "listed": listed, "newsroom": settings.NEWSROOM_NAME})
 
 
 def fact_check(request, pk: int):
     row = verdict_rows(published_verdicts().filter(pk=pk)).first()
     if row is None:
         raise Http404("No published fact-check has this number.")
-    evidence = Evidence.objects.filter(claim_id=row.claim_id).order_by("added_at", "id")
+    evidence = [
+        _PublicEvidence(item, archived_copy(item.archived_url))
+        for item in Evidence.objects.filter(claim_id=row.claim_id).order_by("added_at", "id")
+    ]
     return render(request, "public/fact_check.html", {
         "row": row,
         "rating": ratings.label(row.rating),
@@ -48,6 +71,11 @@ def fact_check(request, pk: int):
         "ld_json": _ld_json(claim_review(row, site_url(request))),
         "newsroom": settings.NEWSROOM_NAME,
     })
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links: the static file."""
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 @dataclass(frozen=True)

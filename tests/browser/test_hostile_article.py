@@ -7,7 +7,9 @@ from claims.services import imports
 
 from ..factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback like every browser story: a flush without it re-creates content types that the
+# next serialized story then fails to restore (UNIQUE constraint on django_content_type).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 SPELLED_OUT = '<img src=x onerror="window.pwned=1">'
 
 

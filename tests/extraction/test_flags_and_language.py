@@ -1,5 +1,8 @@
 """Loaded language and languages the engine cannot read."""
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
 from claims.extraction import extract
+from claims.extraction.language import language_name, not_english_reason
 
 from .conftest import claim_with, worthy
 
@@ -24,7 +27,20 @@ def test_an_unsupported_language_is_not_split_and_says_why():
     result = extract(text)
     assert result.claims == []
     assert result.language == "es"
-    assert "language 'es' is not supported" in result.not_split_reason
+    assert "This article is in Spanish" in result.not_split_reason
+    assert "'es'" not in result.not_split_reason
+
+
+def test_every_language_langdetect_can_answer_has_a_name():
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    assert all(language_name(code) for code in factory.get_lang_list())
+
+
+def test_an_unknown_language_is_said_in_words_too():
+    assert language_name("und") is None
+    assert "could not tell which language" in not_english_reason("und")
+    assert "add its claims by hand" in not_english_reason("xx").lower()
 
 
 def test_text_without_words_does_not_crash():

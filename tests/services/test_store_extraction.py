@@ -73,7 +73,7 @@ def test_an_article_in_an_unsupported_language_is_kept_and_marked(db):
     split_article(article.pk)
     article.refresh_from_db()
     assert article.state == ArticleState.NOT_SPLIT
-    assert "language 'es' is not supported" in article.error
+    assert "This article is in Spanish" in article.error
     assert article.language == "es" and not article.claims.exists()
 
 

@@ -96,6 +96,20 @@ def test_duplicate_article_links_to_the_existing_one(editor_client):
 
 
 @pytest.mark.django_db
+def test_the_duplicate_error_is_printed_once_in_one_alert(editor_client):
+    _post(editor_client, text=GOOD)
+    page = _post(editor_client, text=GOOD).content.decode()
+    assert page.count("already imported") == 1 and page.count('role="alert"') == 1
+
+
+@pytest.mark.django_db
+def test_paste_and_upload_together_is_explained_once(editor_client):
+    upload = SimpleUploadedFile("story.txt", GOOD.encode(), content_type="text/plain")
+    page = _post(editor_client, text=GOOD, file=upload).content.decode()
+    assert page.count("Paste text or upload a file, not both.") == 1
+
+
+@pytest.mark.django_db
 def test_url_that_is_not_http_is_refused(editor_client):
     response = _post(editor_client, text=GOOD, url="javascript:alert(1)")
     assert response.status_code == 400 and not Article.objects.exists()

@@ -35,6 +35,12 @@ def test_links_that_are_not_web_addresses_are_refused(editor_client, db):
     assert not ImportJob.objects.exists()
 
 
+def test_a_form_error_of_an_import_is_printed_once(editor_client, db):
+    upload = SimpleUploadedFile("day.csv", b"a,b\n1,2\n", content_type="text/csv")
+    page = post(editor_client, "spreadsheet", {"spreadsheet": upload}).content.decode()
+    assert page.count("needs a &#x27;text&#x27; or a &#x27;url&#x27; column") == 1
+
+
 def test_an_unknown_channel_is_a_400(editor_client, db):
     assert editor_client.post(reverse("claims:import_new"), {"channel": "carrier-pigeon"}).status_code == 400
 

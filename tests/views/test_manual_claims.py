@@ -2,6 +2,7 @@
 import pytest
 from django.urls import reverse
 
+from claims.extraction.language import not_english_reason
 from claims.models import Claim
 
 from ..factories import ArticleFactory
@@ -45,10 +46,10 @@ def test_a_side_from_another_topic_is_refused(reviewer_client, article):
 
 
 def test_not_split_article_page_explains_and_offers_the_form(reviewer_client, article):
-    article.error = "Not split: language 'es' is not supported."
+    article.error = not_english_reason("es")
     article.save()
     page = reviewer_client.get(article.get_absolute_url()).content.decode()
-    assert "is not supported" in page and "Add a claim by hand" in page
+    assert "This article is in Spanish" in page and "Add a claim by hand" in page
 
 
 def test_article_page_title_is_the_article_title(reviewer_client, article):

@@ -96,3 +96,26 @@ def test_article_page_queries_do_not_grow_with_its_claims(editor_client):
     add(12)
     assert _queries(editor_client, url) == few
     assert _queries(editor_client, article.get_absolute_url()) == few
+
+
+@pytest.mark.django_db
+def test_public_list_queries_do_not_grow_with_fact_checks(client, editor):
+    def publish(n):
+        for verdict in VerdictFactory.create_batch(n):
+            EvidenceFactory.create_batch(2, claim=verdict.claim, archived_url="https://archive.ph/AbCd1")
+            reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+
+    publish(2)
+    few = _queries(client, reverse("public:fact_checks"))
+    publish(10)
+    assert _queries(client, reverse("public:fact_checks")) == few
+
+
+@pytest.mark.django_db
+def test_public_page_queries_do_not_grow_with_evidence(client, editor):
+    verdict = VerdictFactory()
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    EvidenceFactory(claim=verdict.claim)
+    few = _queries(client, reverse("public:fact_check", args=[verdict.pk]))
+    EvidenceFactory.create_batch(10, claim=verdict.claim, archived_url="https://web.archive.org/web/20240305000000/x")
+    assert _queries(client, reverse("public:fact_check", args=[verdict.pk])) == few
