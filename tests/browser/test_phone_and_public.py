@@ -171,6 +171,7 @@ def test_pasting_an_article_twice_says_so_once(desk, sign_in, live_server, width
     for _ in range(2):
         page.goto(live_server.url + "/articles/new/")
         page.get_by_label("Text").fill(text)
+        page.get_by_label("Topic").select_option(label="No topic (no sides, no disputes)")  # else the form asks first
         page.get_by_role("button", name="Import and split into claims").click()
     alert = page.get_by_role("alert")
     expect(alert).to_have_count(1)
@@ -189,6 +190,7 @@ def test_an_article_in_german_says_so_in_words_and_what_to_do(desk, sign_in, liv
         "Das Ministerium teilte mit, dass die Brücke über den Fluss am Montag zerstört worden sei. "
         "Die Regierung der Stadt bestätigte die Angaben nicht und sprach von einem leichten Schaden."
     )
+    page.get_by_label("Topic").select_option(label="No topic (no sides, no disputes)")
     page.get_by_role("button", name="Import and split into claims").click()
     notice = page.get_by_role("status").filter(has_text="This article is in German")
     expect(notice).to_contain_text("Add its claims by hand")
