@@ -50,11 +50,12 @@ def browser():
 
 @pytest.fixture
 def sign_in(browser, live_server):
-    """Open a fresh browser window signed in as the given user, through the login form."""
+    """Open a fresh browser window signed in as the given user, through the login form; `width`
+    in CSS pixels (390 is a phone)."""
     contexts = []
 
-    def open_as(username, password="pass-for-tests"):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    def open_as(username, password="pass-for-tests", width=1400):
+        context = browser.new_context(viewport={"width": width, "height": 1000})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
