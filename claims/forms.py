@@ -124,7 +124,11 @@ class EvidenceForm(Form):
 
 
 class VerdictForm(Form):
-    rating = forms.ChoiceField(choices=Rating.choices)
+    # No rating is chosen for the reviewer: a default would be submitted by whoever did not look.
+    rating = forms.ChoiceField(
+        choices=[("", "Choose a rating…"), *Rating.choices],
+        error_messages={"required": "Choose a rating: no verdict is recorded without one."},
+    )
     rationale = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MAX_RATIONALE_CHARS,

@@ -81,6 +81,15 @@ class Claim(models.Model):
             ),
             models.Index(fields=["-created_at", "-id"], name="claim_newest_idx"),
             models.Index(fields=["article", "start", "id"], name="claim_article_order_idx"),
+            # The queue's state tabs count each state under the filters, stopping at a cap
+            # (selectors.queue.state_counts). These let a count stop at the cap, or find a state
+            # empty under a filter, by reading index entries instead of the table: the first for
+            # the claim's own columns, the second for the article's (topic, outlet, date).
+            models.Index(
+                fields=["state", "assignee", "side", "source", "has_dispute", "check_worthiness"],
+                condition=models.Q(check_worthy=True), name="claim_state_count_idx",
+            ),
+            models.Index(fields=["article", "state"], condition=models.Q(check_worthy=True), name="claim_article_state_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),

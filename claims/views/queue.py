@@ -1,42 +1,100 @@
-"""The review queue and its bulk actions."""
+"""The review queue, its bulk actions and its keyboard's "assign to me"."""
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
+from ..markup import escaped
 from ..models import Claim
-from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, state_counts
-from ..services import bulk
-from ..workflow import ReviewState
+from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
+from ..services import bulk, reviews
+from ..templatetags.queue_rows import queue_rows
+from ..workflow import TransitionNotAllowed
 from .access import workbench_required
+
+
+def _row_urls() -> dict:
+    # One reverse() per page instead of three per row: rows build their links from these.
+    return {
+        "claim_url": reverse("claims:claim", args=[0]).removesuffix("0/"),
+        "article_url": reverse("claims:article", args=[0]).removesuffix("0/"),
+    }
 
 
 @workbench_required
 def queue(request):
     filters = QueueFilter(request.GET, queryset=queue_claims(), user=request.user)
+    params = request.GET.copy()
+    for internal in ("after", "part"):
+        params.pop(internal, None)
+    tab_params = params.copy()
+    tab_params.pop("state", None)
+    in_every_state = filters.qs_in_every_state()
+    searching = bool((filters.form.cleaned_data.get("q") or "").strip())
+    context = {
+        "filters": filters,
+        "query": params.urlencode(),
+        # The tabs count what the other filters let through, so each tab's link keeps them.
+        "tab_query": tab_params.urlencode(),
+        "counts": state_counts(in_every_state, text_search=searching),
+        "current_state": request.GET.get("state", ""),
+    }
+    if request.htmx and request.GET.get("part") == "tabs":
+        # The tabs alone, after the reviewer's own action in the page changed a count.
+        return render(request, "claims/queue.html#tabs", context)
     claims = filters.qs  # an invalid filter (a forged id, a bad date) is left out and its error shown
     sort = (filters.form.cleaned_data.get("sort") if filters.form.is_valid() else None) or "worthiness"
-    page = queue_page(claims, sort=sort, cursor=request.GET.get("after", ""))
-    params = request.GET.copy()
-    params.pop("after", None)
-    context = {
-        # One reverse() per page instead of three per row: rows build their links from these.
-        "claim_url": reverse("claims:claim", args=[0]).removesuffix("0/"),
-        "article_url": reverse("claims:article", args=[0]).removesuffix("0/"),
-        "filters": filters,
-        "page": page,
-        "query": params.urlencode(),
-        "counts": state_counts(),
-        "states": ReviewState.choices,
-        "current_state": request.GET.get("state", ""),
-        "reviewers": bulk_assignees(request.user),
-    }
+    context.update(
+        _row_urls(),
+        page=queue_page(claims, sort=sort, cursor=request.GET.get("after", "")),
+        reviewers=bulk_assignees(request.user),
+    )
     if request.htmx and not request.htmx.boosted:
-        return render(request, "claims/queue.html#results", context)
+        # The results, and the tabs beside them swapped out of band: their counts follow the filters.
+        return render(request, "claims/queue.html#results_and_tabs", context)
     return render(request, "claims/queue.html", context)
+
+
+@require_POST
+@workbench_required
+def queue_take(request, pk):
+    """`a` in the queue: assign the claim to me and answer with its row, so the reviewer keeps
+    their place; a refusal is answered with a sentence for the queue's status line."""
+    user = request.user
+    claim = Claim.objects.filter(pk=pk).first()
+    if claim is None:
+        return _refusal(request, f"Claim {pk} no longer exists.", 404)
+    try:
+        reviews.assign(claim=claim, assignee=user, user=user)
+    except PermissionDenied as exc:
+        holder = queue_row(pk).assignee
+        if holder is not None and holder.pk != user.pk:
+            return _refusal(request, f"You cannot take claim {pk}: it is already assigned to {holder.get_username()}.", 403)
+        return _refusal(request, f"You cannot take claim {pk}: {exc}", 403)
+    except TransitionNotAllowed as exc:
+        return _refusal(request, f"You cannot take claim {pk}: it is {exc.current.label.lower()}.", 409)
+    except ValidationError as exc:
+        return _refusal(request, f"You cannot take claim {pk}: {' '.join(exc.messages)}", 400)
+    if not request.htmx:
+        return redirect(claim)
+    urls = _row_urls()
+    response = HttpResponse(queue_rows([queue_row(pk)], urls["claim_url"], urls["article_url"]))
+    # The tabs and the status line listen for this: the counts changed with the reviewer's action.
+    return trigger_client_event(response, "queueChanged", {"message": f"Claim {pk} is now assigned to you."})
+
+
+def _refusal(request, message: str, status: int) -> HttpResponse:
+    response = HttpResponse(f'<p class="errors" role="alert">{escaped(message)}</p>', status=status)
+    if request.htmx:
+        # The request aimed at the row; the row stays as it was and the sentence goes to the status line.
+        response["HX-Retarget"] = "#queue-status"
+        response["HX-Reswap"] = "innerHTML"
+    return response
 
 
 @require_POST

@@ -142,7 +142,6 @@ claim_comment = _post_view(
 claim_assign = _post_view(
     lambda r, c, v, d: reviews.assign(claim=c, assignee=d["assignee"], user=r.user, seen_version=v), AssignForm, "assign_form"
 )
-claim_take = _post_view(lambda r, c, v, d: reviews.assign(claim=c, assignee=r.user, user=r.user, seen_version=v))
 claim_duplicate = _post_view(
     lambda r, c, v, d: reviews.mark_duplicate(claim=c, original=_other(c, d["original"]), user=r.user, seen_version=v),
     DuplicateForm,

@@ -2,7 +2,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from claims.models import Claim
@@ -10,11 +9,6 @@ from claims.models import Claim
 from ..factories import ArticleFactory, ClaimFactory, OutletFactory, SideFactory, SourceFactory, TopicFactory
 
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    cache.clear()
 
 
 def texts(response):
@@ -156,7 +150,6 @@ def test_filtered_queue_queries_do_not_grow_with_rows(reviewer_client, reviewer,
     from django.test.utils import CaptureQueriesContext
 
     def count():
-        cache.clear()
         with CaptureQueriesContext(connection) as ctx:
             reviewer_client.get(reverse("claims:queue"), {"assigned": "mine", "min_worthiness": "0.1"})
         return len(ctx.captured_queries)
