@@ -140,3 +140,15 @@ def test_the_editor_approval_panel_has_one_text_box(desk, sign_in, live_server, 
     approval.get_by_role("button", name="Send back to the reviewer").click()
     expect(page.get_by_role("note")).to_have_text("Editor's comment: Cite the agency's own figure.")
     expect(page.get_by_role("list").filter(has_text="No comments yet.")).to_be_visible()  # not posted to the discussion
+
+
+@WIDTHS
+def test_a_claim_that_starts_with_its_verb_reads_with_who_said_it(desk, sign_in, width):
+    body = "The harbour union accused the port of hiding 40 spills. The port said the figure was 12."
+    article = ArticleFactory(title="Spills at the port", body=body)
+    ClaimFactory(article=article, text="accused the port of hiding 40 spills", speaker="the harbour union", start=18, end=54)
+    page = sign_in("rita", width=width)
+    row = page.get_by_role("row").filter(has_text="hiding 40 spills")
+    expect(row).to_contain_text("The harbour union accused the port of hiding 40 spills")
+    row.get_by_role("link", name=re.compile("accused the port")).click()
+    expect(page.get_by_role("region", name="Review").locator("blockquote")).to_have_text("The harbour union accused the port of hiding 40 spills")
