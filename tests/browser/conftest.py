@@ -5,10 +5,12 @@ skipped with that reason.
 """
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
@@ -69,3 +71,11 @@ def sign_in(browser, live_server):
     yield open_as
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def shots(tmp_path):
+    """Where screenshots go: docs/ for the README when SAVE_SCREENSHOTS=1 (make screenshots)."""
+    folder = DOCS if os.environ.get("SAVE_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -91,7 +91,7 @@ def test_no_page_of_the_walk_scrolls_sideways(desk, sign_in, live_server, width)
     assert wide == []
 
 
-def test_phone_queue_is_a_list_of_cards_a_thumb_can_use(desk, sign_in):
+def test_phone_queue_is_a_list_of_cards_a_thumb_can_use(desk, sign_in, shots):
     page = sign_in("rita", width=PHONE)
     claim = Claim.objects.filter(check_worthy=True, state="new").order_by("-check_worthiness", "pk").first()
     link = page.get_by_role("link", name=claim.text[:40])
@@ -101,8 +101,10 @@ def test_phone_queue_is_a_list_of_cards_a_thumb_can_use(desk, sign_in):
     # Each fact of the row under its column's name, on the card itself.
     label = page.locator(f'tr:has(a[href$="/claims/{claim.pk}/"]) td[data-label="Speaker"]')
     assert label.evaluate("cell => getComputedStyle(cell, '::before').content") == '"Speaker: "'
+    page.screenshot(path=str(shots / "queue-phone.png"))
     link.click()
     expect(page.get_by_role("region", name="Review")).to_be_visible()
+    page.screenshot(path=str(shots / "claim-phone.png"))
 
 
 @pytest.mark.parametrize("width", [DESK, PHONE])

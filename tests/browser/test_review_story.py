@@ -1,7 +1,5 @@
 """The review story in a real browser: filter, open, compare, gather evidence, judge, approve,
 and a second reviewer on a stale page told of the conflict instead of overwriting."""
-import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -12,15 +10,6 @@ from claims.services.demo import load_demo
 from ..factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-DOCS = Path(__file__).resolve().parents[2] / "docs"
-
-
-@pytest.fixture
-def shots(tmp_path):
-    """Where screenshots go: docs/ for the README when SAVE_SCREENSHOTS=1 (make screenshots)."""
-    folder = DOCS if os.environ.get("SAVE_SCREENSHOTS") == "1" else tmp_path
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 @pytest.fixture
