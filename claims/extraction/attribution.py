@@ -623,6 +623,10 @@ def speech_events(sentence: Span, quotes=()) -> list[SpeechEvent]:
                 # the figure means nothing without the document that gives it
                 start, end = _span_of([t for t in sentence if t.i >= subject.left_edge.i and not t.is_punct])
                 events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
+            elif subject is not None and subject.head.i == token.i and subject.dep_ == "nsubj" and token.dep_ != "relcl":
+                # "The board put turnout at 58 percent": the board's estimate, the figure and what it measures
+                start, end = _span_of([t for t in sentence if t.i >= token.i and not t.is_punct])
+                events.append(SpeechEvent(token, subject, start, end, "reported_speech"))
         elif document_read_as_noun(token) is not None:
             finding = [t for t in sentence if t.i > token.i and not t.is_punct]
             span = _span_of([t for t in finding if not (t.i == token.i + 1 and t.lower_ == "that")])

@@ -137,7 +137,8 @@ def _single_quotations_as_double(plain: str, before_translation: str) -> str:
     """‘British-style quotations’ read as quotations: a single mark that opens at the start of a
     word and one that closes after a word, with at least two words between, in a paragraph that
     has no double quotation marks (inside those, single marks are a quotation within a quotation).
-    An apostrophe inside a word ("don't") never opens or closes one."""
+    An apostrophe inside a word ("don't") never opens or closes one. A paragraph that opens a
+    quotation and leaves it open, followed by one that opens another, runs on into it."""
     if "'" not in plain:
         return plain
     chars = None
@@ -160,7 +161,16 @@ def _single_quotations_as_double(plain: str, before_translation: str) -> str:
                 opened = None
             elif can_open:
                 opened = i
+        if opened == start and _next_paragraph_opens_a_quotation(plain, end):
+            # A quotation that runs on over paragraphs opens each one and closes only the last.
+            chars = chars if chars is not None else list(plain)
+            chars[opened] = '"'
     return "".join(chars) if chars is not None else plain
+
+
+def _next_paragraph_opens_a_quotation(plain: str, end: int) -> bool:
+    following = plain[end:].lstrip("\n")
+    return following[:1] in ("'", '"') and following[1:2].isalnum()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -587,3 +587,13 @@ def test_a_report_speaks_through_what_it_records_and_lists():
 def test_a_person_who_records_or_lists_something_is_doing_it_not_reporting():
     claims = claims_of("The band recorded an album in Oslo. The teacher listed the pupils who had passed.")
     assert all(c.speaker is None for c in claims)
+
+
+def test_whoever_puts_a_figure_on_something_makes_the_estimate():
+    claim = claim_with("turnout at about 58 percent", worthy("The county board put turnout at about 58 percent, up from 49 percent."))
+    assert claim.speaker == "county board"
+    assert claim_with("crowd at 4,000", worthy("Police put the crowd at 4,000.")).speaker == "Police"
+
+
+def test_putting_something_somewhere_without_a_figure_is_no_estimate():
+    assert claim_with("blame on the referee", claims_of("The coach put the blame on the referee.")).speaker is None

@@ -78,3 +78,20 @@ def test_a_lead_in_that_names_a_new_speaker_takes_the_quote_from_the_one_before(
         '"Every ballot in the capital was counted twice before observers."'
     )
     assert claim_with("counted twice", worthy(text)).speaker == "Marta Selin"
+
+
+def test_a_british_quotation_that_runs_over_paragraphs_keeps_its_speaker():
+    text = (
+        "Jo Bell, 41, said her son fell ill on the first night.\n\n"
+        "‘My son was sick ten times in one night,’ she told reporters.\n\n"
+        "‘We asked for a doctor and were told there was none on site until Monday.\n\n"
+        "‘It was the worst week of our lives and it cost us 5,000 euros.’"
+    )
+    claim = claim_with("asked for a doctor", claims_of(text))
+    assert (claim.speaker, claim.kind) == ("Jo Bell", "direct_quote")
+    assert claim.text.startswith("We asked")
+
+
+def test_an_apostrophe_opening_a_paragraph_is_no_quotation_when_no_quotation_follows():
+    text = "Jo Bell said the pool was closed.\n\n’Twas a quiet week at the resort, with 40 rooms empty."
+    assert claim_with("40 rooms empty", claims_of(text)).kind == "narration"
