@@ -204,10 +204,17 @@ def _name_read_as_modifier(token: Token, verb: Token) -> bool:
 
 def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
     """ "The laboratory that analysed the sample said ...": the parser may read "the sample said"
-    as a clause inside the relative clause and leave "laboratory" as a verbless root."""
+    as a clause inside the relative clause and leave "laboratory" as a verbless root, or the verb
+    after the clause as a participle on its last noun."""
     clause = verb.head
     if verb.dep_ == "ccomp" and clause.dep_ == "relcl" and clause.head.dep_ == "ROOT" and clause.head.pos_ in ("NOUN", "PROPN"):
         return clause.head
+    # "Ivo Novak, who was booked for the challenge, posted on Instagram: ...": the verb after the
+    # clause's closing comma taken for a participle on the clause's last noun
+    if verb.dep_ == "acl" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        for clause in verb.head.ancestors:
+            if clause.dep_ == "relcl" and clause.head.dep_ == "ROOT" and clause.head.pos_ in ("NOUN", "PROPN"):
+                return clause.head
     return None
 
 

@@ -597,3 +597,9 @@ def test_whoever_puts_a_figure_on_something_makes_the_estimate():
 
 def test_putting_something_somewhere_without_a_figure_is_no_estimate():
     assert claim_with("blame on the referee", claims_of("The coach put the blame on the referee.")).speaker is None
+
+
+def test_a_speaker_described_by_a_relative_clause_still_posts_the_quotation():
+    text = "Ivo Novak, who was booked for the challenge, posted on Instagram after the match: “Never a foul. Didn’t touch him.”"
+    claim = claim_with("Never a foul", claims_of(text))
+    assert (claim.speaker, claim.kind) == ("Ivo Novak", "direct_quote")
