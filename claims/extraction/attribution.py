@@ -97,7 +97,14 @@ def subject_of(verb: Token, quotes=()) -> Token | None:
         # "Lind was forced into a retreat and said ...": the shared subject, passive or not
         subjects = [c for c in children if c.dep_ in SUBJECTS or (verb.i != first.i and c.dep_ == "nsubjpass")]
         if subjects:
-            return _antecedent(min(subjects, key=lambda c: abs(c.i - verb.i)))
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            # "said Ada Kiely": the parser may make each word of the name a subject; the name ends at the last
+            while subject.pos_ == "PROPN" and any(c.i == subject.i + 1 and c.pos_ == "PROPN" for c in subjects):
+                subject = subject.doc[subject.i + 1]
+            return _antecedent(subject)
+        surname = _surname_taken_for_adverb(verb) if verb.i == first.i else None
+        if surname is not None:
+            return surname
         # '"...," said Skelly, explaining he ...': the one who said it explains
         inverted = _inverted_subject(verb) if verb.i == first.i or is_speech_verb(verb) else None
         if inverted is not None:
@@ -216,6 +223,17 @@ def _subject_lost_to_relative_clause(verb: Token) -> Token | None:
             if clause.dep_ == "relcl" and clause.head.dep_ == "ROOT" and clause.head.pos_ in ("NOUN", "PROPN"):
                 return clause.head
     return None
+
+
+def _surname_taken_for_adverb(verb: Token) -> Token | None:
+    """ "Kiely said two nurses had resigned": a capitalised surname ending in -ly right before a verb
+    that has no subject, read by the parser as an adverb ("Separately said" is no English)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.dep_ != "advmod" or before.head.i != verb.i or not before.text.istitle():
+        return None
+    if before.i > verb.sent.start and not before.doc[before.i - 1].is_punct:
+        return None  # "the minister Kelly said" has its subject; only a name that opens the clause
+    return before
 
 
 def _antecedent(subject: Token) -> Token:

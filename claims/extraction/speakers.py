@@ -436,14 +436,16 @@ class Discourse:
             person = self._full_name(person, subject.idx) or person
         if person and len(person.split()) == 1 and self._looks_like_organisation(person):
             person = None  # "Brightway": a company the entity recogniser took for a person
-        if person is None and subject.pos_ == "PROPN":
-            # A surname on its own ("Oster", "Brun") names someone introduced earlier.
+        if person is None and (subject.pos_ == "PROPN" or subject.pos_ == "ADV" and subject.text.istitle()):
+            # A surname on its own ("Oster", "Brun", "Kiely" taken for an adverb) names someone introduced earlier.
             known = self._known_person(subject.text)
             source = None
             if not known and subject.ent_type_ not in ("ORG", "GPE", "NORP"):
                 source = self._registry_person(subject.text, surname_only=True)
             if known or source:
                 person = known.name if known else source.name
+            elif subject.ent_type_ == "PERSON":
+                person = self._full_name(subject.text, subject.idx)  # "said Ada Kiely": the name the parser split
         if person:
             source = self._registry_person(person)
             if source:

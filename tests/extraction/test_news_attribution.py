@@ -1,4 +1,6 @@
 """Attribution as news copy writes it: appositions, relative clauses, fronted phrases, documents."""
+from claims.extraction import SideCues
+
 from .conftest import claim_with, claims_of, worthy
 
 
@@ -603,3 +605,19 @@ def test_a_speaker_described_by_a_relative_clause_still_posts_the_quotation():
     text = "Ivo Novak, who was booked for the challenge, posted on Instagram after the match: “Never a foul. Didn’t touch him.”"
     claim = claim_with("Never a foul", claims_of(text))
     assert (claim.speaker, claim.kind) == ("Ivo Novak", "direct_quote")
+
+
+def test_a_name_the_parser_split_into_two_subjects_is_one_speaker():
+    sides = (SideCues("Trust", ("trust", "hospital")), SideCues("Union", ("union", "Nurses Union")))
+    text = (
+        "\"Our members are going home in tears,\" said Ada Kiely, the union's regional officer.\n\n"
+        "Kiely said two nurses on Ward 9 had resigned in November."
+    )
+    claims = claims_of(text, sides=sides)
+    assert (claim_with("going home in tears", claims).speaker, claim_with("going home in tears", claims).side) == ("Ada Kiely", "Union")
+    resigned = claim_with("two nurses on Ward 9", claims)
+    assert (resigned.speaker, resigned.side) == ("Ada Kiely", "Union")
+
+
+def test_an_adverb_before_a_verb_with_its_own_subject_is_no_speaker():
+    assert claim_with("ward had closed", claims_of("Officials quickly said the ward had closed.")).speaker == "Officials"
