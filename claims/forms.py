@@ -11,6 +11,7 @@ from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
 from .ratings import Rating
 from .services.articles import check_article_text
 from .services.topics import NO_TOPIC
+from .widgets import DayInput
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_RATIONALE_CHARS = 20_000
@@ -76,7 +77,7 @@ class ArticleImportForm(Form):
     file = forms.FileField(required=False, help_text="Or upload a plain-text (.txt) file in UTF-8.")
     url = HttpURLField(max_length=2000, required=False, label="URL")
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False)
-    published_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    published_on = forms.DateField(required=False, widget=DayInput())
     topic = TopicOrNoneField(
         help_text="Left on “Choose from the text”, the topic is chosen from the sources and cue words the article "
         "names; if that is unclear you are asked."
@@ -260,6 +261,6 @@ class ArticleDetailsForm(Form):
     topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label=NO_TOPIC_LABEL)
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, empty_label="Unknown outlet")
     published_on = forms.DateField(
-        required=False, label="Published on", widget=forms.DateInput(attrs={"type": "date"}),
+        required=False, label="Published on", widget=DayInput(),
         error_messages={"invalid": "Enter a real date, such as 2026-03-31."},
     )

@@ -56,3 +56,14 @@ class FastInput(forms.TextInput):
         final = self.build_attrs(self.attrs, attrs)
         final["value"] = self.format_value(value)
         return mark_safe(f'<input type="{escaped(self.input_type)}" name="{escaped(name)}"{_attributes(final)}>')
+
+
+class DayInput(forms.DateInput):
+    """A browser's date picker. It reads and writes ISO dates only (yyyy-mm-dd), whatever the
+    site's language: a British "30/11/2026" would be rejected by the browser and shown empty, and
+    a form saved from that empty box would erase the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

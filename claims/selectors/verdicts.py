@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import F, OuterRef, QuerySet, StringAgg, Subquery, Value
 
 from ..models import Article, Evidence, Outlet, Source, Topic, Verdict
+from ..widgets import DayInput
 from ..workflow import ReviewState
 
 # The columns of a verdict row: the verdict's own fields by name, the rest read through relations.
@@ -79,7 +80,7 @@ class _SelectionForm(forms.Form):
         return data
 
 
-_DAY = forms.DateInput(attrs={"type": "date"})  # ISO dates, as the query string and the command line give them
+_DAY = DayInput()  # ISO dates, as the query string and the command line give them
 
 
 class VerdictSelection(django_filters.FilterSet):
