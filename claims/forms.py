@@ -221,7 +221,7 @@ class LinkImportForm(Form):
         label="Links", widget=forms.Textarea(attrs={"rows": 5}), max_length=200_000,
         help_text="One link per line (http or https).",
     )
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Choose from the text")
 
     def clean_urls(self):
         links = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
@@ -243,12 +243,12 @@ def _is_http_url(value: str) -> bool:
 
 class FileImportForm(Form):
     files = MultipleFileField(help_text="Text, Markdown, HTML, Word (.docx) or PDF; at most 5 MB each.")
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Choose from the text")
 
 
 class SpreadsheetImportForm(Form):
     spreadsheet = forms.FileField(help_text="CSV with a header row (text or url, optional title, published_on) or JSON Lines.")
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False)
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Choose from the text")
 
 
 

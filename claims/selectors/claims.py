@@ -45,6 +45,7 @@ def article_segments(body: str, claims, focus_id: int | None = None) -> list[dic
 def articles_list() -> QuerySet[Article]:
     return (
         Article.objects.select_related("outlet", "topic", "imported_by")
-        .annotate(claim_count=Count("claims"))
+        # The claims the article page says it found: the set-aside spans are not claims to check.
+        .annotate(claim_count=Count("claims", filter=Q(claims__check_worthy=True)))
         .order_by("-imported_at", "-id")
     )

@@ -25,4 +25,4 @@ def role_required(check, message):
 
 workbench_required = role_required(permissions.can_use_workbench, "You have no role on the workbench.")
 editor_required = role_required(permissions.can_import_articles, "Only editors can do this.")
-export_required = role_required(permissions.can_export, "Only editors can export verdicts.")
+export_required = role_required(permissions.can_export, "Only editors see reports and export verdicts.")

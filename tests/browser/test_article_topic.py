@@ -55,6 +55,7 @@ def test_an_unclear_article_makes_the_form_ask_and_no_topic_is_a_choice(newsroom
     question = page.get_by_role("group", name="Which topic is this article about?")
     expect(question.get_by_role("alert")).to_contain_text("does not make its topic clear")
     expect(question.get_by_role("alert")).to_contain_text("Harbour strike (Ivo Brandt)")
+    expect(question).to_be_in_viewport(ratio=0.9)  # on a phone too, where it sits below the long text box
     assert not Article.objects.exists()
 
     question.get_by_label("Topic:").select_option(label="No topic (no sides, no disputes)")
