@@ -232,3 +232,13 @@ def test_filter_fields_and_manual_claim_fields_have_their_own_ids(reviewer_clien
     body = reviewer_client.get(article.get_absolute_url()).content.decode()
     assert body.count('id="id_side"') == 1 and body.count('id="worklist-side"') == 1
     assert 'for="worklist-speaker"' in body
+
+
+@pytest.mark.django_db
+def test_the_article_list_counts_the_claims_the_article_page_lists(reviewer_client):
+    article = ArticleFactory(title="Counted article")
+    ClaimFactory.create_batch(3, article=article)
+    ClaimFactory.create_batch(2, article=article, check_worthy=False)  # set aside by extraction
+    page = reviewer_client.get(reverse("claims:articles")).content.decode()
+    row = page[page.index("Counted article"):]
+    assert '<td data-label="Claims">3</td>' in row[: row.index("</tr>")]
