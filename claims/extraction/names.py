@@ -41,9 +41,19 @@ ORG_SUFFIXES = frozenset(
 )
 
 
+# British and American spellings of the words that name institutions: a registry that says
+# "Russian Defense Ministry" must know the "Russian Defence Ministry" of British copy.
+_ONE_SPELLING = {
+    "defence": "defense", "offence": "offense", "licence": "license", "organisation": "organization",
+    "organisations": "organizations", "programme": "program", "programmes": "programs", "labour": "labor",
+    "centre": "center", "centres": "centers", "theatre": "theater", "honour": "honor",
+}
+
+
 def norm(text: str) -> str:
+    """A name or phrase as compared: lower case, no possessive 's, punctuation dropped, one spelling."""
     text = re.sub(r"'s\b", "", text.lower())
-    return " ".join(re.findall(r"[\w-]+", text))
+    return " ".join(_ONE_SPELLING.get(word, word) for word in re.findall(r"[\w-]+", text))
 
 
 def surname(name: str) -> str:

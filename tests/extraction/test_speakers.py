@@ -335,3 +335,10 @@ def test_the_company_is_never_an_unnamed_person_quoted_just_before():
     )
     claim = claim_with("3,000 shops", claims_of(text, sides=TAMSIN))
     assert (claim.speaker, claim.side) == ("Tamsin Foods", "Tamsin")
+
+
+def test_british_spelling_of_a_registered_name_is_the_registered_source():
+    registry = (KnownSource("Norlandic Defense Ministry", "Norland", ()),)
+    text = "The Norlandic Defence Ministry said its forces had taken the village of Orvik."
+    claim = claim_with("taken the village", claims_of(text, registry=registry))
+    assert (claim.source, claim.side) == ("Norlandic Defense Ministry", "Norland")
