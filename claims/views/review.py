@@ -99,7 +99,7 @@ def run_action(request, pk, action, form=None, form_key=None):
     except BadVersion:
         return panel(request, claim, status=400, error="The page sent a malformed version number. Reload it.")
     except StaleEdit as exc:
-        unsaved = [(name, value) for name, value in request.POST.items() if name not in ("csrfmiddlewaretoken", "version") and value]
+        unsaved = _as_typed(form, request.POST)
         return panel(request, load_claim(pk), status=409, error=str(exc), unsaved=unsaved, **keep)
     except TransitionNotAllowed as exc:
         return panel(request, claim, status=409, error=str(exc), **keep)
@@ -111,6 +111,20 @@ def run_action(request, pk, action, form=None, form_key=None):
     if not request.htmx:
         return redirect(target)
     return panel(request, load_claim(target.pk))
+
+
+def _as_typed(form, data) -> list[tuple[str, str]]:
+    """What the person sent, named as the form names it ("Excerpt", "Refutes the claim"), not as
+    the request does ("excerpt", "refutes")."""
+    shown = []
+    for name, value in data.items():
+        if name in ("csrfmiddlewaretoken", "version") or not value:
+            continue
+        field = form.fields.get(name) if form is not None else None
+        label = str(form[name].label) if field is not None else name.replace("_", " ").capitalize()
+        choices = dict((str(k), str(v)) for k, v in getattr(field, "choices", ()) if not isinstance(v, (list, tuple)))
+        shown.append((label, choices.get(value, value)))
+    return shown
 
 
 def _post_view(action, form_class=None, form_key=None):

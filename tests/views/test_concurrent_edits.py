@@ -65,3 +65,17 @@ def test_a_forged_post_without_the_csrf_token_is_refused(claim, reviewer):
 def test_editors_find_their_approval_queue_in_the_menu(editor_client, db):
     body = editor_client.get(reverse("claims:queue")).content.decode()
     assert 'href="/?state=awaiting_approval">Approvals</a>' in body
+
+
+def test_the_unsaved_evidence_is_shown_as_the_form_names_it(client, claim, editor):
+    seen = claim.version
+    client.force_login(editor)
+    client.post(reverse("claims:claim_correct", args=[claim.pk]),
+                {"speaker": "Defence ministry", "kind": "reported_speech", "version": seen}, headers=HTMX)
+    response = client.post(reverse("claims:claim_evidence", args=[claim.pk]), {
+        "url": "https://records.example/a", "excerpt": "Units held the district.", "stance": "refutes", "version": seen,
+    }, headers=HTMX)
+    assert response.status_code == 409
+    unsaved = response.content.decode().split("Your change, not saved")[1].split("</details>")[0]
+    assert "Excerpt" in unsaved and "Refutes the claim" in unsaved
+    assert "<dt>excerpt</dt>" not in unsaved and "<dd>refutes</dd>" not in unsaved
