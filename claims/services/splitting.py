@@ -156,12 +156,17 @@ def store_extractions(pairs: list[tuple[Article, extraction.Extraction]]) -> Non
         for index, found in enumerate(result.claims):
             if (found.start, found.end) in kept:
                 by_index[index] = kept[(found.start, found.end)]
+                _side_of_the_new_topic(by_index[index], article, sides.get((article.topic_id, found.side)))
                 continue
             claim = _claim(article, found, sources.get(found.source), sides.get((article.topic_id, found.side)))
             by_index[index] = claim
             new_claims.append(claim)
         for dispute in result.disputes:
             by_index[dispute.first].has_dispute = by_index[dispute.second].has_dispute = True
+        found_spans = {(found.start, found.end) for found in result.claims}
+        for span, claim in kept.items():
+            if span not in found_spans:  # added by hand, or no longer found: only an old topic's side goes
+                _side_of_the_new_topic(claim, article, None)
         stored.append(_Stored(article, result, by_index, kept))
 
     insert_new(Claim, new_claims)
@@ -186,12 +191,25 @@ def store_extractions(pairs: list[tuple[Article, extraction.Extraction]]) -> Non
         Article.objects.filter(pk__in=ids).update(state=state, error=reason, language=language, processed_at=now)
 
 
+def _side_of_the_new_topic(claim: Claim, article: Article, found_side: Side | None) -> None:
+    """A kept claim whose side belongs to the topic the article had before (an editor changed it)
+    takes the side the engine now finds for its span, or none: a side of another story would put it
+    in the wrong queue filters and reports. A side of the article's own topic is the reviewer's."""
+    if claim.side_id is None or claim.side.topic_id == article.topic_id:
+        return
+    claim.side = found_side
+    claim.version += 1  # a page showing the old side must not save over this one
+    claim.save(update_fields=["side", "version"])
+
+
 def _keep_reviewed_claims(article_ids: list[int]) -> dict[int, dict[tuple[int, int], Claim]]:
     """Delete the claims nobody has worked on; return the others by article and span."""
     existing = Claim.objects.filter(article_id__in=article_ids)
     if not existing.exists():  # a first split has nothing to replace: skip the cascade's queries
         return {}
-    reviewed = existing.filter(Q(state__in=REVIEWED_STATES) | Q(verdict__isnull=False) | Q(added_by__isnull=False))
+    reviewed = existing.filter(
+        Q(state__in=REVIEWED_STATES) | Q(verdict__isnull=False) | Q(added_by__isnull=False)
+    ).select_related("side")
     kept = {}
     for claim in reviewed:
         kept.setdefault(claim.article_id, {})[(claim.start, claim.end)] = claim

@@ -99,3 +99,26 @@ def test_articles_split_together_each_get_their_own_claims_and_disputes(db, arti
         assert each.state == ArticleState.READY
         assert all(town in c.text for c in each.claims.filter(check_worthy=True))
         assert Dispute.objects.filter(first__article=each, second__article=each).count() == 1
+
+
+def test_a_reviewed_claim_takes_the_side_of_the_article_s_new_topic(article):
+    split_article(article.pk)
+    reviewed = article.claims.get(text__contains="captured Ulm")
+    VerdictFactory(claim=reviewed)
+    Claim.objects.filter(pk=reviewed.pk).update(state=ReviewState.AWAITING_APPROVAL)
+    retold = TopicFactory(name="Ulm, retold")
+    north = SideFactory(topic=retold, name="The north", cues="Norlandic")
+    article.topic = retold
+    article.save(update_fields=["topic"])
+    split_article(article.pk)
+    reviewed = Claim.objects.get(pk=reviewed.pk)
+    assert (reviewed.side, reviewed.state) == (north, ReviewState.AWAITING_APPROVAL)
+
+
+def test_a_reviewed_claim_keeps_a_side_its_reviewer_chose_in_the_same_topic(article):
+    split_article(article.pk)
+    reviewed = article.claims.get(text__contains="captured Ulm")
+    sudmark = article.topic.sides.get(name="Sudmark")
+    Claim.objects.filter(pk=reviewed.pk).update(state=ReviewState.IN_REVIEW, side=sudmark)
+    split_article(article.pk)
+    assert Claim.objects.get(pk=reviewed.pk).side == sudmark
