@@ -2,7 +2,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -142,11 +142,12 @@ def _back(request):
     return_to = request.POST.get("return_to", "")
     if _is_local_path(return_to):
         return HttpResponseRedirect(return_to)
-    query = request.POST.get("back", "")
-    response = redirect("claims:queue")
-    if query and "\n" not in query and "\r" not in query:
-        response["Location"] += "?" + query
-    return response
+    # The queue's filters, read as a query string and written out again by Django: whatever the
+    # form carried (a NUL, a tab, "é", U+2028), the Location is printable ASCII that every server
+    # sends and every browser reads back as the same filters.
+    query = QueryDict(request.POST.get("back", "")).urlencode()
+    queue_url = reverse("claims:queue") + (f"?{query}" if query else "")
+    return HttpResponseRedirect(queue_url if _is_local_path(queue_url) else reverse("claims:queue"))
 
 
 def _is_local_path(url: str) -> bool:
