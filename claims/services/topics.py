@@ -10,6 +10,7 @@ topic. Otherwise nothing is chosen and the candidates are returned, so the paste
 the editor and the other channels can say plainly that the article has no topic.
 """
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -28,10 +29,17 @@ LEAD_FACTOR = 2
 
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+# Characters a reader does not see, which web pages put inside words: the soft hyphen (where a
+# line may break), zero-width space, non-joiner and joiner, word joiner, byte-order mark, Mongolian
+# vowel separator and combining grapheme joiner. They would part "Kreml\u00adin" into two words.
+_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060\ufeff]")
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Lower-case words; "Kremlin's" is "kremlin", and a hyphen parts words ("pro-Kremlin")."""
+    """Lower-case words as a reader sees them; "Kremlin's" is "kremlin", and a hyphen parts words
+    ("pro-Kremlin"). Invisible characters inside a word are not there, and compatibility forms
+    read as what they show (NFKC: full-width "Ｋｒｅｍｌｉｎ", the ligature in "ﬁre")."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     return tuple(_WORD.findall(_POSSESSIVE.sub("", text.casefold())))
 
 

@@ -104,3 +104,18 @@ def test_possessives_and_hyphens_part_words():
 def test_the_question_says_what_the_text_names(registry, text, said):
     [message] = TopicUnclear(guess_topic(text)).message_dict["topic"]
     assert said in message and "No topic (no sides, no disputes)" in message
+
+
+# Text pasted from web pages carries invisible format characters inside words (a soft hyphen
+# where the page may break a line, a zero-width space or joiner) and full-width letters from
+# East Asian layouts. A reader sees "Mara Olsen" and "Hydra Power"; so must the guess.
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_inside_words_do_not_hide_the_registry_s_names(registry, invisible):
+    text = (f"Mara Ol{invisible}sen said gro{invisible}wers would lose half their fields if "
+            f"Hydra Po{invisible}wer fills the reservoir.")
+    assert guess_topic(text).topic == registry["dam"]
+
+
+def test_full_width_letters_read_as_the_names_they_show(registry):
+    text = "Ｍａｒａ Ｏｌｓｅｎ said ｇｒｏｗｅｒｓ would lose half their fields if Hydra Power fills the reservoir."
+    assert guess_topic(text).topic == registry["dam"]
