@@ -71,8 +71,13 @@ def queue_take(request, pk):
         return _refusal(request, f"Claim {pk} no longer exists.", 404)
     try:
         reviews.assign(claim=claim, assignee=user, user=user)
+        row = queue_row(pk)
+    except Claim.DoesNotExist:
+        # Deleted after we read it (a re-split of its article drops unreviewed claims).
+        return _refusal(request, f"Claim {pk} no longer exists.", 404)
     except PermissionDenied as exc:
-        holder = queue_row(pk).assignee
+        current = Claim.objects.filter(pk=pk).select_related("assignee").first()
+        holder = current.assignee if current is not None else None
         if holder is not None and holder.pk != user.pk:
             return _refusal(request, f"You cannot take claim {pk}: it is already assigned to {holder.get_username()}.", 403)
         return _refusal(request, f"You cannot take claim {pk}: {exc}", 403)
@@ -83,7 +88,7 @@ def queue_take(request, pk):
     if not request.htmx:
         return redirect(claim)
     urls = _row_urls()
-    response = HttpResponse(queue_rows([queue_row(pk)], urls["claim_url"], urls["article_url"]))
+    response = HttpResponse(queue_rows([row], urls["claim_url"], urls["article_url"]))
     # The tabs and the status line listen for this: the counts changed with the reviewer's action.
     return trigger_client_event(response, "queueChanged", {"message": f"Claim {pk} is now assigned to you."})
 
