@@ -26,6 +26,8 @@ MIN_SCORE = 3
 MIN_DISTINCT = 2
 # ... and at least this many times the evidence for the next topic.
 LEAD_FACTOR = 2
+# How many of a topic's words the question names before it says how many more there are.
+EVIDENCE_SHOWN = 5
 
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -59,7 +61,9 @@ class TopicCandidate:
 
     @property
     def evidence_text(self) -> str:
-        return ", ".join(self.evidence)
+        # A long digest can name hundreds of registered sources: the strongest few say enough.
+        shown, more = self.evidence[:EVIDENCE_SHOWN], len(self.evidence) - EVIDENCE_SHOWN
+        return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
 
 
 @dataclass(frozen=True)
