@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
+from ..input_rules import record_number
 from ..markup import escaped
 from ..models import Claim
 from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
@@ -105,7 +106,7 @@ def _refusal(request, message: str, status: int) -> HttpResponse:
 @require_POST
 @workbench_required
 def queue_bulk(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = [number for number in map(record_number, request.POST.getlist("ids")) if number is not None]
     action = request.POST.get("action", "")
     if not ids:
         messages.error(request, "Select at least one claim first.")
@@ -115,7 +116,8 @@ def queue_bulk(request):
         result = bulk.assign_claims(ids, assignee=user, user=user)
         done = "assigned to you"
     elif action == "assign":
-        assignee = get_user_model().objects.filter(pk=request.POST.get("assignee") or 0).first()
+        assignee_id = record_number(request.POST.get("assignee"))
+        assignee = get_user_model().objects.filter(pk=assignee_id).first() if assignee_id else None
         if assignee is None:
             messages.error(request, "Choose whom to assign the claims to.")
             return _back(request)
@@ -125,7 +127,8 @@ def queue_bulk(request):
         result = bulk.dismiss_claims(ids, user=user)
         done = "dismissed as not check-worthy"
     elif action == "duplicate":
-        original = Claim.objects.filter(pk=request.POST.get("original") or 0).first() if str(request.POST.get("original", "")).isdigit() else None
+        original_id = record_number(request.POST.get("original"))
+        original = Claim.objects.filter(pk=original_id).first() if original_id else None
         if original is None:
             messages.error(request, "Give the number of the claim they duplicate.")
             return _back(request)
