@@ -170,8 +170,8 @@ def _decode_cursor(cursor: str, sort: str) -> list | None:
 
 def _cursor_value(field: str, value):
     """One sort value of a cursor, as the database can compare it; ValueError or OverflowError when
-    it is none we wrote (the browser sends the cursor back, so anyone can forge one): a number
-    past the database's integers, NaN or infinity, a moment that has no UTC time in years 1-9999."""
+    it is none we wrote (the browser sends the cursor back, so anyone can forge one): NaN or
+    infinity, a moment that has no UTC time in years 1-9999. Ids are held to the database's range."""
     if field == "created_at":
         moment = datetime.fromisoformat(value)
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
@@ -180,10 +180,9 @@ def _cursor_value(field: str, value):
         if not math.isfinite(number):
             raise ValueError("not a finite number")
         return number
-    number = int(value)
-    if not 0 <= number <= MAX_ID:
-        raise ValueError("out of the database's range")
-    return number
+    # An id past the database's integers compares as the largest (or smallest) one would: no row
+    # lies beyond it, so the page after it is the same (and the API's "finds nothing" holds).
+    return max(-MAX_ID, min(int(value), MAX_ID))
 
 
 def _after(values: list, sort: str) -> Q:
