@@ -15,7 +15,7 @@ from ninja.security import HttpBearer
 from pydantic import ConfigDict, Field, field_validator
 
 from . import permissions, ratings
-from .input_rules import MAX_URL_CHARS, require_plain_text
+from .input_rules import MAX_ID, MAX_URL_CHARS, require_plain_text
 from .models import ImportJob, Topic
 from .selectors.queue import QueueFilter, queue_claims, queue_page
 from .selectors.verdicts import published_verdicts, verdict_rows
@@ -55,9 +55,8 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": " ".join(exc.messages)}, status=400)
 
 
-# Every number a client sends has bounds the database can hold (ids are 64-bit; an offset past
+# Every number a client sends has bounds the database can hold (ids are 64-bit, MAX_ID; an offset past
 # this many verdicts finds nothing anyway), so an out-of-range one is a 422 with the bound, not a 500.
-MAX_ID = 2**63 - 1
 MAX_OFFSET = 1_000_000_000
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 

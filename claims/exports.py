@@ -83,8 +83,17 @@ def claim_author(row) -> dict:
         return {"@type": kind, "name": row.source}
     if row.speaker:
         return {"@type": "Person" if _looks_like_a_person(row.speaker) else "Organization", "name": row.speaker}
-    name = row.outlet or urlsplit(row.article_url).hostname or "Unknown publisher"
+    name = row.outlet or _host(row.article_url) or "Unknown publisher"
     return {"@type": "Organization", "name": name}
+
+
+def _host(address: str) -> str | None:
+    # A stored address need not be one urlsplit can take apart ("https://[::1", kept before
+    # addresses were checked on the way in): then no host is known.
+    try:
+        return urlsplit(address).hostname
+    except ValueError:
+        return None
 
 
 _BODY_WORDS = {"ministry", "authorities", "office", "army", "forces", "government", "council", "command",

@@ -32,6 +32,9 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what a URL parser strips from 
 
 HTTP_ONLY = "Enter a web address starting with http:// or https://."
 MAX_URL_CHARS = 2000
+# The largest number a record's id (or a version) can be: PostgreSQL's bigint; SQLite's INTEGER.
+MAX_ID = 2**63 - 1
+_ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
 
 
 def describe(char: str) -> str:
@@ -101,3 +104,16 @@ def require_web_address(value: str) -> None:
         parts.hostname, parts.port
     except ValueError:
         raise ValidationError(HTTP_ONLY, code="invalid") from None
+
+
+def record_number(value, minimum: int = 1) -> int | None:
+    """A record's number (an id, a version) as a form sent it by hand, or None when it is none.
+
+    Only ASCII digits, from `minimum` (ids start at 1) to MAX_ID: str.isdigit() also takes "²"
+    (which int() refuses) and "٣" (which int() reads as 3), and a longer number overflows the
+    database's integer (a 500 either way). Django's form fields and the API's schema check their
+    own; this is for numbers a view reads from the request itself."""
+    if not isinstance(value, str) or not _ASCII_DIGITS.fullmatch(value):
+        return None
+    number = int(value)
+    return number if minimum <= number <= MAX_ID else None

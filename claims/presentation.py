@@ -47,10 +47,18 @@ def starts_with_reporting_verb(text: str) -> bool:
     return bool(match) and match.group("verb") in REPORTING_VERBS
 
 
+# Explicit bidirectional formatting (embeddings, overrides, isolates and the LRM/RLM marks). A
+# name set in front of the claim shares its line: an override left open in the name ("Port
+# \u202eauthority") would make the browser draw the claim's own words backwards, so the reader
+# sees a sentence the article never wrote. A name needs none of them: Arabic or Hebrew letters
+# are still drawn right to left by the Unicode bidirectional algorithm.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def said_by(text: str, speaker: str) -> str:
     """Who to name in front of the text when it is listed ("The defence ministry"), or "" when the
     text reads on its own or nobody is named."""
-    speaker = " ".join((speaker or "").split())
+    speaker = " ".join(_BIDI_CONTROLS.sub("", speaker or "").split())
     if not speaker or not starts_with_reporting_verb(text):
         return ""
     return speaker[0].upper() + speaker[1:]

@@ -10,6 +10,10 @@ in one place:
   characters (Django refuses the whole feed, an XML parser the whole file); WeasyPrint has no
   glyph for them and draws a missing-glyph box, after which the PDF's text reads back garbled.
 - `spreadsheet_safe_cells`: every cell of every CSV, so a spreadsheet shows text and never runs it.
+- `web_href`: every stored address a page links to (an article's original, evidence and its
+  archived copy), through the `outside_link` tag (claims/templatetags/links.py). Autoescaping
+  keeps an address inside its attribute but not out of a "javascript:" or "data:" scheme, which a
+  click runs: only http(s) addresses become links, anything else is shown as text.
 
 JSON needs no rule of its own (json.dumps escapes every control character), and HTML pages have
 Django's autoescaping; chart labels also need matplotlib's maths turned off (claims/charts.py).
@@ -83,3 +87,15 @@ def _printable_value(value):
     if isinstance(value, (list, tuple)):
         return type(value)(_printable_value(part) for part in value)
     return value
+
+
+# Only an address that starts, exactly, with one of these is a link. A browser strips spaces and
+# C0 controls at the ends and tabs and line ends anywhere before it reads the scheme
+# (" java\nscript:" is javascript:), so the test is on the address as stored, with nothing taken out.
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+
+
+def web_href(address) -> str:
+    """The address, when a page may link to it (http or https); "" when it may only show it."""
+    address = str(address or "")
+    return address if _WEB.match(address) else ""

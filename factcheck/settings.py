@@ -115,6 +115,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "claims:queue"
 LOGOUT_REDIRECT_URL = "login"
+# A stale token on an htmx request reloads the page rather than swap Django's page into a row.
+CSRF_FAILURE_VIEW = "claims.views.access.csrf_failure"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")

@@ -136,7 +136,7 @@ def test_the_public_page_shows_each_sources_archived_copy_and_when_it_was_taken(
     EvidenceFactory(claim=published.claim, url="https://port.example/short", archived_url="https://archive.ph/AbCd1")
     EvidenceFactory(claim=published.claim, url="https://port.example/unsaved", archived_url="")
     page = client.get(reverse("public:fact_check", args=[published.pk])).content.decode()
-    assert f'<a href="{wayback}" rel="nofollow noopener">Archived copy</a>' in page
+    assert f'<a href="{wayback}" rel="nofollow noopener noreferrer">Archived copy</a>' in page
     assert "at the Internet Archive, taken" in page and "5 March 2024, 10:10 UTC" in page
     assert "at archive.today, which shows when the copy was taken." in page
     assert page.count("No archived copy of this source was kept.") == 1

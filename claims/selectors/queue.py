@@ -9,8 +9,9 @@ are fresh on every page, right after the reviewer's own action, for the price of
 import base64
 import binascii
 import json
+import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import django_filters
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from .. import permissions
+from ..input_rules import MAX_ID
 from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
 from ..workflow import ReviewState
@@ -161,10 +163,26 @@ def _decode_cursor(cursor: str, sort: str) -> list | None:
         fields = SORTS[sort][1]
         if not isinstance(values, list) or len(values) != len(fields):
             return None
-        return [datetime.fromisoformat(v) if f == "created_at" else (float(v) if f == "check_worthiness" else int(v))
-                for f, v in zip(fields, values)]
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError, UnicodeDecodeError):
+        return [_cursor_value(f, v) for f, v in zip(fields, values)]
+    except (ValueError, TypeError, OverflowError, binascii.Error, json.JSONDecodeError, UnicodeDecodeError):
         return None
+
+
+def _cursor_value(field: str, value):
+    """One sort value of a cursor, as the database can compare it; ValueError or OverflowError when
+    it is none we wrote (the browser sends the cursor back, so anyone can forge one): NaN or
+    infinity, a moment that has no UTC time in years 1-9999. Ids are held to the database's range."""
+    if field == "created_at":
+        moment = datetime.fromisoformat(value)
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if field == "check_worthiness":
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError("not a finite number")
+        return number
+    # An id past the database's integers compares as the largest (or smallest) one would: no row
+    # lies beyond it, so the page after it is the same (and the API's "finds nothing" holds).
+    return max(-MAX_ID, min(int(value), MAX_ID))
 
 
 def _after(values: list, sort: str) -> Q:

@@ -273,8 +273,14 @@ def change_article_details(*, article: Article, user, topic, outlet, published_o
             # The worker read the old topic and would mark the article done after our change.
             raise ArticleBeingSplit("The article is being split right now. Change its topic when it is done.")
         current.topic, current.outlet, current.published_on, current.topic_from_text = topic, outlet, published_on, False
-        current.full_clean(validate_unique=False, validate_constraints=False)
-        current.save(update_fields=["topic", "outlet", "published_on", "topic_from_text"])
+        # Only what the editor changed is checked: the rest is what was received, and an address
+        # or text kept before today's input rules must not stop the topic from being set.
+        changed = {"topic", "outlet", "published_on"}
+        current.full_clean(
+            exclude=[f.name for f in Article._meta.fields if f.name not in changed],
+            validate_unique=False, validate_constraints=False,
+        )
+        current.save(update_fields=[*changed, "topic_from_text"])
         if new_topic:
             retry_split(article=current, user=user)
     log.info("Article %s details changed by %s (new topic: %s)", article.pk, user.pk, new_topic)

@@ -10,6 +10,7 @@ topic. Otherwise nothing is chosen and the candidates are returned, so the paste
 the editor and the other channels can say plainly that the article has no topic.
 """
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -25,13 +26,22 @@ MIN_SCORE = 3
 MIN_DISTINCT = 2
 # ... and at least this many times the evidence for the next topic.
 LEAD_FACTOR = 2
+# How many of a topic's words the question names before it says how many more there are.
+EVIDENCE_SHOWN = 5
 
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+# Characters a reader does not see, which web pages put inside words: the soft hyphen (where a
+# line may break), zero-width space, non-joiner and joiner, word joiner, byte-order mark, Mongolian
+# vowel separator and combining grapheme joiner. They would part "Kreml\u00adin" into two words.
+_INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200d\u2060\ufeff]")
 
 
 def words(text: str) -> tuple[str, ...]:
-    """Lower-case words; "Kremlin's" is "kremlin", and a hyphen parts words ("pro-Kremlin")."""
+    """Lower-case words as a reader sees them; "Kremlin's" is "kremlin", and a hyphen parts words
+    ("pro-Kremlin"). Invisible characters inside a word are not there, and compatibility forms
+    read as what they show (NFKC: full-width "Ｋｒｅｍｌｉｎ", the ligature in "ﬁre")."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     return tuple(_WORD.findall(_POSSESSIVE.sub("", text.casefold())))
 
 
@@ -51,7 +61,9 @@ class TopicCandidate:
 
     @property
     def evidence_text(self) -> str:
-        return ", ".join(self.evidence)
+        # A long digest can name hundreds of registered sources: the strongest few say enough.
+        shown, more = self.evidence[:EVIDENCE_SHOWN], len(self.evidence) - EVIDENCE_SHOWN
+        return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
 
 
 @dataclass(frozen=True)

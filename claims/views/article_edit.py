@@ -5,7 +5,9 @@ The form lives on the article page (templates/claims/article/_details.html, put 
 JavaScript) or as the fragment htmx swaps when the form has errors.
 """
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from ..forms import ArticleDetailsForm
@@ -14,6 +16,7 @@ from ..services.articles import ArticleBeingSplit, change_article_details
 from .access import editor_required
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @editor_required
 def article_edit(request, pk):
     article = get_object_or_404(Article.objects.select_related("topic", "outlet"), pk=pk)
@@ -27,6 +30,9 @@ def article_edit(request, pk):
             except ArticleBeingSplit as exc:
                 form.add_error("topic", str(exc))
                 status = 409
+            except ValidationError as exc:
+                # A topic or outlet removed between the form's check and the save: nothing saved.
+                form.add_error(None, exc)
             else:
                 messages.success(request, "Details saved. The article is split again for its new topic." if resplit else "Details saved.")
                 if request.htmx:

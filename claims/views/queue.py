@@ -2,13 +2,14 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
+from ..input_rules import record_number
 from ..markup import escaped
 from ..models import Claim
 from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
@@ -71,8 +72,13 @@ def queue_take(request, pk):
         return _refusal(request, f"Claim {pk} no longer exists.", 404)
     try:
         reviews.assign(claim=claim, assignee=user, user=user)
+        row = queue_row(pk)
+    except Claim.DoesNotExist:
+        # Deleted after we read it (a re-split of its article drops unreviewed claims).
+        return _refusal(request, f"Claim {pk} no longer exists.", 404)
     except PermissionDenied as exc:
-        holder = queue_row(pk).assignee
+        current = Claim.objects.filter(pk=pk).select_related("assignee").first()
+        holder = current.assignee if current is not None else None
         if holder is not None and holder.pk != user.pk:
             return _refusal(request, f"You cannot take claim {pk}: it is already assigned to {holder.get_username()}.", 403)
         return _refusal(request, f"You cannot take claim {pk}: {exc}", 403)
@@ -83,7 +89,7 @@ def queue_take(request, pk):
     if not request.htmx:
         return redirect(claim)
     urls = _row_urls()
-    response = HttpResponse(queue_rows([queue_row(pk)], urls["claim_url"], urls["article_url"]))
+    response = HttpResponse(queue_rows([row], urls["claim_url"], urls["article_url"]))
     # The tabs and the status line listen for this: the counts changed with the reviewer's action.
     return trigger_client_event(response, "queueChanged", {"message": f"Claim {pk} is now assigned to you."})
 
@@ -100,7 +106,7 @@ def _refusal(request, message: str, status: int) -> HttpResponse:
 @require_POST
 @workbench_required
 def queue_bulk(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = [number for number in map(record_number, request.POST.getlist("ids")) if number is not None]
     action = request.POST.get("action", "")
     if not ids:
         messages.error(request, "Select at least one claim first.")
@@ -110,7 +116,8 @@ def queue_bulk(request):
         result = bulk.assign_claims(ids, assignee=user, user=user)
         done = "assigned to you"
     elif action == "assign":
-        assignee = get_user_model().objects.filter(pk=request.POST.get("assignee") or 0).first()
+        assignee_id = record_number(request.POST.get("assignee"))
+        assignee = get_user_model().objects.filter(pk=assignee_id).first() if assignee_id else None
         if assignee is None:
             messages.error(request, "Choose whom to assign the claims to.")
             return _back(request)
@@ -120,7 +127,8 @@ def queue_bulk(request):
         result = bulk.dismiss_claims(ids, user=user)
         done = "dismissed as not check-worthy"
     elif action == "duplicate":
-        original = Claim.objects.filter(pk=request.POST.get("original") or 0).first() if str(request.POST.get("original", "")).isdigit() else None
+        original_id = record_number(request.POST.get("original"))
+        original = Claim.objects.filter(pk=original_id).first() if original_id else None
         if original is None:
             messages.error(request, "Give the number of the claim they duplicate.")
             return _back(request)
@@ -142,11 +150,12 @@ def _back(request):
     return_to = request.POST.get("return_to", "")
     if _is_local_path(return_to):
         return HttpResponseRedirect(return_to)
-    query = request.POST.get("back", "")
-    response = redirect("claims:queue")
-    if query and "\n" not in query and "\r" not in query:
-        response["Location"] += "?" + query
-    return response
+    # The queue's filters, read as a query string and written out again by Django: whatever the
+    # form carried (a NUL, a tab, "é", U+2028), the Location is printable ASCII that every server
+    # sends and every browser reads back as the same filters.
+    query = QueryDict(request.POST.get("back", "")).urlencode()
+    queue_url = reverse("claims:queue") + (f"?{query}" if query else "")
+    return HttpResponseRedirect(queue_url if _is_local_path(queue_url) else reverse("claims:queue"))
 
 
 def _is_local_path(url: str) -> bool:

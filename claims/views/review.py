@@ -14,6 +14,7 @@ from ..forms import (
     AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, SendBackForm, SplitForm,
     VerdictForm,
 )
+from ..input_rules import record_number
 from ..models import Claim
 from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..selectors.history import claim_history
@@ -38,9 +39,10 @@ def seen_version(request):
     value = request.POST.get("version")
     if value in (None, ""):
         return None
-    if not value.isdigit():
+    number = record_number(value, minimum=0)  # a version field can hold 0
+    if number is None:
         raise BadVersion()
-    return int(value)
+    return number
 
 
 def _context(request, claim, **extra):

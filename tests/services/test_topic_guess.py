@@ -104,3 +104,32 @@ def test_possessives_and_hyphens_part_words():
 def test_the_question_says_what_the_text_names(registry, text, said):
     [message] = TopicUnclear(guess_topic(text)).message_dict["topic"]
     assert said in message and "No topic (no sides, no disputes)" in message
+
+
+# Text pasted from web pages carries invisible format characters inside words (a soft hyphen
+# where the page may break a line, a zero-width space or joiner) and full-width letters from
+# East Asian layouts. A reader sees "Mara Olsen" and "Hydra Power"; so must the guess.
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_invisible_characters_inside_words_do_not_hide_the_registry_s_names(registry, invisible):
+    text = (f"Mara Ol{invisible}sen said gro{invisible}wers would lose half their fields if "
+            f"Hydra Po{invisible}wer fills the reservoir.")
+    assert guess_topic(text).topic == registry["dam"]
+
+
+def test_full_width_letters_read_as_the_names_they_show(registry):
+    text = "Ｍａｒａ Ｏｌｓｅｎ said ｇｒｏｗｅｒｓ would lose half their fields if Hydra Power fills the reservoir."
+    assert guess_topic(text).topic == registry["dam"]
+
+
+def test_the_question_names_a_few_words_of_each_topic_not_thousands(db):
+    # A long wire digest can name hundreds of registered sources of two stories at once.
+    dam, strike = TopicFactory(name="Valley dam dispute"), TopicFactory(name="Harbour strike")
+    builders = SideFactory(topic=dam, name="Builders", cues="")
+    port = SideFactory(topic=strike, name="Port", cues="")
+    for n in range(300):
+        SourceFactory(name=f"Engineer{n}", side=builders)
+        SourceFactory(name=f"Pilot{n}", side=port)
+    text = " ".join(f"Engineer{n} and Pilot{n} spoke." for n in range(300))
+    [message] = TopicUnclear(guess_topic(text)).message_dict["topic"]
+    assert len(message) < 600
+    assert "and 295 more" in message and "Engineer" in message and "Pilot" in message

@@ -86,3 +86,21 @@ def test_the_row_of_a_claim_from_an_unvetted_article_is_inert(reviewer_client, d
 def test_the_queue_has_a_status_line_for_what_the_keyboard_did(reviewer_client, claim):
     body = reviewer_client.get(reverse("claims:queue")).content.decode()
     assert '<div id="queue-status" class="queue-status" role="status" aria-live="polite"></div>' in body
+
+
+def test_a_claim_deleted_while_it_is_being_taken_is_a_sentence_not_a_500(reviewer_client, claim, monkeypatch):
+    # An editor re-splits the article (a new topic) in the moment between the reviewer's `a`
+    # reaching the server and the claim being locked: the unreviewed claim is gone.
+    from claims.services import reviews
+
+    assign = reviews.assign
+
+    def deleted_first(**kwargs):
+        Claim.objects.filter(pk=kwargs["claim"].pk).delete()
+        return assign(**kwargs)
+
+    monkeypatch.setattr(reviews, "assign", deleted_first)
+    response = take(reviewer_client, claim.pk, headers=HTMX)
+    assert response.status_code == 404
+    assert response["HX-Retarget"] == "#queue-status"
+    assert f"Claim {claim.pk} no longer exists." in response.content.decode()
