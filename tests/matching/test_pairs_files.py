@@ -1,0 +1,56 @@
+"""The claim-pair gold sets are well formed and match their sources (see README.md)."""
+import collections
+import json
+
+from tests.matching.build_pairs import HERE, KINDS, SAME_KINDS, load, render
+
+FILES = {"pairs.jsonl": ("dev*.txt", "p"), "held_pairs.jsonl": ("held*.txt", "h")}
+
+
+def rows_of(name):
+    return [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_files_are_built_from_the_sources():
+    for name, (pattern, prefix) in FILES.items():
+        assert (HERE / name).read_text(encoding="utf-8") == render(load(pattern, prefix)), \
+            f"{name} is stale: run python tests/matching/build_pairs.py"
+
+
+def test_every_line_is_a_labelled_pair_with_a_unique_id():
+    for name in FILES:
+        rows = rows_of(name)
+        assert len({r["id"] for r in rows}) == len(rows)
+        assert len({frozenset((r["a"], r["b"])) for r in rows}) == len(rows)
+        for r in rows:
+            assert set(r) == {"id", "story", "a", "b", "same", "kind"}
+            assert r["kind"] in KINDS
+            assert r["same"] is (r["kind"] in SAME_KINDS)
+            assert r["a"].strip() and r["b"].strip() and r["a"] != r["b"]
+
+
+def test_sizes_balance_and_kinds():
+    dev, held = rows_of("pairs.jsonl"), rows_of("held_pairs.jsonl")
+    assert len(dev) >= 330 and len(held) >= 150
+    for rows in (dev, held):
+        assert 0.35 <= sum(r["same"] for r in rows) / len(rows) <= 0.45
+    kinds = collections.Counter(r["kind"] for r in dev)
+    for kind in ("number", "negation", "place", "actor", "dispute"):
+        assert kinds[kind] >= 25, kind
+
+
+def test_held_out_pairs_share_no_story_or_claim_with_the_dev_set():
+    dev, held = rows_of("pairs.jsonl"), rows_of("held_pairs.jsonl")
+    assert not {r["story"] for r in dev} & {r["story"] for r in held}
+    assert not {c for r in dev for c in (r["a"], r["b"])} & {c for r in held for c in (r["a"], r["b"])}
+
+
+def test_readme_examples_are_lines_of_the_dev_set():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    block = text.split("```json\n", 1)[1].split("```", 1)[0]
+    dev = {r["id"]: r for r in rows_of("pairs.jsonl")}
+    examples = [json.loads(line) for line in block.strip().splitlines()]
+    assert len(examples) == 5
+    assert {r["same"] for r in examples} == {True, False}
+    for r in examples:
+        assert dev[r["id"]] == r
