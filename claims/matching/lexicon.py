@@ -54,29 +54,39 @@ REPORTING = frozenset(
     "argue accord suggest maintain tweet post acknowledge admit quote cite".split()
 )
 # Verbs and words that deny what follows them.
-NEGATING = frozenset("deny refute debunk dismiss fail false untrue fake baseless unfounded".split())
+NEGATING = frozenset("deny refute debunk dismiss fail refuse reject false untrue fake baseless unfounded".split())
+# Phrasal verbs that deny what follows ("ruled out closing the plant").
+NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+# "no more than 35 dollars" caps a number, it does not deny anything.
+NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
 NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor without".split())
 
 # axis -> (words for +, words for -)
 _STANCES = {
     "control": (
-        "capture seize take overrun occupy conquer fall enter control recapture retake liberate",
+        "capture seize take overrun occupy conquer fall enter control recapture retake liberate",  # of a named place
         "hold retain repel repulse defend withstand remain",
     ),
     "amount": (
-        "rise increase grow surge jump climb soar double triple gain",
-        "fall drop decrease decline plunge shrink slump cut reduce halve",
+        "rise increase grow surge jump climb soar double triple gain raise hike more higher",
+        "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
     ),
+    "change": ("change rise increase fall drop", "remain unchanged stable steady"),
+    "trade": ("buy sign acquire purchase", "sell"),
+    "frequency": ("common frequent widespread", "rare uncommon"),
+    "severity": ("severe serious major", "mild minor slight"),
+    "ruling": ("uphold confirm maintain", "overturn quash reverse annul revoke invalidate"),
     "result": ("win victory", "lose defeat loss"),
     "approval": (
-        "approve pass accept adopt endorse ratify allow permit authorize authorise grant",
-        "reject block veto refuse forbid ban prohibit",
+        "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
+        "block veto forbid ban prohibit",
     ),
-    "open": ("open reopen resume start begin launch restart", "close shut halt suspend stop end cancel"),
+    "open": ("open reopen resume start begin launch restart", "close closed shut halt suspend stop end cancel"),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
-    "guilt": ("guilty", "innocent"),
+    "outcome": ("safe safely success successful", "crash fail failure"),
+    "guilt": ("guilty convict", "innocent acquit"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
@@ -91,7 +101,7 @@ for _axis, (_plus, _minus) in _STANCES.items():
 ALIASES = {
     "us": "usa", "u.s.": "usa", "u.s": "usa", "america": "usa", "american": "usa", "americans": "usa",
     "washington": "usa", "uk": "britain", "u.k.": "britain", "british": "britain", "briton": "britain",
-    "kiev": "kyiv", "kremlin": "moscow",
+    "kiev": "kyiv", "kremlin": "russi",
 }
 # Multi-word names whose parts mean nothing alone.
 NAME_PHRASES = {"united states": "usa", "united kingdom": "britain", "white house": "usa"}
@@ -101,3 +111,10 @@ EXTRA_STOP = frozenset(
     "also reportedly allegedly report reports according accord be have do get make would could may might "
     "will shall must said says".split()
 )
+
+# A capital speaks for its government: "Moscow says" is "Russia says" (speakers only, not places).
+CAPITALS = {
+    "mosco": "russi", "kremlin": "russi", "kyiv": "ukrai", "kiev": "ukrai", "beiji": "china", "washi": "usa",
+    "londo": "britain", "paris": "franc", "berli": "germa", "tehra": "iran", "jerus": "israe", "ankar": "turke",
+    "tokyo": "japan", "delhi": "india", "pyong": "north",
+}

@@ -15,15 +15,26 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
-          "billion": 1_000_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
+          "m.": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
 COUNT_WORDS = {"dozen": 12, "pair": 2, "couple": 2}
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
+# Vague counts stand for a range: "dozens" agrees with 40 but not with 400 or with "hundreds".
+VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 999_999),
+         "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
+SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$")
 DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
 def word_value(word: str) -> float | None:
     """The value of one token ("3", "1,200", "three", "twenty-five", "4.5"), or None."""
     w = word.lower().strip()
+    suffixed = SUFFIXED.match(w)
+    if suffixed:
+        return float(suffixed.group(1)) * SCALES[suffixed.group(2)]
+    if w in TIMES:
+        return float(TIMES[w])
     if DIGITS.match(w):
         return float(w.replace(",", ""))
     if w in UNITS:
@@ -79,5 +90,13 @@ def numbers_in(words: list[str]) -> list[float]:
     return values
 
 
-def same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+def ranges_in(words: list[str]) -> list[tuple[float, float]]:
+    """Numbers as (low, high) ranges: exact values are (x, x), vague counts a span."""
+    found = {(v, v) for v in numbers_in(words)}
+    found.update(VAGUE[w] for w in words if w in VAGUE)
+    return sorted(found)
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    slack = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
