@@ -21,7 +21,7 @@ from .lexicon import CAPITALS
 from .numbers import overlap
 from .signature import Signature
 
-SAME_THRESHOLD = 0.5
+SAME_THRESHOLD = 0.35
 CONFLICT_FACTOR = 0.5
 
 
@@ -77,20 +77,31 @@ def _stance(a: Signature, b: Signature) -> str | None:
 def _names(a: Signature, b: Signature) -> str | None:
     only_a = [(k, anchor) for k, anchor in a.names if not any(_same_name(k, o) for o, _ in b.names)]
     only_b = [(k, anchor) for k, anchor in b.names if not any(_same_name(k, o) for o, _ in a.names)]
-    for keys_a, anchor_a in only_a:
-        for keys_b, anchor_b in only_b:
-            if anchor_a and anchor_a == anchor_b:
+    for keys_a, slot_a in only_a:
+        for keys_b, slot_b in only_b:
+            if slot_a and slot_a == slot_b or _same_place_slot(slot_a, slot_b):
                 return f"another place or actor: {min(keys_a)} against {min(keys_b)}"
     return None
 
 
+def _new_terms(terms, mentions) -> set[str]:
+    """Terms the other text never uses, a compound's head counting as used ("quake" in "earthquake")."""
+    return {t for t in terms if not any(t == m or len(min(t, m, key=len)) >= 4 and
+                                        (t.endswith(m) or m.endswith(t)) for m in mentions)}
+
+
+def _same_place_slot(slot_a: str, slot_b: str) -> bool:
+    """"in Seville" and "in Cordoba" fill one slot, whichever word the parser hung them on."""
+    role_a, role_b = slot_a.partition("/")[2], slot_b.partition("/")[2]
+    return role_a == role_b and role_a.startswith("prep:")
+
+
 def _arguments(a: Signature, b: Signature) -> str | None:
-    mentions_a, mentions_b = set(a.mentions), set(b.mentions)
     for anchor_a, role_a, terms_a in a.arguments:
         for anchor_b, role_b, terms_b in b.arguments:
             if anchor_a != anchor_b or role_a != role_b:
                 continue
-            new_a, new_b = set(terms_a) - mentions_b, set(terms_b) - mentions_a
+            new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
     return None
@@ -117,10 +128,19 @@ def _time(a: Signature, b: Signature) -> str | None:
     def on(sig, scales):
         return {t for t in sig.times if t.split(":", 1)[0] in scales}
 
-    for scales in [(scale,) for scale in PINNED] + [PINNED, ("when",)]:
+    for scales in [(scale,) for scale in PINNED] + [PINNED]:
         ta, tb = on(a, scales), on(b, scales)
         if ta and tb and not ta & tb:
             return f"another time: {min(ta).split(':', 1)[1]} against {min(tb).split(':', 1)[1]}"
+    # Date phrases in words agree when one holds the other ("a century", "over a century").
+    wa = [set(t.split(":", 1)[1].split()) for t in on(a, ("when",))]
+    wb = [set(t.split(":", 1)[1].split()) for t in on(b, ("when",))]
+    if wa and wb and not any(x <= y or y <= x for x in wa for y in wb):
+        return f"another time: {' '.join(sorted(wa[0]))} against {' '.join(sorted(wb[0]))}"
+    # One pins a date ("in January", "by 2027"), the other only says it in words ("in the summer").
+    for first, second in ((a, b), (b, a)):
+        if on(first, PINNED) and not on(first, ("when",)) and on(second, ("when",)) and not on(second, PINNED):
+            return f"another time: {min(on(first, PINNED)).split(':', 1)[1]} against a date in words"
     return None
 
 

@@ -15,11 +15,19 @@ _GROUPS = {
     "attack": "attack strike hit shell shelling bomb bombing bombard bombardment pound target raid assault",
     "capture": "capture seize take overrun occupy conquer",
     "recapture": "recapture retake liberate",
-    "troop": "troop troops force forces soldier soldiers army military serviceman servicemen",
+    "troop": "troop troops force forces soldier soldiers army military serviceman servicemen fighter fighters",
     "civilian": "civilian civilians resident residents people person inhabitant inhabitants",
     "town": "town city village settlement municipality",
     "destroy": "destroy demolish flatten raze obliterate",
     "damage": "damage",
+    "explosion": "explosion blast detonation",
+    "earthquake": "earthquake quake tremor",
+    "regulator": "regulator watchdog",
+    "company": "company firm",
+    "theft": "theft heist robbery burglary",
+    "south": "south southern", "north": "north northern", "east": "east eastern", "west": "west western",
+    "border": "border frontier",
+    "electricity": "electricity power",
     "missile": "missile rocket",
     "drone": "drone uav",
     "building": "building block structure",
@@ -42,7 +50,6 @@ _GROUPS = {
     "hospital": "hospital clinic",
     "school": "school",
     "plant": "plant station facility",
-    "power": "power electricity energy",
     "cut": "cut reduce slash lower",
     "sign": "sign",
     "fund": "fund funding money",
@@ -59,7 +66,7 @@ NEGATING = frozenset("deny refute debunk dismiss fail refuse reject false untrue
 NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
 # "no more than 35 dollars" caps a number, it does not deny anything.
 NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
-NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor without".split())
+NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".split())
 
 # axis -> (words for +, words for -)
 _STANCES = {

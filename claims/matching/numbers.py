@@ -90,8 +90,29 @@ def numbers_in(words: list[str]) -> list[float]:
     return values
 
 
+# Durations in hours, so "48 hours" and "two days" agree.
+DURATIONS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24, "week": 168,
+             "weeks": 168, "month": 730, "months": 730, "year": 8760, "years": 8760}
+
+
+def _durations(words: list[str]) -> list[str]:
+    """"two days" -> "48 hour": a count of a unit of time becomes hours ("7-minute" too)."""
+    out = list(words)
+    for i, word in enumerate(words[:-1]):
+        j = i + 1
+        if words[j] == "-" and j + 1 < len(words):
+            j += 1
+        unit = DURATIONS.get(words[j])
+        value = word_value(word)
+        if unit and value is not None:
+            out[i] = f"{value * unit:.6f}".rstrip("0").rstrip(".")
+            out[j] = "hour"
+    return out
+
+
 def ranges_in(words: list[str]) -> list[tuple[float, float]]:
     """Numbers as (low, high) ranges: exact values are (x, x), vague counts a span."""
+    words = _durations(words)
     found = {(v, v) for v in numbers_in(words)}
     found.update(VAGUE[w] for w in words if w in VAGUE)
     return sorted(found)

@@ -44,7 +44,7 @@ _stemmer = snowballstemmer.stemmer("english")
 @dataclass(frozen=True)
 class Signature:
     terms: tuple[tuple[str, float], ...]  # (term, weight), sorted; names as name keys
-    names: tuple[tuple[tuple[str, ...], str], ...]  # (keys, anchor): ("kharkiv",) governed by "launch"
+    names: tuple[tuple[tuple[str, ...], str], ...]  # (keys, slot): ("kharkiv",), "launch/prep:at"
     numbers: tuple[tuple[float, float], ...]  # (low, high)
     times: tuple[str, ...]  # "weekday:monday", "month:june", "year:2022", "clock:7:36", "when:night"
     polarity: int  # +1 asserted, -1 denied
@@ -98,7 +98,7 @@ def name_key(word: str) -> str:
 def _is_name(token) -> bool:
     # Mid-sentence capitals name something; at the start only an adjective does ("Norlandic troops").
     capitalised = token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN"} \
-        and (not token.is_sent_start or token.pos_ == "ADJ" and zipf_frequency(token.lower_, "en") < 4.0)
+        and (not token.is_sent_start or token.pos_ == "ADJ" and zipf_frequency(token.lower_, "en") < 1.5)
     return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or capitalised) and _time_of(token) is None
 
 
@@ -183,7 +183,9 @@ def _negations(doc, said_by) -> int:
             continue
         if token.lower_ == "no" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in NOT_NEGATING_AFTER_NO:
             continue
-        if token.lower_ in NEGATION_WORDS or token.dep_ == "neg" or lemma in NEGATING:
+        if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
+            count += 1
+        elif lemma in NEGATING and token.dep_ != "amod":  # "a failed launch" denies nothing
             count += 1
         elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children if c.dep_ == "prt"):
             count += 1
@@ -212,12 +214,17 @@ def signature_of_doc(doc) -> Signature:
     # Time: dates, clock times, and the plain words of date phrases ("last year", "night").
     times = {tag for tag in map(_time_of, content) if tag}
     for ent in doc.ents:
-        # A date phrase with no number in it ("last year", "this week") pins the time in words;
-        # one with a number is a duration ("for four years") or a date the tags above already hold.
-        if ent.label_ == "DATE" and not any(t.like_num or _time_of(t) or t.i in said_by for t in ent):
-            words = [t.lemma_.lower() for t in ent if t.lower_ not in {"the", "a", "an", "of", "on", "in"}]
-            if words:
-                times.add("when:" + " ".join(words))
+        # A date phrase in words ("last year", "the summer") pins the time too; one that starts with
+        # a count is a duration ("four years", "48 hours"), which the number rule weighs, and one
+        # with a pinned date in it is already held by the tags above.
+        words = [t for t in ent if t.lower_ not in {"the", "a", "an", "of", "on", "in"}]
+        if ent.label_ != "DATE" or not words or words[0].like_num or word_value(words[0].lower_) is not None:
+            continue
+        if any(_time_of(t) or t.i in said_by for t in ent):
+            continue
+        words = [t.lemma_.lower() for t in words if not t.like_num and word_value(t.lower_) is None]
+        if words:
+            times.add("when:" + " ".join(words))
 
     # Numbers: counts only, not years and clock times.
     words = []
@@ -256,8 +263,8 @@ def signature_of_doc(doc) -> Signature:
             capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper() and t.lower_ not in {"of", "for"}]
             if len(capitals) >= 2:
                 keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
-        anchor = _anchor(root)
-        names.append((tuple(sorted(keys)), anchor[0]))
+        anchor, role = _anchor(root)
+        names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
 
     # Terms: content words, synonyms folded, stemmed, weighted by rarity.
     terms: dict[str, float] = {}

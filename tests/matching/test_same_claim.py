@@ -28,14 +28,22 @@ def test_synonyms_for_killed_and_troops_are_the_same_claim():
 
 def test_summary_of_a_quote_is_the_same_claim():
     assert is_same(
-        '"Our forces have taken full control of Ostby," General Lind told reporters on Tuesday.',
+        '"Our forces have taken full control of Ostby," the Norlandic army chief told reporters on Tuesday.',
         "Norland's army says it has seized Ostby.",
     )
 
 
-def test_who_says_it_does_not_change_the_claim():
+def test_a_claim_without_a_source_matches_the_same_claim_with_one():
     assert is_same(
         "Sudmark's defence ministry said the bridge at Varde was destroyed.",
+        "The bridge at Varde was destroyed.",
+    )
+
+
+def test_the_same_words_from_another_source_are_another_claim():
+    # Each source's claim is checked on its own; the other side saying it too is not a repeat.
+    assert not is_same(
+        "The bridge at Varde was destroyed, Sudmark's defence ministry said.",
         "The bridge at Varde was destroyed, according to Norlandic officials.",
     )
 
