@@ -99,8 +99,8 @@ def _same_place_slot(slot_a: str, slot_b: str) -> bool:
 def _arguments(a: Signature, b: Signature) -> str | None:
     for anchor_a, role_a, terms_a in a.arguments:
         for anchor_b, role_b, terms_b in b.arguments:
-            if anchor_a != anchor_b or role_a != role_b:
-                continue
+            if anchor_a != anchor_b or role_a != role_b or role_a == "patient":
+                continue  # what was acted on is named in too many ways ("takeover", "bid") to tell
             new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"

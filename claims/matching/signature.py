@@ -293,7 +293,8 @@ def signature_of_doc(doc) -> Signature:
             continue
         phrase = [token] + [t for t in token.subtree if t.dep_ in NP_INSIDE and t.head.i != t.i
                             and _within_np(t, token)]
-        phrase_terms = tuple(sorted({term_of(t)[1] for t in phrase if term_of(t)}))
+        # Nouns only: "a misfired rocket" and "a failed rocket launch" are the same rocket.
+        phrase_terms = tuple(sorted({term_of(t)[1] for t in phrase if t.pos_ in {"NOUN", "PROPN"} and term_of(t)}))
         if phrase_terms:
             arguments.add((anchor, role, phrase_terms))
 
