@@ -96,20 +96,30 @@ def _same_place_slot(slot_a: str, slot_b: str) -> bool:
     return role_a == role_b and role_a.startswith("prep:")
 
 
+def _as_detailed(a: Signature, b: Signature) -> bool:
+    """Two sentences equally detailed: a qualifier one lacks is a change, not a summary's shortening."""
+    total_a, total_b = sum(w for _, w in a.terms), sum(w for _, w in b.terms)
+    return min(total_a, total_b) >= 0.85 * max(total_a, total_b)
+
+
 def _arguments(a: Signature, b: Signature) -> str | None:
-    for anchor_a, role_a, terms_a in a.arguments:
-        for anchor_b, role_b, terms_b in b.arguments:
+    for anchor_a, role_a, terms_a, head_a, qual_a in a.arguments:
+        for anchor_b, role_b, terms_b, head_b, qual_b in b.arguments:
             if anchor_a != anchor_b or role_a != role_b or role_a == "patient":
                 continue  # what was acted on is named in too many ways ("takeover", "bid") to tell
             new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
+            if role_a == "agent" and head_a == head_b and _as_detailed(a, b):
+                extra = _new_terms(qual_a, b.mentions) or _new_terms(qual_b, a.mentions)
+                if extra:
+                    return f"another agent of {anchor_a}: the {min(extra)} {head_a}"
     return None
 
 
 def _roles(a: Signature, b: Signature) -> str | None:
     def by_role(sig, role):
-        return [terms for _, r, terms in sig.arguments if r == role]
+        return [arg[2] for arg in sig.arguments if arg[1] == role]
 
     for first, second in ((a, b), (b, a)):
         for agent in by_role(first, "agent"):

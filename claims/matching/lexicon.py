@@ -78,7 +78,7 @@ _STANCES = {
         "rise increase grow surge jump climb soar double triple gain raise hike more higher",
         "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
     ),
-    "change": ("change rise increase fall drop", "remain unchanged stable steady"),
+    "change": ("change rise increase fall drop", "remain unchanged stable steady freeze"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),
     "severity": ("severe serious major", "mild minor slight"),

@@ -49,7 +49,8 @@ class Signature:
     times: tuple[str, ...]  # "weekday:monday", "month:june", "year:2022", "clock:7:36", "when:night"
     polarity: int  # +1 asserted, -1 denied
     stances: tuple[tuple[str, int], ...]  # (axis, sign) after polarity, one sign per axis
-    arguments: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (anchor, role, terms)
+    # (anchor, role, terms, head, qualifiers): ("find", "agent", ("regul",), "regul", ())
+    arguments: tuple[tuple[str, str, tuple[str, ...], str, tuple[str, ...]], ...] = ()
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
 
@@ -65,7 +66,7 @@ class Signature:
             times=tuple(data["times"]),
             polarity=int(data["polarity"]),
             stances=tuple((a, int(s)) for a, s in data["stances"]),
-            arguments=tuple((a, r, tuple(t)) for a, r, t in data.get("arguments", ())),
+            arguments=tuple((a, r, tuple(t), h, tuple(q)) for a, r, t, h, q in data.get("arguments", ())),
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
         )
@@ -218,7 +219,7 @@ def signature_of_doc(doc) -> Signature:
         # a count is a duration ("four years", "48 hours"), which the number rule weighs, and one
         # with a pinned date in it is already held by the tags above.
         words = [t for t in ent if t.lower_ not in {"the", "a", "an", "of", "on", "in"}]
-        if ent.label_ != "DATE" or not words or words[0].like_num or word_value(words[0].lower_) is not None:
+        if ent.label_ != "DATE" or not words or words[0].pos_ == "NUM" or word_value(words[0].lower_) is not None:
             continue
         if any(_time_of(t) or t.i in said_by for t in ent):
             continue
@@ -295,8 +296,12 @@ def signature_of_doc(doc) -> Signature:
                             and _within_np(t, token)]
         # Nouns only: "a misfired rocket" and "a failed rocket launch" are the same rocket.
         phrase_terms = tuple(sorted({term_of(t)[1] for t in phrase if t.pos_ in {"NOUN", "PROPN"} and term_of(t)}))
-        if phrase_terms:
-            arguments.add((anchor, role, phrase_terms))
+        # Common words that narrow who it is: the "deputy" mayor, the "county" council.
+        qualifiers = tuple(sorted({term_of(t)[1] for t in phrase if t.dep_ == "compound" and t.i != token.i
+                                   and not _is_name(t) and term_of(t)}))
+        head = term_of(token)
+        if phrase_terms and head:
+            arguments.add((anchor, role, phrase_terms, head[1], qualifiers))
 
     # Stances on opposite axes, turned by the claim's polarity; an axis seen both ways says nothing.
     signs: dict[str, set[int]] = {}
