@@ -96,10 +96,11 @@ def _same_place_slot(slot_a: str, slot_b: str) -> bool:
     return role_a == role_b and role_a.startswith("prep:")
 
 
-def _as_detailed(a: Signature, b: Signature) -> bool:
-    """Two sentences equally detailed: a qualifier one lacks is a change, not a summary's shortening."""
-    total_a, total_b = sum(w for _, w in a.terms), sum(w for _, w in b.terms)
-    return min(total_a, total_b) >= 0.85 * max(total_a, total_b)
+def _as_detailed(a: Signature, b: Signature, but: set[str]) -> bool:
+    """Equally detailed but for the qualifier: it is a change, not a summary's shortening."""
+    total_a = sum(w for t, w in a.terms if t not in but)
+    total_b = sum(w for t, w in b.terms if t not in but)
+    return min(total_a, total_b) >= 0.9 * max(total_a, total_b)
 
 
 def _arguments(a: Signature, b: Signature) -> str | None:
@@ -110,9 +111,9 @@ def _arguments(a: Signature, b: Signature) -> str | None:
             new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
-            if role_a == "agent" and head_a == head_b and _as_detailed(a, b):
+            if role_a == "agent" and head_a == head_b:
                 extra = _new_terms(qual_a, b.mentions) or _new_terms(qual_b, a.mentions)
-                if extra:
+                if extra and _as_detailed(a, b, but=extra):
                     return f"another agent of {anchor_a}: the {min(extra)} {head_a}"
     return None
 
@@ -130,7 +131,7 @@ def _roles(a: Signature, b: Signature) -> str | None:
     return None
 
 
-PINNED = ("weekday", "month", "year", "clock")
+PINNED = ("weekday", "month", "season", "year", "clock")
 
 
 def _time(a: Signature, b: Signature) -> str | None:

@@ -61,7 +61,7 @@ REPORTING = frozenset(
     "argue accord suggest maintain tweet post acknowledge admit quote cite".split()
 )
 # Verbs and words that deny what follows them.
-NEGATING = frozenset("deny refute debunk dismiss fail refuse reject false untrue fake baseless unfounded".split())
+NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
 NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
 # "no more than 35 dollars" caps a number, it does not deny anything.

@@ -27,6 +27,7 @@ from .numbers import ranges_in, word_value
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$")
@@ -150,6 +151,8 @@ def _time_of(token) -> str | None:
         return f"weekday:{w}"
     if w in MONTHS and token.pos_ == "PROPN":
         return f"month:{w}"
+    if w in SEASONS and token.pos_ == "NOUN" and (w != "fall" or token.dep_ == "pobj"):
+        return f"season:{w}"
     if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
         return f"year:{token.text}"
     if CLOCK.match(w) and ":" in w:
@@ -254,6 +257,7 @@ def signature_of_doc(doc) -> Signature:
             groups.append((run, run[-1]))
             run = []
     names = []
+    acronyms: dict[str, set[int]] = {}  # "icc" -> the token indices of "International Criminal Court"
     for toks, root in groups:
         phrase = " ".join(t.lower_ for t in toks)
         if phrase in NAME_PHRASES:
@@ -261,21 +265,27 @@ def signature_of_doc(doc) -> Signature:
         else:
             rare = [t for t in toks if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
             keys = {name_key(t.text) for t in (rare or toks)}
-            capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper() and t.lower_ not in {"of", "for"}]
-            if len(capitals) >= 2:
+        capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
+        if phrase not in NAME_PHRASES and len(capitals) >= 2:
                 keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
         anchor, role = _anchor(root)
         names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
+        if len(capitals) >= 3 and root.ent_type_ not in {"PERSON"}:
+            acronyms["".join(capitals)] = {t.i for t in toks}
 
     # Terms: content words, synonyms folded, stemmed, weighted by rarity.
     terms: dict[str, float] = {}
     mentions: set[str] = set()
     speakers: set[str] = set()
+    in_acronym = {i: acronym for acronym, indices in acronyms.items() for i in indices}
     for token in doc:
         found = term_of(token)
         if not found:
             continue
         word, key = found
+        if token.i in in_acronym:  # "Court of Arbitration for Sport" counts as one word, "cas"
+            mentions.add(key)
+            word, key = in_acronym[token.i], in_acronym[token.i]
         mentions.add(key)
         if token.i not in said_by:
             terms[key] = max(terms.get(key, 0.0), rarity(word))
