@@ -22,7 +22,7 @@ from .numbers import overlap
 from .signature import Signature
 
 SAME_THRESHOLD = 0.35
-CONFLICT_FACTOR = 0.5
+CONFLICT_FACTOR = 0.25  # a near miss ranks below the true matches in the panel, but stays in it
 
 
 @dataclass(frozen=True)
