@@ -38,7 +38,7 @@ _GROUPS = {
     "launch": "launch fire",
     "arrest": "arrest detain",
     "ban": "ban prohibit forbid outlaw",
-    "rise": "rise increase grow surge jump climb soar",
+    "rise": "rise increase grow surge jump climb soar raise hike",
     "fall": "fall drop decrease decline plunge shrink slump",
     "buy": "buy purchase acquire",
     "begin": "begin start commence",
@@ -53,6 +53,7 @@ _GROUPS = {
     "cut": "cut reduce slash lower",
     "sign": "sign",
     "fund": "fund funding money",
+    "draft": "draft conscription mobilisation mobilization",
 }
 SYNONYMS: dict[str, str] = {word: canon for canon, words in _GROUPS.items() for word in words.split()}
 
@@ -62,6 +63,8 @@ REPORTING = frozenset(
 )
 # Verbs and words that deny what follows them.
 NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded".split())
+# Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
+NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
 NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
 # "no more than 35 dollars" caps a number, it does not deny anything.
@@ -81,6 +84,8 @@ _STANCES = {
     "change": ("change rise increase fall drop", "remain unchanged stable steady freeze"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),
+    "level": ("above", "below"),
+    "heat": ("hot warm warmer warmest hottest heatwave", "cold cool colder coldest"),
     "severity": ("severe serious major", "mild minor slight"),
     "ruling": ("uphold confirm maintain", "overturn quash reverse annul revoke invalidate"),
     "result": ("win victory", "lose defeat loss"),

@@ -19,7 +19,8 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
+    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS,
+    NOT_NEGATING_AFTER_NO,
     REPORTING, STANCES, SYNONYMS,
 )
 from .numbers import ranges_in, word_value
@@ -190,6 +191,8 @@ def _negations(doc, said_by) -> int:
         if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
             count += 1
         elif lemma in NEGATING and token.dep_ != "amod":  # "a failed launch" denies nothing
+            count += 1
+        elif lemma in NEGATING_WITH_CLAUSE and any(c.dep_ == "xcomp" for c in token.children):
             count += 1
         elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children if c.dep_ == "prt"):
             count += 1

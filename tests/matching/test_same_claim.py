@@ -225,3 +225,15 @@ def test_the_capital_speaks_for_the_country():
 
 def test_a_numbered_place_change_is_caught_as_a_change_of_place():
     assert not is_same("Twenty lorries crossed into Holm through the north gate.", "Twenty lorries crossed into Holm through the south gate.")
+
+
+def test_declined_to_is_a_denial():
+    assert not is_same("The minister in Holm agreed to testify.", "The minister in Holm declined to testify.")
+
+
+def test_above_against_below_is_not_the_same_claim():
+    assert not is_same("The river at Holm rose above the flood mark.", "The river at Holm stayed below the flood mark.")
+
+
+def test_warmest_against_coldest_is_not_the_same_claim():
+    assert not is_same("March was the warmest month on record in Norland.", "March was the coldest month on record in Norland.")
