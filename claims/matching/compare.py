@@ -17,7 +17,8 @@ true matches but still shows it: a reviewer wants to see "30 killed" next to "3 
 """
 from dataclasses import dataclass
 
-from .lexicon import CAPITALS
+from .lexicon import CAPITALS, REFERRING_SPEAKERS
+from .signature import stem
 from .numbers import overlap
 from .signature import Signature
 
@@ -160,10 +161,17 @@ def _speakers(a: Signature, b: Signature) -> str | None:
     def keys(sig):
         return {CAPITALS.get(t[:5], t[:5]) for t in sig.speakers}
 
-    if a.speakers and b.speakers and not keys(a) & keys(b):
-        return f"said by another source: {a.speakers[0]} against {b.speakers[0]}"
-    return None
+    if not (a.speakers and b.speakers) or keys(a) & keys(b):
+        return None
+    # "..., the group said" against "The RSF says ...": a description refers back to a name in its own text.
+    for described, named in ((a, b), (b, a)):
+        if not described.speaker_named and named.speaker_named and set(described.speakers) & REFERRING \
+                and set(named.speakers) & set(described.mentions):
+            return None
+    return f"said by another source: {a.speakers[0]} against {b.speakers[0]}"
 
+
+REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
 RULES = (_numbers, _stance, _names, _roles, _arguments, _time, _speakers)
 

@@ -130,3 +130,8 @@ CAPITALS = {
     "londo": "britain", "paris": "franc", "berli": "germa", "tehra": "iran", "jerus": "israe", "ankar": "turke",
     "tokyo": "japan", "delhi": "india", "pyong": "north",
 }
+
+# Nouns that refer back to an organisation named earlier in the sentence ("..., the group said").
+REFERRING_SPEAKERS = frozenset(
+    "group company firm organisation organization movement militia agency party body club union".split()
+)

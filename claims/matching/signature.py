@@ -55,6 +55,7 @@ class Signature:
     arguments: tuple[tuple[str, str, tuple[str, ...], str, tuple[str, ...]], ...] = ()
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
+    speaker_named: bool = False  # the speaker has a name, not only a description ("the group")
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -71,6 +72,7 @@ class Signature:
             arguments=tuple((a, r, tuple(t), h, tuple(q)) for a, r, t, h, q in data.get("arguments", ())),
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
+            speaker_named=bool(data.get("speaker_named", False)),
         )
 
     @property
@@ -194,9 +196,10 @@ def _negations(doc, said_by) -> int:
             count += 1
         elif lemma in NEGATING_WITH_CLAUSE and any(c.dep_ == "xcomp" for c in token.children):
             count += 1
-        elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children if c.dep_ == "prt"):
+        elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children):
             count += 1
-        elif _unprefixed(token.lower_) and token.pos_ in {"ADJ", "VERB"}:
+        elif _unprefixed(token.lower_) and token.pos_ in {"ADJ", "VERB"} and token.lower_ not in STANCES:
+            # "unvaccinated" denies "vaccinated"; "uncommon" is a word of its own on a stance axis.
             count += 1
         elif token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.children) \
                 or token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.head.children
@@ -247,10 +250,16 @@ def signature_of_doc(doc) -> Signature:
     seen: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
-            toks = [t for t in ent if t.i not in said_by and not t.is_punct and not t.is_stop]
+            span = list(ent)
+            # The small model often stops a name one word short ("the National Salvation" + "Front").
+            while span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].pos_ == "PROPN" \
+                    and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
+                span.append(doc[span[-1].i + 1])
+            toks = [t for t in span if t.i not in said_by and not t.is_punct and t.lower_ != "the"]
+            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
             if toks:
-                groups.append((toks, ent.root))
-            seen.update(t.i for t in ent)
+                groups.append((toks, root))
+            seen.update(t.i for t in span)
     run: list = []
     for token in content + [None]:
         if token is not None and token.i not in seen and _is_name(token):
@@ -263,13 +272,14 @@ def signature_of_doc(doc) -> Signature:
     acronyms: dict[str, set[int]] = {}  # "icc" -> the token indices of "International Criminal Court"
     for toks, root in groups:
         phrase = " ".join(t.lower_ for t in toks)
+        capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
+        words = [t for t in toks if not t.is_stop] or toks  # "of" is never a key; "Front" is a stop word too
         if phrase in NAME_PHRASES:
             keys = {NAME_PHRASES[phrase]}
         else:
-            rare = [t for t in toks if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
-            keys = {name_key(t.text) for t in (rare or toks)}
-        capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
-        if phrase not in NAME_PHRASES and len(capitals) >= 2:
+            rare = [t for t in words if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
+            keys = {name_key(t.text) for t in (rare or words)}
+            if len(capitals) >= 2:
                 keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
         anchor, role = _anchor(root)
         names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
@@ -280,6 +290,7 @@ def signature_of_doc(doc) -> Signature:
     terms: dict[str, float] = {}
     mentions: set[str] = set()
     speakers: set[str] = set()
+    speaker_named = False
     in_acronym = {i: acronym for acronym, indices in acronyms.items() for i in indices}
     for token in doc:
         found = term_of(token)
@@ -294,6 +305,7 @@ def signature_of_doc(doc) -> Signature:
             terms[key] = max(terms.get(key, 0.0), rarity(word))
         elif token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             speakers.add(key)
+            speaker_named = speaker_named or _is_name(token)
     for keys, _ in names:
         mentions.update(keys)
 
@@ -335,6 +347,7 @@ def signature_of_doc(doc) -> Signature:
         arguments=tuple(sorted(arguments)),
         mentions=tuple(sorted(mentions)),
         speakers=tuple(sorted(speakers)),
+        speaker_named=speaker_named,
     )
 
 

@@ -237,3 +237,14 @@ def test_above_against_below_is_not_the_same_claim():
 
 def test_warmest_against_coldest_is_not_the_same_claim():
     assert not is_same("March was the warmest month on record in Norland.", "March was the coldest month on record in Norland.")
+
+
+def test_an_un_word_on_a_stance_axis_is_not_a_denial():
+    assert is_same("Side effects of the Holm vaccine are rare, the agency said.", "The agency said side effects of the Holm vaccine are uncommon.")
+
+
+def test_a_speaker_described_refers_back_to_the_name_in_its_sentence():
+    assert is_same(
+        "The National Salvation Front has seized the airport at Varde, the group said.",
+        "The NSF says it has taken control of the airport at Varde.",
+    )
