@@ -156,12 +156,17 @@ def _time(a: Signature, b: Signature) -> str | None:
     return None
 
 
+REPEATED = 0.9  # as close as a repeat: word for word, whoever reports it
+
+
 def _speakers(a: Signature, b: Signature) -> str | None:
-    """Both name who says it, and they share nothing: a claim of each source (often a dispute)."""
+    """Both name who says it, they share nothing, and they say it in their own words: most often
+    one side's claim and the other side's counter-claim, which belongs in the panel as a dispute.
+    The same words from another reporter are a repeat, not a dispute."""
     def keys(sig):
         return {CAPITALS.get(t[:5], t[:5]) for t in sig.speakers}
 
-    if not (a.speakers and b.speakers) or keys(a) & keys(b):
+    if not (a.speakers and b.speakers) or keys(a) & keys(b) or similarity(a, b) >= REPEATED:
         return None
     # "..., the group said" against "The RSF says ...": a description refers back to a name in its own text.
     for described, named in ((a, b), (b, a)):

@@ -40,11 +40,17 @@ def test_a_claim_without_a_source_matches_the_same_claim_with_one():
     )
 
 
-def test_the_same_words_from_another_source_are_another_claim():
-    # Each source's claim is checked on its own; the other side saying it too is not a repeat.
-    assert not is_same(
+def test_the_same_words_from_another_reporter_are_the_same_claim():
+    assert is_same(
         "The bridge at Varde was destroyed, Sudmark's defence ministry said.",
         "The bridge at Varde was destroyed, according to Norlandic officials.",
+    )
+
+
+def test_each_side_in_its_own_words_is_a_dispute_not_a_match():
+    assert not is_same(
+        "Norland's shells hit only the fuel depot at Varde, its army said.",
+        "Norlandic shelling hit homes near the depot at Varde, Sudmark's governor said.",
     )
 
 
