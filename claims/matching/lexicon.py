@@ -54,6 +54,11 @@ _GROUPS = {
     "sign": "sign",
     "fund": "fund funding money",
     "draft": "draft conscription mobilisation mobilization",
+    "percent": "percent cent",
+    "kilometre": "km kilometre kilometres kilometer kilometers",
+    "centimetre": "cm centimetre centimetres centimeter centimeters",
+    "kilogram": "kg kilogram kilograms kilo kilos",
+    "tonne": "tonne tonnes ton tons",
 }
 SYNONYMS: dict[str, str] = {word: canon for canon, words in _GROUPS.items() for word in words.split()}
 
@@ -81,7 +86,8 @@ _STANCES = {
         "rise increase grow surge jump climb soar double triple gain raise hike more higher",
         "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
     ),
-    "change": ("change rise increase fall drop", "remain unchanged stable steady freeze"),
+    "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep"),
+    "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),
     "level": ("above", "below"),

@@ -254,3 +254,19 @@ def test_a_speaker_described_refers_back_to_the_name_in_its_sentence():
         "The National Salvation Front has seized the airport at Varde, the group said.",
         "The NSF says it has taken control of the airport at Varde.",
     )
+
+
+def test_held_against_raised_is_not_the_same_claim():
+    assert not is_same("The Bank of Norland raised its main rate to 4 percent.", "The Bank of Norland held its main rate at 4 percent.")
+
+
+def test_accident_against_deliberate_is_a_dispute():
+    assert not is_same("The fire at the Holm depot was an accident, the owners said.", "The fire at the Holm depot was started deliberately, police said.")
+
+
+def test_units_in_short_and_long_form_are_the_same_claim():
+    assert is_same("Snow up to 40 cm fell on Holm overnight.", "Up to forty centimetres of snow fell on Holm overnight.")
+
+
+def test_per_cent_and_percent_are_the_same_claim():
+    assert is_same("Unemployment in Holm fell to 6 per cent.", "Holm's unemployment rate dropped to 6%.")
