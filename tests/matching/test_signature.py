@@ -18,3 +18,21 @@ def test_speaker_is_not_part_of_the_claimed_terms():
 def test_compare_of_a_claim_with_itself_is_certain():
     signature = claim_signature("Norlandic troops captured Ostby.")
     assert compare(signature, signature).score == 1.0
+
+
+def test_compare_decides_the_same_whichever_claim_comes_first():
+    pairs = [
+        ("Norlandic troops captured Ostby.", "Sudmark's army still holds Ostby."),
+        ("Three people died in Holm.", "Thirty people died in Holm."),
+        ("The minister resigned after the vote in Holm.", "The deputy minister resigned after the vote in Holm."),
+        ("The new bridge at Holm will open in March.", "The new bridge at Holm will open in the autumn."),
+    ]
+    for a, b in pairs:
+        sa, sb = claim_signature(a), claim_signature(b)
+        ab, ba = compare(sa, sb), compare(sb, sa)
+        assert (ab.score, ab.same) == (ba.score, ba.same)
+
+
+def test_empty_text_matches_nothing():
+    empty = claim_signature("")
+    assert not compare(empty, claim_signature("Norlandic troops captured Ostby.")).same
