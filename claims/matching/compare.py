@@ -138,6 +138,7 @@ def _roles(a: Signature, b: Signature) -> str | None:
 
 
 PINNED = ("weekday", "month", "season", "year", "clock")
+DEICTIC = {"yesterday", "today", "tonight", "tomorrow"}
 
 
 def _time(a: Signature, b: Signature) -> str | None:
@@ -154,9 +155,11 @@ def _time(a: Signature, b: Signature) -> str | None:
     wb = [set(t.split(":", 1)[1].split()) for t in on(b, ("when",))]
     if wa and wb and not any(x <= y or y <= x for x in wa for y in wb):
         return f"another time: {' '.join(sorted(wa[0]))} against {' '.join(sorted(wb[0]))}"
-    # One pins a date ("in January", "by 2027"), the other only says it in words ("in the summer").
+    # One pins a date ("in January", "by 2027"), the other only says it in words ("in the summer");
+    # "yesterday" or "today" may well be that Monday, so they do not count against it.
     for first, second in ((a, b), (b, a)):
-        if on(first, PINNED) and not on(first, ("when",)) and on(second, ("when",)) and not on(second, PINNED):
+        said_in_words = {t for t in on(second, ("when",)) if t.split(":", 1)[1] not in DEICTIC}
+        if on(first, PINNED) and not on(first, ("when",)) and said_in_words and not on(second, PINNED):
             return f"another time: {min(on(first, PINNED)).split(':', 1)[1]} against a date in words"
     return None
 

@@ -270,3 +270,7 @@ def test_units_in_short_and_long_form_are_the_same_claim():
 
 def test_per_cent_and_percent_are_the_same_claim():
     assert is_same("Unemployment in Holm fell to 6 per cent.", "Holm's unemployment rate dropped to 6%.")
+
+
+def test_yesterday_may_be_the_weekday_named_in_the_other():
+    assert is_same("The ferry to Varde sank on Monday, the coastguard said.", "The ferry to Varde sank yesterday, the coastguard said.")
