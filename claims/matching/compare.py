@@ -69,6 +69,52 @@ def _numbers(a: Signature, b: Signature) -> str | None:
     return None
 
 
+def _counts(a: Signature, b: Signature) -> str | None:
+    """The same thing counted with other numbers: "3 killed, 8 wounded" against "8 killed, 3 wounded"."""
+    def by_term(sig):
+        out: dict[str, list] = {}
+        for term, lo, hi in sig.counts:
+            out.setdefault(term, []).append((lo, hi))
+        return out
+
+    counts_a, counts_b = by_term(a), by_term(b)
+    for term in sorted(counts_a.keys() & counts_b.keys()):
+        if not any(overlap(x, y) for x in counts_a[term] for y in counts_b[term]):
+            return f"numbers differ for {term}: {_fmt(counts_a[term])} against {_fmt(counts_b[term])}"
+    return None
+
+
+def _parts(a: Signature, b: Signature) -> str | None:
+    """Part against whole: "14 of 34 counts" against "all 34 counts" or plainly "the counts"."""
+    for first, second in ((a, b), (b, a)):
+        marks = dict(second.parts)
+        terms = dict(second.terms)
+        for term, mark in first.parts:
+            if mark == "part" and (marks.get(term) == "all" or term in terms and term not in marks):
+                return f"part against whole: {term}"
+    return None
+
+
+ANTONYM_PREFIXES = ("dis", "in", "im", "il", "ir", "non", "non-")
+
+
+def _affixes(a: Signature, b: Signature) -> str | None:
+    """A word against its opposite formed by an affix: "legal"/"illegal", "agreed"/"disagreed",
+    "harmful"/"harmless". ("un-" is read as a denial when the claim is parsed, see polarity.)
+    The plain word must be in the other claim, so "discover" is never taken for "not cover"."""
+    for first, second in ((a, b), (b, a)):
+        plain = set(second.words)
+        for word in first.words:
+            if word in plain:
+                continue
+            for prefix in ANTONYM_PREFIXES:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in plain:
+                    return f"opposite words: {word} against {word[len(prefix):]}"
+            if word.endswith("less") and word[:-4] + "ful" in plain:
+                return f"opposite words: {word} against {word[:-4]}ful"
+    return None
+
+
 def _stance(a: Signature, b: Signature) -> str | None:
     stances_a, stances_b = dict(a.stances), dict(b.stances)
     shared_axes = stances_a.keys() & stances_b.keys()
@@ -186,7 +232,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _stance, _names, _roles, _arguments, _time, _speakers)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _names, _roles, _arguments, _time, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

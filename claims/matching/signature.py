@@ -23,6 +23,7 @@ from .lexicon import (
     NOT_NEGATING_AFTER_NO,
     REPORTING, STANCES, SYNONYMS,
 )
+from .counts import count_bindings, quantities
 from .numbers import ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
@@ -56,6 +57,9 @@ class Signature:
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
     speaker_named: bool = False  # the speaker has a name, not only a description ("the group")
+    counts: tuple[tuple[str, float, float], ...] = ()  # (term counted, low, high): ("kill", 3, 3)
+    parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
+    words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -73,6 +77,9 @@ class Signature:
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
             speaker_named=bool(data.get("speaker_named", False)),
+            counts=tuple((t, float(lo), float(hi)) for t, lo, hi in data.get("counts", ())),
+            parts=tuple((t, m) for t, m in data.get("parts", ())),
+            words=tuple(data.get("words", ())),
         )
 
     @property
@@ -337,6 +344,14 @@ def signature_of_doc(doc) -> Signature:
             signs.setdefault(axis, set()).add(sign * polarity)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
+    def term_key(token):
+        found = term_of(token)
+        return found[1] if found else None
+
+    counts = count_bindings(doc, said_by, term_key)
+    parts = quantities(doc, said_by, term_key)
+    affixable = sorted({t.lemma_.lower() for t in content if t.pos_ in {"VERB", "ADJ", "ADV"}})
+
     return Signature(
         terms=tuple(sorted(terms.items())),
         names=tuple(names),
@@ -348,6 +363,9 @@ def signature_of_doc(doc) -> Signature:
         mentions=tuple(sorted(mentions)),
         speakers=tuple(sorted(speakers)),
         speaker_named=speaker_named,
+        counts=tuple(counts),
+        parts=tuple(parts),
+        words=tuple(affixable),
     )
 
 

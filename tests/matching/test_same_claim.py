@@ -274,3 +274,59 @@ def test_per_cent_and_percent_are_the_same_claim():
 
 def test_yesterday_may_be_the_weekday_named_in_the_other():
     assert is_same("The ferry to Varde sank on Monday, the coastguard said.", "The ferry to Varde sank yesterday, the coastguard said.")
+
+
+# Numbers belong to what they count
+def test_numbers_swapped_between_nouns_are_not_the_same_claim():
+    assert not is_same(
+        "Two sailors were killed and five injured when the ferry capsized off Holm.",
+        "Five sailors were killed and two injured when the ferry capsized off Holm.",
+    )
+
+
+def test_bare_numbers_swapped_between_verbs_are_not_the_same_claim():
+    assert not is_same("Four dead, nine hurt in Varde bus crash.", "Nine dead, four hurt in Varde bus crash.")
+
+
+def test_the_same_counts_in_another_order_are_the_same_claim():
+    assert is_same(
+        "The flood in Ostby killed two people and injured five.",
+        "Five people were injured and two killed in the Ostby flood.",
+    )
+
+
+# Part against whole
+def test_some_of_against_all_is_not_the_same_claim():
+    assert not is_same("All of the miners trapped in Holm were rescued.", "Some of the miners trapped in Holm were rescued.")
+
+
+def test_a_partitive_count_against_the_whole_is_not_the_same_claim():
+    assert not is_same(
+        "The court in Varde cleared the harbour master on all twelve charges.",
+        "The court in Varde cleared the harbour master on five of twelve charges.",
+    )
+
+
+def test_part_of_a_place_against_the_place_is_not_the_same_claim():
+    assert not is_same("Norlandic troops control part of Ostby.", "Norlandic troops control Ostby.")
+
+
+def test_some_before_a_number_means_about_not_a_part():
+    assert is_same("Some 300 homes in Ostby lost power.", "About 300 homes in Ostby lost power.")
+
+
+# Opposites formed by an affix
+def test_a_word_against_its_in_prefixed_opposite_is_not_the_same_claim():
+    assert not is_same("The strike by Holm's dockers is legal, the court said.", "The strike by Holm's dockers is illegal, the court said.")
+
+
+def test_a_verb_against_its_dis_prefixed_opposite_is_not_the_same_claim():
+    assert not is_same("Varde's council approved the harbour plan.", "Varde's council disapproved of the harbour plan.")
+
+
+def test_less_against_ful_is_not_the_same_claim():
+    assert not is_same("The agency said the new pesticide is harmful to bees.", "The agency said the new pesticide is harmless to bees.")
+
+
+def test_a_dis_word_is_not_an_opposite_when_the_plain_word_is_absent():
+    assert is_same("Divers discovered a wreck off Holm.", "A wreck was discovered by divers off Holm.")
