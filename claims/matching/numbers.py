@@ -95,8 +95,18 @@ DURATIONS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 
              "weeks": 168, "month": 730, "months": 730, "year": 8760, "years": 8760}
 
 
+# "the day after", "a week later", "for a year": one unit of time said with an article.
+ONE_UNIT_BEFORE = {"for", "within"}
+ONE_UNIT_AFTER = {"after", "before", "later", "earlier", "ago"}
+
+
 def _durations(words: list[str]) -> list[str]:
     """"two days" -> "48 hour": a count of a unit of time becomes hours ("7-minute" too)."""
+    words = list(words)
+    for i, word in enumerate(words[:-1]):
+        if word in {"a", "an", "the"} and words[i + 1] in DURATIONS and not words[i + 1].endswith("s") and (
+                i + 2 < len(words) and words[i + 2] in ONE_UNIT_AFTER or i and words[i - 1] in ONE_UNIT_BEFORE):
+            words[i] = "one"
     out = list(words)
     for i, word in enumerate(words[:-1]):
         j = i + 1

@@ -330,3 +330,24 @@ def test_less_against_ful_is_not_the_same_claim():
 
 def test_a_dis_word_is_not_an_opposite_when_the_plain_word_is_absent():
     assert is_same("Divers discovered a wreck off Holm.", "A wreck was discovered by divers off Holm.")
+
+
+# Comparatives and order reversed
+def test_before_against_after_is_not_the_same_claim():
+    assert not is_same("The mayor of Holm resigned before the vote.", "The mayor of Holm resigned after the vote.")
+
+
+def test_largest_against_smallest_is_not_the_same_claim():
+    assert not is_same("Holm recorded the largest harvest in a decade.", "Holm recorded the smallest harvest in a decade.")
+
+
+def test_upheld_against_reduced_is_not_the_same_claim():
+    assert not is_same("The tribunal in Varde upheld the fine.", "The tribunal in Varde reduced the fine.")
+
+
+def test_one_unit_of_time_said_with_an_article_is_a_number():
+    assert not is_same("The ferry to Varde sailed again three days after the storm.", "The ferry to Varde sailed again the day after the storm.")
+
+
+def test_a_week_later_is_seven_days_later():
+    assert is_same("Holm's bridge reopened a week after the flood.", "Holm's bridge reopened seven days after the flood.")
