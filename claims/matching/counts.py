@@ -28,8 +28,15 @@ def _is_number(token) -> bool:
         and token.ent_type_ not in {"DATE", "TIME", "ORDINAL"} or token.lower_ in COUNT_WORDS
 
 
+def _partitive(token) -> bool:
+    """"five of twelve charges", parsed as a modifier of "twelve"."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "quantmod" and nxt is not None and nxt.lower_ == "of"
+
+
 def _value(top) -> float | None:
-    words = [t.lower_ for t in top.subtree if _is_number(t) or t.lower_ in {"a", "and"} and t.head.i == top.i]
+    words = [t.lower_ for t in top.subtree if (_is_number(t) and not _partitive(t))
+             or t.lower_ in {"a", "and"} and t.head.i == top.i]
     values = numbers_in(words)
     return values[0] if values else None
 
@@ -82,6 +89,11 @@ def quantities(doc, skip: set[int], term) -> list[tuple[str, str]]:
             out.update((term(p), "all") for p in of_objects)
         elif _is_number(token) and of_objects and not _is_number(token.head):
             out.update((term(p), "part") for p in of_objects)  # "14 of 34 counts", "two of the hostages"
+        elif _is_number(token) and _partitive(token):
+            noun = token.head
+            while _is_number(noun) and noun.head.i != noun.i:
+                noun = noun.head
+            out.add((term(noun), "part"))
         elif token.dep_ in {"det", "amod", "predet", "quantmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
             noun = token.head
             if word in WHOLE_WORDS:

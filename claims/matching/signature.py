@@ -60,6 +60,7 @@ class Signature:
     counts: tuple[tuple[str, float, float], ...] = ()  # (term counted, low, high): ("kill", 3, 3)
     parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
     words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
+    slots: tuple[tuple[str, str], ...] = ()  # (term, where it stands): ("hire", "root"), ("profit", "obj>make")
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -80,6 +81,7 @@ class Signature:
             counts=tuple((t, float(lo), float(hi)) for t, lo, hi in data.get("counts", ())),
             parts=tuple((t, m) for t, m in data.get("parts", ())),
             words=tuple(data.get("words", ())),
+            slots=tuple((t, w) for t, w in data.get("slots", ())),
         )
 
     @property
@@ -350,6 +352,7 @@ def signature_of_doc(doc) -> Signature:
 
     counts = count_bindings(doc, said_by, term_key)
     parts = quantities(doc, said_by, term_key)
+    slots = sorted({(key, _slot(t, term_key)) for t in content if (key := term_key(t)) and not _is_name(t)})
     affixable = sorted({t.lemma_.lower() for t in content if t.pos_ in {"VERB", "ADJ", "ADV"}})
 
     return Signature(
@@ -366,7 +369,34 @@ def signature_of_doc(doc) -> Signature:
         counts=tuple(counts),
         parts=tuple(parts),
         words=tuple(affixable),
+        slots=tuple(slots),
     )
+
+
+# Roles coarse enough that active and passive, or "made a profit" and "turned a profit", agree.
+COARSE_DEP = {"nsubj": "subj", "nsubjpass": "subj", "dobj": "obj", "attr": "pred", "acomp": "pred",
+              "amod": "mod", "compound": "mod", "advmod": "mod", "npadvmod": "mod", "conj": "conj",
+              "xcomp": "verb", "ccomp": "verb", "advcl": "verb", "pcomp": "verb"}
+
+
+PARTICLES = {"out", "up", "down", "off", "away", "back"}
+
+
+def _slot(token, term_key) -> str:
+    """Where a word stands: its role and the word it depends on ("obj>make"); the main verb is "root"."""
+    if any(c.dep_ == "prt" or c.i == token.i + 1 and c.lower_ in PARTICLES for c in token.children):
+        return "phrasal"  # "pulled out", "turned up": the verb alone says little of what they mean
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return "root"
+    head = token.head
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head  # "in the kitchen", "on the roof": the same slot of "started"
+        role = "prep"
+    else:
+        role = COARSE_DEP.get(token.dep_, token.dep_)
+    if head.dep_ == "ROOT" and head.pos_ == "AUX":
+        return f"{role}>be"
+    return f"{role}>{term_key(head) or head.lemma_.lower()}"
 
 
 def _within_np(token, head) -> bool:

@@ -351,3 +351,28 @@ def test_one_unit_of_time_said_with_an_article_is_a_number():
 
 def test_a_week_later_is_seven_days_later():
     assert is_same("Holm's bridge reopened a week after the flood.", "Holm's bridge reopened seven days after the flood.")
+
+
+# One word put in another's place
+def test_one_verb_swapped_in_an_otherwise_unchanged_claim_is_not_the_same_claim():
+    assert not is_same("The shipyard in Ostby will hire 300 welders.", "The shipyard in Ostby will dismiss 300 welders.")
+
+
+def test_one_object_swapped_in_an_otherwise_unchanged_claim_is_not_the_same_claim():
+    assert not is_same("The bakery chain in Holm made a profit last year.", "The bakery chain in Holm made a loss last year.")
+
+
+def test_another_place_in_a_building_is_not_the_same_claim():
+    assert not is_same("The fire started in the kitchen of the Varde hotel.", "The fire started on the roof of the Varde hotel.")
+
+
+def test_a_rewritten_claim_is_not_a_swap():
+    assert is_same("The runner won the Holm marathon in 2:05:10, a course record.", "The runner set a Holm marathon course record of 2:05:10.")
+
+
+def test_a_phrasal_verb_against_its_one_word_synonym_is_not_a_swap():
+    assert is_same("Sudmark's army pulled out of Ostby on Tuesday.", "Sudmark's army withdrew from Ostby on Tuesday.")
+
+
+def test_units_that_agree_in_number_are_not_a_swap():
+    assert is_same("The strike in Holm lasted a week.", "The strike in Holm lasted seven days.")
