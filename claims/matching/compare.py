@@ -208,7 +208,9 @@ def _arguments(a: Signature, b: Signature) -> str | None:
 
 def _roles(a: Signature, b: Signature) -> str | None:
     def by_role(sig, role):
-        return [arg[2] for arg in sig.arguments if arg[1] == role]
+        # What a comparison is set against is acted on too: "women earn less than men".
+        roles = {role, "prep:than"} if role == "patient" else {role}
+        return [arg[2] for arg in sig.arguments if arg[1] in roles]
 
     for first, second in ((a, b), (b, a)):
         for agent in by_role(first, "agent"):

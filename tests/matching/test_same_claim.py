@@ -376,3 +376,27 @@ def test_a_phrasal_verb_against_its_one_word_synonym_is_not_a_swap():
 
 def test_units_that_agree_in_number_are_not_a_swap():
     assert is_same("The strike in Holm lasted a week.", "The strike in Holm lasted seven days.")
+
+
+def test_up_against_down_is_not_the_same_claim():
+    assert not is_same("Ferry fares to Varde will go up in May.", "Ferry fares to Varde will go down in May.")
+
+
+def test_up_in_a_headline_is_a_rise():
+    assert is_same("Thefts in Holm rose 12 percent last year.", "Holm thefts up 12% last year.")
+
+
+def test_inside_against_outside_is_not_the_same_claim():
+    assert not is_same("The journalist was detained inside the Holm courthouse.", "The journalist was detained outside the Holm courthouse.")
+
+
+def test_the_sides_of_a_comparison_swapped_are_not_the_same_claim():
+    assert not is_same("Nurses in Norland earn more than teachers.", "Teachers in Norland earn more than nurses.")
+
+
+def test_doubled_against_tripled_is_not_the_same_claim():
+    assert not is_same("Rents in Holm have doubled since 2015.", "Rents in Holm have tripled since 2015.")
+
+
+def test_doubled_is_twice_as_high():
+    assert is_same("Rents in Holm have doubled since 2015.", "Rents in Holm are twice as high as in 2015.")
