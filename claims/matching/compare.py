@@ -95,7 +95,8 @@ def _parts(a: Signature, b: Signature) -> str | None:
         marks = dict(second.parts)
         terms = dict(second.terms)
         for term, mark in first.parts:
-            if mark == "part" and (marks.get(term) == "all" or term in terms and term not in marks):
+            silent = term in terms and term not in marks and "*" not in marks  # says nothing of how much
+            if mark == "part" and (marks.get(term) == "all" or silent):
                 return f"part against whole: {term}"
     return None
 
@@ -130,8 +131,11 @@ def _swap(a: Signature, b: Signature) -> str | None:
     that keeps every word but one in the same slot changes exactly that one thing. Synonyms are folded
     before this (lexicon.SYNONYMS), so "killed"/"died" is not a swap."""
     names = {k for keys, _ in a.names + b.names for k in keys}
-    new_a = _new_terms(set(dict(a.terms)) - names, b.mentions)
-    new_b = _new_terms(set(dict(b.terms)) - names, a.mentions)
+    # Exact differences first: the compound test of _new_terms only ever removes from them.
+    new_a = _new_terms({t for t, _ in a.terms} - names - set(b.mentions), b.mentions)
+    if len(new_a) != 1:
+        return None
+    new_b = _new_terms({t for t, _ in b.terms} - names - set(a.mentions), a.mentions)
     if len(new_a) != 1 or len(new_b) != 1:
         return None
     (x,), (y,) = new_a, new_b

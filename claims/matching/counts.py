@@ -14,11 +14,17 @@ Pure functions over a parsed spaCy Doc, like the rest of the signature.
 from .numbers import COUNT_WORDS, DURATIONS, SCALES, numbers_in, word_value
 
 # Words that take a part of what follows "of" ("some of", "half of", "most of", "part of").
-PART_WORDS = frozenset("some most many several few half part majority minority portion share fraction".split())
+PART_WORDS = frozenset(
+    "some most many much several few half part majority minority portion share fraction proportion bulk "
+    "third quarter fifth tenth percent cent %".split()
+)
 # The same words as determiners take a part of their own noun ("most residents"); "some 3,500"
 # before a number means "about", and "many" or "few" alone say how many, not which part.
 PART_DETERMINERS = frozenset("some most half".split())
 WHOLE_WORDS = frozenset("all every each entire whole full".split())
+# Words that measure a proportion: a claim with one says how much, so it is not silent about the part.
+PROPORTION_WORDS = frozenset("percent cent % share proportion half third quarter fifth tenth".split())
+PROPORTION = ("*", "proportion")
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 BARE_NUMBER_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
 
@@ -75,12 +81,15 @@ def count_bindings(doc, skip: set[int], term) -> list[tuple[str, float, float]]:
 
 
 def quantities(doc, skip: set[int], term) -> list[tuple[str, str]]:
-    """(term, "part" or "all") for each noun a claim takes a part of, or all of."""
+    """(term, "part" or "all") for each noun a claim takes a part of, or all of; and PROPORTION
+    when the claim measures a proportion ("14 percent of the vote", "a vote share of 14%")."""
     out = set()
     for token in doc:
         if token.i in skip:
             continue
         word = token.lower_
+        if word in PROPORTION_WORDS:
+            out.add(PROPORTION)
         of_objects = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]
         if word in PART_WORDS and of_objects:
@@ -103,4 +112,4 @@ def quantities(doc, skip: set[int], term) -> list[tuple[str, str]]:
                 out.update((term(t), "all") for t in targets)
             elif word in PART_DETERMINERS and not any(_is_number(c) for c in noun.children):
                 out.add((term(noun), "part"))
-    return sorted((t, mark) for t, mark in out if t)
+    return sorted((t, mark) for t, mark in out if t)  # PROPORTION is kept: its term is "*"

@@ -400,3 +400,11 @@ def test_doubled_against_tripled_is_not_the_same_claim():
 
 def test_doubled_is_twice_as_high():
     assert is_same("Rents in Holm have doubled since 2015.", "Rents in Holm are twice as high as in 2015.")
+
+
+def test_a_measured_proportion_is_not_a_part_against_the_whole():
+    assert is_same("Half of the ballots in Varde have been counted.", "Officials in Varde have counted 50 percent of the ballots.")
+
+
+def test_much_of_and_most_of_are_both_a_part():
+    assert is_same("Most of Holm was without power on Tuesday.", "Much of Holm lost power on Tuesday.")
