@@ -5,7 +5,15 @@ summary of a long quote still scores high). A pair is the same claim when the sc
 SAME_THRESHOLD and no rule says the two differ in what matters:
 - numbers: each side has a count the other lacks ("3 killed" against "30 killed", "dozens"
   against "hundreds", "48 hours" against "24 hours");
+- counts: the same numbers counting other things ("3 killed, 8 wounded" against "8 killed, 3
+  wounded"): each number is bound to the word it counts (counts.py);
+- parts: a part against the whole ("14 of 34 counts" against "all 34 counts", "part of the city"
+  against "the city"); a claim that measures a proportion ("50 percent of") is not silent about it;
+- affixes: a word against its opposite made by an affix ("legal"/"illegal", "agree"/"disagree",
+  "harmful"/"harmless"), only when the plain word is in the other claim;
 - stance: opposite signs on one axis ("captured" against "still held"), polarity included;
+- swap: the same sentence with one word put in another's place in the same slot ("will hire 300"
+  against "will dismiss 300", "in the kitchen" against "on the roof"), the rest in its place;
 - polarity: one asserts, the other denies, when no shared axis already decided it;
 - names: each side names a place or actor the other does not, in the same slot ("drones at
   Kharkiv" against "drones at Odesa");
@@ -14,6 +22,8 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
   regulator found" against "the manufacturer found"), or a qualifier on the actor in two equally
   detailed sentences ("the mayor resigned" against "the deputy mayor resigned");
 - time: both pin the time, differently ("Monday" against "Friday", "by 2027" against "this year");
+  a time, place or detail given by one claim only is not a contradiction (a summary drops them),
+  but the same one given differently by both is;
 - speakers: two named sources, each in its own words: one side's claim and the other side's
   counter-claim, a dispute (the same words from another reporter are a repeat).
 A rule that fires keeps the pair apart and lowers its score, so a ranked panel shows it after the

@@ -71,7 +71,7 @@ NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake ba
 # Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
 NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
-NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+NEGATING_PHRASES = {("rule", "out"), ("call", "off"), ("turn", "down")}
 # "no more than 35 dollars" caps a number, it does not deny anything.
 NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
 NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".split())
@@ -103,7 +103,7 @@ _STANCES = {
         "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
         "block veto forbid ban prohibit",
     ),
-    "open": ("open reopen resume start begin launch restart", "close closed shut halt suspend stop end cancel"),
+    "open": ("open reopen resume start begin launch restart operate", "close closed shut halt suspend stop end cancel"),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),

@@ -408,3 +408,11 @@ def test_a_measured_proportion_is_not_a_part_against_the_whole():
 
 def test_much_of_and_most_of_are_both_a_part():
     assert is_same("Most of Holm was without power on Tuesday.", "Much of Holm lost power on Tuesday.")
+
+
+def test_turned_down_is_a_denial():
+    assert not is_same("The Varde council accepted the buyout offer.", "The Varde council turned down the buyout offer.")
+
+
+def test_operating_against_shut_down_is_not_the_same_claim():
+    assert not is_same("The Holm power station is operating normally.", "The Holm power station has been shut down.")
