@@ -91,6 +91,8 @@ _STANCES = {
     "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep uphold"),
     "sequence": ("before earlier prior", "after later"),
     "position": ("inside indoors", "outside outdoors"),
+    "fill": ("full", "empty"),
+    "build": ("build construct rebuild erect", "destroy demolish raze flatten"),
     "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),

@@ -172,6 +172,17 @@ def _time_of(token) -> str | None:
     return None
 
 
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+
+
+def _rank(word: str) -> int | None:
+    """"fifth" or "5th" -> 5."""
+    if word in ORDINALS:
+        return ORDINALS.index(word) + 1
+    digits = re.match(r"^(\d+)(st|nd|rd|th)$", word)
+    return int(digits.group(1)) if digits else None
+
+
 def _anchor(token) -> tuple[str, str]:
     """(the content word that governs this noun phrase, the phrase's role under it)."""
     head = token
@@ -244,6 +255,11 @@ def signature_of_doc(doc) -> Signature:
         words = [t.lemma_.lower() for t in words if not t.like_num and word_value(t.lower_) is None]
         if words:
             times.add("when:" + " ".join(words))
+
+    # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
+    for token in content:
+        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)):
+            times.add(f"rank:{rank}")
 
     # Numbers: counts only, not years and clock times.
     words = []

@@ -416,3 +416,15 @@ def test_turned_down_is_a_denial():
 
 def test_operating_against_shut_down_is_not_the_same_claim():
     assert not is_same("The Holm power station is operating normally.", "The Holm power station has been shut down.")
+
+
+def test_another_rank_is_not_the_same_claim():
+    assert not is_same("Holm won the regional title for the first time.", "Holm won the regional title for the third time.")
+
+
+def test_full_against_empty_is_not_the_same_claim():
+    assert not is_same("The reservoir above Varde is full.", "The reservoir above Varde is empty.")
+
+
+def test_build_against_demolish_is_not_the_same_claim():
+    assert not is_same("The council will build 80 flats in Ostby.", "The council will demolish 80 flats in Ostby.")
