@@ -222,9 +222,11 @@ def _arguments(a: Signature, b: Signature) -> str | None:
 
 def _roles(a: Signature, b: Signature) -> str | None:
     def by_role(sig, role):
-        # What a comparison is set against is acted on too: "women earn less than men".
-        roles = {role, "prep:than"} if role == "patient" else {role}
-        return [arg[2] for arg in sig.arguments if arg[1] in roles]
+        # What a comparison is set against is acted on too ("women earn less than men"),
+        # and so is where it is sent or done to: "A sent tanks to B" against "B sent tanks to A".
+        if role == "patient":
+            return [arg[2] for arg in sig.arguments if arg[1] in {role, "prep:to", "prep:than", "prep:against"}]
+        return [arg[2] for arg in sig.arguments if arg[1] == role]
 
     for first, second in ((a, b), (b, a)):
         for agent in by_role(first, "agent"):
@@ -235,7 +237,7 @@ def _roles(a: Signature, b: Signature) -> str | None:
     return None
 
 
-PINNED = ("weekday", "month", "season", "year", "clock")
+PINNED = ("weekday", "month", "season", "year", "decade", "clock")
 RANKED = ("rank",)  # "for the first time" against "for the fifth time": compared alone, never as a date
 DEICTIC = {"yesterday", "today", "tonight", "tomorrow"}
 

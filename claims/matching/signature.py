@@ -33,6 +33,8 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$")
+DECADE = re.compile(r"^(1[89]|20)\d0s$")
+HALF_DAY = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 # Words whose only job in a name is to say what kind of thing it is ("the Defence Ministry").
 COMMON_NAME_ZIPF = 4.6
@@ -167,8 +169,13 @@ def _time_of(token) -> str | None:
         return f"season:{w}"
     if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
         return f"year:{token.text}"
-    if CLOCK.match(w) and ":" in w:
+    if DECADE.match(w):
+        return f"decade:{w}"
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if CLOCK.match(w) and ":" in w and nxt not in HALF_DAY:
         return f"clock:{w}"
+    if w in HALF_DAY and token.i > 0 and (token.nbor(-1).like_num or CLOCK.match(token.nbor(-1).text)):
+        return f"clock:{token.nbor(-1).text}{HALF_DAY[w]}"  # "2 p.m." is not "2 a.m."
     return None
 
 
@@ -243,6 +250,7 @@ def signature_of_doc(doc) -> Signature:
 
     # Time: dates, clock times, and the plain words of date phrases ("last year", "night").
     times = {tag for tag in map(_time_of, content) if tag}
+    times.update(f"decade:{tag[5:8]}0s" for tag in list(times) if tag.startswith("year:"))  # 1985 is in the 1980s
     for ent in doc.ents:
         # A date phrase in words ("last year", "the summer") pins the time too; one that starts with
         # a count is a duration ("four years", "48 hours"), which the number rule weighs, and one

@@ -428,3 +428,19 @@ def test_full_against_empty_is_not_the_same_claim():
 
 def test_build_against_demolish_is_not_the_same_claim():
     assert not is_same("The council will build 80 flats in Ostby.", "The council will demolish 80 flats in Ostby.")
+
+
+def test_the_same_hour_in_the_morning_and_the_afternoon_is_not_the_same_claim():
+    assert not is_same("The blast at the Holm depot happened at 4 p.m.", "The blast at the Holm depot happened at 4 a.m.")
+
+
+def test_a_year_against_another_decade_is_not_the_same_claim():
+    assert not is_same("The Varde lighthouse was built in 1962.", "The Varde lighthouse was built in the 1930s.")
+
+
+def test_a_year_in_its_decade_is_the_same_claim():
+    assert is_same("The Varde lighthouse was built in 1934.", "The Varde lighthouse was built in the 1930s.")
+
+
+def test_sender_and_receiver_swapped_are_not_the_same_claim():
+    assert not is_same("Norland will send 20 tanks to Sudmark.", "Sudmark will send 20 tanks to Norland.")
