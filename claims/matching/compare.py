@@ -105,7 +105,10 @@ def _parts(a: Signature, b: Signature) -> str | None:
         marks = dict(second.parts)
         terms = dict(second.terms)
         for term, mark in first.parts:
-            silent = term in terms and term not in marks and "*" not in marks  # says nothing of how much
+            # The other says nothing of how much, nor gives the part's figures some other way
+            # ("20 of 25 drones" against "25 drones ..., 20 were shot down").
+            silent = term in terms and term not in marks and "*" not in marks and not (
+                first.numbers and all(any(overlap(x, y) for y in second.numbers) for x in first.numbers))
             if mark == "part" and (marks.get(term) == "all" or silent):
                 return f"part against whole: {term}"
     return None
