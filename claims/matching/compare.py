@@ -241,6 +241,7 @@ def _roles(a: Signature, b: Signature) -> str | None:
 
 
 PINNED = ("weekday", "month", "season", "year", "decade", "clock")
+DAYPART = ("daypart",)  # "in the morning" against "at night", only against another part of a day
 RANKED = ("rank",)  # "for the first time" against "for the fifth time": compared alone, never as a date
 DEICTIC = {"yesterday", "today", "tonight", "tomorrow"}
 
@@ -250,7 +251,7 @@ def _time(a: Signature, b: Signature) -> str | None:
     def on(sig, scales):
         return {t for t in sig.times if t.split(":", 1)[0] in scales}
 
-    for scales in [(scale,) for scale in PINNED] + [PINNED, RANKED]:
+    for scales in [(scale,) for scale in PINNED] + [PINNED, RANKED, DAYPART]:
         ta, tb = on(a, scales), on(b, scales)
         if ta and tb and not ta & tb:
             return f"another time: {min(ta).split(':', 1)[1]} against {min(tb).split(':', 1)[1]}"

@@ -469,3 +469,15 @@ def test_a_part_given_in_other_words_is_not_silent_about_it():
         "Sudmark fired 30 missiles at Varde overnight; 24 were intercepted, the air force said.",
         "The air force said it intercepted 24 of 30 Sudmark missiles fired at Varde overnight.",
     )
+
+
+def test_morning_against_night_is_not_the_same_claim():
+    assert not is_same("Sudmark shelled the Holm rail yard in the morning.", "Sudmark shelled the Holm rail yard at night.")
+
+
+def test_overnight_is_during_the_night():
+    assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard during the night.")
+
+
+def test_a_part_of_the_day_does_not_contradict_a_weekday():
+    assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard on Tuesday.")
