@@ -17,7 +17,8 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
 - polarity: one asserts, the other denies, when no shared axis already decided it;
 - names: each side names a place or actor the other does not, in the same slot ("drones at
   Kharkiv" against "drones at Odesa");
-- roles: a name that acts in one is acted on in the other ("A attacked B" against "B attacked A");
+- roles: a name that acts in one is acted on in the other ("A attacked B" against "B attacked A",
+  "A sent tanks to B", "A earns more than B");
 - arguments: the same verb with another actor or place in nouns the other text never uses ("the
   regulator found" against "the manufacturer found"), or a qualifier on the actor in two equally
   detailed sentences ("the mayor resigned" against "the deputy mayor resigned");
@@ -25,7 +26,8 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
   a time, place or detail given by one claim only is not a contradiction (a summary drops them),
   but the same one given differently by both is;
 - speakers: two named sources, each in its own words: one side's claim and the other side's
-  counter-claim, a dispute (the same words from another reporter are a repeat).
+  counter-claim, a dispute (the same words from another reporter are a repeat); two named
+  sources with no name in common are two even when a word is shared ("Norland's army", "Sudmark's army").
 A rule that fires keeps the pair apart and lowers its score, so a ranked panel shows it after the
 true matches but still shows it: a reviewer wants to see "30 killed" next to "3 killed".
 SAME_THRESHOLD is the one figure set on the dev pairs; every rule is general and has a unit test
