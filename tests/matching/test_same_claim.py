@@ -1,0 +1,483 @@
+"""What "the same claim" means: one phenomenon per test, plain pytest, no database.
+
+The sentences are invented for these tests (places and people of a fictional war between
+Norland and Sudmark as well as real-world ones), so no rule is fitted to the gold pairs' wording.
+"""
+from claims.matching import same_claim
+
+
+def is_same(a, b):
+    return same_claim(a, b).same
+
+
+# The same event in other words
+def test_paraphrase_is_the_same_claim():
+    assert is_same(
+        "Sudmark shelled the port of Holm overnight, destroying two warehouses.",
+        "Two warehouses in Holm's port were destroyed by Sudmark shelling during the night.",
+    )
+
+
+def test_passive_voice_is_the_same_claim():
+    assert is_same("Norlandic troops captured the village of Ostby.", "The village of Ostby was captured by Norlandic troops.")
+
+
+def test_synonyms_for_killed_and_troops_are_the_same_claim():
+    assert is_same("Five soldiers died in the ambush near Ostby.", "The ambush near Ostby killed five troops.")
+
+
+def test_summary_of_a_quote_is_the_same_claim():
+    assert is_same(
+        '"Our forces have taken full control of Ostby," the Norlandic army chief told reporters on Tuesday.',
+        "Norland's army says it has seized Ostby.",
+    )
+
+
+def test_a_claim_without_a_source_matches_the_same_claim_with_one():
+    assert is_same(
+        "Sudmark's defence ministry said the bridge at Varde was destroyed.",
+        "The bridge at Varde was destroyed.",
+    )
+
+
+def test_the_same_words_from_another_reporter_are_the_same_claim():
+    assert is_same(
+        "The bridge at Varde was destroyed, Sudmark's defence ministry said.",
+        "The bridge at Varde was destroyed, according to Norlandic officials.",
+    )
+
+
+def test_each_side_in_its_own_words_is_a_dispute_not_a_match():
+    assert not is_same(
+        "Norland's shells hit only the fuel depot at Varde, its army said.",
+        "Norlandic shelling hit homes near the depot at Varde, Sudmark's governor said.",
+    )
+
+
+def test_numbers_in_words_and_digits_are_the_same_claim():
+    assert is_same("Three civilians were killed in the strike on Holm.", "The strike on Holm killed 3 civilians.")
+
+
+def test_thousands_separator_and_millions_agree():
+    assert is_same("The fund lost 1.2 million dollars in Holm.", "In Holm the fund lost $1,200,000.")
+
+
+def test_country_and_its_adjective_agree():
+    assert is_same("Russia launched 40 drones at Odesa overnight.", "Russian forces fired 40 drones at Odesa during the night.")
+
+
+def test_denial_repeated_in_other_words_is_the_same_claim():
+    assert is_same("Sudmark did not attack the hospital in Holm.", "Sudmark never struck Holm's hospital.")
+
+
+# Not the same claim
+def test_changed_number_is_not_the_same_claim():
+    assert not is_same("Three people were killed in the strike on Holm.", "Thirty people were killed in the strike on Holm.")
+
+
+def test_changed_percentage_is_not_the_same_claim():
+    assert not is_same("Bread prices in Norland rose 5% in March.", "Bread prices in Norland rose 15% in March.")
+
+
+def test_negation_is_not_the_same_claim():
+    assert not is_same("Sudmark attacked the hospital in Holm.", "Sudmark did not attack the hospital in Holm.")
+
+
+def test_captured_against_still_held_is_not_the_same_claim():
+    assert not is_same("Norlandic troops captured Ostby.", "Sudmark's army still holds Ostby.")
+
+
+def test_denial_by_the_other_side_is_a_dispute_not_a_match():
+    assert not is_same(
+        "Norland says its missiles hit an arms depot in Varde.",
+        "Sudmark denied that Norlandic missiles hit an arms depot in Varde.",
+    )
+
+
+def test_intercepted_against_hit_is_not_the_same_claim():
+    assert not is_same("The missile hit a school in Holm.", "The missile aimed at a school in Holm was intercepted.")
+
+
+def test_rose_against_fell_is_not_the_same_claim():
+    assert not is_same("Unemployment in Norland rose last year.", "Unemployment in Norland fell last year.")
+
+
+def test_another_place_is_not_the_same_claim():
+    assert not is_same("Sudmark shelled a school in Holm.", "Sudmark shelled a school in Varde.")
+
+
+def test_another_actor_is_not_the_same_claim():
+    assert not is_same("Norland shelled a school in Holm.", "Sudmark shelled a school in Holm.")
+
+
+def test_swapped_roles_are_not_the_same_claim():
+    assert not is_same("Norland attacked Sudmark first.", "Sudmark attacked Norland first.")
+
+
+def test_another_day_is_not_the_same_claim():
+    assert not is_same("The bridge at Varde was blown up on Monday.", "The bridge at Varde was blown up on Friday.")
+
+
+def test_another_year_is_not_the_same_claim():
+    assert not is_same("Norland held elections in 2019.", "Norland held elections in 2023.")
+
+
+def test_unrelated_claim_about_the_same_place_is_not_the_same_claim():
+    assert not is_same("Sudmark shelled a school in Holm.", "Holm's mayor opened a new bakery.")
+
+
+def test_a_reason_is_given_for_a_changed_number():
+    assert "numbers" in same_claim("Three people died in Holm.", "Thirty people died in Holm.").reason
+
+
+def test_durations_in_other_units_are_the_same_claim():
+    assert is_same("Dock workers in Holm will strike for 72 hours.", "Dock workers in Holm will walk out for three days.")
+
+
+def test_other_duration_is_not_the_same_claim():
+    assert not is_same("The ferry to Varde was suspended for 72 hours.", "The ferry to Varde was suspended for two days.")
+
+
+def test_vague_count_agrees_with_a_number_in_its_range():
+    assert is_same("Dozens of homes in Ostby were flooded.", "About 40 homes in Ostby were flooded.")
+
+
+def test_dozens_against_hundreds_is_not_the_same_claim():
+    assert not is_same("Dozens of homes in Ostby were flooded.", "Hundreds of homes in Ostby were flooded.")
+
+
+def test_acronym_names_the_same_organisation():
+    assert is_same(
+        "The Norland Broadcasting Corporation dismissed its director.",
+        "The NBC dismissed its director.",
+    )
+
+
+def test_another_place_in_the_same_slot_is_not_the_same_claim_whatever_the_parse():
+    assert not is_same(
+        "Rescuers found twelve survivors in the rubble in Holm.",
+        "Rescuers found twelve survivors in the rubble in Varde.",
+    )
+
+
+def test_another_actor_in_common_words_is_not_the_same_claim():
+    assert not is_same("The inspectors found the water in Holm unsafe.", "The mayor found the water in Holm unsafe.")
+
+
+def test_a_qualified_actor_is_another_actor():
+    assert not is_same("The minister resigned after the vote in Holm.", "The deputy minister resigned after the vote in Holm.")
+
+
+def test_a_summary_may_drop_a_qualifier():
+    assert is_same(
+        "Norland's coastal artillery strike on the depot at Varde destroyed twelve fuel tanks, officials said.",
+        "Artillery strike destroys twelve fuel tanks at Varde.",
+    )
+
+
+def test_a_pinned_date_against_a_season_is_not_the_same_claim():
+    assert not is_same("The new bridge at Holm will open in March.", "The new bridge at Holm will open in the autumn.")
+
+
+def test_last_year_against_this_year_is_not_the_same_claim():
+    assert not is_same("Thefts in Holm rose by a third last year.", "Thefts in Holm rose by a third this year.")
+
+
+def test_refused_is_a_denial():
+    assert not is_same("Norland agreed to reopen the border crossing.", "Norland refused to reopen the border crossing.")
+
+
+def test_called_off_is_a_denial():
+    assert not is_same("Nurses in Holm will strike on Monday.", "Nurses in Holm have called off Monday's strike.")
+
+
+def test_ruled_out_is_a_denial():
+    assert not is_same("The council will sell the old library.", "The council ruled out selling the old library.")
+
+
+def test_an_un_word_is_the_denied_word():
+    assert is_same("A patient who was not vaccinated died of diphtheria in Holm.", "Unvaccinated patient dies of diphtheria in Holm.")
+
+
+def test_a_failed_thing_is_not_a_denial():
+    assert is_same(
+        "A failed rocket launch from Varde caused the explosion at the depot.",
+        "The explosion at the depot was caused by a misfired rocket launched from Varde.",
+    )
+
+
+def test_no_more_than_is_not_a_denial():
+    assert is_same("Tenants in Holm will pay no more than 400 crowns a month.", "Rents in Holm capped at 400 crowns a month for tenants.")
+
+
+def test_remained_stable_against_rose_is_not_the_same_claim():
+    assert not is_same("Bread prices in Holm remained stable in May.", "Bread prices in Holm rose in May.")
+
+
+def test_bought_against_sold_is_not_the_same_claim():
+    assert not is_same("The club bought the goalkeeper for 3 million crowns.", "The club sold the goalkeeper for 3 million crowns.")
+
+
+def test_convicted_against_acquitted_is_not_the_same_claim():
+    assert not is_same("A court in Holm convicted the former mayor of bribery.", "A court in Holm acquitted the former mayor of bribery.")
+
+
+def test_the_capital_speaks_for_the_country():
+    assert is_same(
+        "Russia's foreign ministry said the talks in Varde had failed to produce a ceasefire.",
+        "The talks in Varde failed to produce a ceasefire, Moscow said.",
+    )
+
+
+def test_a_numbered_place_change_is_caught_as_a_change_of_place():
+    assert not is_same("Twenty lorries crossed into Holm through the north gate.", "Twenty lorries crossed into Holm through the south gate.")
+
+
+def test_declined_to_is_a_denial():
+    assert not is_same("The minister in Holm agreed to testify.", "The minister in Holm declined to testify.")
+
+
+def test_above_against_below_is_not_the_same_claim():
+    assert not is_same("The river at Holm rose above the flood mark.", "The river at Holm stayed below the flood mark.")
+
+
+def test_warmest_against_coldest_is_not_the_same_claim():
+    assert not is_same("March was the warmest month on record in Norland.", "March was the coldest month on record in Norland.")
+
+
+def test_an_un_word_on_a_stance_axis_is_not_a_denial():
+    assert is_same("Side effects of the Holm vaccine are rare, the agency said.", "The agency said side effects of the Holm vaccine are uncommon.")
+
+
+def test_a_speaker_described_refers_back_to_the_name_in_its_sentence():
+    assert is_same(
+        "The National Salvation Front has seized the airport at Varde, the group said.",
+        "The NSF says it has taken control of the airport at Varde.",
+    )
+
+
+def test_held_against_raised_is_not_the_same_claim():
+    assert not is_same("The Bank of Norland raised its main rate to 4 percent.", "The Bank of Norland held its main rate at 4 percent.")
+
+
+def test_accident_against_deliberate_is_a_dispute():
+    assert not is_same("The fire at the Holm depot was an accident, the owners said.", "The fire at the Holm depot was started deliberately, police said.")
+
+
+def test_units_in_short_and_long_form_are_the_same_claim():
+    assert is_same("Snow up to 40 cm fell on Holm overnight.", "Up to forty centimetres of snow fell on Holm overnight.")
+
+
+def test_per_cent_and_percent_are_the_same_claim():
+    assert is_same("Unemployment in Holm fell to 6 per cent.", "Holm's unemployment rate dropped to 6%.")
+
+
+def test_yesterday_may_be_the_weekday_named_in_the_other():
+    assert is_same("The ferry to Varde sank on Monday, the coastguard said.", "The ferry to Varde sank yesterday, the coastguard said.")
+
+
+# Numbers belong to what they count
+def test_numbers_swapped_between_nouns_are_not_the_same_claim():
+    assert not is_same(
+        "Two sailors were killed and five injured when the ferry capsized off Holm.",
+        "Five sailors were killed and two injured when the ferry capsized off Holm.",
+    )
+
+
+def test_bare_numbers_swapped_between_verbs_are_not_the_same_claim():
+    assert not is_same("Four dead, nine hurt in Varde bus crash.", "Nine dead, four hurt in Varde bus crash.")
+
+
+def test_the_same_counts_in_another_order_are_the_same_claim():
+    assert is_same(
+        "The flood in Ostby killed two people and injured five.",
+        "Five people were injured and two killed in the Ostby flood.",
+    )
+
+
+# Part against whole
+def test_some_of_against_all_is_not_the_same_claim():
+    assert not is_same("All of the miners trapped in Holm were rescued.", "Some of the miners trapped in Holm were rescued.")
+
+
+def test_a_partitive_count_against_the_whole_is_not_the_same_claim():
+    assert not is_same(
+        "The court in Varde cleared the harbour master on all twelve charges.",
+        "The court in Varde cleared the harbour master on five of twelve charges.",
+    )
+
+
+def test_part_of_a_place_against_the_place_is_not_the_same_claim():
+    assert not is_same("Norlandic troops control part of Ostby.", "Norlandic troops control Ostby.")
+
+
+def test_some_before_a_number_means_about_not_a_part():
+    assert is_same("Some 300 homes in Ostby lost power.", "About 300 homes in Ostby lost power.")
+
+
+# Opposites formed by an affix
+def test_a_word_against_its_in_prefixed_opposite_is_not_the_same_claim():
+    assert not is_same("The strike by Holm's dockers is legal, the court said.", "The strike by Holm's dockers is illegal, the court said.")
+
+
+def test_a_verb_against_its_dis_prefixed_opposite_is_not_the_same_claim():
+    assert not is_same("Varde's council approved the harbour plan.", "Varde's council disapproved of the harbour plan.")
+
+
+def test_less_against_ful_is_not_the_same_claim():
+    assert not is_same("The agency said the new pesticide is harmful to bees.", "The agency said the new pesticide is harmless to bees.")
+
+
+def test_a_dis_word_is_not_an_opposite_when_the_plain_word_is_absent():
+    assert is_same("Divers discovered a wreck off Holm.", "A wreck was discovered by divers off Holm.")
+
+
+# Comparatives and order reversed
+def test_before_against_after_is_not_the_same_claim():
+    assert not is_same("The mayor of Holm resigned before the vote.", "The mayor of Holm resigned after the vote.")
+
+
+def test_largest_against_smallest_is_not_the_same_claim():
+    assert not is_same("Holm recorded the largest harvest in a decade.", "Holm recorded the smallest harvest in a decade.")
+
+
+def test_upheld_against_reduced_is_not_the_same_claim():
+    assert not is_same("The tribunal in Varde upheld the fine.", "The tribunal in Varde reduced the fine.")
+
+
+def test_one_unit_of_time_said_with_an_article_is_a_number():
+    assert not is_same("The ferry to Varde sailed again three days after the storm.", "The ferry to Varde sailed again the day after the storm.")
+
+
+def test_a_week_later_is_seven_days_later():
+    assert is_same("Holm's bridge reopened a week after the flood.", "Holm's bridge reopened seven days after the flood.")
+
+
+# One word put in another's place
+def test_one_verb_swapped_in_an_otherwise_unchanged_claim_is_not_the_same_claim():
+    assert not is_same("The shipyard in Ostby will hire 300 welders.", "The shipyard in Ostby will dismiss 300 welders.")
+
+
+def test_one_object_swapped_in_an_otherwise_unchanged_claim_is_not_the_same_claim():
+    assert not is_same("The bakery chain in Holm made a profit last year.", "The bakery chain in Holm made a loss last year.")
+
+
+def test_another_place_in_a_building_is_not_the_same_claim():
+    assert not is_same("The fire started in the kitchen of the Varde hotel.", "The fire started on the roof of the Varde hotel.")
+
+
+def test_a_rewritten_claim_is_not_a_swap():
+    assert is_same("The runner won the Holm marathon in 2:05:10, a course record.", "The runner set a Holm marathon course record of 2:05:10.")
+
+
+def test_a_phrasal_verb_against_its_one_word_synonym_is_not_a_swap():
+    assert is_same("Sudmark's army pulled out of Ostby on Tuesday.", "Sudmark's army withdrew from Ostby on Tuesday.")
+
+
+def test_units_that_agree_in_number_are_not_a_swap():
+    assert is_same("The strike in Holm lasted a week.", "The strike in Holm lasted seven days.")
+
+
+def test_up_against_down_is_not_the_same_claim():
+    assert not is_same("Ferry fares to Varde will go up in May.", "Ferry fares to Varde will go down in May.")
+
+
+def test_up_in_a_headline_is_a_rise():
+    assert is_same("Thefts in Holm rose 12 percent last year.", "Holm thefts up 12% last year.")
+
+
+def test_inside_against_outside_is_not_the_same_claim():
+    assert not is_same("The journalist was detained inside the Holm courthouse.", "The journalist was detained outside the Holm courthouse.")
+
+
+def test_the_sides_of_a_comparison_swapped_are_not_the_same_claim():
+    assert not is_same("Nurses in Norland earn more than teachers.", "Teachers in Norland earn more than nurses.")
+
+
+def test_doubled_against_tripled_is_not_the_same_claim():
+    assert not is_same("Rents in Holm have doubled since 2015.", "Rents in Holm have tripled since 2015.")
+
+
+def test_doubled_is_twice_as_high():
+    assert is_same("Rents in Holm have doubled since 2015.", "Rents in Holm are twice as high as in 2015.")
+
+
+def test_a_measured_proportion_is_not_a_part_against_the_whole():
+    assert is_same("Half of the ballots in Varde have been counted.", "Officials in Varde have counted 50 percent of the ballots.")
+
+
+def test_much_of_and_most_of_are_both_a_part():
+    assert is_same("Most of Holm was without power on Tuesday.", "Much of Holm lost power on Tuesday.")
+
+
+def test_turned_down_is_a_denial():
+    assert not is_same("The Varde council accepted the buyout offer.", "The Varde council turned down the buyout offer.")
+
+
+def test_operating_against_shut_down_is_not_the_same_claim():
+    assert not is_same("The Holm power station is operating normally.", "The Holm power station has been shut down.")
+
+
+def test_another_rank_is_not_the_same_claim():
+    assert not is_same("Holm won the regional title for the first time.", "Holm won the regional title for the third time.")
+
+
+def test_full_against_empty_is_not_the_same_claim():
+    assert not is_same("The reservoir above Varde is full.", "The reservoir above Varde is empty.")
+
+
+def test_build_against_demolish_is_not_the_same_claim():
+    assert not is_same("The council will build 80 flats in Ostby.", "The council will demolish 80 flats in Ostby.")
+
+
+def test_the_same_hour_in_the_morning_and_the_afternoon_is_not_the_same_claim():
+    assert not is_same("The blast at the Holm depot happened at 4 p.m.", "The blast at the Holm depot happened at 4 a.m.")
+
+
+def test_a_year_against_another_decade_is_not_the_same_claim():
+    assert not is_same("The Varde lighthouse was built in 1962.", "The Varde lighthouse was built in the 1930s.")
+
+
+def test_a_year_in_its_decade_is_the_same_claim():
+    assert is_same("The Varde lighthouse was built in 1934.", "The Varde lighthouse was built in the 1930s.")
+
+
+def test_sender_and_receiver_swapped_are_not_the_same_claim():
+    assert not is_same("Norland will send 20 tanks to Sudmark.", "Sudmark will send 20 tanks to Norland.")
+
+
+def test_two_named_sources_sharing_a_common_word_are_still_two_sides():
+    assert not is_same(
+        "Norland's army said it pushed back a Sudmark assault near Ostby.",
+        "Sudmark's troops broke through Norlandic lines near Ostby, Sudmark's army said.",
+    )
+
+
+def test_one_named_source_described_in_other_words_is_one_source():
+    assert is_same(
+        "Sudmark's defence ministry said its troops crossed the river at Ostby.",
+        "Sudmarkian troops crossed the river at Ostby, Sudmark's army said.",
+    )
+
+
+def test_every_one_of_is_the_whole():
+    assert is_same("All 26 crew of the Holm trawler were rescued.", "Every one of the 26 crew of the Holm trawler was rescued.")
+
+
+def test_a_part_given_in_other_words_is_not_silent_about_it():
+    assert is_same(
+        "Sudmark fired 30 missiles at Varde overnight; 24 were intercepted, the air force said.",
+        "The air force said it intercepted 24 of 30 Sudmark missiles fired at Varde overnight.",
+    )
+
+
+def test_morning_against_night_is_not_the_same_claim():
+    assert not is_same("Sudmark shelled the Holm rail yard in the morning.", "Sudmark shelled the Holm rail yard at night.")
+
+
+def test_overnight_is_during_the_night():
+    assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard during the night.")
+
+
+def test_a_part_of_the_day_does_not_contradict_a_weekday():
+    assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard on Tuesday.")
