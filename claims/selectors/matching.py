@@ -110,23 +110,111 @@ def _published_filter(alias: str) -> str:
 
 
 def _candidates_postgresql(terms: list[str], limit: int, published_only: bool) -> list[Candidate]:
-    # websearch_to_tsquery with "or" between the words: the english configuration stems them and
-    # drops its own stop words, and no word can inject tsquery syntax (quotes and signs are gone).
-    query = " or ".join(terms)
-    sql = (
-        "SELECT c.id, c.text, ts_rank_cd(c.search_vector, q) AS rank"
-        " FROM claims_claim c, websearch_to_tsquery('english'::regconfig, %s) q"
-        " WHERE c.search_vector @@ q"
-    )
-    params: list = [query]
-    if published_only:
-        sql += _published_filter("c")
-        params.append(ReviewState.PUBLISHED)
-    sql += " ORDER BY rank DESC, c.id DESC LIMIT %s"
-    params.append(limit)
+    # The words become lexemes as the column holds them (english stemming, its stop words out).
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [Candidate(pk, text, float(rank)) for pk, text, rank in cursor.fetchall()]
+        cursor.execute(
+            "SELECT unnest(tsvector_to_array(to_tsvector('english'::regconfig, %s)))", [" ".join(terms)]
+        )
+        lexemes = [row[0] for row in cursor.fetchall()]
+        if not lexemes:
+            return []
+        found: dict[int, Candidate] = {}
+        for anchor in _anchor_queries(lexemes, _lexeme_frequencies()):
+            sql = (
+                "SELECT c.id, c.text, ts_rank_cd(c.search_vector, %s::tsquery) AS rank"
+                " FROM claims_claim c WHERE c.search_vector @@ %s::tsquery"
+            )
+            params: list = [_any_of(lexemes), anchor]
+            if published_only:
+                sql += _published_filter("c")
+                params.append(ReviewState.PUBLISHED)
+            sql += " ORDER BY rank DESC, c.id DESC LIMIT %s"
+            params.append(limit)
+            cursor.execute(sql, params)
+            # Every tier runs (each is bounded): a row sharing one rare number must not crowd out
+            # the rows sharing a place and a thing that the next tier finds.
+            for pk, text, rank in cursor.fetchall():
+                found.setdefault(pk, Candidate(pk, text, float(rank)))
+    return sorted(found.values(), key=lambda c: (-c.rank, -c.claim_id))[:limit]
+
+
+# How many rows each candidate query may rank: every matching row is read from the table (about
+# 20 microseconds each, one page per claim), so an OR over "people" or "said" would read most of
+# the table; past this estimate the query narrows.
+ROW_BUDGET = 800
+_FREQUENCIES: dict = {"at": -1e9, "table": None}
+FREQUENCIES_TTL = 600  # seconds; ANALYZE (autovacuum) refreshes the statistics on its own schedule
+
+
+def _lexeme_frequencies() -> tuple[dict[str, float], float]:
+    """(share of claims holding each common lexeme, claims in all),
+    from PostgreSQL's own statistics of the search_vector column (pg_stats.most_common_elems,
+    which ANALYZE keeps), read once per process every FREQUENCIES_TTL seconds."""
+    import time
+
+    now = time.monotonic()
+    if now - _FREQUENCIES["at"] < FREQUENCIES_TTL and _FREQUENCIES["table"] is not None:
+        return _FREQUENCIES["table"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
+            " WHERE tablename = 'claims_claim' AND attname = 'search_vector'"
+        )
+        row = cursor.fetchone()
+        cursor.execute("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'claims_claim'::regclass")
+        total = float(cursor.fetchone()[0])
+    # A lexeme not listed is rarer than the least common one listed (the list follows the
+    # statistics target: about a thousand lexemes by default).
+    common = dict(zip(row[0], row[1])) if row and row[0] else {}
+    _FREQUENCIES.update(at=now, table=(common, total))
+    return common, total
+
+
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _any_of(lexemes: list[str]) -> str:
+    return " | ".join(map(_quoted, lexemes))
+
+
+def _anchor_queries(lexemes: list[str], frequencies) -> list[str]:
+    """The tsqueries that pick the rows to rank, each expected to match at most about ROW_BUDGET
+    rows whatever the table's size: OR semantics (a row sharing any rare lexeme is a candidate),
+    narrowed where the text's words are common in this table.
+
+    1. every lexeme rarer than PostgreSQL's statistics list (names, places: too rare to be listed),
+       and the listed ones, rarest first, as many as fit;
+    2. for the listed lexemes left out: the rarest of them together with any of the next ones that
+       fit; or, when no pair fits, the rarest ones together, as few as make it fit."""
+    common, total = frequencies
+    # Numbers go last: a paraphrase drops or rounds them ("dozens") more often than it drops a
+    # place, so a count is a poor word to require, however rare.
+    listed = sorted((lex for lex in lexemes if lex in common), key=lambda lex: (lex.isdigit(), common[lex], lex))
+    first, rows = [lex for lex in lexemes if lex not in common], 0.0
+    while listed and rows + common[listed[0]] * total <= ROW_BUDGET:
+        rows += common[listed[0]] * total
+        first.append(listed.pop(0))
+    queries = [_any_of(first)] if first else []
+    if not listed:
+        return queries
+    head, others, rows = listed[0], [], 0.0
+    for lexeme in listed[1:]:
+        if rows + common[head] * common[lexeme] * total > ROW_BUDGET:
+            break
+        rows += common[head] * common[lexeme] * total
+        others.append(lexeme)
+    if others:
+        queries.append(f"{_quoted(head)} & ({_any_of(others)})")
+        return queries
+    together, rows = [], total
+    for lexeme in listed:
+        together.append(lexeme)
+        rows *= common[lexeme]
+        if rows <= ROW_BUDGET:
+            break
+    queries.append(" & ".join(map(_quoted, together)))
+    return queries
 
 
 def _candidates_substring(terms: list[str], limit: int, published_only: bool) -> list[Candidate]:
