@@ -109,6 +109,7 @@ def test_the_token_search_is_not_rate_limited_like_the_public_one(client, token)
         ({"q": "bridge \x00 destroyed"}, 422, "U+0000"),
         ({"q": "bridge \x1b[2J"}, 422, "escape"),
         ({"q": "the of and was it"}, 400, "only common words"),
+        ({"q": "' & | ! :* \\ ()"}, 400, "only punctuation"),
         ({"q": "bridge", "limit": "0"}, 422, "limit"),
         ({"q": "bridge", "limit": "many"}, 422, "limit"),
     ],
@@ -117,3 +118,9 @@ def test_bad_searches_are_refused_with_a_reason(client, token, route, params, st
     response = client.get(route, params, headers=auth(token) if route == SEARCH else {})
     assert response.status_code == status
     assert says in str(response.json()["detail"])
+
+
+def test_search_syntax_in_the_text_is_read_as_words(client, editor, token):
+    published(editor, "The school in Velgrad reopened after the shelling.")
+    response = client.get(SEARCH, {"q": "Velgrad' | !school & (reopened:*) \"or\" -shelling"}, headers=auth(token))
+    assert response.status_code == 200 and response.json()[0]["claim"].startswith("The school in Velgrad")

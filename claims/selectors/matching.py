@@ -81,6 +81,8 @@ def clean_query(q: str) -> tuple[str, list[str]]:
         raise ValidationError("q: give the words of a claim to search for.", code="empty")
     if len(text) > MAX_QUERY_CHARS:
         raise ValidationError(f"q: at most {MAX_QUERY_CHARS} characters, not {len(text):,}.", code="too_long")
+    if not _WORD.search(text):
+        raise ValidationError("q: no words in it, only punctuation or symbols.", code="no_words")
     terms = key_terms(text)
     if not terms:
         raise ValidationError(
@@ -120,11 +122,14 @@ def _candidates_postgresql(terms: list[str], limit: int, published_only: bool) -
             return []
         found: dict[int, Candidate] = {}
         for anchor in _anchor_queries(lexemes, _lexeme_frequencies()):
+            # The inner LIMIT is a backstop: when even all the text's words together are common
+            # (a search for "clinic" alone), a sample of ROW_CAP rows is ranked, not 70,000.
             sql = (
-                "SELECT c.id, c.text, ts_rank_cd(c.search_vector, %s::tsquery) AS rank"
-                " FROM claims_claim c WHERE c.search_vector @@ %s::tsquery"
+                "SELECT c.id, c.text, ts_rank_cd(c.search_vector, %s::tsquery) AS rank FROM"
+                " (SELECT id, text, state, search_vector FROM claims_claim WHERE search_vector @@ %s::tsquery"
+                " LIMIT %s) c WHERE true"
             )
-            params: list = [_any_of(lexemes), anchor]
+            params: list = [_any_of(lexemes), anchor, ROW_CAP]
             if published_only:
                 sql += _published_filter("c")
                 params.append(ReviewState.PUBLISHED)
@@ -142,6 +147,7 @@ def _candidates_postgresql(terms: list[str], limit: int, published_only: bool) -
 # 20 microseconds each, one page per claim), so an OR over "people" or "said" would read most of
 # the table; past this estimate the query narrows.
 ROW_BUDGET = 800
+ROW_CAP = 2 * ROW_BUDGET
 _FREQUENCIES: dict = {"at": -1e9, "table": None}
 FREQUENCIES_TTL = 600  # seconds; ANALYZE (autovacuum) refreshes the statistics on its own schedule
 
