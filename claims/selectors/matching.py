@@ -121,13 +121,21 @@ def _candidates_postgresql(terms: list[str], limit: int, published_only: bool) -
         if not lexemes:
             return []
         found: dict[int, Candidate] = {}
-        for anchor in _anchor_queries(lexemes, _lexeme_frequencies()):
-            # The inner LIMIT is a backstop: when even all the text's words together are common
-            # (a search for "clinic" alone), a sample of ROW_CAP rows is ranked, not 70,000.
+        frequencies = _lexeme_frequencies()
+        for anchor, estimate in _anchor_queries(lexemes, frequencies):
+            # A query still expected to match more than ROW_BUDGET rows (all the text's words
+            # are common: a search for "clinic" alone) ranks the newest claims only, a span of ids
+            # expected to hold about ROW_BUDGET of its rows. The inner LIMIT is a backstop for when
+            # the statistics are wrong.
+            newest = ""
+            if estimate > ROW_BUDGET:
+                cursor.execute("SELECT max(id) FROM claims_claim")
+                span = int(ROW_BUDGET * max(frequencies[1], 1) / estimate)
+                newest = f" AND id > {int(cursor.fetchone()[0] or 0) - span:d}"
             sql = (
                 "SELECT c.id, c.text, ts_rank_cd(c.search_vector, %s::tsquery) AS rank FROM"
                 " (SELECT id, text, state, search_vector FROM claims_claim WHERE search_vector @@ %s::tsquery"
-                " LIMIT %s) c WHERE true"
+                f"{newest} LIMIT %s) c WHERE true"
             )
             params: list = [_any_of(lexemes), anchor, ROW_CAP]
             if published_only:
@@ -184,8 +192,8 @@ def _any_of(lexemes: list[str]) -> str:
     return " | ".join(map(_quoted, lexemes))
 
 
-def _anchor_queries(lexemes: list[str], frequencies) -> list[str]:
-    """The tsqueries that pick the rows to rank, each expected to match at most about ROW_BUDGET
+def _anchor_queries(lexemes: list[str], frequencies) -> list[tuple[str, float]]:
+    """The tsqueries that pick the rows to rank, with the rows each is expected to match; each expected to match at most about ROW_BUDGET
     rows whatever the table's size: OR semantics (a row sharing any rare lexeme is a candidate),
     narrowed where the text's words are common in this table.
 
@@ -201,7 +209,7 @@ def _anchor_queries(lexemes: list[str], frequencies) -> list[str]:
     while listed and rows + common[listed[0]] * total <= ROW_BUDGET:
         rows += common[listed[0]] * total
         first.append(listed.pop(0))
-    queries = [_any_of(first)] if first else []
+    queries = [(_any_of(first), rows)] if first else []
     if not listed:
         return queries
     head, others, rows = listed[0], [], 0.0
@@ -211,7 +219,7 @@ def _anchor_queries(lexemes: list[str], frequencies) -> list[str]:
         rows += common[head] * common[lexeme] * total
         others.append(lexeme)
     if others:
-        queries.append(f"{_quoted(head)} & ({_any_of(others)})")
+        queries.append((f"{_quoted(head)} & ({_any_of(others)})", rows))
         return queries
     together, rows = [], total
     for lexeme in listed:
@@ -219,7 +227,7 @@ def _anchor_queries(lexemes: list[str], frequencies) -> list[str]:
         rows *= common[lexeme]
         if rows <= ROW_BUDGET:
             break
-    queries.append(" & ".join(map(_quoted, together)))
+    queries.append((" & ".join(map(_quoted, together)), rows))
     return queries
 
 
