@@ -2,6 +2,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from claims.selectors import matching
 from claims.selectors.matching import ROW_BUDGET, _anchor_queries, clean_query, find_matches, key_terms
 
 from .factories import ClaimFactory
@@ -59,3 +60,11 @@ def test_a_number_is_not_the_word_a_narrowed_query_requires():
 
 def test_quotes_in_a_lexeme_cannot_break_the_query():
     assert queries(["o'neil"], {}) == ["'o''neil'"]
+
+
+def test_a_text_of_only_common_words_still_finds_the_newest_claims_holding_them(db, monkeypatch):
+    # As if "school" were in nine claims of ten at a million: PostgreSQL ranks only the newest span.
+    monkeypatch.setattr(matching, "_lexeme_frequencies", lambda: ({"school": 0.9}, TABLE))
+    ClaimFactory(text="The school reopened on Monday.")
+    newest = ClaimFactory(text="The school closed again.")
+    assert newest.pk in [c.claim_id for c in matching.match_candidates("the school", 10)]
