@@ -83,10 +83,14 @@ _STANCES = {
         "hold retain repel repulse defend withstand remain",
     ),
     "amount": (
-        "rise increase grow surge jump climb soar double triple gain raise hike more higher",
-        "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
+        "rise increase grow surge jump climb soar double triple gain raise hike more most higher highest up "
+        "larger largest bigger biggest greater greatest",
+        "fall drop decrease decline plunge shrink slump cut reduce halve lower lowest less least fewer fewest down "
+        "smaller smallest",
     ),
-    "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep"),
+    "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep uphold"),
+    "sequence": ("before earlier prior", "after later"),
+    "position": ("inside indoors", "outside outdoors"),
     "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),

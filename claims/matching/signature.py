@@ -23,6 +23,7 @@ from .lexicon import (
     NOT_NEGATING_AFTER_NO,
     REPORTING, STANCES, SYNONYMS,
 )
+from .counts import count_bindings, quantities
 from .numbers import ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
@@ -56,6 +57,10 @@ class Signature:
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
     speaker_named: bool = False  # the speaker has a name, not only a description ("the group")
+    counts: tuple[tuple[str, float, float], ...] = ()  # (term counted, low, high): ("kill", 3, 3)
+    parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
+    words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
+    slots: tuple[tuple[str, str], ...] = ()  # (term, where it stands): ("hire", "root"), ("profit", "obj>make")
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -73,6 +78,10 @@ class Signature:
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
             speaker_named=bool(data.get("speaker_named", False)),
+            counts=tuple((t, float(lo), float(hi)) for t, lo, hi in data.get("counts", ())),
+            parts=tuple((t, m) for t, m in data.get("parts", ())),
+            words=tuple(data.get("words", ())),
+            slots=tuple((t, w) for t, w in data.get("slots", ())),
         )
 
     @property
@@ -337,6 +346,15 @@ def signature_of_doc(doc) -> Signature:
             signs.setdefault(axis, set()).add(sign * polarity)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
+    def term_key(token):
+        found = term_of(token)
+        return found[1] if found else None
+
+    counts = count_bindings(doc, said_by, term_key)
+    parts = quantities(doc, said_by, term_key)
+    slots = sorted({(key, _slot(t, term_key)) for t in content if (key := term_key(t)) and not _is_name(t)})
+    affixable = sorted({t.lemma_.lower() for t in content if t.pos_ in {"VERB", "ADJ", "ADV"}})
+
     return Signature(
         terms=tuple(sorted(terms.items())),
         names=tuple(names),
@@ -348,7 +366,37 @@ def signature_of_doc(doc) -> Signature:
         mentions=tuple(sorted(mentions)),
         speakers=tuple(sorted(speakers)),
         speaker_named=speaker_named,
+        counts=tuple(counts),
+        parts=tuple(parts),
+        words=tuple(affixable),
+        slots=tuple(slots),
     )
+
+
+# Roles coarse enough that active and passive, or "made a profit" and "turned a profit", agree.
+COARSE_DEP = {"nsubj": "subj", "nsubjpass": "subj", "dobj": "obj", "attr": "pred", "acomp": "pred",
+              "amod": "mod", "compound": "mod", "advmod": "mod", "npadvmod": "mod", "conj": "conj",
+              "xcomp": "verb", "ccomp": "verb", "advcl": "verb", "pcomp": "verb"}
+
+
+PARTICLES = {"out", "up", "down", "off", "away", "back"}
+
+
+def _slot(token, term_key) -> str:
+    """Where a word stands: its role and the word it depends on ("obj>make"); the main verb is "root"."""
+    if any(c.dep_ == "prt" or c.i == token.i + 1 and c.lower_ in PARTICLES for c in token.children):
+        return "phrasal"  # "pulled out", "turned up": the verb alone says little of what they mean
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return "root"
+    head = token.head
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head  # "in the kitchen", "on the roof": the same slot of "started"
+        role = "prep"
+    else:
+        role = COARSE_DEP.get(token.dep_, token.dep_)
+    if head.dep_ == "ROOT" and head.pos_ == "AUX":
+        return f"{role}>be"
+    return f"{role}>{term_key(head) or head.lemma_.lower()}"
 
 
 def _within_np(token, head) -> bool:
