@@ -37,12 +37,13 @@ test: venv
 	@scripts/ensure-pdf-libs
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
-# Speed figures (PostgreSQL for the last three: set DATABASE_URL; bench_import also REDIS_URL).
+# Speed figures (PostgreSQL for all but the first: set DATABASE_URL; bench_import also REDIS_URL).
 bench: venv
 	$(BIN)/python manage.py bench_extraction
 	$(BIN)/python manage.py bench_queue --claims 1000000
 	$(BIN)/python manage.py bench_export --verdicts 100000
 	$(BIN)/python manage.py bench_import --articles 1000
+	$(BIN)/python manage.py bench_matching --claims 1000000
 
 # The extraction engine's figures: the evaluation's development set, the team's own articles
 # (seen while writing rules; held out, since used to choose rules; and a fresh held-out set),

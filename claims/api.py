@@ -1,6 +1,8 @@
 """The REST API (django-ninja), for systems that feed or read the workbench.
 
 Authentication: `Authorization: Bearer <token>` with a token from `manage.py create_api_token`.
+One route needs none: /api/public/fact-checks/search, published work only and rate-limited per
+client address (settings.PUBLIC_SEARCH_RATE), for readers' tools and other newsrooms.
 The OpenAPI schema is at /api/openapi.json and browsable documentation at /api/docs.
 The endpoints call the same services and selectors as the web pages, so permissions and
 validation cannot drift between the two.
@@ -8,15 +10,19 @@ validation cannot drift between the two.
 import datetime
 from typing import Annotated
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.security import HttpBearer
+from ninja.throttling import AnonRateThrottle
 from pydantic import ConfigDict, Field, field_validator
 
 from . import permissions, ratings
 from .input_rules import MAX_ID, MAX_URL_CHARS, require_plain_text
 from .models import ImportJob, Topic
+from .public_links import fact_check_urls, site_url
+from .selectors.matching import MAX_QUERY_CHARS, clean_query, search_fact_checks
 from .selectors.queue import QueueFilter, queue_claims, queue_page
 from .selectors.verdicts import published_verdicts, verdict_rows
 from .services import imports
@@ -215,3 +221,58 @@ def list_verdicts(request, page: Query[VerdictPage]):
         }
         for row in rows
     ]
+
+
+# Search of published fact-checks by claim text (issue 15), like Google's claim search: the text
+# search finds candidates, the claim matcher ranks them (claims.selectors.matching).
+class SearchIn(In):
+    q: str = Field(..., max_length=MAX_QUERY_CHARS, description="The claim's words, as a reader would type or paste them.")
+    limit: int = Field(10, ge=1, le=50)
+
+
+class FactCheckHit(Schema):
+    claim: str
+    speaker: str
+    side: str | None
+    rating: str
+    url: str = Field(description="The public page of the verdict.")
+    published_at: datetime.datetime
+    score: float = Field(description="How close the claim is to the text searched for, 0 to 1.")
+    same_claim: bool = Field(description="The matcher judges it the same claim, not just a related one.")
+
+
+def _search(request, params: SearchIn) -> list[dict]:
+    text, _ = clean_query(params.q)  # a ValidationError is a 400 with the reason
+    url_of = fact_check_urls(site_url(request))
+    return [
+        {"claim": row.claim_text, "speaker": row.speaker, "side": row.side, "rating": ratings.label(row.rating),
+         "url": url_of(row.id), "published_at": row.published_at, "score": hit.score, "same_claim": hit.same}
+        for row, hit in search_fact_checks(text, limit=params.limit)
+    ]
+
+
+@api.get("/fact-checks/search", response={200: list[FactCheckHit], 400: Problem},
+         summary="Published fact-checks whose claim matches a text, best first")
+def search_fact_checks_api(request, params: Query[SearchIn]):
+    return _search(request, params)
+
+
+class PublicSearchThrottle(AnonRateThrottle):
+    """Per client address (REMOTE_ADDR, or the address NINJA_NUM_PROXIES trusted proxies
+    forwarded), counted in Django's cache, at settings.PUBLIC_SEARCH_RATE."""
+
+    scope = "public_search"
+
+    def __init__(self):
+        super().__init__(settings.PUBLIC_SEARCH_RATE)
+
+    def get_cache_key(self, request):
+        # Counted whoever asks, signed in or not: the route is the public one.
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+@api.get("/public/fact-checks/search", auth=None, throttle=PublicSearchThrottle(),
+         response={200: list[FactCheckHit], 400: Problem, 429: Problem},
+         summary="The same search without a token, rate-limited per client address (published work only)")
+def public_search_fact_checks(request, params: Query[SearchIn]):
+    return _search(request, params)

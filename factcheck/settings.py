@@ -198,3 +198,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # How often each feed is read (the beat task checks every minute which feeds are due).
 FEED_POLL_SECONDS = env.int("FEED_POLL_SECONDS", default=600)
+
+# The public fact-check search (/api/public/fact-checks/search): requests per client address, as
+# django-ninja reads a rate ("30/min", "1000/h"), counted in the cache above. The client address
+# is REMOTE_ADDR unless NUM_PROXIES says how many proxies in front of the app append to
+# X-Forwarded-For; a client cannot dodge the limit by sending that header itself.
+PUBLIC_SEARCH_RATE = env.str("PUBLIC_SEARCH_RATE", default="30/min")
+NINJA_NUM_PROXIES = env.int("NUM_PROXIES", default=0)
