@@ -1,0 +1,180 @@
+"""Do two signatures assert the same thing, and how close are they?
+
+The score is the rarity-weighted overlap of key terms (half Dice, half containment, so a short
+summary of a long quote still scores high). A pair is the same claim when the score reaches
+SAME_THRESHOLD and no rule says the two differ in what matters:
+- numbers: each side has a count the other lacks ("3 killed" against "30 killed");
+- stance: opposite signs on one axis ("captured" against "still held"), polarity included;
+- polarity: one asserts, the other denies, when no shared axis already decided it;
+- names: each side names a place or actor the other does not, in the same slot ("drones at
+  Kharkiv" against "drones at Odesa");
+- arguments: the same verb with another actor, object or place in words the other text never
+  uses ("the regulator found" against "the manufacturer found");
+- roles: a name that acts in one is acted on in the other ("A attacked B" against "B attacked A");
+- time: both pin the time, differently ("Monday" against "Friday", "by 2027" against "this year").
+A rule that fires keeps the pair apart and lowers its score, so a ranked panel shows it after the
+true matches but still shows it: a reviewer wants to see "30 killed" next to "3 killed".
+"""
+from dataclasses import dataclass
+
+from .lexicon import CAPITALS
+from .numbers import overlap
+from .signature import Signature
+
+SAME_THRESHOLD = 0.35
+CONFLICT_FACTOR = 0.5
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float  # 0..1, how close the two claims are
+    same: bool
+    reason: str
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    wa, wb = dict(a.terms), dict(b.terms)
+    total_a, total_b = sum(wa.values()), sum(wb.values())
+    if not total_a or not total_b:
+        return 0.0
+    shared = sum(min(wa[t], wb[t]) for t in wa.keys() & wb.keys())
+    dice = 2 * shared / (total_a + total_b)
+    containment = shared / min(total_a, total_b)
+    return (dice + containment) / 2
+
+
+def _agree(x, y) -> bool:
+    return bool(set(x) & set(y))
+
+
+def _same_name(x, y) -> bool:
+    """One name's keys hold the other's: "Trump" is "Donald Trump"; "Bank of England" is not "European Central Bank"."""
+    small, large = sorted((set(x), set(y)), key=len)
+    return bool(small) and small <= large
+
+
+def _numbers(a: Signature, b: Signature) -> str | None:
+    if not (a.numbers and b.numbers):
+        return None
+    only_a = [x for x in a.numbers if not any(overlap(x, y) for y in b.numbers)]
+    only_b = [y for y in b.numbers if not any(overlap(x, y) for x in a.numbers)]
+    if only_a and only_b:
+        return f"numbers differ: {_fmt(only_a)} against {_fmt(only_b)}"
+    return None
+
+
+def _stance(a: Signature, b: Signature) -> str | None:
+    stances_a, stances_b = dict(a.stances), dict(b.stances)
+    shared_axes = stances_a.keys() & stances_b.keys()
+    for axis in sorted(shared_axes):
+        if stances_a[axis] != stances_b[axis]:
+            return f"opposite on {axis}"
+    if not shared_axes and a.polarity != b.polarity:
+        return "one asserts what the other denies"
+    return None
+
+
+def _names(a: Signature, b: Signature) -> str | None:
+    only_a = [(k, anchor) for k, anchor in a.names if not any(_same_name(k, o) for o, _ in b.names)]
+    only_b = [(k, anchor) for k, anchor in b.names if not any(_same_name(k, o) for o, _ in a.names)]
+    for keys_a, slot_a in only_a:
+        for keys_b, slot_b in only_b:
+            if slot_a and slot_a == slot_b or _same_place_slot(slot_a, slot_b):
+                return f"another place or actor: {min(keys_a)} against {min(keys_b)}"
+    return None
+
+
+def _new_terms(terms, mentions) -> set[str]:
+    """Terms the other text never uses, a compound's head counting as used ("quake" in "earthquake")."""
+    return {t for t in terms if not any(t == m or len(min(t, m, key=len)) >= 4 and
+                                        (t.endswith(m) or m.endswith(t)) for m in mentions)}
+
+
+def _same_place_slot(slot_a: str, slot_b: str) -> bool:
+    """"in Seville" and "in Cordoba" fill one slot, whichever word the parser hung them on."""
+    role_a, role_b = slot_a.partition("/")[2], slot_b.partition("/")[2]
+    return role_a == role_b and role_a.startswith("prep:")
+
+
+def _arguments(a: Signature, b: Signature) -> str | None:
+    for anchor_a, role_a, terms_a in a.arguments:
+        for anchor_b, role_b, terms_b in b.arguments:
+            if anchor_a != anchor_b or role_a != role_b or role_a == "patient":
+                continue  # what was acted on is named in too many ways ("takeover", "bid") to tell
+            new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
+            if new_a and new_b:
+                return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
+    return None
+
+
+def _roles(a: Signature, b: Signature) -> str | None:
+    def by_role(sig, role):
+        return [terms for _, r, terms in sig.arguments if r == role]
+
+    for first, second in ((a, b), (b, a)):
+        for agent in by_role(first, "agent"):
+            if any(_agree(agent, p) for p in by_role(second, "patient")) \
+                    and not any(_agree(agent, g) for g in by_role(second, "agent")) \
+                    and any(_agree(p, g) for p in by_role(first, "patient") for g in by_role(second, "agent")):
+                return f"roles swapped: {min(agent)}"
+    return None
+
+
+PINNED = ("weekday", "month", "year", "clock")
+
+
+def _time(a: Signature, b: Signature) -> str | None:
+    """Times on the same scale that differ, or pinned times that share nothing."""
+    def on(sig, scales):
+        return {t for t in sig.times if t.split(":", 1)[0] in scales}
+
+    for scales in [(scale,) for scale in PINNED] + [PINNED]:
+        ta, tb = on(a, scales), on(b, scales)
+        if ta and tb and not ta & tb:
+            return f"another time: {min(ta).split(':', 1)[1]} against {min(tb).split(':', 1)[1]}"
+    # Date phrases in words agree when one holds the other ("a century", "over a century").
+    wa = [set(t.split(":", 1)[1].split()) for t in on(a, ("when",))]
+    wb = [set(t.split(":", 1)[1].split()) for t in on(b, ("when",))]
+    if wa and wb and not any(x <= y or y <= x for x in wa for y in wb):
+        return f"another time: {' '.join(sorted(wa[0]))} against {' '.join(sorted(wb[0]))}"
+    # One pins a date ("in January", "by 2027"), the other only says it in words ("in the summer").
+    for first, second in ((a, b), (b, a)):
+        if on(first, PINNED) and not on(first, ("when",)) and on(second, ("when",)) and not on(second, PINNED):
+            return f"another time: {min(on(first, PINNED)).split(':', 1)[1]} against a date in words"
+    return None
+
+
+def _speakers(a: Signature, b: Signature) -> str | None:
+    """Both name who says it, and they share nothing: a claim of each source (often a dispute)."""
+    def keys(sig):
+        return {CAPITALS.get(t[:5], t[:5]) for t in sig.speakers}
+
+    if a.speakers and b.speakers and not keys(a) & keys(b):
+        return f"said by another source: {a.speakers[0]} against {b.speakers[0]}"
+    return None
+
+
+RULES = (_numbers, _stance, _names, _roles, _arguments, _time, _speakers)
+
+
+def conflicts(a: Signature, b: Signature) -> str | None:
+    """Why two close claims still assert different things, or None."""
+    for rule in RULES:
+        reason = rule(a, b)
+        if reason:
+            return reason
+    return None
+
+
+def compare(a: Signature, b: Signature) -> Match:
+    score = similarity(a, b)
+    conflict = conflicts(a, b)
+    if conflict:
+        return Match(round(score * CONFLICT_FACTOR, 4), False, conflict)
+    if score >= SAME_THRESHOLD:
+        return Match(round(score, 4), True, f"same claim in other words ({score:.2f})")
+    return Match(round(score, 4), False, f"too different ({score:.2f})")
+
+
+def _fmt(ranges) -> str:
+    return ", ".join(f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}" for lo, hi in ranges)

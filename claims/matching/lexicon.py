@@ -1,0 +1,127 @@
+"""The small, general word lists the matcher needs: no story's own words are here.
+
+- SYNONYMS: words news copy uses interchangeably for one event ("killed"/"died", "troops"/"forces"),
+  each mapped to one canonical word, so a paraphrase scores like the original.
+- REPORTING: verbs of saying; who said it is not what is claimed.
+- NEGATORS: words that turn a claim into its denial ("not", "denied", "false").
+- STANCES: opposite pairs on one axis ("captured" against "still held", "rose" against "fell");
+  two claims on the same axis with opposite signs say opposite things.
+- ALIASES: the few names written in quite different ways ("US", "America", "American").
+"""
+
+_GROUPS = {
+    "kill": "kill killed die died dead death deaths fatality fatalities slay slain perish",
+    "wound": "wound wounded injure injured injury injuries hurt",
+    "attack": "attack strike hit shell shelling bomb bombing bombard bombardment pound target raid assault",
+    "capture": "capture seize take overrun occupy conquer",
+    "recapture": "recapture retake liberate",
+    "troop": "troop troops force forces soldier soldiers army military serviceman servicemen fighter fighters",
+    "civilian": "civilian civilians resident residents people person inhabitant inhabitants",
+    "town": "town city village settlement municipality",
+    "destroy": "destroy demolish flatten raze obliterate",
+    "damage": "damage",
+    "explosion": "explosion blast detonation",
+    "earthquake": "earthquake quake tremor",
+    "regulator": "regulator watchdog",
+    "company": "company firm",
+    "theft": "theft heist robbery burglary",
+    "south": "south southern", "north": "north northern", "east": "east eastern", "west": "west western",
+    "border": "border frontier",
+    "electricity": "electricity power",
+    "missile": "missile rocket",
+    "drone": "drone uav",
+    "building": "building block structure",
+    "home": "home house apartment flat dwelling",
+    "child": "child children kid kids",
+    "president": "president leader",
+    "government": "government administration authorities",
+    "launch": "launch fire",
+    "arrest": "arrest detain",
+    "ban": "ban prohibit forbid outlaw",
+    "rise": "rise increase grow surge jump climb soar",
+    "fall": "fall drop decrease decline plunge shrink slump",
+    "buy": "buy purchase acquire",
+    "begin": "begin start commence",
+    "end": "end stop halt cease",
+    "evacuate": "evacuate flee",
+    "refugee": "refugee refugees displaced",
+    "large": "large big huge massive",
+    "small": "small little tiny",
+    "hospital": "hospital clinic",
+    "school": "school",
+    "plant": "plant station facility",
+    "cut": "cut reduce slash lower",
+    "sign": "sign",
+    "fund": "fund funding money",
+}
+SYNONYMS: dict[str, str] = {word: canon for canon, words in _GROUPS.items() for word in words.split()}
+
+REPORTING = frozenset(
+    "say tell state claim report announce add insist confirm write allege assert declare note stress "
+    "argue accord suggest maintain tweet post acknowledge admit quote cite".split()
+)
+# Verbs and words that deny what follows them.
+NEGATING = frozenset("deny refute debunk dismiss fail refuse reject false untrue fake baseless unfounded".split())
+# Phrasal verbs that deny what follows ("ruled out closing the plant").
+NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+# "no more than 35 dollars" caps a number, it does not deny anything.
+NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
+NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".split())
+
+# axis -> (words for +, words for -)
+_STANCES = {
+    "control": (
+        "capture seize take overrun occupy conquer fall enter control recapture retake liberate",  # of a named place
+        "hold retain repel repulse defend withstand remain",
+    ),
+    "amount": (
+        "rise increase grow surge jump climb soar double triple gain raise hike more higher",
+        "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
+    ),
+    "change": ("change rise increase fall drop", "remain unchanged stable steady"),
+    "trade": ("buy sign acquire purchase", "sell"),
+    "frequency": ("common frequent widespread", "rare uncommon"),
+    "severity": ("severe serious major", "mild minor slight"),
+    "ruling": ("uphold confirm maintain", "overturn quash reverse annul revoke invalidate"),
+    "result": ("win victory", "lose defeat loss"),
+    "approval": (
+        "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
+        "block veto forbid ban prohibit",
+    ),
+    "open": ("open reopen resume start begin launch restart", "close closed shut halt suspend stop end cancel"),
+    "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
+    "alive": ("kill die dead death", "survive alive unharmed rescue"),
+    "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
+    "outcome": ("safe safely success successful", "crash fail failure"),
+    "guilt": ("guilty convict", "innocent acquit"),
+    "support": ("support back favour favor", "oppose against"),
+    "legal": ("legal lawful", "illegal unlawful"),
+    "true": ("true accurate correct", "false inaccurate wrong"),
+}
+STANCES: dict[str, list[tuple[str, int]]] = {}
+for _axis, (_plus, _minus) in _STANCES.items():
+    for _word in _plus.split():
+        STANCES.setdefault(_word, []).append((_axis, 1))
+    for _word in _minus.split():
+        STANCES.setdefault(_word, []).append((_axis, -1))
+
+ALIASES = {
+    "us": "usa", "u.s.": "usa", "u.s": "usa", "america": "usa", "american": "usa", "americans": "usa",
+    "washington": "usa", "uk": "britain", "u.k.": "britain", "british": "britain", "briton": "britain",
+    "kiev": "kyiv", "kremlin": "russi",
+}
+# Multi-word names whose parts mean nothing alone.
+NAME_PHRASES = {"united states": "usa", "united kingdom": "britain", "white house": "usa"}
+
+# Words too common to carry meaning, beyond spaCy's stop words.
+EXTRA_STOP = frozenset(
+    "also reportedly allegedly report reports according accord be have do get make would could may might "
+    "will shall must said says".split()
+)
+
+# A capital speaks for its government: "Moscow says" is "Russia says" (speakers only, not places).
+CAPITALS = {
+    "mosco": "russi", "kremlin": "russi", "kyiv": "ukrai", "kiev": "ukrai", "beiji": "china", "washi": "usa",
+    "londo": "britain", "paris": "franc", "berli": "germa", "tehra": "iran", "jerus": "israe", "ankar": "turke",
+    "tokyo": "japan", "delhi": "india", "pyong": "north",
+}

@@ -1,0 +1,123 @@
+"""Numbers in claim text, brought to one value whatever the spelling.
+
+"three", "3", "1,200", "1.2 million", "a dozen", "5%" and "5 percent" are written many ways; a claim
+changed from 3 dead to 30 dead is a different claim, so the matcher must compare values, not
+spellings. Years and clock times are not counts: they are left to the time rule.
+"""
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
+          "m.": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+COUNT_WORDS = {"dozen": 12, "pair": 2, "couple": 2}
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
+# Vague counts stand for a range: "dozens" agrees with 40 but not with 400 or with "hundreds".
+VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 999_999),
+         "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
+SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$")
+DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def word_value(word: str) -> float | None:
+    """The value of one token ("3", "1,200", "three", "twenty-five", "4.5"), or None."""
+    w = word.lower().strip()
+    suffixed = SUFFIXED.match(w)
+    if suffixed:
+        return float(suffixed.group(1)) * SCALES[suffixed.group(2)]
+    if w in TIMES:
+        return float(TIMES[w])
+    if DIGITS.match(w):
+        return float(w.replace(",", ""))
+    if w in UNITS:
+        return float(UNITS[w])
+    if w in TENS:
+        return float(TENS[w])
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        if tens in TENS and unit in UNITS and UNITS[unit] < 10:
+            return float(TENS[tens] + UNITS[unit])
+    return None
+
+
+def numbers_in(words: list[str]) -> list[float]:
+    """Values of the number phrases in a run of lower-case words, scales applied.
+
+    "1.2 million" -> 1_200_000; "three hundred and five" -> 305; "a dozen" -> 12.
+    """
+    values: list[float] = []
+    current: float | None = None
+    total = 0.0
+    for i, word in enumerate(words):
+        w = word.lower()
+        value = word_value(w)
+        if value is not None:
+            if current is not None and current >= 20 and value < 10 and current % 10 == 0:
+                current += value  # "twenty five"
+            elif current is not None:
+                values.append(total + current)
+                total, current = 0.0, value
+            else:
+                current = value
+            continue
+        if w in SCALES and (current is not None or total):
+            scale = SCALES[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = None
+            continue
+        if w in COUNT_WORDS and i > 0 and words[i - 1].lower() in {"a", "one"} and current is None:
+            current = float(COUNT_WORDS[w])
+            continue
+        if w == "and" and current is not None and i + 1 < len(words) and word_value(words[i + 1]) is not None \
+                and (current >= 100 or total):
+            continue  # "three hundred and five"
+        if current is not None or total:
+            values.append(total + (current or 0))
+            total, current = 0.0, None
+    if current is not None or total:
+        values.append(total + (current or 0))
+    return values
+
+
+# Durations in hours, so "48 hours" and "two days" agree.
+DURATIONS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24, "week": 168,
+             "weeks": 168, "month": 730, "months": 730, "year": 8760, "years": 8760}
+
+
+def _durations(words: list[str]) -> list[str]:
+    """"two days" -> "48 hour": a count of a unit of time becomes hours ("7-minute" too)."""
+    out = list(words)
+    for i, word in enumerate(words[:-1]):
+        j = i + 1
+        if words[j] == "-" and j + 1 < len(words):
+            j += 1
+        unit = DURATIONS.get(words[j])
+        value = word_value(word)
+        if unit and value is not None:
+            out[i] = f"{value * unit:.6f}".rstrip("0").rstrip(".")
+            out[j] = "hour"
+    return out
+
+
+def ranges_in(words: list[str]) -> list[tuple[float, float]]:
+    """Numbers as (low, high) ranges: exact values are (x, x), vague counts a span."""
+    words = _durations(words)
+    found = {(v, v) for v in numbers_in(words)}
+    found.update(VAGUE[w] for w in words if w in VAGUE)
+    return sorted(found)
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    slack = 1e-9 * max(1.0, abs(a[1]), abs(b[1]))
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack

@@ -1,0 +1,341 @@
+"""A claim's signature: the cheap features that say what it asserts, stored once per claim.
+
+One spaCy parse per claim gives: the key terms (stemmed, synonyms folded, weighted by rarity),
+the numbers (as values, or ranges for "dozens"), the names of places and actors (as loose keys,
+so "Russia" and "Russian" agree), the words that pin the time, the polarity (asserted or
+denied?), the stances on general opposite axes ("captured" against "held"), and the arguments
+of each verb (who acts, on what, where) so that a changed actor or place is seen even when it is
+a common noun ("the regulator" against "the manufacturer").
+Who *said* it (the subject of "said", "according to ...") is set aside: the same claim is the same
+whoever repeats it. Everything here is plain data, so it can be stored as JSON beside the claim.
+"""
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from wordfreq import zipf_frequency
+
+from claims.extraction.nlp import pipeline
+
+from .lexicon import (
+    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
+    REPORTING, STANCES, SYNONYMS,
+)
+from .numbers import ranges_in, word_value
+
+NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+TIME_LABELS = {"DATE", "TIME"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$")
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+# Words whose only job in a name is to say what kind of thing it is ("the Defence Ministry").
+COMMON_NAME_ZIPF = 4.6
+NP_INSIDE = {"compound", "amod", "poss", "nmod", "flat", "case"}
+UP_THROUGH = {"compound", "poss", "amod", "nmod", "appos", "conj", "case", "flat"}
+CONTROL_AXIS_NEEDS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+ROLE_OF = {"nsubj": "agent", "dobj": "patient", "nsubjpass": "patient", "attr": "attr", "acomp": "attr"}
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True)
+class Signature:
+    terms: tuple[tuple[str, float], ...]  # (term, weight), sorted; names as name keys
+    names: tuple[tuple[tuple[str, ...], str], ...]  # (keys, slot): ("kharkiv",), "launch/prep:at"
+    numbers: tuple[tuple[float, float], ...]  # (low, high)
+    times: tuple[str, ...]  # "weekday:monday", "month:june", "year:2022", "clock:7:36", "when:night"
+    polarity: int  # +1 asserted, -1 denied
+    stances: tuple[tuple[str, int], ...]  # (axis, sign) after polarity, one sign per axis
+    arguments: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (anchor, role, terms)
+    mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
+    speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Signature":
+        return cls(
+            terms=tuple((t, float(w)) for t, w in data["terms"]),
+            names=tuple((tuple(k), a) for k, a in data["names"]),
+            numbers=tuple((float(lo), float(hi)) for lo, hi in data["numbers"]),
+            times=tuple(data["times"]),
+            polarity=int(data["polarity"]),
+            stances=tuple((a, int(s)) for a, s in data["stances"]),
+            arguments=tuple((a, r, tuple(t)) for a, r, t in data.get("arguments", ())),
+            mentions=tuple(data.get("mentions", ())),
+            speakers=tuple(data.get("speakers", ())),
+        )
+
+    @property
+    def search_text(self) -> str:
+        """The key terms as one string, for a full-text or trigram index to fetch candidates."""
+        return " ".join(t for t, _ in self.terms)
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    """How much a shared word says: rare words (names, "Lysychansk") much more than common ones."""
+    return min(6.0, max(1.0, 7.0 - zipf_frequency(word, "en")))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def name_key(word: str) -> str:
+    w = word.lower().strip(".'’")
+    if w in ALIASES:
+        return ALIASES[w]
+    # Five letters keep "Russia"/"Russian" and "Ukraine"/"Ukrainian" together, "Kharkiv"/"Kherson" apart.
+    return w[:5] if len(w) > 5 else w
+
+
+def _is_name(token) -> bool:
+    # Mid-sentence capitals name something; at the start only an adjective does ("Norlandic troops").
+    capitalised = token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN"} \
+        and (not token.is_sent_start or token.pos_ == "ADJ" and zipf_frequency(token.lower_, "en") < 1.5)
+    return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or capitalised) and _time_of(token) is None
+
+
+def term_of(token) -> tuple[str, str] | None:
+    """(word for rarity, term) of a content token, or None for a word that carries no meaning here."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in CONTENT_POS or token.is_stop or lemma in EXTRA_STOP or lemma in REPORTING:
+        return None
+    if token.lower_ in NEGATION_WORDS or lemma in NEGATING or token.is_punct:
+        return None
+    if word_value(token.lower_) is not None or token.like_num or _time_of(token):
+        return None
+    if _is_name(token):
+        return token.lower_, name_key(token.text)
+    word = SYNONYMS.get(lemma) or SYNONYMS.get(token.lower_) or _unprefixed(token.lower_) or lemma
+    return word, stem(word)
+
+
+def _unprefixed(word: str) -> str | None:
+    """"unvaccinated" -> "vaccinated": the un- word is the same term, denied (see polarity)."""
+    if word.startswith("un") and len(word) > 5 and zipf_frequency(word[2:], "en") > 2.5:
+        return word[2:]
+    return None
+
+
+def _attribution(doc) -> set[int]:
+    """Token indices that say who claims it: subject of a saying verb with a clause, 'according to X'."""
+    out: set[int] = set()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma == "accord" and token.dep_ == "prep":
+            out.update(t.i for t in token.subtree)
+            continue
+        if token.pos_ in {"VERB", "AUX"} and (lemma in REPORTING or lemma in NEGATING):
+            clause = [c for c in token.children if c.dep_ in {"ccomp", "parataxis"}]
+            if not clause and token.dep_ != "parataxis":
+                continue
+            out.add(token.i)
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "agent", "dative", "aux", "auxpass", "npadvmod"}:
+                    out.update(t.i for t in child.subtree)
+    return out
+
+
+def _time_of(token) -> str | None:
+    w = token.lower_
+    if w in WEEKDAYS:
+        return f"weekday:{w}"
+    if w in MONTHS and token.pos_ == "PROPN":
+        return f"month:{w}"
+    if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
+        return f"year:{token.text}"
+    if CLOCK.match(w) and ":" in w:
+        return f"clock:{w}"
+    return None
+
+
+def _anchor(token) -> tuple[str, str]:
+    """(the content word that governs this noun phrase, the phrase's role under it)."""
+    head = token
+    while head.dep_ in UP_THROUGH and head.head is not head:
+        head = head.head
+    role = ROLE_OF.get(head.dep_)
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        role, gov = "agent", head.head.head
+    elif head.dep_ in {"pobj", "pcomp"}:
+        role, gov = f"prep:{head.head.lower_}", head.head.head
+    else:
+        gov = head.head
+    if role is None or gov is head:
+        return "", ""
+    t = term_of(gov)
+    return (t[1] if t else gov.lemma_.lower()), role
+
+
+def _negations(doc, said_by) -> int:
+    count = 0
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.i in said_by:
+            count += lemma in NEGATING and token.pos_ in {"VERB", "AUX"}
+            continue
+        if token.lower_ == "no" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in NOT_NEGATING_AFTER_NO:
+            continue
+        if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
+            count += 1
+        elif lemma in NEGATING and token.dep_ != "amod":  # "a failed launch" denies nothing
+            count += 1
+        elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children if c.dep_ == "prt"):
+            count += 1
+        elif _unprefixed(token.lower_) and token.pos_ in {"ADJ", "VERB"}:
+            count += 1
+        elif token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.children) \
+                or token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.head.children
+                                                  if token.head.dep_ == "advmod"):
+            count += 1  # "too late to be counted": not counted
+    return count
+
+
+def claim_signature(text: str) -> Signature:
+    return signature_of_doc(pipeline()(text))
+
+
+def signatures(texts, batch_size: int = 64) -> list[Signature]:
+    return [signature_of_doc(doc) for doc in pipeline().pipe(texts, batch_size=batch_size)]
+
+
+def signature_of_doc(doc) -> Signature:
+    said_by = _attribution(doc)
+    content = [t for t in doc if t.i not in said_by and not t.is_punct and not t.is_space]
+    polarity = -1 if _negations(doc, said_by) % 2 else 1
+
+    # Time: dates, clock times, and the plain words of date phrases ("last year", "night").
+    times = {tag for tag in map(_time_of, content) if tag}
+    for ent in doc.ents:
+        # A date phrase in words ("last year", "the summer") pins the time too; one that starts with
+        # a count is a duration ("four years", "48 hours"), which the number rule weighs, and one
+        # with a pinned date in it is already held by the tags above.
+        words = [t for t in ent if t.lower_ not in {"the", "a", "an", "of", "on", "in"}]
+        if ent.label_ != "DATE" or not words or words[0].like_num or word_value(words[0].lower_) is not None:
+            continue
+        if any(_time_of(t) or t.i in said_by for t in ent):
+            continue
+        words = [t.lemma_.lower() for t in words if not t.like_num and word_value(t.lower_) is None]
+        if words:
+            times.add("when:" + " ".join(words))
+
+    # Numbers: counts only, not years and clock times.
+    words = []
+    for token in content:
+        if _time_of(token) or token.ent_type_ == "ORDINAL":
+            words.append("|")
+        elif token.text != "%":
+            words.append(token.lower_)
+    numbers = ranges_in(words)
+
+    # Names: entities and runs of proper nouns the model left unlabelled, each with its anchor.
+    groups: list[list] = []
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            toks = [t for t in ent if t.i not in said_by and not t.is_punct and not t.is_stop]
+            if toks:
+                groups.append((toks, ent.root))
+            seen.update(t.i for t in ent)
+    run: list = []
+    for token in content + [None]:
+        if token is not None and token.i not in seen and _is_name(token):
+            run.append(token)
+            continue
+        if run:
+            groups.append((run, run[-1]))
+            run = []
+    names = []
+    for toks, root in groups:
+        phrase = " ".join(t.lower_ for t in toks)
+        if phrase in NAME_PHRASES:
+            keys = {NAME_PHRASES[phrase]}
+        else:
+            rare = [t for t in toks if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
+            keys = {name_key(t.text) for t in (rare or toks)}
+            capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper() and t.lower_ not in {"of", "for"}]
+            if len(capitals) >= 2:
+                keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
+        anchor, role = _anchor(root)
+        names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
+
+    # Terms: content words, synonyms folded, stemmed, weighted by rarity.
+    terms: dict[str, float] = {}
+    mentions: set[str] = set()
+    speakers: set[str] = set()
+    for token in doc:
+        found = term_of(token)
+        if not found:
+            continue
+        word, key = found
+        mentions.add(key)
+        if token.i not in said_by:
+            terms[key] = max(terms.get(key, 0.0), rarity(word))
+        elif token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            speakers.add(key)
+    for keys, _ in names:
+        mentions.update(keys)
+
+    # Arguments of verbs: who acts, on what, where; as the terms of each noun phrase.
+    arguments = set()
+    for token in content:
+        if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.dep_ in NP_INSIDE:
+            continue
+        anchor, role = _anchor(token)
+        if not anchor:
+            continue
+        phrase = [token] + [t for t in token.subtree if t.dep_ in NP_INSIDE and t.head.i != t.i
+                            and _within_np(t, token)]
+        # Nouns only: "a misfired rocket" and "a failed rocket launch" are the same rocket.
+        phrase_terms = tuple(sorted({term_of(t)[1] for t in phrase if t.pos_ in {"NOUN", "PROPN"} and term_of(t)}))
+        if phrase_terms:
+            arguments.add((anchor, role, phrase_terms))
+
+    # Stances on opposite axes, turned by the claim's polarity; an axis seen both ways says nothing.
+    signs: dict[str, set[int]] = {}
+    for token in content:
+        for axis, sign in STANCES.get(token.lemma_.lower(), ()) or STANCES.get(token.lower_, ()):
+            if axis == "control" and not _has_named_argument(token):
+                continue  # "took 3 million euros", "14 held": not a place changing hands
+            signs.setdefault(axis, set()).add(sign * polarity)
+    stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
+
+    return Signature(
+        terms=tuple(sorted(terms.items())),
+        names=tuple(names),
+        numbers=tuple(numbers),
+        times=tuple(sorted(times)),
+        polarity=polarity,
+        stances=stances,
+        arguments=tuple(sorted(arguments)),
+        mentions=tuple(sorted(mentions)),
+        speakers=tuple(sorted(speakers)),
+    )
+
+
+def _within_np(token, head) -> bool:
+    while token.i != head.i:
+        if token.dep_ not in NP_INSIDE:
+            return False
+        token = token.head
+    return True
+
+
+def _has_named_argument(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "prep":
+            child = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child is None:
+                continue
+        elif child.dep_ not in CONTROL_AXIS_NEEDS:
+            continue
+        if any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"} for t in child.subtree):
+            return True
+    return False
