@@ -131,3 +131,17 @@ def test_a_merged_claim_is_matched_again():
     right = add_claim_by_hand(article=article, text=KILLED[cut:].strip(), added_by=reviewer)
     merged = merge_claims(first=left, second=right, user=reviewer)
     assert len(matched(merged)) == 1
+
+
+@pytest.mark.django_db
+def test_match_claims_finds_the_matches_of_claims_stored_before_matching():
+    import io
+
+    from django.core.management import call_command
+
+    first, second, third = published(KILLED), stored(KILLED), stored(KILLED)
+    call_command("match_claims", stdout=io.StringIO())
+    call_command("match_claims", stdout=io.StringIO())  # a second run stores nothing twice
+    assert set(ClaimMatch.objects.values_list("claim_id", "earlier_id")) == {
+        (second.pk, first.pk), (third.pk, first.pk), (third.pk, second.pk)
+    }
