@@ -27,7 +27,9 @@ def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
             pass  # stored by an older matcher: parsed again below
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
-        fresh = dict(zip((c.pk for c in missing), signatures([c.text for c in missing])))
+        texts = list(dict.fromkeys(c.text for c in missing))  # a wire story's claim, repeated word for word, is parsed once
+        parsed = dict(zip(texts, signatures(texts)))
+        fresh = {c.pk: parsed[c.text] for c in missing}
         ClaimSignature.objects.filter(claim_id__in=list(fresh)).delete()
         ClaimSignature.objects.bulk_create(
             [ClaimSignature(claim_id=pk, data=sig.as_json()) for pk, sig in fresh.items()], batch_size=500
@@ -47,13 +49,17 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
     wanted = {pk for ids in candidates.values() for pk in ids} - own.keys()
     others = signatures_for(list(Claim.objects.filter(pk__in=wanted).only("id", "text"))) if wanted else {}
     others.update(own)  # claims of one batch are candidates for each other
-    pairs = {}
+    pairs, compared = {}, {}
     for claim in claims:
         found = []
         for other_id in candidates[claim.pk]:
             if other_id not in others:
                 continue  # deleted meanwhile
-            match = compare(own[claim.pk], others[other_id])
+            # Claims repeated word for word (wire copy in many outlets) have equal signatures: one comparison each.
+            key = (own[claim.pk], others[other_id])
+            if key not in compared:
+                compared[key] = compare(*key)
+            match = compared[key]
             if match.same:
                 found.append((match.score, other_id, match.reason))
         for score, other_id, reason in sorted(found, reverse=True)[:KEEP]:
