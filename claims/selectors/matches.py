@@ -136,18 +136,21 @@ class CheckedBefore:
 
 def checked_before(claim: Claim, *, limit: int = SHOWN) -> list[CheckedBefore]:
     """The claims of other articles that assert the same as this one: those with a published
-    verdict first, then the closest. One query."""
+    verdict first, then the closest. One query, however often the claim was repeated."""
     related = ("article__outlet", "side", "source", "verdict")
+    other_published = Case(
+        When(Q(claim=claim) & _published("earlier__"), then=Value(0)),
+        When(Q(earlier=claim) & _published("claim__"), then=Value(0)),
+        default=Value(1),
+    )
     rows = (
         ClaimMatch.objects.filter(Q(claim=claim) | Q(earlier=claim))
         .select_related(*(f"claim__{r}" for r in related), *(f"earlier__{r}" for r in related))
         .defer(*(f"{end}__article__{f}" for end in ("claim", "earlier") for f in ("body", "raw_input", "raw_file")))
+        .annotate(other_published=other_published)
+        .order_by("other_published", "-score", "-pk")[:limit]
     )
-    found = [
-        CheckedBefore(row.earlier if row.claim_id == claim.pk else row.claim, row.score, row.reason) for row in rows
-    ]
-    found.sort(key=lambda row: (not row.published, -row.score, -row.other.pk))
-    return found[:limit]
+    return [CheckedBefore(row.earlier if row.claim_id == claim.pk else row.claim, row.score, row.reason) for row in rows]
 
 
 def queue_with_marks(claims: list[Claim]) -> list[Claim]:
@@ -158,6 +161,7 @@ def queue_with_marks(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def matching(claims: QuerySet[Claim], wanted: bool) -> QuerySet[Claim]:
+def by_published_match(claims: QuerySet[Claim], wanted: bool) -> QuerySet[Claim]:
+    """The claims that match a published verdict (wanted) or those that do not."""
     condition = matches_published_verdict()
     return claims.filter(condition) if wanted else claims.exclude(condition)

@@ -23,7 +23,7 @@ from .. import permissions
 from ..input_rules import MAX_ID
 from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
-from .matches import matching, queue_with_marks
+from .matches import by_published_match, queue_with_marks
 from ..workflow import ReviewState
 
 PAGE_SIZE = 50
@@ -126,7 +126,7 @@ class QueueFilter(django_filters.FilterSet):
         return queryset.filter(text__icontains=value)
 
     def by_verdict_match(self, queryset, name, value):
-        return matching(queryset, wanted=value == "yes")
+        return by_published_match(queryset, wanted=value == "yes")
 
     def no_filter(self, queryset, name, value):
         return queryset
