@@ -38,7 +38,7 @@ _GROUPS = {
     "launch": "launch fire",
     "arrest": "arrest detain",
     "ban": "ban prohibit forbid outlaw",
-    "rise": "rise increase grow surge jump climb soar",
+    "rise": "rise increase grow surge jump climb soar raise hike",
     "fall": "fall drop decrease decline plunge shrink slump",
     "buy": "buy purchase acquire",
     "begin": "begin start commence",
@@ -53,6 +53,12 @@ _GROUPS = {
     "cut": "cut reduce slash lower",
     "sign": "sign",
     "fund": "fund funding money",
+    "draft": "draft conscription mobilisation mobilization",
+    "percent": "percent cent",
+    "kilometre": "km kilometre kilometres kilometer kilometers",
+    "centimetre": "cm centimetre centimetres centimeter centimeters",
+    "kilogram": "kg kilogram kilograms kilo kilos",
+    "tonne": "tonne tonnes ton tons",
 }
 SYNONYMS: dict[str, str] = {word: canon for canon, words in _GROUPS.items() for word in words.split()}
 
@@ -61,7 +67,9 @@ REPORTING = frozenset(
     "argue accord suggest maintain tweet post acknowledge admit quote cite".split()
 )
 # Verbs and words that deny what follows them.
-NEGATING = frozenset("deny refute debunk dismiss fail refuse reject false untrue fake baseless unfounded".split())
+NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded".split())
+# Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
+NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
 NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
 # "no more than 35 dollars" caps a number, it does not deny anything.
@@ -78,9 +86,12 @@ _STANCES = {
         "rise increase grow surge jump climb soar double triple gain raise hike more higher",
         "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
     ),
-    "change": ("change rise increase fall drop", "remain unchanged stable steady"),
+    "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep"),
+    "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),
+    "level": ("above", "below"),
+    "heat": ("hot warm warmer warmest hottest heatwave", "cold cool colder coldest"),
     "severity": ("severe serious major", "mild minor slight"),
     "ruling": ("uphold confirm maintain", "overturn quash reverse annul revoke invalidate"),
     "result": ("win victory", "lose defeat loss"),
@@ -125,3 +136,8 @@ CAPITALS = {
     "londo": "britain", "paris": "franc", "berli": "germa", "tehra": "iran", "jerus": "israe", "ankar": "turke",
     "tokyo": "japan", "delhi": "india", "pyong": "north",
 }
+
+# Nouns that refer back to an organisation named earlier in the sentence ("..., the group said").
+REFERRING_SPEAKERS = frozenset(
+    "group company firm organisation organization movement militia agency party body club union".split()
+)

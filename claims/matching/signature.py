@@ -19,7 +19,8 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
+    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS,
+    NOT_NEGATING_AFTER_NO,
     REPORTING, STANCES, SYNONYMS,
 )
 from .numbers import ranges_in, word_value
@@ -27,6 +28,7 @@ from .numbers import ranges_in, word_value
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$")
@@ -49,9 +51,11 @@ class Signature:
     times: tuple[str, ...]  # "weekday:monday", "month:june", "year:2022", "clock:7:36", "when:night"
     polarity: int  # +1 asserted, -1 denied
     stances: tuple[tuple[str, int], ...]  # (axis, sign) after polarity, one sign per axis
-    arguments: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (anchor, role, terms)
+    # (anchor, role, terms, head, qualifiers): ("find", "agent", ("regul",), "regul", ())
+    arguments: tuple[tuple[str, str, tuple[str, ...], str, tuple[str, ...]], ...] = ()
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
+    speaker_named: bool = False  # the speaker has a name, not only a description ("the group")
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -65,9 +69,10 @@ class Signature:
             times=tuple(data["times"]),
             polarity=int(data["polarity"]),
             stances=tuple((a, int(s)) for a, s in data["stances"]),
-            arguments=tuple((a, r, tuple(t)) for a, r, t in data.get("arguments", ())),
+            arguments=tuple((a, r, tuple(t), h, tuple(q)) for a, r, t, h, q in data.get("arguments", ())),
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
+            speaker_named=bool(data.get("speaker_named", False)),
         )
 
     @property
@@ -149,6 +154,8 @@ def _time_of(token) -> str | None:
         return f"weekday:{w}"
     if w in MONTHS and token.pos_ == "PROPN":
         return f"month:{w}"
+    if w in SEASONS and token.pos_ == "NOUN" and (w != "fall" or token.dep_ == "pobj"):
+        return f"season:{w}"
     if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
         return f"year:{token.text}"
     if CLOCK.match(w) and ":" in w:
@@ -187,9 +194,12 @@ def _negations(doc, said_by) -> int:
             count += 1
         elif lemma in NEGATING and token.dep_ != "amod":  # "a failed launch" denies nothing
             count += 1
-        elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children if c.dep_ == "prt"):
+        elif lemma in NEGATING_WITH_CLAUSE and any(c.dep_ == "xcomp" for c in token.children):
             count += 1
-        elif _unprefixed(token.lower_) and token.pos_ in {"ADJ", "VERB"}:
+        elif any((lemma, c.lower_) in NEGATING_PHRASES for c in token.children):
+            count += 1
+        elif _unprefixed(token.lower_) and token.pos_ in {"ADJ", "VERB"} and token.lower_ not in STANCES:
+            # "unvaccinated" denies "vaccinated"; "uncommon" is a word of its own on a stance axis.
             count += 1
         elif token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.children) \
                 or token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.head.children
@@ -218,7 +228,7 @@ def signature_of_doc(doc) -> Signature:
         # a count is a duration ("four years", "48 hours"), which the number rule weighs, and one
         # with a pinned date in it is already held by the tags above.
         words = [t for t in ent if t.lower_ not in {"the", "a", "an", "of", "on", "in"}]
-        if ent.label_ != "DATE" or not words or words[0].like_num or word_value(words[0].lower_) is not None:
+        if ent.label_ != "DATE" or not words or words[0].pos_ == "NUM" or word_value(words[0].lower_) is not None:
             continue
         if any(_time_of(t) or t.i in said_by for t in ent):
             continue
@@ -240,10 +250,16 @@ def signature_of_doc(doc) -> Signature:
     seen: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
-            toks = [t for t in ent if t.i not in said_by and not t.is_punct and not t.is_stop]
+            span = list(ent)
+            # The small model often stops a name one word short ("the National Salvation" + "Front").
+            while span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].pos_ == "PROPN" \
+                    and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
+                span.append(doc[span[-1].i + 1])
+            toks = [t for t in span if t.i not in said_by and not t.is_punct and t.lower_ != "the"]
+            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
             if toks:
-                groups.append((toks, ent.root))
-            seen.update(t.i for t in ent)
+                groups.append((toks, root))
+            seen.update(t.i for t in span)
     run: list = []
     for token in content + [None]:
         if token is not None and token.i not in seen and _is_name(token):
@@ -253,33 +269,43 @@ def signature_of_doc(doc) -> Signature:
             groups.append((run, run[-1]))
             run = []
     names = []
+    acronyms: dict[str, set[int]] = {}  # "icc" -> the token indices of "International Criminal Court"
     for toks, root in groups:
         phrase = " ".join(t.lower_ for t in toks)
+        capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
+        words = [t for t in toks if not t.is_stop] or toks  # "of" is never a key; "Front" is a stop word too
         if phrase in NAME_PHRASES:
             keys = {NAME_PHRASES[phrase]}
         else:
-            rare = [t for t in toks if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
-            keys = {name_key(t.text) for t in (rare or toks)}
-            capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper() and t.lower_ not in {"of", "for"}]
+            rare = [t for t in words if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
+            keys = {name_key(t.text) for t in (rare or words)}
             if len(capitals) >= 2:
                 keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
         anchor, role = _anchor(root)
         names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
+        if len(capitals) >= 3 and root.ent_type_ not in {"PERSON"}:
+            acronyms["".join(capitals)] = {t.i for t in toks}
 
     # Terms: content words, synonyms folded, stemmed, weighted by rarity.
     terms: dict[str, float] = {}
     mentions: set[str] = set()
     speakers: set[str] = set()
+    speaker_named = False
+    in_acronym = {i: acronym for acronym, indices in acronyms.items() for i in indices}
     for token in doc:
         found = term_of(token)
         if not found:
             continue
         word, key = found
+        if token.i in in_acronym:  # "Court of Arbitration for Sport" counts as one word, "cas"
+            mentions.add(key)
+            word, key = in_acronym[token.i], in_acronym[token.i]
         mentions.add(key)
         if token.i not in said_by:
             terms[key] = max(terms.get(key, 0.0), rarity(word))
         elif token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             speakers.add(key)
+            speaker_named = speaker_named or _is_name(token)
     for keys, _ in names:
         mentions.update(keys)
 
@@ -295,8 +321,12 @@ def signature_of_doc(doc) -> Signature:
                             and _within_np(t, token)]
         # Nouns only: "a misfired rocket" and "a failed rocket launch" are the same rocket.
         phrase_terms = tuple(sorted({term_of(t)[1] for t in phrase if t.pos_ in {"NOUN", "PROPN"} and term_of(t)}))
-        if phrase_terms:
-            arguments.add((anchor, role, phrase_terms))
+        # Common words that narrow who it is: the "deputy" mayor, the "county" council.
+        qualifiers = tuple(sorted({term_of(t)[1] for t in phrase if t.dep_ == "compound" and t.i != token.i
+                                   and not _is_name(t) and term_of(t)}))
+        head = term_of(token)
+        if phrase_terms and head:
+            arguments.add((anchor, role, phrase_terms, head[1], qualifiers))
 
     # Stances on opposite axes, turned by the claim's polarity; an axis seen both ways says nothing.
     signs: dict[str, set[int]] = {}
@@ -317,6 +347,7 @@ def signature_of_doc(doc) -> Signature:
         arguments=tuple(sorted(arguments)),
         mentions=tuple(sorted(mentions)),
         speakers=tuple(sorted(speakers)),
+        speaker_named=speaker_named,
     )
 
 

@@ -1,0 +1,33 @@
+"""Numbers in claim text come to one value however they are written."""
+import pytest
+
+from claims.matching.numbers import ranges_in
+
+
+def values(text):
+    return [lo for lo, hi in ranges_in(text.lower().split()) if lo == hi]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("three civilians", [3]),
+        ("1,200 wounded", [1200]),
+        ("1.2 million refugees", [1_200_000]),
+        ("7.5m people", [7_500_000]),
+        ("a dozen drones", [12]),
+        ("twenty five boats", [25]),
+        ("three hundred and five votes", [305]),
+        ("scored twice", [2]),
+    ],
+)
+def test_number_spellings_come_to_one_value(text, expected):
+    assert values(text) == expected
+
+
+def test_durations_are_counted_in_hours():
+    assert ranges_in("for two days".split()) == ranges_in("for 48 hours".split())
+
+
+def test_vague_counts_are_ranges():
+    assert ranges_in(["dozens"]) == [(24, 99)]
