@@ -145,3 +145,18 @@ def test_match_claims_finds_the_matches_of_claims_stored_before_matching():
     assert set(ClaimMatch.objects.values_list("claim_id", "earlier_id")) == {
         (second.pk, first.pk), (third.pk, first.pk), (third.pk, second.pk)
     }
+
+
+@pytest.mark.django_db
+def test_a_fault_of_the_matcher_costs_the_matches_not_the_split(monkeypatch, caplog):
+    from claims.services import splitting
+
+    def broken(claims):
+        raise RuntimeError("matcher broke")
+
+    monkeypatch.setattr(splitting, "find_matches", broken)
+    article = ArticleFactory(body=f"{KILLED}\n\nThe governor spoke on Tuesday.", state=ArticleState.QUEUED)
+    split_article(article.pk)
+    article.refresh_from_db()
+    assert (article.state, article.claims.exists()) == (ArticleState.READY, True)
+    assert "stored without matches" in caplog.text

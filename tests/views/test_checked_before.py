@@ -117,3 +117,11 @@ def test_a_signed_in_user_without_a_role_sees_no_matches(client, story):
     client.force_login(UserFactory(role=None))
     response = client.get(story["repeat"].get_absolute_url())
     assert response.status_code == 403 and KILLED not in response.content.decode()
+
+
+def test_a_claim_added_by_hand_shows_the_published_claim_it_repeats(reviewer_client, story):
+    article = ArticleFactory(body=f"Officials said: {KILLED}")
+    response = reviewer_client.post(reverse("claims:article_add_claim", args=[article.pk]), {"text": KILLED})
+    assert response.status_code == 302
+    shown = region(reviewer_client.get(response["Location"]))
+    assert story["earlier"].get_absolute_url() in shown and "<strong>False</strong>" in shown
