@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import BooleanField, Case, Exists, FloatField, OuterRef, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from ..matching import Signature
 from ..models import Claim, ClaimMatch
@@ -38,34 +37,52 @@ def _search_words(signature: Signature, count: int) -> list[str]:
     return words[:count]
 
 
-def match_candidates(claim: Claim, signature: Signature, *, limit: int = CANDIDATES) -> list[int]:
-    """Ids of check-worthy claims of other articles that share key terms with the claim, those
-    already published first (their verdict is what a reviewer wants to find), best ranked next."""
-    base = Claim.objects.filter(check_worthy=True).exclude(article_id=claim.article_id).exclude(pk=claim.pk)
-    published_first = Case(When(state=ReviewState.PUBLISHED, then=Value(0)), default=Value(1))
+# Every new claim of a batch fetches its candidates in one statement: a LATERAL subquery per claim,
+# each read through the GIN index. Built by hand: the ORM's compiling of one queryset per claim
+# cost more than the database's work (2 ms against 1 ms a claim, measured on a split).
+_PG_CANDIDATES = """
+SELECT wanted.claim_id, found.id
+FROM unnest(%s::bigint[], %s::bigint[], %s::text[]) AS wanted(claim_id, article_id, terms)
+CROSS JOIN LATERAL (
+    SELECT c.id FROM claims_claim c, to_tsquery('simple'::regconfig, wanted.terms) AS q
+    WHERE c.search_vector @@ q AND c.check_worthy AND c.article_id <> wanted.article_id
+    ORDER BY c.state = %s DESC, ts_rank(c.search_vector, q) DESC, c.id DESC
+    LIMIT %s
+) AS found
+"""
+
+
+def match_candidates(wanted: list[tuple[Claim, Signature]], *, limit: int = CANDIDATES) -> dict[int, list[int]]:
+    """For each claim, the ids of check-worthy claims of other articles that share key terms with
+    it: those already published first (their verdict is what a reviewer wants to find), the best
+    ranked next."""
+    found = {claim.pk: [] for claim, _ in wanted}
     if connection.vendor == "postgresql":
-        words = _search_words(signature, SEARCH_TERMS)
-        if not words:
-            return []
         # A prefix query: the stored lexemes are English stems ("captur"), a name's key is its
         # first letters ("lysyc" for Lysychansk), and 'simple' leaves the words as they are.
-        query = " | ".join(f"{word}:*" for word in words)
-        found = base.filter(
-            RawSQL("claims_claim.search_vector @@ to_tsquery('simple'::regconfig, %s)", [query], output_field=BooleanField())
-        ).annotate(
-            rank=RawSQL("ts_rank(claims_claim.search_vector, to_tsquery('simple'::regconfig, %s))", [query],
-                        output_field=FloatField()),
-            published_first=published_first,
-        ).order_by("published_first", "-rank", "-pk")
-    else:
+        rows = [(c.pk, c.article_id, " | ".join(f"{w}:*" for w in _search_words(sig, SEARCH_TERMS))) for c, sig in wanted]
+        rows = [row for row in rows if row[2]]
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            with connection.cursor() as cursor:
+                cursor.execute(_PG_CANDIDATES, [[r[0] for r in chunk], [r[1] for r in chunk], [r[2] for r in chunk], ReviewState.PUBLISHED.value, limit])
+                for claim_id, other_id in cursor.fetchall():
+                    found[claim_id].append(other_id)
+        return found
+    published_first = Case(When(state=ReviewState.PUBLISHED, then=Value(0)), default=Value(1))
+    for claim, signature in wanted:
         words = _search_words(signature, LIKE_TERMS)
         if not words:
-            return []
+            continue
         any_word = Q()
         for word in words:
             any_word |= Q(text__icontains=word)
-        found = base.filter(any_word).annotate(published_first=published_first).order_by("published_first", "-pk")
-    return list(found.values_list("pk", flat=True)[:limit])
+        others = (
+            Claim.objects.filter(any_word, check_worthy=True).exclude(article_id=claim.article_id)
+            .annotate(published_first=published_first).order_by("published_first", "-pk")
+        )
+        found[claim.pk] = list(others.values_list("pk", flat=True)[:limit])
+    return found
 
 
 def _published(prefix: str) -> Q:
