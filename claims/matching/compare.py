@@ -5,7 +5,15 @@ summary of a long quote still scores high). A pair is the same claim when the sc
 SAME_THRESHOLD and no rule says the two differ in what matters:
 - numbers: each side has a count the other lacks ("3 killed" against "30 killed", "dozens"
   against "hundreds", "48 hours" against "24 hours");
+- counts: the same numbers counting other things ("3 killed, 8 wounded" against "8 killed, 3
+  wounded"): each number is bound to the word it counts (counts.py);
+- parts: a part against the whole ("14 of 34 counts" against "all 34 counts", "part of the city"
+  against "the city"); a claim that measures a proportion ("50 percent of") is not silent about it;
+- affixes: a word against its opposite made by an affix ("legal"/"illegal", "agree"/"disagree",
+  "harmful"/"harmless"), only when the plain word is in the other claim;
 - stance: opposite signs on one axis ("captured" against "still held"), polarity included;
+- swap: the same sentence with one word put in another's place in the same slot ("will hire 300"
+  against "will dismiss 300", "in the kitchen" against "on the roof"), the rest in its place;
 - polarity: one asserts, the other denies, when no shared axis already decided it;
 - names: each side names a place or actor the other does not, in the same slot ("drones at
   Kharkiv" against "drones at Odesa");
@@ -14,6 +22,8 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
   regulator found" against "the manufacturer found"), or a qualifier on the actor in two equally
   detailed sentences ("the mayor resigned" against "the deputy mayor resigned");
 - time: both pin the time, differently ("Monday" against "Friday", "by 2027" against "this year");
+  a time, place or detail given by one claim only is not a contradiction (a summary drops them),
+  but the same one given differently by both is;
 - speakers: two named sources, each in its own words: one side's claim and the other side's
   counter-claim, a dispute (the same words from another reporter are a repeat).
 A rule that fires keeps the pair apart and lowers its score, so a ranked panel shows it after the
@@ -23,8 +33,8 @@ of its own sentences in tests/matching/test_same_claim.py.
 """
 from dataclasses import dataclass
 
-from .lexicon import CAPITALS, REFERRING_SPEAKERS
-from .numbers import overlap
+from .lexicon import CAPITALS, REFERRING_SPEAKERS, STANCES, SYNONYMS
+from .numbers import DURATIONS, overlap
 from .signature import Signature, stem
 
 SAME_THRESHOLD = 0.35
@@ -66,6 +76,92 @@ def _numbers(a: Signature, b: Signature) -> str | None:
     only_b = [y for y in b.numbers if not any(overlap(x, y) for x in a.numbers)]
     if only_a and only_b:
         return f"numbers differ: {_fmt(only_a)} against {_fmt(only_b)}"
+    return None
+
+
+def _counts(a: Signature, b: Signature) -> str | None:
+    """The same thing counted with other numbers: "3 killed, 8 wounded" against "8 killed, 3 wounded"."""
+    def by_term(sig):
+        out: dict[str, list] = {}
+        for term, lo, hi in sig.counts:
+            out.setdefault(term, []).append((lo, hi))
+        return out
+
+    def elsewhere(values, counts, term):
+        return any(overlap(v, w) for other, ws in counts.items() if other != term for v in values for w in ws)
+
+    counts_a, counts_b = by_term(a), by_term(b)
+    for term in sorted(counts_a.keys() & counts_b.keys()):
+        if not any(overlap(x, y) for x in counts_a[term] for y in counts_b[term]) \
+                and elsewhere(counts_a[term], counts_b, term) and elsewhere(counts_b[term], counts_a, term):
+            # Swapped, not misread: each side's number for it counts something else in the other.
+            return f"numbers differ for {term}: {_fmt(counts_a[term])} against {_fmt(counts_b[term])}"
+    return None
+
+
+def _parts(a: Signature, b: Signature) -> str | None:
+    """Part against whole: "14 of 34 counts" against "all 34 counts" or plainly "the counts"."""
+    for first, second in ((a, b), (b, a)):
+        marks = dict(second.parts)
+        terms = dict(second.terms)
+        for term, mark in first.parts:
+            silent = term in terms and term not in marks and "*" not in marks  # says nothing of how much
+            if mark == "part" and (marks.get(term) == "all" or silent):
+                return f"part against whole: {term}"
+    return None
+
+
+ANTONYM_PREFIXES = ("dis", "in", "im", "il", "ir", "non", "non-")
+
+
+def _affixes(a: Signature, b: Signature) -> str | None:
+    """A word against its opposite formed by an affix: "legal"/"illegal", "agreed"/"disagreed",
+    "harmful"/"harmless". ("un-" is read as a denial when the claim is parsed, see polarity.)
+    The plain word must be in the other claim, so "discover" is never taken for "not cover"."""
+    for first, second in ((a, b), (b, a)):
+        plain = set(second.words)
+        for word in first.words:
+            if word in plain:
+                continue
+            for prefix in ANTONYM_PREFIXES:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] in plain:
+                    return f"opposite words: {word} against {word[len(prefix):]}"
+            if word.endswith("less") and word[:-4] + "ful" in plain:
+                return f"opposite words: {word} against {word[:-4]}ful"
+    return None
+
+
+STANCE_TERMS = frozenset(stem(word) for word in STANCES)
+MEASURED = frozenset(stem(SYNONYMS.get(unit, unit)) for unit in list(DURATIONS) + ["percent", "km", "cm", "kg", "tonne"])
+
+
+def _swap(a: Signature, b: Signature) -> str | None:
+    """The same sentence with one word put in another's place ("will hire 200 workers" against "will lay
+    off 200 workers", "the kitchen" against "the roof"): news copy that repeats a claim rewords it; a claim
+    that keeps every word but one in the same slot changes exactly that one thing. Synonyms are folded
+    before this (lexicon.SYNONYMS), so "killed"/"died" is not a swap."""
+    names = {k for keys, _ in a.names + b.names for k in keys}
+    # Exact differences first: the compound test of _new_terms only ever removes from them.
+    new_a = _new_terms({t for t, _ in a.terms} - names - set(b.mentions), b.mentions)
+    if len(new_a) != 1:
+        return None
+    new_b = _new_terms({t for t, _ in b.terms} - names - set(a.mentions), a.mentions)
+    if len(new_a) != 1 or len(new_b) != 1:
+        return None
+    (x,), (y,) = new_a, new_b
+    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and a.stances == b.stances:
+        return None  # "a week" and "seven days", "rare" and "uncommon": the number or stance rules agreed
+    slots_a = {slot for term, slot in a.slots if term == x}
+    slots_b = {slot for term, slot in b.slots if term == y}
+    if not slots_a & slots_b - {"phrasal"}:
+        return None
+    # The rest keeps its place ("the factory" the subject of both), else it is rewritten, not swapped.
+    rest_a = {(t, slot.replace(f">{x}", f">{y}")) for t, slot in a.slots if t != x}
+    rest_b = {(t, slot) for t, slot in b.slots if t != y}
+    shared = {t for t, _ in rest_a} & {t for t, _ in rest_b}
+    kept = {t for t, _ in rest_a & rest_b}
+    if shared and len(kept) > len(shared) / 2:
+        return f"one word swapped: {x} against {y}"
     return None
 
 
@@ -126,6 +222,10 @@ def _arguments(a: Signature, b: Signature) -> str | None:
 
 def _roles(a: Signature, b: Signature) -> str | None:
     def by_role(sig, role):
+        # What a comparison is set against is acted on too ("women earn less than men"),
+        # and so is where it is sent or done to: "A sent tanks to B" against "B sent tanks to A".
+        if role == "patient":
+            return [arg[2] for arg in sig.arguments if arg[1] in {role, "prep:to", "prep:than", "prep:against"}]
         return [arg[2] for arg in sig.arguments if arg[1] == role]
 
     for first, second in ((a, b), (b, a)):
@@ -137,7 +237,8 @@ def _roles(a: Signature, b: Signature) -> str | None:
     return None
 
 
-PINNED = ("weekday", "month", "season", "year", "clock")
+PINNED = ("weekday", "month", "season", "year", "decade", "clock")
+RANKED = ("rank",)  # "for the first time" against "for the fifth time": compared alone, never as a date
 DEICTIC = {"yesterday", "today", "tonight", "tomorrow"}
 
 
@@ -146,7 +247,7 @@ def _time(a: Signature, b: Signature) -> str | None:
     def on(sig, scales):
         return {t for t in sig.times if t.split(":", 1)[0] in scales}
 
-    for scales in [(scale,) for scale in PINNED] + [PINNED]:
+    for scales in [(scale,) for scale in PINNED] + [PINNED, RANKED]:
         ta, tb = on(a, scales), on(b, scales)
         if ta and tb and not ta & tb:
             return f"another time: {min(ta).split(':', 1)[1]} against {min(tb).split(':', 1)[1]}"
@@ -186,7 +287,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _stance, _names, _roles, _arguments, _time, _speakers)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

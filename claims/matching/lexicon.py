@@ -71,7 +71,7 @@ NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake ba
 # Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
 NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
-NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+NEGATING_PHRASES = {("rule", "out"), ("call", "off"), ("turn", "down")}
 # "no more than 35 dollars" caps a number, it does not deny anything.
 NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
 NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".split())
@@ -83,10 +83,16 @@ _STANCES = {
         "hold retain repel repulse defend withstand remain",
     ),
     "amount": (
-        "rise increase grow surge jump climb soar double triple gain raise hike more higher",
-        "fall drop decrease decline plunge shrink slump cut reduce halve lower less fewer",
+        "rise increase grow surge jump climb soar double triple gain raise hike more most higher highest up "
+        "larger largest bigger biggest greater greatest",
+        "fall drop decrease decline plunge shrink slump cut reduce halve lower lowest less least fewer fewest down "
+        "smaller smallest",
     ),
-    "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep"),
+    "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep uphold"),
+    "sequence": ("before earlier prior", "after later"),
+    "position": ("inside indoors", "outside outdoors"),
+    "fill": ("full", "empty"),
+    "build": ("build construct rebuild erect", "destroy demolish raze flatten"),
     "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
     "trade": ("buy sign acquire purchase", "sell"),
     "frequency": ("common frequent widespread", "rare uncommon"),
@@ -99,7 +105,7 @@ _STANCES = {
         "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
         "block veto forbid ban prohibit",
     ),
-    "open": ("open reopen resume start begin launch restart", "close closed shut halt suspend stop end cancel"),
+    "open": ("open reopen resume start begin launch restart operate", "close closed shut halt suspend stop end cancel"),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),

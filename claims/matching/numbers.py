@@ -20,6 +20,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "
           "trillion": 1_000_000_000_000}
 COUNT_WORDS = {"dozen": 12, "pair": 2, "couple": 2}
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
+# A verb of multiplying says a number too: "doubled" is twice, "halved" half.
+FACTORS = {f"{stem}{ending}": value for stem, value in (("doubl", 2), ("tripl", 3), ("quadrupl", 4), ("halv", 0.5))
+           for ending in ("e", "ed", "es", "ing")}
 # Vague counts stand for a range: "dozens" agrees with 40 but not with 400 or with "hundreds".
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 999_999),
          "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
@@ -35,6 +38,8 @@ def word_value(word: str) -> float | None:
         return float(suffixed.group(1)) * SCALES[suffixed.group(2)]
     if w in TIMES:
         return float(TIMES[w])
+    if w in FACTORS:
+        return float(FACTORS[w])
     if DIGITS.match(w):
         return float(w.replace(",", ""))
     if w in UNITS:
@@ -95,8 +100,18 @@ DURATIONS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 
              "weeks": 168, "month": 730, "months": 730, "year": 8760, "years": 8760}
 
 
+# "the day after", "a week later", "for a year": one unit of time said with an article.
+ONE_UNIT_BEFORE = {"for", "within"}
+ONE_UNIT_AFTER = {"after", "before", "later", "earlier", "ago"}
+
+
 def _durations(words: list[str]) -> list[str]:
     """"two days" -> "48 hour": a count of a unit of time becomes hours ("7-minute" too)."""
+    words = list(words)
+    for i, word in enumerate(words[:-1]):
+        if word in {"a", "an", "the"} and words[i + 1] in DURATIONS and not words[i + 1].endswith("s") and (
+                i + 2 < len(words) and words[i + 2] in ONE_UNIT_AFTER or i and words[i - 1] in ONE_UNIT_BEFORE):
+            words[i] = "one"
     out = list(words)
     for i, word in enumerate(words[:-1]):
         j = i + 1

@@ -23,6 +23,7 @@ from .lexicon import (
     NOT_NEGATING_AFTER_NO,
     REPORTING, STANCES, SYNONYMS,
 )
+from .counts import count_bindings, quantities
 from .numbers import ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
@@ -32,6 +33,8 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$")
+DECADE = re.compile(r"^(1[89]|20)\d0s$")
+HALF_DAY = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
 # Words whose only job in a name is to say what kind of thing it is ("the Defence Ministry").
 COMMON_NAME_ZIPF = 4.6
@@ -56,6 +59,10 @@ class Signature:
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
     speaker_named: bool = False  # the speaker has a name, not only a description ("the group")
+    counts: tuple[tuple[str, float, float], ...] = ()  # (term counted, low, high): ("kill", 3, 3)
+    parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
+    words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
+    slots: tuple[tuple[str, str], ...] = ()  # (term, where it stands): ("hire", "root"), ("profit", "obj>make")
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -73,6 +80,10 @@ class Signature:
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
             speaker_named=bool(data.get("speaker_named", False)),
+            counts=tuple((t, float(lo), float(hi)) for t, lo, hi in data.get("counts", ())),
+            parts=tuple((t, m) for t, m in data.get("parts", ())),
+            words=tuple(data.get("words", ())),
+            slots=tuple((t, w) for t, w in data.get("slots", ())),
         )
 
     @property
@@ -158,9 +169,25 @@ def _time_of(token) -> str | None:
         return f"season:{w}"
     if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
         return f"year:{token.text}"
-    if CLOCK.match(w) and ":" in w:
+    if DECADE.match(w):
+        return f"decade:{w}"
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if CLOCK.match(w) and ":" in w and nxt not in HALF_DAY:
         return f"clock:{w}"
+    if w in HALF_DAY and token.i > 0 and (token.nbor(-1).like_num or CLOCK.match(token.nbor(-1).text)):
+        return f"clock:{token.nbor(-1).text}{HALF_DAY[w]}"  # "2 p.m." is not "2 a.m."
     return None
+
+
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+
+
+def _rank(word: str) -> int | None:
+    """"fifth" or "5th" -> 5."""
+    if word in ORDINALS:
+        return ORDINALS.index(word) + 1
+    digits = re.match(r"^(\d+)(st|nd|rd|th)$", word)
+    return int(digits.group(1)) if digits else None
 
 
 def _anchor(token) -> tuple[str, str]:
@@ -223,6 +250,7 @@ def signature_of_doc(doc) -> Signature:
 
     # Time: dates, clock times, and the plain words of date phrases ("last year", "night").
     times = {tag for tag in map(_time_of, content) if tag}
+    times.update(f"decade:{tag[5:8]}0s" for tag in list(times) if tag.startswith("year:"))  # 1985 is in the 1980s
     for ent in doc.ents:
         # A date phrase in words ("last year", "the summer") pins the time too; one that starts with
         # a count is a duration ("four years", "48 hours"), which the number rule weighs, and one
@@ -235,6 +263,11 @@ def signature_of_doc(doc) -> Signature:
         words = [t.lemma_.lower() for t in words if not t.like_num and word_value(t.lower_) is None]
         if words:
             times.add("when:" + " ".join(words))
+
+    # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
+    for token in content:
+        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)):
+            times.add(f"rank:{rank}")
 
     # Numbers: counts only, not years and clock times.
     words = []
@@ -337,6 +370,15 @@ def signature_of_doc(doc) -> Signature:
             signs.setdefault(axis, set()).add(sign * polarity)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
+    def term_key(token):
+        found = term_of(token)
+        return found[1] if found else None
+
+    counts = count_bindings(doc, said_by, term_key)
+    parts = quantities(doc, said_by, term_key)
+    slots = sorted({(key, _slot(t, term_key)) for t in content if (key := term_key(t)) and not _is_name(t)})
+    affixable = sorted({t.lemma_.lower() for t in content if t.pos_ in {"VERB", "ADJ", "ADV"}})
+
     return Signature(
         terms=tuple(sorted(terms.items())),
         names=tuple(names),
@@ -348,7 +390,37 @@ def signature_of_doc(doc) -> Signature:
         mentions=tuple(sorted(mentions)),
         speakers=tuple(sorted(speakers)),
         speaker_named=speaker_named,
+        counts=tuple(counts),
+        parts=tuple(parts),
+        words=tuple(affixable),
+        slots=tuple(slots),
     )
+
+
+# Roles coarse enough that active and passive, or "made a profit" and "turned a profit", agree.
+COARSE_DEP = {"nsubj": "subj", "nsubjpass": "subj", "dobj": "obj", "attr": "pred", "acomp": "pred",
+              "amod": "mod", "compound": "mod", "advmod": "mod", "npadvmod": "mod", "conj": "conj",
+              "xcomp": "verb", "ccomp": "verb", "advcl": "verb", "pcomp": "verb"}
+
+
+PARTICLES = {"out", "up", "down", "off", "away", "back"}
+
+
+def _slot(token, term_key) -> str:
+    """Where a word stands: its role and the word it depends on ("obj>make"); the main verb is "root"."""
+    if any(c.dep_ == "prt" or c.i == token.i + 1 and c.lower_ in PARTICLES for c in token.children):
+        return "phrasal"  # "pulled out", "turned up": the verb alone says little of what they mean
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return "root"
+    head = token.head
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        head = head.head  # "in the kitchen", "on the roof": the same slot of "started"
+        role = "prep"
+    else:
+        role = COARSE_DEP.get(token.dep_, token.dep_)
+    if head.dep_ == "ROOT" and head.pos_ == "AUX":
+        return f"{role}>be"
+    return f"{role}>{term_key(head) or head.lemma_.lower()}"
 
 
 def _within_np(token, head) -> bool:

@@ -274,3 +274,173 @@ def test_per_cent_and_percent_are_the_same_claim():
 
 def test_yesterday_may_be_the_weekday_named_in_the_other():
     assert is_same("The ferry to Varde sank on Monday, the coastguard said.", "The ferry to Varde sank yesterday, the coastguard said.")
+
+
+# Numbers belong to what they count
+def test_numbers_swapped_between_nouns_are_not_the_same_claim():
+    assert not is_same(
+        "Two sailors were killed and five injured when the ferry capsized off Holm.",
+        "Five sailors were killed and two injured when the ferry capsized off Holm.",
+    )
+
+
+def test_bare_numbers_swapped_between_verbs_are_not_the_same_claim():
+    assert not is_same("Four dead, nine hurt in Varde bus crash.", "Nine dead, four hurt in Varde bus crash.")
+
+
+def test_the_same_counts_in_another_order_are_the_same_claim():
+    assert is_same(
+        "The flood in Ostby killed two people and injured five.",
+        "Five people were injured and two killed in the Ostby flood.",
+    )
+
+
+# Part against whole
+def test_some_of_against_all_is_not_the_same_claim():
+    assert not is_same("All of the miners trapped in Holm were rescued.", "Some of the miners trapped in Holm were rescued.")
+
+
+def test_a_partitive_count_against_the_whole_is_not_the_same_claim():
+    assert not is_same(
+        "The court in Varde cleared the harbour master on all twelve charges.",
+        "The court in Varde cleared the harbour master on five of twelve charges.",
+    )
+
+
+def test_part_of_a_place_against_the_place_is_not_the_same_claim():
+    assert not is_same("Norlandic troops control part of Ostby.", "Norlandic troops control Ostby.")
+
+
+def test_some_before_a_number_means_about_not_a_part():
+    assert is_same("Some 300 homes in Ostby lost power.", "About 300 homes in Ostby lost power.")
+
+
+# Opposites formed by an affix
+def test_a_word_against_its_in_prefixed_opposite_is_not_the_same_claim():
+    assert not is_same("The strike by Holm's dockers is legal, the court said.", "The strike by Holm's dockers is illegal, the court said.")
+
+
+def test_a_verb_against_its_dis_prefixed_opposite_is_not_the_same_claim():
+    assert not is_same("Varde's council approved the harbour plan.", "Varde's council disapproved of the harbour plan.")
+
+
+def test_less_against_ful_is_not_the_same_claim():
+    assert not is_same("The agency said the new pesticide is harmful to bees.", "The agency said the new pesticide is harmless to bees.")
+
+
+def test_a_dis_word_is_not_an_opposite_when_the_plain_word_is_absent():
+    assert is_same("Divers discovered a wreck off Holm.", "A wreck was discovered by divers off Holm.")
+
+
+# Comparatives and order reversed
+def test_before_against_after_is_not_the_same_claim():
+    assert not is_same("The mayor of Holm resigned before the vote.", "The mayor of Holm resigned after the vote.")
+
+
+def test_largest_against_smallest_is_not_the_same_claim():
+    assert not is_same("Holm recorded the largest harvest in a decade.", "Holm recorded the smallest harvest in a decade.")
+
+
+def test_upheld_against_reduced_is_not_the_same_claim():
+    assert not is_same("The tribunal in Varde upheld the fine.", "The tribunal in Varde reduced the fine.")
+
+
+def test_one_unit_of_time_said_with_an_article_is_a_number():
+    assert not is_same("The ferry to Varde sailed again three days after the storm.", "The ferry to Varde sailed again the day after the storm.")
+
+
+def test_a_week_later_is_seven_days_later():
+    assert is_same("Holm's bridge reopened a week after the flood.", "Holm's bridge reopened seven days after the flood.")
+
+
+# One word put in another's place
+def test_one_verb_swapped_in_an_otherwise_unchanged_claim_is_not_the_same_claim():
+    assert not is_same("The shipyard in Ostby will hire 300 welders.", "The shipyard in Ostby will dismiss 300 welders.")
+
+
+def test_one_object_swapped_in_an_otherwise_unchanged_claim_is_not_the_same_claim():
+    assert not is_same("The bakery chain in Holm made a profit last year.", "The bakery chain in Holm made a loss last year.")
+
+
+def test_another_place_in_a_building_is_not_the_same_claim():
+    assert not is_same("The fire started in the kitchen of the Varde hotel.", "The fire started on the roof of the Varde hotel.")
+
+
+def test_a_rewritten_claim_is_not_a_swap():
+    assert is_same("The runner won the Holm marathon in 2:05:10, a course record.", "The runner set a Holm marathon course record of 2:05:10.")
+
+
+def test_a_phrasal_verb_against_its_one_word_synonym_is_not_a_swap():
+    assert is_same("Sudmark's army pulled out of Ostby on Tuesday.", "Sudmark's army withdrew from Ostby on Tuesday.")
+
+
+def test_units_that_agree_in_number_are_not_a_swap():
+    assert is_same("The strike in Holm lasted a week.", "The strike in Holm lasted seven days.")
+
+
+def test_up_against_down_is_not_the_same_claim():
+    assert not is_same("Ferry fares to Varde will go up in May.", "Ferry fares to Varde will go down in May.")
+
+
+def test_up_in_a_headline_is_a_rise():
+    assert is_same("Thefts in Holm rose 12 percent last year.", "Holm thefts up 12% last year.")
+
+
+def test_inside_against_outside_is_not_the_same_claim():
+    assert not is_same("The journalist was detained inside the Holm courthouse.", "The journalist was detained outside the Holm courthouse.")
+
+
+def test_the_sides_of_a_comparison_swapped_are_not_the_same_claim():
+    assert not is_same("Nurses in Norland earn more than teachers.", "Teachers in Norland earn more than nurses.")
+
+
+def test_doubled_against_tripled_is_not_the_same_claim():
+    assert not is_same("Rents in Holm have doubled since 2015.", "Rents in Holm have tripled since 2015.")
+
+
+def test_doubled_is_twice_as_high():
+    assert is_same("Rents in Holm have doubled since 2015.", "Rents in Holm are twice as high as in 2015.")
+
+
+def test_a_measured_proportion_is_not_a_part_against_the_whole():
+    assert is_same("Half of the ballots in Varde have been counted.", "Officials in Varde have counted 50 percent of the ballots.")
+
+
+def test_much_of_and_most_of_are_both_a_part():
+    assert is_same("Most of Holm was without power on Tuesday.", "Much of Holm lost power on Tuesday.")
+
+
+def test_turned_down_is_a_denial():
+    assert not is_same("The Varde council accepted the buyout offer.", "The Varde council turned down the buyout offer.")
+
+
+def test_operating_against_shut_down_is_not_the_same_claim():
+    assert not is_same("The Holm power station is operating normally.", "The Holm power station has been shut down.")
+
+
+def test_another_rank_is_not_the_same_claim():
+    assert not is_same("Holm won the regional title for the first time.", "Holm won the regional title for the third time.")
+
+
+def test_full_against_empty_is_not_the_same_claim():
+    assert not is_same("The reservoir above Varde is full.", "The reservoir above Varde is empty.")
+
+
+def test_build_against_demolish_is_not_the_same_claim():
+    assert not is_same("The council will build 80 flats in Ostby.", "The council will demolish 80 flats in Ostby.")
+
+
+def test_the_same_hour_in_the_morning_and_the_afternoon_is_not_the_same_claim():
+    assert not is_same("The blast at the Holm depot happened at 4 p.m.", "The blast at the Holm depot happened at 4 a.m.")
+
+
+def test_a_year_against_another_decade_is_not_the_same_claim():
+    assert not is_same("The Varde lighthouse was built in 1962.", "The Varde lighthouse was built in the 1930s.")
+
+
+def test_a_year_in_its_decade_is_the_same_claim():
+    assert is_same("The Varde lighthouse was built in 1934.", "The Varde lighthouse was built in the 1930s.")
+
+
+def test_sender_and_receiver_swapped_are_not_the_same_claim():
+    assert not is_same("Norland will send 20 tanks to Sudmark.", "Sudmark will send 20 tanks to Norland.")
