@@ -9,6 +9,10 @@ matching existed); then claims.matching.compare() decides. Only pairs
 the matcher calls the same claim are stored; a changed number, a denial, another place are not
 matches, whatever their shared words.
 """
+import hashlib
+from pathlib import Path
+
+from .. import matching
 from ..matching import Signature, compare, signatures
 from ..models import Claim, ClaimMatch, ClaimSignature
 from ..selectors.matches import match_candidates
@@ -16,16 +20,28 @@ from ..selectors.matches import match_candidates
 KEEP = 20  # matches stored per new claim, the closest
 
 
+def _fingerprint() -> str:
+    """The matcher's code, summed up: a signature stored by other code (an upgrade of the matcher)
+    is not compared with today's, but computed again."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(matching.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+MATCHER = _fingerprint()
+
+
 def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
     """Each claim's signature, read from storage; computed (in one batch) and stored when missing
-    or written by an older matcher that no longer reads it."""
+    or written by other matcher code."""
     by_id = {claim.pk: claim for claim in claims}
     found = {}
-    for claim_id, data in ClaimSignature.objects.filter(claim_id__in=list(by_id)).values_list("claim_id", "data"):
+    for claim_id, data in ClaimSignature.objects.filter(claim_id__in=list(by_id), matcher=MATCHER).values_list("claim_id", "data"):
         try:
             found[claim_id] = Signature.from_json(data)
         except (KeyError, TypeError, ValueError):
-            pass  # stored by an older matcher: parsed again below
+            pass  # not what this matcher reads: parsed again below
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
         texts = list(dict.fromkeys(c.text for c in missing))  # a wire story's claim, repeated word for word, is parsed once
@@ -33,7 +49,7 @@ def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
         fresh = {c.pk: parsed[c.text] for c in missing}
         ClaimSignature.objects.filter(claim_id__in=list(fresh)).delete()
         ClaimSignature.objects.bulk_create(
-            [ClaimSignature(claim_id=pk, data=sig.as_json()) for pk, sig in fresh.items()], batch_size=500
+            [ClaimSignature(claim_id=pk, data=sig.as_json(), matcher=MATCHER) for pk, sig in fresh.items()], batch_size=500
         )
         found.update(fresh)
     return found

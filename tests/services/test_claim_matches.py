@@ -160,3 +160,16 @@ def test_a_fault_of_the_matcher_costs_the_matches_not_the_split(monkeypatch, cap
     article.refresh_from_db()
     assert (article.state, article.claims.exists()) == (ArticleState.READY, True)
     assert "stored without matches" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_signature_written_by_other_matcher_code_is_computed_again():
+    from claims.matching import claim_signature
+    from claims.services.matching import MATCHER
+
+    earlier = published(KILLED)
+    # Readable, but not what today's code makes of the claim (here: another text's signature).
+    other_code = claim_signature("The bridge over the Dnipro was closed to traffic.").as_json()
+    ClaimSignature.objects.create(claim=earlier, data=other_code, matcher="older-matcher")
+    claim = by_hand(KILLED)
+    assert (matched(claim), ClaimSignature.objects.get(claim=earlier).matcher) == ({earlier.pk}, MATCHER)

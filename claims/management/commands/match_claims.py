@@ -1,8 +1,8 @@
 """python manage.py match_claims [--again] [--after ID]: find the matches of claims stored before matching ran.
 
 Claims get their matches when they are stored; this is for the claims of a database that had
-them before (an upgrade), or, with --again, for every claim after the matcher changed (its
-signatures and matches are computed afresh). Every check-worthy claim is matched, in id order,
+them before (an upgrade), or, with --again, for every claim after the matcher changed (matches
+found afresh; a signature written by other matcher code is computed again whenever it is read). Every check-worthy claim is matched, in id order,
 BATCH at a time, each batch in its own transaction; a pair already stored is kept, so a run that
 was stopped can go on from the last id it printed (--after).
 """
