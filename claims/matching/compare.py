@@ -275,7 +275,13 @@ def _speakers(a: Signature, b: Signature) -> str | None:
     def keys(sig):
         return {CAPITALS.get(t[:5], t[:5]) for t in sig.speakers}
 
-    if not (a.speakers and b.speakers) or keys(a) & keys(b) or similarity(a, b) >= REPEATED:
+    def names(sig):
+        return {CAPITALS.get(t[:5], t[:5]) for t in sig.speaker_names}
+
+    if not (a.speakers and b.speakers) or similarity(a, b) >= REPEATED:
+        return None
+    # "Norland's army" and "Sudmark's army" share a word, not a side: two names decide.
+    if keys(a) & keys(b) and not (names(a) and names(b) and not names(a) & names(b)):
         return None
     # "..., the group said" against "The RSF says ...": a description refers back to a name in its own text.
     for described, named in ((a, b), (b, a)):

@@ -59,6 +59,7 @@ class Signature:
     mentions: tuple[str, ...] = ()  # every term of the text, the speaker's included
     speakers: tuple[str, ...] = ()  # terms naming who says it ("ministry", "russi")
     speaker_named: bool = False  # the speaker has a name, not only a description ("the group")
+    speaker_names: tuple[str, ...] = ()  # the speaker's names alone ("norla" of "Norland's army")
     counts: tuple[tuple[str, float, float], ...] = ()  # (term counted, low, high): ("kill", 3, 3)
     parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
     words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
@@ -80,6 +81,7 @@ class Signature:
             mentions=tuple(data.get("mentions", ())),
             speakers=tuple(data.get("speakers", ())),
             speaker_named=bool(data.get("speaker_named", False)),
+            speaker_names=tuple(data.get("speaker_names", ())),
             counts=tuple((t, float(lo), float(hi)) for t, lo, hi in data.get("counts", ())),
             parts=tuple((t, m) for t, m in data.get("parts", ())),
             words=tuple(data.get("words", ())),
@@ -324,6 +326,7 @@ def signature_of_doc(doc) -> Signature:
     mentions: set[str] = set()
     speakers: set[str] = set()
     speaker_named = False
+    speaker_names: set[str] = set()
     in_acronym = {i: acronym for acronym, indices in acronyms.items() for i in indices}
     for token in doc:
         found = term_of(token)
@@ -339,6 +342,8 @@ def signature_of_doc(doc) -> Signature:
         elif token.pos_ in {"NOUN", "PROPN", "ADJ"}:
             speakers.add(key)
             speaker_named = speaker_named or _is_name(token)
+            if _is_name(token):
+                speaker_names.add(key)
     for keys, _ in names:
         mentions.update(keys)
 
@@ -390,6 +395,7 @@ def signature_of_doc(doc) -> Signature:
         mentions=tuple(sorted(mentions)),
         speakers=tuple(sorted(speakers)),
         speaker_named=speaker_named,
+        speaker_names=tuple(sorted(speaker_names)),
         counts=tuple(counts),
         parts=tuple(parts),
         words=tuple(affixable),

@@ -444,3 +444,17 @@ def test_a_year_in_its_decade_is_the_same_claim():
 
 def test_sender_and_receiver_swapped_are_not_the_same_claim():
     assert not is_same("Norland will send 20 tanks to Sudmark.", "Sudmark will send 20 tanks to Norland.")
+
+
+def test_two_named_sources_sharing_a_common_word_are_still_two_sides():
+    assert not is_same(
+        "Norland's army said it pushed back a Sudmark assault near Ostby.",
+        "Sudmark's troops broke through Norlandic lines near Ostby, Sudmark's army said.",
+    )
+
+
+def test_one_named_source_described_in_other_words_is_one_source():
+    assert is_same(
+        "Sudmark's defence ministry said its troops crossed the river at Ostby.",
+        "Sudmarkian troops crossed the river at Ostby, Sudmark's army said.",
+    )
