@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('claim', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='signature', serialize=False, to='claims.claim')),
                 ('data', models.JSONField(help_text="claims.matching.Signature.as_json() of the claim's text.")),
-                ('matcher', models.CharField(help_text="Fingerprint of the matcher's code that wrote it.", max_length=16)),
+                ('matcher', claims.models.fields.PlainCharField(help_text="Fingerprint of the matcher's code that wrote it.", max_length=16)),
             ],
         ),
         migrations.CreateModel(

@@ -17,7 +17,7 @@ class ClaimSignature(models.Model):
     data = models.JSONField(help_text="claims.matching.Signature.as_json() of the claim's text.")
     # A signature is only comparable with those the same matcher code wrote: one written by older
     # code is computed again when it is next needed (services.matching.MATCHER).
-    matcher = models.CharField(max_length=16, help_text="Fingerprint of the matcher's code that wrote it.")
+    matcher = PlainCharField(max_length=16, help_text="Fingerprint of the matcher's code that wrote it.")
 
 
 class ClaimMatch(models.Model):
