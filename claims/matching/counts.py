@@ -97,7 +97,10 @@ def quantities(doc, skip: set[int], term) -> list[tuple[str, str]]:
         elif word in WHOLE_WORDS and of_objects:
             out.update((term(p), "all") for p in of_objects)
         elif _is_number(token) and of_objects and not _is_number(token.head):
-            out.update((term(p), "part") for p in of_objects)  # "14 of 34 counts", "two of the hostages"
+            # "14 of 34 counts", "two of the hostages"; but "every one of", "all three of" take the whole
+            whole = any(t.lower_ in WHOLE_WORDS for t in token.children) or \
+                token.i > 0 and token.nbor(-1).lower_ in WHOLE_WORDS
+            out.update((term(p), "all" if whole else "part") for p in of_objects)
         elif _is_number(token) and _partitive(token):
             noun = token.head
             while _is_number(noun) and noun.head.i != noun.i:

@@ -458,3 +458,26 @@ def test_one_named_source_described_in_other_words_is_one_source():
         "Sudmark's defence ministry said its troops crossed the river at Ostby.",
         "Sudmarkian troops crossed the river at Ostby, Sudmark's army said.",
     )
+
+
+def test_every_one_of_is_the_whole():
+    assert is_same("All 26 crew of the Holm trawler were rescued.", "Every one of the 26 crew of the Holm trawler was rescued.")
+
+
+def test_a_part_given_in_other_words_is_not_silent_about_it():
+    assert is_same(
+        "Sudmark fired 30 missiles at Varde overnight; 24 were intercepted, the air force said.",
+        "The air force said it intercepted 24 of 30 Sudmark missiles fired at Varde overnight.",
+    )
+
+
+def test_morning_against_night_is_not_the_same_claim():
+    assert not is_same("Sudmark shelled the Holm rail yard in the morning.", "Sudmark shelled the Holm rail yard at night.")
+
+
+def test_overnight_is_during_the_night():
+    assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard during the night.")
+
+
+def test_a_part_of_the_day_does_not_contradict_a_weekday():
+    assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard on Tuesday.")
