@@ -3,6 +3,7 @@ from .articles import Article, ArticleState
 from .claims import Claim, ClaimKind, Comment, Dispute
 from .feeds import Feed, FeedEntry
 from .imports import ImportChannel, ImportItem, ImportJob, ItemState
+from .matches import ClaimMatch, ClaimSignature
 from .tokens import ApiToken
 from .sources import Outlet, Reliability, Source, SourceKind
 from .topics import Side, Topic
@@ -14,6 +15,8 @@ __all__ = [
     "ArticleState",
     "Claim",
     "ClaimKind",
+    "ClaimMatch",
+    "ClaimSignature",
     "Comment",
     "Dispute",
     "Evidence",

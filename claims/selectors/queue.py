@@ -23,6 +23,7 @@ from .. import permissions
 from ..input_rules import MAX_ID
 from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
+from .matches import by_published_match, queue_with_marks
 from ..workflow import ReviewState
 
 PAGE_SIZE = 50
@@ -79,6 +80,12 @@ class QueueFilter(django_filters.FilterSet):
         label="Has a dispute", field_name="has_dispute",
         widget=FastSelect(choices=[("", "Either"), ("true", "Yes"), ("false", "No")]),
     )
+    # Claims that repeat (or were repeated by) a claim whose verdict is published: the desk may
+    # already have the answer. A value other than these two is a filter error, like a forged id.
+    matches_verdict = django_filters.ChoiceFilter(
+        label="Matches a published verdict", choices=[("yes", "Yes"), ("no", "No")], method="by_verdict_match",
+        empty_label="Either", widget=FastSelect,
+    )
     published_from = django_filters.DateFilter(
         label="Published from", field_name="article__published_on", lookup_expr="gte", widget=FastInput(input_type="date")
     )
@@ -117,6 +124,9 @@ class QueueFilter(django_filters.FilterSet):
             )
             return queryset.filter(matches)
         return queryset.filter(text__icontains=value)
+
+    def by_verdict_match(self, queryset, name, value):
+        return by_published_match(queryset, wanted=value == "yes")
 
     def no_filter(self, queryset, name, value):
         return queryset
@@ -213,7 +223,7 @@ def queue_page(queryset: QuerySet, *, sort: str, cursor: str = "") -> QueuePage:
         .order_by(*order)[: PAGE_SIZE + 1]
     )
     more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
+    rows = queue_with_marks(rows[:PAGE_SIZE])
     return QueuePage(rows, encode_cursor(rows[-1], sort) if more and rows else None, sort, values is None)
 
 
@@ -300,8 +310,9 @@ def _counted_per_state(claims: QuerySet[Claim], cap: int) -> dict[str, int]:
 
 def queue_row(pk: int) -> Claim:
     """One claim with what its queue row shows, read as a page of the queue reads it."""
-    return (
+    claim = (
         Claim.objects.select_related("article", "side", "source", "assignee")
         .defer("article__body", "article__raw_input", "article__raw_file")
         .get(pk=pk)
     )
+    return queue_with_marks([claim])[0]

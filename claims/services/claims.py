@@ -8,6 +8,7 @@ from .. import permissions
 from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
 from ..workflow import ReviewState
 from .disputes import refresh_dispute_flags
+from .matching import find_matches, refresh_matches
 from .reviews import locked, save_claim
 
 # Only claims nobody has started on may be cut up or joined: reviewed work keeps its span.
@@ -47,6 +48,7 @@ def add_claim_by_hand(
     claim._history_user = added_by
     claim.full_clean()
     claim.save()
+    find_matches([claim])
     return claim
 
 
@@ -92,6 +94,8 @@ def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Clai
     save_claim(claim, user, "end", "text")
     second._history_user = user
     second.save()
+    refresh_matches([claim])
+    find_matches([second])
     return claim, second
 
 
@@ -115,6 +119,7 @@ def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Cla
     second.delete()
     refresh_dispute_flags(first.article_id)
     first.refresh_from_db()
+    refresh_matches([first])
     return first
 
 

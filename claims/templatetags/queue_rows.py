@@ -6,6 +6,8 @@ the workbench is built here. Every value is escaped (claims.markup) before it go
 """
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import localtime
 
 from ..markup import escaped
 from ..presentation import headline_html
@@ -15,16 +17,31 @@ register = template.Library()
 ROW = (
     '<tr data-url="{url}" data-take-url="{url}take/">'
     '<td><input type="checkbox" name="ids" value="{pk}" aria-label="Select claim {pk}"></td>'
-    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}</td>'
+    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}{matches}</td>'
     '<td data-label="Speaker">{speaker}</td><td data-label="Side">{side}</td><td data-label="Worthiness">{worthiness}</td>'
     '<td data-label="State"><span class="state state-{state}">{state_label}</span></td>'
     '<td data-label="Assignee">{assignee}</td><td data-label="Article"><a href="{article_url}">{title}</a></td></tr>'
 )
 DISPUTED = ' <span class="flag" title="The other side contradicts it">disputed</span>'
+MATCHES = (
+    ' <a class="flag flag-match" href="{url}" title="The same claim has a published verdict (claim {pk})">'
+    'matches: {rating}, {day}</a>'
+)
 
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _verdict_match(claim, claim_url: str) -> str:
+    """"matches: False, 12 Oct": the rating and day of a published verdict on the same claim."""
+    mark = getattr(claim, "verdict_match", None)
+    if mark is None:
+        return ""
+    return MATCHES.format(
+        url=escaped(f"{claim_url}{mark.claim_id}/"), pk=mark.claim_id, rating=escaped(mark.rating_label),
+        day=escaped(date_format(localtime(mark.published_at), "j M")),
+    )
 
 
 @register.simple_tag
@@ -39,6 +56,7 @@ def _row(claim, claim_url, article_url):
         # A claim that starts with its reporting verb is shown with its speaker in front.
         text=headline_html(_short(claim.text, 160), claim.speaker),
         disputed=DISPUTED if claim.has_dispute else "",
+        matches=_verdict_match(claim, claim_url),
         speaker=escaped((claim.source.name if claim.source_id else "") or claim.speaker or "(the article)"),
         side=escaped(claim.side.name if claim.side_id else "–"),
         worthiness=f"{claim.check_worthiness:.2f}",

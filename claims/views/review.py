@@ -18,6 +18,7 @@ from ..input_rules import record_number
 from ..models import Claim
 from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..selectors.history import claim_history
+from ..selectors.matches import checked_before
 from ..services import claims as claim_services, comments, evidence, reviews
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
@@ -63,6 +64,7 @@ def _context(request, claim, **extra):
         "may_assign_others": permissions.can_assign(user, claim, None) and permissions.can_export(user),
         "may_approve": verdict is not None and permissions.can_approve(user, verdict),
         "disputes": disputes_of(claim),
+        "checked_before": checked_before(claim),
         "error": None,
     }
     context.update(extra)

@@ -117,3 +117,26 @@ def test_public_page_queries_do_not_grow_with_evidence(client, editor):
     few = _queries(client, reverse("public:fact_check", args=[verdict.pk]))
     EvidenceFactory.create_batch(10, claim=verdict.claim, archived_url="https://web.archive.org/web/20240305000000/x")
     assert _queries(client, reverse("public:fact_check", args=[verdict.pk])) == few
+
+
+@pytest.mark.django_db
+def test_queue_and_claim_page_queries_do_not_grow_with_matches(reviewer_client, editor):
+    """The queue's "matches: False, 12 Oct" marks and the claim page's "Checked before?" read in one query each."""
+    from claims.models import ClaimMatch
+
+    claim = ClaimFactory()
+
+    def repeat_published(n):
+        for _ in range(n):
+            verdict = VerdictFactory()
+            reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+            ClaimMatch.objects.create(claim=ClaimFactory(), earlier=verdict.claim, score=0.9, reason="same")
+            ClaimMatch.objects.create(claim=ClaimFactory(), earlier=claim, score=0.8, reason="same")
+
+    repeat_published(1)
+    few_queue = _queries(reviewer_client, reverse("claims:queue"))
+    few_page = _queries(reviewer_client, claim.get_absolute_url())
+    repeat_published(8)
+    assert _queries(reviewer_client, reverse("claims:queue")) == few_queue
+    assert _queries(reviewer_client, reverse("claims:queue") + "?matches_verdict=yes") == few_queue
+    assert _queries(reviewer_client, claim.get_absolute_url()) == few_page

@@ -1,0 +1,98 @@
+"""Finding, when claims are stored, the claims of other articles that assert the same thing.
+
+Called wherever claims are stored: a split (store_extractions, for the whole batch at once),
+a claim added by hand, a split or merged claim. For each new check-worthy claim: its signature
+(one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates: one
+statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
+signatures in one query (computed and stored for any claim that has none, as claims stored before
+matching existed); then claims.matching.compare() decides. Only pairs
+the matcher calls the same claim are stored; a changed number, a denial, another place are not
+matches, whatever their shared words.
+"""
+import hashlib
+from pathlib import Path
+
+from .. import matching
+from ..matching import Signature, compare, signatures
+from ..models import Claim, ClaimMatch, ClaimSignature
+from ..selectors.matches import match_candidates
+
+KEEP = 20  # matches stored per new claim, the closest
+
+
+def _fingerprint() -> str:
+    """The matcher's code, summed up: a signature stored by other code (an upgrade of the matcher)
+    is not compared with today's, but computed again."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(matching.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+MATCHER = _fingerprint()
+
+
+def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
+    """Each claim's signature, read from storage; computed (in one batch) and stored when missing
+    or written by other matcher code."""
+    by_id = {claim.pk: claim for claim in claims}
+    found = {}
+    for claim_id, data in ClaimSignature.objects.filter(claim_id__in=list(by_id), matcher=MATCHER).values_list("claim_id", "data"):
+        try:
+            found[claim_id] = Signature.from_json(data)
+        except (KeyError, TypeError, ValueError):
+            pass  # not what this matcher reads: parsed again below
+    missing = [by_id[pk] for pk in by_id if pk not in found]
+    if missing:
+        texts = list(dict.fromkeys(c.text for c in missing))  # a wire story's claim, repeated word for word, is parsed once
+        parsed = dict(zip(texts, signatures(texts)))
+        fresh = {c.pk: parsed[c.text] for c in missing}
+        ClaimSignature.objects.filter(claim_id__in=list(fresh)).delete()
+        ClaimSignature.objects.bulk_create(
+            [ClaimSignature(claim_id=pk, data=sig.as_json(), matcher=MATCHER) for pk, sig in fresh.items()], batch_size=500
+        )
+        found.update(fresh)
+    return found
+
+
+def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
+    """Store the matches of newly stored claims with the claims of other articles; returns them.
+    Safe to run twice: a pair already stored is left as it is."""
+    claims = [claim for claim in claims if claim.check_worthy and claim.pk is not None]
+    if not claims:
+        return []
+    own = signatures_for(claims)
+    candidates = match_candidates([(claim, own[claim.pk]) for claim in claims])
+    wanted = {pk for ids in candidates.values() for pk in ids} - own.keys()
+    others = signatures_for(list(Claim.objects.filter(pk__in=wanted).only("id", "text"))) if wanted else {}
+    others.update(own)  # claims of one batch are candidates for each other
+    pairs, compared = {}, {}
+    for claim in claims:
+        found = []
+        for other_id in candidates[claim.pk]:
+            if other_id not in others:
+                continue  # deleted meanwhile
+            # Claims repeated word for word (wire copy in many outlets) have equal signatures: one comparison each.
+            key = (own[claim.pk], others[other_id])
+            if key not in compared:
+                compared[key] = compare(*key)
+            match = compared[key]
+            if match.same:
+                found.append((match.score, other_id, match.reason))
+        for score, other_id, reason in sorted(found, reverse=True)[:KEEP]:
+            later, earlier = max(claim.pk, other_id), min(claim.pk, other_id)
+            pairs.setdefault((later, earlier), ClaimMatch(
+                claim_id=later, earlier_id=earlier, score=min(max(score, 0.0), 1.0), reason=reason[:300]
+            ))
+    return ClaimMatch.objects.bulk_create(list(pairs.values()), batch_size=500, ignore_conflicts=True)
+
+
+def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:
+    """A claim whose text changed (split, merged): its old signature and matches go, and its
+    matches are found again."""
+    ids = [claim.pk for claim in claims]
+    ClaimSignature.objects.filter(claim_id__in=ids).delete()
+    ClaimMatch.objects.filter(claim_id__in=ids).delete()
+    ClaimMatch.objects.filter(earlier_id__in=ids).delete()
+    return find_matches(claims)
+

@@ -1,0 +1,175 @@
+"""When claims are stored, the claims of other articles that assert the same thing are found."""
+import itertools
+
+import pytest
+from django.utils import timezone
+
+from claims.models import ArticleState, Claim, ClaimMatch, ClaimSignature
+from claims.services.claims import add_claim_by_hand, merge_claims, split_claim
+from claims.services.matching import find_matches
+from claims.services.splitting import split_article
+from claims.workflow import ReviewState
+
+from ..factories import ArticleFactory, ClaimFactory, UserFactory, VerdictFactory
+
+_reports = itertools.count(1)
+CAPTURED = "Russian forces have captured the city of Lysychansk, the defence ministry said."
+KILLED = "Three people were killed in the strike on Kharkiv on Monday."
+
+
+def stored(text: str, **fields) -> Claim:
+    """A claim stored before, as the whole of its own article (bodies differ: one article per text)."""
+    article = ArticleFactory(body=f"{text}\n\nReport number {next(_reports)}.")
+    return ClaimFactory(article=article, text=text, **fields)
+
+
+def published(text: str) -> Claim:
+    """A claim of its own article whose verdict the desk has published."""
+    claim = stored(text, state=ReviewState.PUBLISHED)
+    VerdictFactory(claim=claim, published_at=timezone.now())
+    return claim
+
+
+def by_hand(body: str, text: str | None = None) -> Claim:
+    return add_claim_by_hand(article=ArticleFactory(body=body), text=text or body, added_by=UserFactory(role="Reviewer"))
+
+
+def matched(claim: Claim) -> set[int]:
+    pairs = ClaimMatch.objects.filter(claim=claim).values_list("earlier_id", flat=True)
+    return set(pairs) | set(ClaimMatch.objects.filter(earlier=claim).values_list("claim_id", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_claim_added_by_hand_that_repeats_a_published_one_matches_it():
+    earlier = published(CAPTURED)
+    claim = by_hand("The Defence Ministry in Moscow said Lysychansk had been taken by Russian troops.")
+    match = ClaimMatch.objects.get(claim=claim)
+    assert (match.earlier, match.score > 0.5) == (earlier, True)
+
+
+@pytest.mark.django_db
+def test_a_split_article_that_repeats_a_published_claim_gets_the_match():
+    earlier = published(CAPTURED)
+    article = ArticleFactory(
+        body="The Defence Ministry in Moscow said on Sunday that Lysychansk had been taken by Russian troops.\n\n"
+        "Local officials said the water supply was restored in the suburbs.",
+        state=ArticleState.QUEUED,
+    )
+    split_article(article.pk)
+    repeated = article.claims.get(text__contains="Lysychansk")
+    assert matched(repeated) == {earlier.pk}
+
+
+@pytest.mark.django_db
+def test_a_changed_number_is_not_a_match():
+    published(KILLED)
+    claim = by_hand("Thirty people were killed in the strike on Kharkiv on Monday.")
+    assert matched(claim) == set()
+
+
+@pytest.mark.django_db
+def test_a_denial_is_not_a_match():
+    published(CAPTURED)
+    claim = by_hand("Russian forces have not captured the city of Lysychansk, the defence ministry said.")
+    assert matched(claim) == set()
+
+
+@pytest.mark.django_db
+def test_claims_of_the_same_article_are_not_matched():
+    claim = by_hand(f"{KILLED} Officials repeated it: {KILLED}", KILLED)
+    twin = add_claim_by_hand(
+        article=claim.article, text=KILLED, start=claim.article.body.rindex(KILLED), added_by=claim.added_by
+    )
+    assert matched(twin) == set()
+
+
+@pytest.mark.django_db
+def test_claims_set_aside_by_extraction_are_not_candidates():
+    stored(KILLED, check_worthy=False)
+    assert matched(by_hand(KILLED)) == set()
+
+
+@pytest.mark.django_db
+def test_finding_matches_twice_stores_each_pair_once():
+    published(KILLED)
+    claim = by_hand(KILLED)
+    find_matches([claim])
+    assert ClaimMatch.objects.filter(claim=claim).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_pair_found_from_both_ends_is_stored_once_with_the_later_claim_first():
+    first, second = published(KILLED), stored(KILLED)
+    find_matches([first, second])
+    assert list(ClaimMatch.objects.values_list("claim_id", "earlier_id")) == [(second.pk, first.pk)]
+
+
+@pytest.mark.django_db
+def test_claims_stored_before_matching_get_their_signature_when_first_compared():
+    earlier = published(KILLED)
+    assert not ClaimSignature.objects.filter(claim=earlier).exists()
+    by_hand(KILLED)
+    assert ClaimSignature.objects.filter(claim=earlier).exists()
+
+
+@pytest.mark.django_db
+def test_a_split_claim_is_matched_again_for_what_it_now_says():
+    earlier = published(KILLED)
+    claim = by_hand(f"{KILLED} The bridge over the Dnipro was closed to traffic.")
+    assert matched(claim) == {earlier.pk}
+    first, second = split_claim(claim=claim, at=claim.start + len(KILLED), user=claim.added_by)
+    assert (matched(first), matched(second)) == ({earlier.pk}, set())
+
+
+@pytest.mark.django_db
+def test_a_merged_claim_is_matched_again():
+    published(KILLED)
+    article = ArticleFactory(body=KILLED)
+    cut = KILLED.index(" on Monday")
+    reviewer = UserFactory(role="Reviewer")
+    left = add_claim_by_hand(article=article, text=KILLED[:cut], added_by=reviewer)
+    right = add_claim_by_hand(article=article, text=KILLED[cut:].strip(), added_by=reviewer)
+    merged = merge_claims(first=left, second=right, user=reviewer)
+    assert len(matched(merged)) == 1
+
+
+@pytest.mark.django_db
+def test_match_claims_finds_the_matches_of_claims_stored_before_matching():
+    import io
+
+    from django.core.management import call_command
+
+    first, second, third = published(KILLED), stored(KILLED), stored(KILLED)
+    call_command("match_claims", stdout=io.StringIO())
+    call_command("match_claims", stdout=io.StringIO())  # a second run stores nothing twice
+    assert set(ClaimMatch.objects.values_list("claim_id", "earlier_id")) == {
+        (second.pk, first.pk), (third.pk, first.pk), (third.pk, second.pk)
+    }
+
+
+@pytest.mark.django_db
+def test_a_fault_of_the_matcher_costs_the_matches_not_the_split(monkeypatch, caplog):
+    from claims.services import splitting
+
+    def broken(claims):
+        raise RuntimeError("matcher broke")
+
+    monkeypatch.setattr(splitting, "find_matches", broken)
+    article = ArticleFactory(body=f"{KILLED}\n\nThe governor spoke on Tuesday.", state=ArticleState.QUEUED)
+    split_article(article.pk)
+    article.refresh_from_db()
+    assert (article.state, article.claims.exists()) == (ArticleState.READY, True)
+    assert "stored without matches" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_signature_written_by_other_matcher_code_is_computed_again():
+    from claims.matching import claim_signature
+    from claims.services.matching import MATCHER
+
+    earlier = published(KILLED)
+    # Readable, but not what today's code makes of the claim (here: another text's signature).
+    other_code = claim_signature("The bridge over the Dnipro was closed to traffic.").as_json()
+    ClaimSignature.objects.create(claim=earlier, data=other_code, matcher="older-matcher")
+    claim = by_hand(KILLED)
+    assert (matched(claim), ClaimSignature.objects.get(claim=earlier).matcher) == ({earlier.pk}, MATCHER)
