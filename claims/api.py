@@ -22,7 +22,7 @@ from . import permissions, ratings
 from .input_rules import MAX_ID, MAX_URL_CHARS, require_plain_text
 from .models import ImportJob, Topic
 from .public_links import fact_check_urls, site_url
-from .selectors.matching import MAX_QUERY_CHARS, clean_query, search_fact_checks
+from .selectors.fact_check_search import MAX_QUERY_CHARS, clean_query, search_fact_checks
 from .selectors.queue import QueueFilter, queue_claims, queue_page
 from .selectors.verdicts import published_verdicts, verdict_rows
 from .services import imports
@@ -224,7 +224,7 @@ def list_verdicts(request, page: Query[VerdictPage]):
 
 
 # Search of published fact-checks by claim text (issue 15), like Google's claim search: the text
-# search finds candidates, the claim matcher ranks them (claims.selectors.matching).
+# search finds candidates, the claim matcher ranks them (claims.selectors.fact_check_search).
 class SearchIn(In):
     q: str = Field(..., max_length=MAX_QUERY_CHARS, description="The claim's words, as a reader would type or paste them.")
     limit: int = Field(10, ge=1, le=50)

@@ -2,8 +2,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from claims.selectors import matching
-from claims.selectors.matching import ROW_BUDGET, _anchor_queries, clean_query, find_matches, key_terms
+from claims.selectors import fact_check_search as matching
+from claims.selectors.fact_check_search import ROW_BUDGET, _anchor_queries, clean_query, key_terms, matches_for_text
 
 from .factories import ClaimFactory
 
@@ -12,7 +12,7 @@ def test_a_repeated_claim_is_found_first_and_a_changed_number_after_it(db):
     same = ClaimFactory(text="Drones hit the power station in Kharkiv overnight, killing 3 workers.")
     other = ClaimFactory(text="Drones hit the power station in Kharkiv overnight, killing 30 workers.")
     ClaimFactory(text="The mayor opened a new school in Lviv.")
-    found = find_matches("Three workers were killed when drones struck a Kharkiv power station overnight")
+    found = matches_for_text("Three workers were killed when drones struck a Kharkiv power station overnight")
     assert [r.candidate.claim_id for r in found] == [same.pk, other.pk]
     assert found[0].same and not found[1].same
 
@@ -67,4 +67,17 @@ def test_a_text_of_only_common_words_still_finds_the_newest_claims_holding_them(
     monkeypatch.setattr(matching, "_lexeme_frequencies", lambda: ({"school": 0.9}, TABLE))
     ClaimFactory(text="The school reopened on Monday.")
     newest = ClaimFactory(text="The school closed again.")
-    assert newest.pk in [c.claim_id for c in matching.match_candidates("the school", 10)]
+    assert newest.pk in [c.claim_id for c in matching.search_candidates("the school", 10)]
+
+
+def test_a_candidate_s_stored_signature_is_read_not_parsed_again(db, monkeypatch):
+    from claims.services.matching import signatures_for
+
+    stored = ClaimFactory(text="Drones hit the power station in Kharkiv overnight, killing 3 workers.")
+    signatures_for([stored])  # stored with the claim, as a split does
+    matching._SIGNATURES.clear()
+    parsed = []
+    monkeypatch.setattr(matching, "signatures", lambda texts: parsed.extend(texts) or [])
+    found = matches_for_text("Three workers were killed when drones struck a Kharkiv power station overnight")
+    assert [r.candidate.claim_id for r in found] == [stored.pk] and found[0].same
+    assert parsed == []

@@ -3,7 +3,7 @@
 Builds a throwaway PostgreSQL database (claims.benchmarks.database), seeds it with COPY (the
 queue benchmark's claims, a tenth published with a verdict), then times in the same run:
 
-- the match lookup for a new claim (claims.selectors.matching.find_matches: the text search on
+- the match lookup for a new claim (claims.selectors.fact_check_search.matches_for_text: the text search on
   search_vector for candidates, then the claim matcher's compare over them), one new claim text
   per run, so no run repeats another's work;
 - the search API (/api/fact-checks/search through the test client, token and all), one query
@@ -29,7 +29,7 @@ from django.test import Client
 from claims.benchmarks.database import throwaway_database
 from claims.benchmarks.matching import new_claims, seed_with_verdicts
 from claims.benchmarks.timing import summary
-from claims.selectors import matching
+from claims.selectors import fact_check_search as matching
 
 
 class Command(BaseCommand):
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         texts = new_claims(2 * repeat + 1)
         queries = [" ".join(text.split()[:4]) for text in new_claims(2 * repeat + 1, seed_value=123)]
         # Once untimed: loads the language model, warms the connection and PostgreSQL's buffers.
-        matching.find_matches(texts[0])
+        matching.matches_for_text(texts[0])
         self._search(client, queries[0])
         texts, queries = texts[1:], queries[1:]
 
@@ -76,13 +76,13 @@ class Command(BaseCommand):
             (False, texts[:repeat], queries[:repeat]), (True, texts[repeat:], queries[repeat:]),
         ):
             kind = "signatures stored" if stored else "cold"
-            match_times = self._timed(matching.find_matches, some_texts, stored=stored, published_only=False)
+            match_times = self._timed(matching.matches_for_text, some_texts, stored=stored, published_only=False)
             search_times = self._timed(lambda q: self._search(client, q), some_queries, stored=stored, published_only=True)
             for name, times in ((f"match lookup ({kind})", match_times), (f"search API ({kind})", search_times)):
                 median, p95 = summary(times)
                 figures[name] = p95
                 self.stdout.write(f"{name:<40} {median:>10.1f} {p95:>8.1f}")
-        same = sum(any(r.same for r in matching.find_matches(t)) for t in texts[:20])
+        same = sum(any(r.same for r in matching.matches_for_text(t)) for t in texts[:20])
         self.stdout.write(f"new claims with a same-claim match among the first 20: {same}")
         self.stdout.write(json.dumps({
             "claims": claims, "match_p95_ms": round(figures["match lookup (cold)"], 1),
@@ -95,8 +95,8 @@ class Command(BaseCommand):
         for value in inputs:
             matching._SIGNATURES.clear()
             if stored:
-                found = matching.match_candidates(value, matching.CANDIDATES, published_only=published_only)
-                matching._signatures_for([c.text for c in found])
+                found = matching.search_candidates(value, matching.CANDIDATES, published_only=published_only)
+                matching._parsed([c.text for c in found])  # as if stored: parsed outside the timing
             began = time.perf_counter()
             step(value)
             times.append((time.perf_counter() - began) * 1000)

@@ -12,9 +12,11 @@ Two steps, so a million claims cost what a few dozen do:
 
 `search_fact_checks(q)` does both over published verdicts only, for the API's search.
 
-Candidate signatures are parsed when first needed and kept in a bounded per-process cache
-(`_SIGNATURES`), because claims do not store their signature yet. Once they do, the cache is where
-a stored signature plugs in; the ranking does not change.
+Candidate signatures are read from those stored with the claims (claims.services.matching), and
+parsed, then kept in a bounded per-process cache, for claims stored before matching existed.
+(Matching a stored claim in bulk, when an article is split, is claims.selectors.matches and
+claims.services.matching: one statement for a whole batch. This module serves one text at a
+time: the search API and the lookup that bench_matching times.)
 """
 import re
 from collections import OrderedDict
@@ -24,8 +26,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from ..input_rules import require_plain_text
-from ..matching import claim_signature, compare, signatures
-from ..models import Claim
+from ..matching import Signature, claim_signature, compare, signatures
+from ..models import Claim, ClaimSignature
 from ..workflow import ReviewState
 from .verdicts import published_verdicts
 
@@ -92,7 +94,7 @@ def clean_query(q: str) -> tuple[str, list[str]]:
     return text, terms
 
 
-def match_candidates(text: str, limit: int = CANDIDATES, *, published_only: bool = False) -> list[Candidate]:
+def search_candidates(text: str, limit: int = CANDIDATES, *, published_only: bool = False) -> list[Candidate]:
     """Claims sharing key terms with the text, best database rank first (at most limit)."""
     terms = key_terms(text)
     if not terms:
@@ -248,7 +250,23 @@ def _candidates_substring(terms: list[str], limit: int, published_only: bool) ->
 _SIGNATURES: OrderedDict = OrderedDict()
 
 
-def _signatures_for(texts: list[str]) -> list:
+def _signatures_for(candidates: list[Candidate]) -> list:
+    """The candidates' signatures: those stored with the claims (services.matching keeps one per
+    claim) read in one query, the rest parsed once per process and kept in a bounded cache."""
+    from ..services.matching import MATCHER  # the fingerprint of the matcher code that wrote a signature
+
+    stored = {}
+    rows = ClaimSignature.objects.filter(claim_id__in=[c.claim_id for c in candidates], matcher=MATCHER)
+    for claim_id, data in rows.values_list("claim_id", "data"):
+        try:
+            stored[claim_id] = Signature.from_json(data)
+        except (KeyError, TypeError, ValueError):
+            pass  # written differently: parsed below
+    parsed = iter(_parsed([c.text for c in candidates if c.claim_id not in stored]))
+    return [stored[c.claim_id] if c.claim_id in stored else next(parsed) for c in candidates]
+
+
+def _parsed(texts: list[str]) -> list:
     missing = list(dict.fromkeys(t for t in texts if t not in _SIGNATURES))
     for text, signature in zip(missing, signatures(missing)):
         _SIGNATURES[text] = signature
@@ -267,7 +285,7 @@ def rank_by_matcher(text: str, candidates: list[Candidate]) -> list[Ranked]:
     if not candidates:
         return []
     mine = claim_signature(text)
-    theirs = _signatures_for([c.text for c in candidates])
+    theirs = _signatures_for(candidates)
     ranked = []
     for candidate, signature in zip(candidates, theirs):
         match = compare(mine, signature)
@@ -276,9 +294,9 @@ def rank_by_matcher(text: str, candidates: list[Candidate]) -> list[Ranked]:
     return ranked
 
 
-def find_matches(text: str, *, limit: int = 10, candidates: int = CANDIDATES) -> list[Ranked]:
+def matches_for_text(text: str, *, limit: int = 10, candidates: int = CANDIDATES) -> list[Ranked]:
     """Earlier claims that may assert what the text asserts, best first: the match lookup for a new claim."""
-    return rank_by_matcher(text, match_candidates(text, candidates))[:limit]
+    return rank_by_matcher(text, search_candidates(text, candidates))[:limit]
 
 
 def search_fact_checks(q: str, *, limit: int = 10, candidates: int = CANDIDATES):
@@ -288,7 +306,7 @@ def search_fact_checks(q: str, *, limit: int = 10, candidates: int = CANDIDATES)
     verdict that is not published cannot come out of here whatever the text search found."""
     from .verdicts import verdict_rows
 
-    ranked = rank_by_matcher(q, match_candidates(q, candidates, published_only=True))[:limit]
+    ranked = rank_by_matcher(q, search_candidates(q, candidates, published_only=True))[:limit]
     by_claim = {r.candidate.claim_id: r for r in ranked}
     fields = ("id", "claim_id", "claim_text", "speaker", "side", "rating", "published_at")
     rows = verdict_rows(published_verdicts().filter(claim_id__in=by_claim), fields=fields)
