@@ -65,6 +65,12 @@ def can_correct(user, claim) -> bool:
     return can_work_on(user, claim) and claim.state != "published"
 
 
+def can_link_same_claim(user, claim) -> bool:
+    """Linking a claim's match as the same claim (or unlinking it) is review work on that claim:
+    whoever may work on it, while its own verdict is not yet published."""
+    return can_work_on(user, claim) and claim.state != "published"
+
+
 def can_approve(user, verdict) -> bool:
     return _has_any(user, Role.ADMIN, Role.EDITOR) and verdict.reviewer_id != user.pk
 

@@ -1,6 +1,6 @@
 """The workbench's data: one module per concept."""
 from .articles import Article, ArticleState
-from .claims import Claim, ClaimKind, Comment, Dispute
+from .claims import Claim, ClaimCluster, ClaimKind, Comment, Dispute
 from .feeds import Feed, FeedEntry
 from .imports import ImportChannel, ImportItem, ImportJob, ItemState
 from .matches import ClaimMatch, ClaimSignature
@@ -14,6 +14,7 @@ __all__ = [
     "Article",
     "ArticleState",
     "Claim",
+    "ClaimCluster",
     "ClaimKind",
     "ClaimMatch",
     "ClaimSignature",

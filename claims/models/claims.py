@@ -55,12 +55,19 @@ class Claim(models.Model):
         help_text="The claim this one repeats, when a reviewer marked it a duplicate.",
     )
     has_dispute = models.BooleanField(default=False, help_text="Whether a claim of the other side contradicts it.")
+    cluster = models.ForeignKey(
+        "ClaimCluster", null=True, blank=True, on_delete=models.SET_NULL, related_name="members",
+        help_text="The claims a reviewer linked as the same claim (one verdict for all).",
+    )
+    # Stored, not counted per page: the queue sorts on it ("Most repeated first") through an index.
+    # Kept by services.clusters whenever a cluster gains or loses a member.
+    spread = models.PositiveIntegerField(default=1, help_text="How many articles repeat the claim (its cluster's).")
     version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The timeline reads a claim's history by claim and date; indexes on the copied foreign keys
     # would only slow down the history row every new claim gets.
-    history = HistoricalRecords(no_db_index=["article", "source", "side", "assignee", "added_by", "duplicate_of"])
+    history = HistoricalRecords(no_db_index=["article", "source", "side", "assignee", "added_by", "duplicate_of", "cluster"])
 
     class Meta:
         ordering = ["article", "start"]
@@ -80,6 +87,11 @@ class Claim(models.Model):
                 fields=["-check_worthiness", "-id"], condition=models.Q(has_dispute=True), name="claim_disputed_queue_idx"
             ),
             models.Index(fields=["-created_at", "-id"], name="claim_newest_idx"),
+            models.Index(
+                fields=["-spread", "-check_worthiness", "-id"],
+                condition=models.Q(check_worthy=True, state__in=["new", "in_review", "awaiting_approval"]),
+                name="claim_spread_queue_idx",
+            ),
             models.Index(fields=["article", "start", "id"], name="claim_article_order_idx"),
             # The queue's state tabs count each state under the filters, stopping at a cap
             # (selectors.queue.state_counts). These let a count stop at the cap, or find a state
@@ -104,6 +116,19 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claims:claim", args=[self.pk])
+
+
+class ClaimCluster(models.Model):
+    """Claims of different articles that a reviewer linked as the same claim, so that one verdict
+    answers them all. Membership is Claim.cluster; its changes are in the claims' history (who
+    linked or unlinked, when)."""
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Same claim #{self.pk}"
 
 
 class Comment(models.Model):

@@ -1,0 +1,114 @@
+"""Same claim, one verdict: a reviewer links a match of a claim as the same claim (a cluster),
+unlinks it again, and a claim whose cluster has a published verdict takes that verdict.
+
+Only a stored match (services.matching) can be linked: the matcher has said the two assert the
+same thing, the reviewer confirms it. Linking and unlinking are saved on both claims, so their
+history says who did it and when. Each member's `spread` (how many articles repeat the claim) is
+kept here, the one place clusters change, so the queue can sort on it. Taking a verdict goes
+through reviews.submit_verdict: the same workflow and the same four eyes as a verdict written by
+hand.
+"""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count
+
+from .. import permissions
+from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Verdict
+from ..selectors.clusters import published_verdict_of_cluster
+from . import reviews
+
+
+def _require_match(claim: Claim, other: Claim) -> None:
+    """Only the claim's own matches are offered; anything else (a forged id, a claim of the same
+    article) is refused, whatever the page sent."""
+    pair = (max(claim.pk, other.pk), min(claim.pk, other.pk))
+    if claim.pk == other.pk or not ClaimMatch.objects.filter(claim_id=pair[0], earlier_id=pair[1]).exists():
+        raise ValidationError(f"Claim {other.pk} is not one of this claim's matches.")
+
+
+def _refresh_spread(cluster_id: int | None, claim_ids: list[int]) -> None:
+    """Every member's spread is its cluster's number of articles; a claim out of any cluster is
+    repeated in its own article only."""
+    if claim_ids:
+        Claim.objects.filter(pk__in=claim_ids, cluster__isnull=True).update(spread=1)
+    if cluster_id is not None:
+        articles = Claim.objects.filter(cluster_id=cluster_id).aggregate(n=Count("article", distinct=True))["n"]
+        Claim.objects.filter(cluster_id=cluster_id).update(spread=max(articles, 1))
+
+
+def _move(claim: Claim, cluster: ClaimCluster | None, user) -> None:
+    claim.cluster = cluster
+    reviews.save_claim(claim, user, "cluster")
+
+
+@transaction.atomic
+def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
+    """The reviewer confirms that a match asserts the same as the claim: both join one cluster (two
+    clusters that meet become one)."""
+    claim = reviews.locked(claim, seen_version)
+    permissions.require(permissions.can_link_same_claim(user, claim), "You cannot link claims to this one.")
+    other = Claim.objects.select_for_update().get(pk=other.pk)
+    _require_match(claim, other)
+    if claim.cluster_id is not None and claim.cluster_id == other.cluster_id:
+        raise ValidationError(f"Claim {other.pk} is already linked as the same claim.")
+    cluster = claim.cluster or other.cluster
+    if cluster is None:
+        cluster = ClaimCluster(created_by=user)
+        cluster._history_user = user
+        cluster.save()
+    joining = [c for c in (claim, other) if c.cluster_id != cluster.pk]
+    for former in {c.cluster_id for c in joining} - {None}:
+        # The other cluster's members come along: they were the same claim as one of these.
+        for member in Claim.objects.select_for_update().filter(cluster_id=former).exclude(pk__in=[claim.pk, other.pk]):
+            _move(member, cluster, user)
+        ClaimCluster.objects.filter(pk=former).delete()
+    for member in joining:
+        _move(member, cluster, user)
+    _refresh_spread(cluster.pk, [])
+    claim.refresh_from_db()
+    return claim
+
+
+@transaction.atomic
+def unlink(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
+    """The reviewer says a linked claim is not the same claim after all: it leaves the claim's
+    cluster (recorded in its history). A cluster left with one member is dissolved."""
+    claim = reviews.locked(claim, seen_version)
+    permissions.require(permissions.can_link_same_claim(user, claim), "You cannot unlink claims from this one.")
+    other = Claim.objects.select_for_update().get(pk=other.pk)
+    if claim.pk == other.pk or claim.cluster_id is None or other.cluster_id != claim.cluster_id:
+        raise ValidationError(f"Claim {other.pk} is not linked to this claim.")
+    cluster_id = claim.cluster_id
+    _move(other, None, user)
+    remaining = list(Claim.objects.select_for_update().filter(cluster_id=cluster_id))
+    if len(remaining) < 2:
+        for member in remaining:
+            _move(member, None, user)
+        ClaimCluster.objects.filter(pk=cluster_id).delete()
+        cluster_id = None
+    else:
+        reviews.save_claim(claim, user)  # the claim's page changed: stale pages must reload
+    _refresh_spread(cluster_id, [other.pk, *(m.pk for m in remaining)])
+    claim.refresh_from_db()
+    return claim
+
+
+@transaction.atomic
+def take_published_verdict(*, claim: Claim, reviewer, seen_version=None) -> Verdict:
+    """The claim takes the published verdict of its cluster in one step: the same rating and
+    rationale, a note pointing to the original, and then the editor's approval as for any verdict
+    (the reviewer who takes it cannot approve it)."""
+    original = published_verdict_of_cluster(Claim.objects.get(pk=claim.pk))
+    if original is None:
+        raise ValidationError("This claim is not linked as the same claim to one with a published verdict.")
+    verdict = reviews.submit_verdict(
+        claim=claim, reviewer=reviewer, rating=original.rating, rationale=original.rationale, seen_version=seen_version
+    )
+    note = Comment(
+        claim_id=claim.pk, author=reviewer,
+        body=(f"Verdict taken from claim {original.claim_id} (the same claim), published "
+              f"{original.published_at:%d %b %Y}: {original.claim.get_absolute_url()}"),
+    )
+    note.full_clean()
+    note.save()
+    return verdict
