@@ -6,7 +6,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.models import ModelChoiceIterator
 
 from .documents import ParseError, decode_upload
-from .input_rules import HTTP_ONLY, require_plain_text, require_web_address
+from .input_rules import HTTP_ONLY, MAX_ID, require_plain_text, require_web_address
 from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
 from .ratings import Rating
 from .services.articles import check_article_text
@@ -264,3 +264,9 @@ class ArticleDetailsForm(Form):
         required=False, label="Published on", widget=DayInput(),
         error_messages={"invalid": "Enter a real date, such as 2026-03-31."},
     )
+
+
+# --- Same claim, one verdict (issue 15): the match a reviewer links or unlinks -------------------
+class SameClaimForm(Form):
+    # Held to the database's ids: a forged number past them is a form error, not a database one.
+    other = forms.IntegerField(min_value=1, max_value=MAX_ID, label="Claim number")

@@ -11,15 +11,16 @@ from django_htmx.http import trigger_client_event
 from .. import permissions
 from ..concurrency import StaleEdit
 from ..forms import (
-    AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, SendBackForm, SplitForm,
-    VerdictForm,
+    AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, SameClaimForm, SendBackForm,
+    SplitForm, VerdictForm,
 )
 from ..input_rules import record_number
 from ..models import Claim
+from ..selectors.clusters import cluster_spread, published_verdict_of_cluster
 from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..selectors.history import claim_history
 from ..selectors.matches import checked_before
-from ..services import claims as claim_services, comments, evidence, reviews
+from ..services import claims as claim_services, clusters, comments, evidence, reviews
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
 
@@ -65,6 +66,9 @@ def _context(request, claim, **extra):
         "may_approve": verdict is not None and permissions.can_approve(user, verdict),
         "disputes": disputes_of(claim),
         "checked_before": checked_before(claim),
+        "may_link": permissions.can_link_same_claim(user, claim),
+        "cluster_verdict": published_verdict_of_cluster(claim),
+        "spread": cluster_spread(claim),
         "error": None,
     }
     context.update(extra)
@@ -170,6 +174,20 @@ claim_split = _post_view(
 claim_merge = _post_view(
     lambda r, c, v, d: claim_services.merge_claims(first=c, second=_other(c, d["other"]), user=r.user, seen_version=v),
     MergeForm,
+)
+
+# Same claim, one verdict: each answers with the whole review panel, which holds "Checked before?",
+# so every form on it carries the claim's new version.
+claim_link_same = _post_view(
+    lambda r, c, v, d: clusters.link_as_same_claim(claim=c, other=_other(c, d["other"]), user=r.user, seen_version=v),
+    SameClaimForm,
+)
+claim_unlink_same = _post_view(
+    lambda r, c, v, d: clusters.unlink(claim=c, other=_other(c, d["other"]), user=r.user, seen_version=v),
+    SameClaimForm,
+)
+claim_take_verdict = _post_view(
+    lambda r, c, v, d: clusters.take_published_verdict(claim=c, reviewer=r.user, seen_version=v)
 )
 
 
