@@ -37,6 +37,9 @@ SORTS = {
     "worthiness": ("Most check-worthy first", ("check_worthiness", "id"), True),
     "newest": ("Newest first", ("created_at", "id"), True),
     "article": ("By article", ("article_id", "start", "id"), False),
+    # The stored spread (services.clusters keeps it); ties most check-worthy first. Read in this
+    # order from claim_spread_queue_idx.
+    "spread": ("Most repeated first", ("spread", "check_worthiness", "id"), True),
 }
 
 

@@ -17,7 +17,7 @@ register = template.Library()
 ROW = (
     '<tr data-url="{url}" data-take-url="{url}take/">'
     '<td><input type="checkbox" name="ids" value="{pk}" aria-label="Select claim {pk}"></td>'
-    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}{matches}</td>'
+    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}{matches}{spread}</td>'
     '<td data-label="Speaker">{speaker}</td><td data-label="Side">{side}</td><td data-label="Worthiness">{worthiness}</td>'
     '<td data-label="State"><span class="state state-{state}">{state_label}</span></td>'
     '<td data-label="Assignee">{assignee}</td><td data-label="Article"><a href="{article_url}">{title}</a></td></tr>'
@@ -27,6 +27,8 @@ MATCHES = (
     ' <a class="flag flag-match" href="{url}" title="The same claim has a published verdict (claim {pk})">'
     'matches: {rating}, {day}</a>'
 )
+
+SPREAD = ' <span class="flag flag-spread" title="Linked as the same claim in other articles">in {n} articles</span>'
 
 
 def _short(text: str, limit: int) -> str:
@@ -57,6 +59,7 @@ def _row(claim, claim_url, article_url):
         text=headline_html(_short(claim.text, 160), claim.speaker),
         disputed=DISPUTED if claim.has_dispute else "",
         matches=_verdict_match(claim, claim_url),
+        spread=SPREAD.format(n=claim.spread) if claim.spread > 1 else "",
         speaker=escaped((claim.source.name if claim.source_id else "") or claim.speaker or "(the article)"),
         side=escaped(claim.side.name if claim.side_id else "–"),
         worthiness=f"{claim.check_worthiness:.2f}",
