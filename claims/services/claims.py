@@ -7,6 +7,7 @@ from django.db.models import Q
 from .. import permissions
 from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
 from ..workflow import ReviewState
+from .clusters import members_removed
 from .disputes import refresh_dispute_flags
 from .matching import find_matches, refresh_matches
 from .reviews import locked, save_claim
@@ -88,6 +89,7 @@ def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Clai
         raise ValidationError("Split inside the claim, leaving words on both sides.", code="bad_split")
     second = Claim.objects.get(pk=claim.pk)
     second.pk = None
+    second.cluster, second.spread = None, 1  # the new half was not linked as the same claim as anything
     second.start, second.text, second.version = right_start, body[right_start : claim.end], 1
     claim.end, claim.text = left_end, body[claim.start : left_end]
     claim.full_clean(exclude=["duplicate_of"])
@@ -116,7 +118,9 @@ def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Cla
     _move_disputes(second, onto=first)
     save_claim(first, user, "end", "text", "check_worthiness")
     second._history_user = user
+    second_cluster = second.cluster_id
     second.delete()
+    members_removed([second_cluster])
     refresh_dispute_flags(first.article_id)
     first.refresh_from_db()
     refresh_matches([first])

@@ -93,6 +93,19 @@ def unlink(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     return claim
 
 
+def members_removed(cluster_ids) -> None:
+    """Claims of these clusters were deleted (a merge, an article split again): their spread is
+    counted again, and a cluster left with one member is dissolved. No history row: the member
+    did not change, its cluster went away."""
+    for cluster_id in set(cluster_ids) - {None}:
+        members = list(Claim.objects.filter(cluster_id=cluster_id).values_list("pk", flat=True))
+        if len(members) < 2:
+            Claim.objects.filter(pk__in=members).update(cluster=None, spread=1)
+            ClaimCluster.objects.filter(pk=cluster_id).delete()
+        else:
+            _refresh_spread(cluster_id, [])
+
+
 @transaction.atomic
 def take_published_verdict(*, claim: Claim, reviewer, seen_version=None) -> Verdict:
     """The claim takes the published verdict of its cluster in one step: the same rating and

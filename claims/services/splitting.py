@@ -17,6 +17,7 @@ from .. import extraction
 from ..models import Article, ArticleState, Claim, Dispute, Side, Source
 from ..workflow import REVIEWED_STATES
 from .bulk_insert import insert_new
+from .clusters import members_removed
 from .disputes import refresh_dispute_flags
 from .history_rows import record_additions
 from .matching import find_matches
@@ -225,7 +226,10 @@ def _keep_reviewed_claims(article_ids: list[int]) -> dict[int, dict[tuple[int, i
     kept = {}
     for claim in reviewed:
         kept.setdefault(claim.article_id, {})[(claim.start, claim.end)] = claim
-    existing.exclude(pk__in=[c.pk for spans in kept.values() for c in spans.values()]).delete()
+    dropped = existing.exclude(pk__in=[c.pk for spans in kept.values() for c in spans.values()])
+    linked = set(dropped.filter(cluster__isnull=False).values_list("cluster_id", flat=True))
+    dropped.delete()
+    members_removed(linked)  # the spread of the clusters they were linked in
     return kept
 
 

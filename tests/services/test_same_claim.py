@@ -169,3 +169,34 @@ def test_a_claim_in_no_cluster_cannot_take_a_verdict(story, reviewer):
     with pytest.raises(ValidationError):
         clusters.take_published_verdict(claim=story["repeat"], reviewer=reviewer)
     assert not Comment.objects.exists()
+
+
+def test_a_member_deleted_by_a_new_split_of_its_article_leaves_the_spread_right(story, reviewer):
+    from claims.services.clusters import members_removed
+
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["third"], user=reviewer)
+    cluster_id = story["third"].cluster_id or Claim.objects.get(pk=story["third"].pk).cluster_id
+    Claim.objects.filter(pk=story["third"].pk).delete()
+    members_removed([cluster_id])
+    assert Claim.objects.get(pk=story["repeat"].pk).spread == 2
+
+
+def test_a_cluster_left_with_one_member_is_dissolved(story, reviewer):
+    from claims.services.clusters import members_removed
+
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["third"], user=reviewer)
+    cluster_id = Claim.objects.get(pk=story["third"].pk).cluster_id
+    Claim.objects.filter(pk=story["third"].pk).delete()
+    members_removed([cluster_id])
+    repeat = Claim.objects.get(pk=story["repeat"].pk)
+    assert (repeat.cluster_id, repeat.spread, ClaimCluster.objects.count()) == (None, 1, 0)
+
+
+def test_splitting_a_linked_claim_leaves_the_new_half_out_of_the_cluster(story, reviewer):
+    from claims.services.claims import split_claim
+
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    claim = Claim.objects.get(pk=story["repeat"].pk)
+    _, second = split_claim(claim=claim, at=claim.start + 20, user=reviewer)
+    assert (second.cluster_id, second.spread) == (None, 1)
