@@ -4,7 +4,9 @@ A worker hands `split_articles` several articles at once: the engine parses them
 (nlp.pipe) and their claims, history rows and disputes are written with one statement each, so
 the cost of a split is the engine's, not the database round trips'. Splitting again replaces only
 the claims nobody has worked on: a claim a reviewer has started on, one with a verdict, and one a
-person added by hand are kept. Running a split twice leaves one set of claims.
+person added by hand are kept. Running a split twice leaves one set of claims. The new claims'
+matches in other articles are found by a task of their own, queued when the split commits
+(services.matching says why).
 """
 import logging
 from dataclasses import dataclass
