@@ -4,6 +4,7 @@ import logging
 from celery import shared_task
 
 from .services import feeds, imports
+from .services.matching import match_stored_claims
 from .services.splitting import split_waiting_article
 
 log = logging.getLogger(__name__)
@@ -14,6 +15,13 @@ def split_article_task(article_id: int) -> int:
     article = split_waiting_article(article_id)
     log.info("Article %s split: %s", article_id, article.state)
     return article_id
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def match_claims_task(claim_ids: list[int]) -> int:
+    found = match_stored_claims(claim_ids)
+    log.info("%s new claims matched: %s pairs", len(claim_ids), found)
+    return found
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

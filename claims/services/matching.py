@@ -1,16 +1,30 @@
 """Finding, when claims are stored, the claims of other articles that assert the same thing.
 
-Called wherever claims are stored: a split (store_extractions, for the whole batch at once),
-a claim added by hand, a split or merged claim. For each new check-worthy claim: its signature
+Called wherever claims are stored: a claim added by hand, a split or merged claim (at once, in
+the request: one claim), and after a split of articles (by `claims.tasks.match_claims_task`,
+for the batch's new claims at once). For each new check-worthy claim: its signature
 (one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates: one
 statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
 signatures in one query (computed and stored for any claim that has none, as claims stored before
 matching existed); then claims.matching.compare() decides. Only pairs
 the matcher calls the same claim are stored; a changed number, a denial, another place are not
 matches, whatever their shared words.
+
+Why a split queues its matching as a task of its own (on commit) instead of matching inside
+the split: matching a batch of claims costs most of what extracting them does, and grows with the
+claims already stored (their candidates, each compared). Inside the split it made an import 2 to
+3 times slower than extraction alone (`bench_import`, issue 15 allows 1.25x), and a reviewer
+waits for claims, not for their matches. Reading each new claim's signature off the engine's own
+parse of the article (no second parse) was tried first: it cut the signatures' cost by about
+two thirds but left the split at 2x, as the candidates and comparisons dominate. So the split
+stores claims and returns; the matches follow a moment later (at once in the embedded default,
+where tasks run eagerly). A claim page opened in between shows no matches yet; `manage.py
+match_claims` finds those of claims whose task was lost.
 """
 import hashlib
 from pathlib import Path
+
+from django.db import transaction
 
 from .. import matching
 from ..matching import Signature, compare, signatures
@@ -85,6 +99,15 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
                 claim_id=later, earlier_id=earlier, score=min(max(score, 0.0), 1.0), reason=reason[:300]
             ))
     return ClaimMatch.objects.bulk_create(list(pairs.values()), batch_size=500, ignore_conflicts=True)
+
+
+def match_stored_claims(claim_ids: list[int]) -> int:
+    """What the matching task does after a split: find the matches of the claims still there (a
+    claim deleted meanwhile, by a second split, is skipped); returns how many matching pairs it
+    found. Safe to run twice, as find_matches is."""
+    claims = list(Claim.objects.filter(pk__in=claim_ids).only("id", "text", "article_id", "check_worthy").order_by("pk"))
+    with transaction.atomic():
+        return len(find_matches(claims))
 
 
 def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:

@@ -4,7 +4,9 @@ A worker hands `split_articles` several articles at once: the engine parses them
 (nlp.pipe) and their claims, history rows and disputes are written with one statement each, so
 the cost of a split is the engine's, not the database round trips'. Splitting again replaces only
 the claims nobody has worked on: a claim a reviewer has started on, one with a verdict, and one a
-person added by hand are kept. Running a split twice leaves one set of claims.
+person added by hand are kept. Running a split twice leaves one set of claims. The new claims'
+matches in other articles are found by a task of their own, queued when the split commits
+(services.matching says why).
 """
 import logging
 from dataclasses import dataclass
@@ -20,7 +22,6 @@ from .bulk_insert import insert_new
 from .clusters import members_removed
 from .disputes import refresh_dispute_flags
 from .history_rows import record_additions
-from .matching import find_matches
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def store_extractions(pairs: list[tuple[Article, extraction.Extraction]]) -> Non
 
     insert_new(Claim, new_claims)
     record_additions(Claim, [c.pk for c in new_claims])
-    _match(new_claims)
+    _queue_matching(new_claims)
     Dispute.objects.bulk_create(
         [
             Dispute(first=s.by_index[d.first], second=s.by_index[d.second], reason=d.reason[:300])
@@ -194,14 +195,23 @@ def store_extractions(pairs: list[tuple[Article, extraction.Extraction]]) -> Non
         Article.objects.filter(pk__in=ids).update(state=state, error=reason, language=language, processed_at=now)
 
 
-def _match(claims: list[Claim]) -> None:
-    """Find the new claims' matches in other articles. A fault of the matcher costs the matches,
-    not the split: the claims are stored without them (and the log says why)."""
-    try:
-        with transaction.atomic():
-            find_matches(claims)
-    except Exception:
-        log.exception("Matching %s new claims failed; they are stored without matches", len(claims))
+def _queue_matching(claims: list[Claim]) -> None:
+    """Have the new claims matched by a task of its own once the split is committed (see
+    services.matching for why not here). A broker that refuses costs the matches, not the split:
+    the claims are stored without them, the log says so, and `manage.py match_claims` finds them."""
+    from ..tasks import match_claims_task
+
+    ids = [claim.pk for claim in claims if claim.check_worthy]
+    if not ids:
+        return
+
+    def send():
+        try:
+            match_claims_task.delay(ids)
+        except Exception:
+            log.exception("Could not queue matching of %s new claims; they are stored without matches", len(ids))
+
+    transaction.on_commit(send)
 
 
 def _side_of_the_new_topic(claim: Claim, article: Article, found_side: Side | None) -> None:

@@ -47,17 +47,72 @@ def test_a_claim_added_by_hand_that_repeats_a_published_one_matches_it():
     assert (match.earlier, match.score > 0.5) == (earlier, True)
 
 
+REPEATING_ARTICLE = (
+    "The Defence Ministry in Moscow said on Sunday that Lysychansk had been taken by Russian troops.\n\n"
+    "Local officials said the water supply was restored in the suburbs."
+)
+
+
 @pytest.mark.django_db
-def test_a_split_article_that_repeats_a_published_claim_gets_the_match():
+def test_a_split_article_that_repeats_a_published_claim_gets_the_match(django_capture_on_commit_callbacks):
     earlier = published(CAPTURED)
-    article = ArticleFactory(
-        body="The Defence Ministry in Moscow said on Sunday that Lysychansk had been taken by Russian troops.\n\n"
-        "Local officials said the water supply was restored in the suburbs.",
-        state=ArticleState.QUEUED,
-    )
-    split_article(article.pk)
+    article = ArticleFactory(body=REPEATING_ARTICLE, state=ArticleState.QUEUED)
+    with django_capture_on_commit_callbacks(execute=True):  # the matching task, eager as in the embedded default
+        split_article(article.pk)
     repeated = article.claims.get(text__contains="Lysychansk")
     assert matched(repeated) == {earlier.pk}
+
+
+@pytest.mark.django_db
+def test_a_split_stores_its_claims_without_waiting_for_their_matches(django_capture_on_commit_callbacks):
+    published(CAPTURED)
+    article = ArticleFactory(body=REPEATING_ARTICLE, state=ArticleState.QUEUED)
+    with django_capture_on_commit_callbacks() as queued:
+        split_article(article.pk)
+    article.refresh_from_db()
+    assert (article.state, article.claims.exists(), ClaimMatch.objects.exists(), len(queued)) == (
+        ArticleState.READY, True, False, 1
+    )
+
+
+@pytest.mark.django_db
+def test_the_matching_task_of_a_split_matches_its_new_check_worthy_claims(django_capture_on_commit_callbacks, monkeypatch):
+    from claims import tasks
+
+    earlier = published(CAPTURED)
+    article = ArticleFactory(body=REPEATING_ARTICLE, state=ArticleState.QUEUED)
+    sent = []
+    monkeypatch.setattr(tasks.match_claims_task, "delay", sent.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        split_article(article.pk)
+    tasks.match_claims_task(*sent)  # as a worker runs it, a moment later
+    repeated = article.claims.get(text__contains="Lysychansk")
+    assert (sorted(sent[0]), matched(repeated)) == (
+        sorted(article.claims.filter(check_worthy=True).values_list("pk", flat=True)), {earlier.pk}
+    )
+
+
+@pytest.mark.django_db
+def test_the_matching_task_run_twice_stores_each_pair_once():
+    from claims.tasks import match_claims_task
+
+    published(KILLED)
+    claim = stored(KILLED)
+    match_claims_task([claim.pk])
+    match_claims_task([claim.pk])
+    assert ClaimMatch.objects.filter(claim=claim).count() == 1
+
+
+@pytest.mark.django_db
+def test_the_matching_task_skips_a_claim_deleted_before_it_ran():
+    from claims.tasks import match_claims_task
+
+    earlier = published(KILLED)
+    gone, kept = stored(KILLED), stored(KILLED)
+    gone_id = gone.pk
+    gone.delete()  # a second split of its article replaced it
+    match_claims_task([gone_id, kept.pk])
+    assert matched(kept) == {earlier.pk}
 
 
 @pytest.mark.django_db
@@ -148,15 +203,33 @@ def test_match_claims_finds_the_matches_of_claims_stored_before_matching():
 
 
 @pytest.mark.django_db
-def test_a_fault_of_the_matcher_costs_the_matches_not_the_split(monkeypatch, caplog):
-    from claims.services import splitting
+def test_a_fault_of_the_matcher_costs_the_matches_not_the_split(monkeypatch, django_capture_on_commit_callbacks):
+    from claims import tasks
 
-    def broken(claims):
+    def broken(claim_ids):
         raise RuntimeError("matcher broke")
 
-    monkeypatch.setattr(splitting, "find_matches", broken)
+    monkeypatch.setattr(tasks, "match_stored_claims", broken)
     article = ArticleFactory(body=f"{KILLED}\n\nThe governor spoke on Tuesday.", state=ArticleState.QUEUED)
-    split_article(article.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        split_article(article.pk)
+    article.refresh_from_db()
+    assert (article.state, article.claims.exists()) == (ArticleState.READY, True)
+
+
+@pytest.mark.django_db
+def test_a_broker_that_refuses_the_matching_task_costs_the_matches_not_the_split(
+    monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from claims import tasks
+
+    def refused(claim_ids):
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.match_claims_task, "delay", refused)
+    article = ArticleFactory(body=f"{KILLED}\n\nThe governor spoke on Tuesday.", state=ArticleState.QUEUED)
+    with django_capture_on_commit_callbacks(execute=True):
+        split_article(article.pk)
     article.refresh_from_db()
     assert (article.state, article.claims.exists()) == (ArticleState.READY, True)
     assert "stored without matches" in caplog.text
