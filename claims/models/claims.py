@@ -60,8 +60,11 @@ class Claim(models.Model):
         help_text="The claims a reviewer linked as the same claim (one verdict for all).",
     )
     # Stored, not counted per page: the queue sorts on it ("Most repeated first") through an index.
-    # Kept by services.clusters whenever a cluster gains or loses a member.
-    spread = models.PositiveIntegerField(default=1, help_text="How many articles repeat the claim (its cluster's).")
+    # Kept by services.clusters whenever a cluster gains or loses a member. A database default too:
+    # rows written by COPY (the benchmarks' seeds) name only the columns they know.
+    spread = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="How many articles repeat the claim (its cluster's)."
+    )
     version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
