@@ -32,6 +32,8 @@ _COUNTED = frozenset("CARDINAL MONEY PERCENT QUANTITY".split())
 # A line or tail that signs a quotation: a dash, then a short name or description, nothing else.
 _SIGNATURE = re.compile(r"[ ,.]*-+ *([A-Z][^\n\"]{1,100}?)[ .]*$")
 
+_UNREAD = object()
+
 log = logging.getLogger(__name__)
 
 
@@ -170,6 +172,7 @@ class _Reader:
         self.sentence_starts = [s.start_char for s in self.sentences]
         self.units: list[_Unit] = []
         self.last_speaker: Speaker | None = None
+        self._answering = _UNREAD  # an interview's interviewee, found when its first answer is read
 
     def read(self) -> list[_Unit]:
         paragraphs = self.paragraphs
@@ -264,16 +267,18 @@ class _Reader:
     def _interviewee(self, introduction: list[tuple[int, int]]) -> Speaker | None:
         """Who answers an interview's questions: the first person its introduction names, not the one who
         asked ("She spoke to Ben Okonjo", "interviewed by")."""
-        if not hasattr(self, "_answering"):
-            self._answering = None
-            for start, end in introduction:
-                for sentence in self._sentences_in(start, end):
-                    for ent in sentence.ents:
-                        before = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                        if ent.label_ == "PERSON" and before not in ("to", "with", "by") and start <= ent.start_char < end:
-                            self._answering = self.discourse.speaker(ent.root)
-                            return self._answering
+        if self._answering is _UNREAD:
+            self._answering = self._first_person_named(introduction)
         return self._answering
+
+    def _first_person_named(self, paragraphs: list[tuple[int, int]]) -> Speaker | None:
+        for start, end in paragraphs:
+            for sentence in self._sentences_in(start, end):
+                for ent in sentence.ents:
+                    before = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                    if ent.label_ == "PERSON" and before not in ("to", "with", "by") and start <= ent.start_char < end:
+                        return self.discourse.speaker(ent.root)
+        return None
 
     def _read_paragraph(
         self, start: int, end: int, quotes, *, first: bool, signature=None, lead_in=False, voice: Speaker | None = None
