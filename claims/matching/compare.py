@@ -255,8 +255,10 @@ def _time(a: Signature, b: Signature) -> str | None:
 
     for scales in [(scale,) for scale in PINNED] + [PINNED, RANKED, DAYPART]:
         ta, tb = on(a, scales), on(b, scales)
-        if ta and tb and not ta & tb:
-            return f"another time: {min(ta).split(':', 1)[1]} against {min(tb).split(':', 1)[1]}"
+        # Each pins one the other does not ("in 2032" against "in 2052"), whatever else they share
+        # (a year inside a name, "the 2024 budget"); one adding a time to the other is a detail.
+        if ta - tb and tb - ta:
+            return f"another time: {min(ta - tb).split(':', 1)[1]} against {min(tb - ta).split(':', 1)[1]}"
     # Date phrases in words agree when one holds the other ("a century", "over a century").
     wa = [set(t.split(":", 1)[1].split()) for t in on(a, ("when",))]
     wb = [set(t.split(":", 1)[1].split()) for t in on(b, ("when",))]

@@ -114,6 +114,18 @@ _STANCES = {
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
+    "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
+    "tenure": ("stay continue", "resign quit retire"),
+    "presence": ("present", "missing absent"),
+}
+# Two-word verbs on an axis: (verb, the particle or object that makes the phrase) -> (axis, sign).
+# "The levee gave way" against "the levee held"; "stepped down" against "will stay on".
+STANCE_PHRASES = {
+    ("give", "way"): ("integrity", -1),
+    ("hold", "firm"): ("integrity", 1),
+    ("step", "down"): ("tenure", -1),
+    ("stand", "down"): ("tenure", -1),
+    ("stay", "on"): ("tenure", 1),
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

@@ -481,3 +481,54 @@ def test_overnight_is_during_the_night():
 
 def test_a_part_of_the_day_does_not_contradict_a_weekday():
     assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard on Tuesday.")
+
+
+# Reporting verbs that record rather than say
+def test_a_country_that_reports_a_case_is_who_has_it_not_who_says_it():
+    assert not is_same(
+        "Norland reported the first case of the new fever strain outside the delta.",
+        "Sudmark reported the first case of the new fever strain outside the delta.",
+    )
+
+
+def test_the_same_country_reporting_the_case_in_other_words_is_the_same_claim():
+    assert is_same(
+        "Norland reported the first case of the new fever outside the delta.",
+        "The first case of the new fever outside the delta was reported by Norland.",
+    )
+
+
+# Years: each claim pins one the other does not
+def test_another_year_is_another_claim_even_when_a_name_holds_a_year():
+    assert not is_same(
+        "The 2031 flood plan sets aside 40 million crowns for new levees in 2033, the ministry said.",
+        "The 2031 flood plan sets aside 40 million crowns for new levees in 2035, the ministry said.",
+    )
+
+
+def test_a_year_given_by_one_claim_only_is_a_detail():
+    assert is_same(
+        "The Ostby bridge reopened to traffic in 2025 after repairs.",
+        "The Ostby bridge reopened to traffic after repairs.",
+    )
+
+
+# Opposite outcomes said with two-word verbs
+def test_a_dam_that_held_is_not_a_dam_that_gave_way():
+    assert not is_same("The flood barrier at Holm held overnight.", "The flood barrier at Holm gave way overnight.")
+
+
+def test_a_dam_that_burst_is_the_one_that_gave_way():
+    assert is_same("The flood barrier at Holm gave way overnight.", "The flood barrier at Holm burst overnight.")
+
+
+def test_staying_on_in_a_post_is_not_stepping_down_from_it():
+    assert not is_same("The Varde mayor will stay on until the election.", "The Varde mayor has stepped down before the election.")
+    assert not is_same("The club captain will continue in the national side.", "The club captain has retired from the national side.")
+
+
+def test_missing_parts_are_not_parts_in_place():
+    assert not is_same(
+        "Inspectors found that two rivets on the Holm ferry ramp were missing.",
+        "Inspectors found that the two rivets on the Holm ferry ramp were present.",
+    )
