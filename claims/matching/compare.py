@@ -291,9 +291,10 @@ def _speakers(a: Signature, b: Signature) -> str | None:
     # "Norland's army" and "Sudmark's army" share a word, not a side: two names decide.
     if keys(a) & keys(b) and not (names(a) and names(b) and not names(a) & names(b)):
         return None
-    # "..., the group said" against "The RSF says ...": a description refers back to a name in its own text.
+    # "..., the group said" against "The RSF says ...", "..., the company said" against "The chipmaker
+    # said ...": a description refers back to the one its own text names or describes.
     for described, named in ((a, b), (b, a)):
-        if not described.speaker_named and named.speaker_named and set(described.speakers) & REFERRING \
+        if not described.speaker_named and set(described.speakers) & REFERRING \
                 and set(named.speakers) & set(described.mentions):
             return None
     return f"said by another source: {a.speakers[0]} against {b.speakers[0]}"

@@ -79,7 +79,7 @@ NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".sp
 # axis -> (words for +, words for -)
 _STANCES = {
     "control": (
-        "capture seize take overrun occupy conquer fall enter control recapture retake liberate",  # of a named place
+        "capture seize take overrun occupy conquer fall enter recapture retake liberate",  # of a named place
         "hold retain repel repulse defend withstand remain",
     ),
     "amount": (
@@ -118,6 +118,10 @@ _STANCES = {
     "tenure": ("stay continue", "resign quit retire"),
     "presence": ("present", "missing absent"),
 }
+# Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
+STANCE_VERBS = {"defeat": ("result", 1), "beat": ("result", 1)}
+# "against" takes a side only after these ("is against", "voted against"), not in "the final against Spain".
+OPPOSING_HEADS = frozenset("be vote campaign speak argue rule come turn protest".split())
 # Two-word verbs on an axis: (verb, the particle or object that makes the phrase) -> (axis, sign).
 # "The levee gave way" against "the levee held"; "stepped down" against "will stay on".
 STANCE_PHRASES = {

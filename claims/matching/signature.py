@@ -21,7 +21,7 @@ from claims.extraction.nlp import pipeline
 from .lexicon import (
     ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS,
     NOT_NEGATING_AFTER_NO,
-    REPORTING, STANCE_PHRASES, STANCES, SYNONYMS,
+    REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
 from .numbers import ranges_in, word_value
@@ -383,7 +383,10 @@ def signature_of_doc(doc) -> Signature:
     for token in content:
         lemma = token.lemma_.lower()
         phrasal = [STANCE_PHRASES[lemma, c.lower_] for c in token.children if (lemma, c.lower_) in STANCE_PHRASES]
-        for axis, sign in phrasal or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
+        if token.lower_ == "against" and token.head.lemma_.lower() not in OPPOSING_HEADS:
+            continue  # "won the final against Medvedev" opposes nothing; "voted against the plan" does
+        by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None
+        for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):
                 continue  # "took 3 million euros", "14 held": not a place changing hands
             signs.setdefault(axis, set()).add(sign * polarity)

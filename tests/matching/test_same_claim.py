@@ -532,3 +532,46 @@ def test_missing_parts_are_not_parts_in_place():
         "Inspectors found that two rivets on the Holm ferry ramp were missing.",
         "Inspectors found that the two rivets on the Holm ferry ramp were present.",
     )
+
+
+# Winning and losing
+def test_beating_a_side_is_defeating_it():
+    assert is_same(
+        "Holm beat Varde by two goals to win the cup final in Ostby.",
+        "Holm defeated Varde by 2 goals in the cup final in Ostby.",
+    )
+
+
+def test_a_defeat_is_not_a_win():
+    assert not is_same("Holm defeated Varde in the cup final.", "Holm suffered a defeat against Varde in the cup final.")
+
+
+def test_a_match_against_someone_takes_no_side():
+    assert is_same(
+        "Anna Berg won the Ostby Open final in three sets against Maria Lind.",
+        "Berg came back to beat Lind in a three-set Ostby Open final.",
+    )
+
+
+def test_being_against_a_plan_is_not_supporting_it():
+    assert not is_same("The Holm mayor is against the Ostby bypass.", "The Holm mayor supports the Ostby bypass.")
+
+
+# Who says it, described twice
+def test_the_company_said_refers_back_to_the_firm_its_claim_describes():
+    assert is_same(
+        "The shipbuilder will open a yard in Holm employing 900 people, the company said.",
+        "The shipbuilder said it planned to build a new yard in Holm that will employ 900 workers.",
+    )
+
+
+# Control is held, not taken
+def test_troops_that_control_ground_hold_it():
+    assert is_same(
+        "Norlandic troops control about 400 square kilometres of the Varde district, their commander said.",
+        "Norland's troops hold around 400 sq km in the Varde district, their commander said.",
+    )
+
+
+def test_one_side_controlling_a_town_is_not_the_other_side_holding_it():
+    assert not is_same("Norlandic troops control the town of Ostby.", "Sudmark's forces still hold the town of Ostby.")
