@@ -130,6 +130,7 @@ STANCE_PHRASES = {
     ("step", "down"): ("tenure", -1),
     ("stand", "down"): ("tenure", -1),
     ("stay", "on"): ("tenure", 1),
+    ("keep", "xcomp"): ("tenure", 1),  # "will keep playing", "kept working": carries on
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

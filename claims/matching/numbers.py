@@ -61,7 +61,11 @@ def numbers_in(words: list[str]) -> list[float]:
     values: list[float] = []
     current: float | None = None
     total = 0.0
+    skip = 0
     for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
         w = word.lower()
         value = word_value(w)
         if value is not None:
@@ -83,6 +87,10 @@ def numbers_in(words: list[str]) -> list[float]:
             continue
         if w in COUNT_WORDS and i > 0 and words[i - 1].lower() in {"a", "one"} and current is None:
             current = float(COUNT_WORDS[w])
+            continue
+        if w == "and" and current is not None and [x.lower() for x in words[i + 1:i + 3]] == ["a", "half"]:
+            current += 0.5  # "three and a half thousand", "two and a half years"
+            skip = 2
             continue
         if w == "and" and current is not None and i + 1 < len(words) and word_value(words[i + 1]) is not None \
                 and (current >= 100 or total):
@@ -115,12 +123,14 @@ def _durations(words: list[str]) -> list[str]:
     out = list(words)
     for i, word in enumerate(words[:-1]):
         j = i + 1
+        value = word_value(word)
+        if value is not None and words[j:j + 3] == ["and", "a", "half"] and j + 3 < len(words):
+            value, j = value + 0.5, j + 3  # "two and a half days"
         if words[j] == "-" and j + 1 < len(words):
             j += 1
         unit = DURATIONS.get(words[j])
-        value = word_value(word)
         if unit and value is not None:
-            out[i] = f"{value * unit:.6f}".rstrip("0").rstrip(".")
+            out[i:j] = [f"{value * unit:.6f}".rstrip("0").rstrip(".")] + [""] * (j - i - 1)
             out[j] = "hour"
     return out
 

@@ -382,7 +382,8 @@ def signature_of_doc(doc) -> Signature:
     signs: dict[str, set[int]] = {}
     for token in content:
         lemma = token.lemma_.lower()
-        phrasal = [STANCE_PHRASES[lemma, c.lower_] for c in token.children if (lemma, c.lower_) in STANCE_PHRASES]
+        phrasal = [STANCE_PHRASES.get((lemma, c.lower_)) or STANCE_PHRASES[lemma, c.dep_] for c in token.children
+                   if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES]
         if token.lower_ == "against" and token.head.lemma_.lower() not in OPPOSING_HEADS:
             continue  # "won the final against Medvedev" opposes nothing; "voted against the plan" does
         by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None

@@ -575,3 +575,8 @@ def test_troops_that_control_ground_hold_it():
 
 def test_one_side_controlling_a_town_is_not_the_other_side_holding_it():
     assert not is_same("Norlandic troops control the town of Ostby.", "Sudmark's forces still hold the town of Ostby.")
+
+
+def test_carrying_on_is_not_retiring():
+    assert not is_same("The Holm goalkeeper will keep playing for the national side.",
+                       "The Holm goalkeeper retired from the national side.")
