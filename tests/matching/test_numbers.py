@@ -37,3 +37,9 @@ def test_vague_counts_are_ranges():
 
 def test_a_half_counts_in_a_duration():
     assert ranges_in("for two and a half days".split()) == ranges_in("for 60 hours".split())
+
+
+def test_a_hedged_figure_is_a_narrow_range():
+    assert ranges_in("nearly 500 homes".split()) == [(450.0, 500.0)]
+    assert ranges_in("more than 4 million visitors".split()) == [(4_000_000.0, 4_400_000.0)]
+    assert ranges_in("about a dozen boats".split()) == [(12 * 0.9, 12 * 1.1)]

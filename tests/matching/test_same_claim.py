@@ -580,3 +580,19 @@ def test_one_side_controlling_a_town_is_not_the_other_side_holding_it():
 def test_carrying_on_is_not_retiring():
     assert not is_same("The Holm goalkeeper will keep playing for the national side.",
                        "The Holm goalkeeper retired from the national side.")
+
+
+# Hedged figures: a rounded figure is the exact one, said loosely
+def test_nearly_a_round_figure_is_the_exact_figure_below_it():
+    assert is_same("The Holm fire destroyed 497 homes, the fire service said.",
+                   "Nearly 500 homes were destroyed in the Holm fire, the fire service said.")
+
+
+def test_nearly_a_figure_is_not_a_much_smaller_one():
+    assert not is_same("The Holm fire destroyed 300 homes, the fire service said.",
+                       "Nearly 500 homes were destroyed in the Holm fire, the fire service said.")
+
+
+def test_more_than_a_figure_is_not_a_figure_below_it():
+    assert is_same("Varde has recorded 4.2 million visitors this year.", "Varde has recorded more than 4 million visitors this year.")
+    assert not is_same("Varde has recorded 3.9 million visitors this year.", "Varde has recorded more than 4 million visitors this year.")
