@@ -1,8 +1,9 @@
 """The Django admin: where admins keep the registry of sources, outlets, topics and users."""
 from django.contrib import admin
+from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ApiToken, Article, Claim, Evidence, Feed, ImportJob, Outlet, Side, Source, Topic, Verdict
+from .models import ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Outlet, Side, Source, Topic, Verdict
 
 
 class SideInline(admin.TabularInline):
@@ -65,11 +66,46 @@ class ClaimAdmin(SimpleHistoryAdmin):
     list_filter = ["state", "kind", "side"]
     search_fields = ["text", "speaker"]
     list_select_related = ["source", "side", "assignee"]
-    raw_id_fields = ["article", "source", "assignee"]
+    raw_id_fields = ["article", "source", "assignee", "cluster"]
 
     @admin.display(description="claim")
     def short_text(self, claim):
         return claim.text[:100]
+
+
+class ClusterMemberInline(admin.TabularInline):
+    """The claims linked as one; read only, because linking and unlinking are recorded by
+    claims.services.clusters from the claim page, not edited here."""
+
+    model = Claim
+    fk_name = "cluster"
+    fields = ["text", "speaker", "article", "state"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ClaimCluster)
+class ClaimClusterAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "members", "created_by", "created_at"]
+    list_select_related = ["created_by"]
+    readonly_fields = ["created_by", "created_at"]
+    date_hierarchy = "created_at"
+    inlines = [ClusterMemberInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description="claims", ordering="member_count")
+    def members(self, cluster):
+        return cluster.member_count
+
+    def has_add_permission(self, request):
+        return False  # a cluster is made by linking two claims on the claim page
 
 
 @admin.register(Verdict)

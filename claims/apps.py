@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Fact-checking"
+
+    def ready(self):
+        from .admin_access import grant_admin_permissions
+
+        # After django.contrib.auth's own handler (its app is listed first), which creates the permissions.
+        post_migrate.connect(grant_admin_permissions, sender=self, dispatch_uid="claims.grant_admin_permissions")

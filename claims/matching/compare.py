@@ -255,8 +255,10 @@ def _time(a: Signature, b: Signature) -> str | None:
 
     for scales in [(scale,) for scale in PINNED] + [PINNED, RANKED, DAYPART]:
         ta, tb = on(a, scales), on(b, scales)
-        if ta and tb and not ta & tb:
-            return f"another time: {min(ta).split(':', 1)[1]} against {min(tb).split(':', 1)[1]}"
+        # Each pins one the other does not ("in 2032" against "in 2052"), whatever else they share
+        # (a year inside a name, "the 2024 budget"); one adding a time to the other is a detail.
+        if ta - tb and tb - ta:
+            return f"another time: {min(ta - tb).split(':', 1)[1]} against {min(tb - ta).split(':', 1)[1]}"
     # Date phrases in words agree when one holds the other ("a century", "over a century").
     wa = [set(t.split(":", 1)[1].split()) for t in on(a, ("when",))]
     wb = [set(t.split(":", 1)[1].split()) for t in on(b, ("when",))]
@@ -289,9 +291,10 @@ def _speakers(a: Signature, b: Signature) -> str | None:
     # "Norland's army" and "Sudmark's army" share a word, not a side: two names decide.
     if keys(a) & keys(b) and not (names(a) and names(b) and not names(a) & names(b)):
         return None
-    # "..., the group said" against "The RSF says ...": a description refers back to a name in its own text.
+    # "..., the group said" against "The RSF says ...", "..., the company said" against "The chipmaker
+    # said ...": a description refers back to the one its own text names or describes.
     for described, named in ((a, b), (b, a)):
-        if not described.speaker_named and named.speaker_named and set(described.speakers) & REFERRING \
+        if not described.speaker_named and set(described.speakers) & REFERRING \
                 and set(named.speakers) & set(described.mentions):
             return None
     return f"said by another source: {a.speakers[0]} against {b.speakers[0]}"

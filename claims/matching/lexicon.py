@@ -79,7 +79,7 @@ NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".sp
 # axis -> (words for +, words for -)
 _STANCES = {
     "control": (
-        "capture seize take overrun occupy conquer fall enter control recapture retake liberate",  # of a named place
+        "capture seize take overrun occupy conquer fall enter recapture retake liberate",  # of a named place
         "hold retain repel repulse defend withstand remain",
     ),
     "amount": (
@@ -114,6 +114,23 @@ _STANCES = {
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
+    "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
+    "tenure": ("stay continue", "resign quit retire"),
+    "presence": ("present", "missing absent"),
+}
+# Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
+STANCE_VERBS = {"defeat": ("result", 1), "beat": ("result", 1)}
+# "against" takes a side only after these ("is against", "voted against"), not in "the final against Spain".
+OPPOSING_HEADS = frozenset("be vote campaign speak argue rule come turn protest".split())
+# Two-word verbs on an axis: (verb, the particle or object that makes the phrase) -> (axis, sign).
+# "The levee gave way" against "the levee held"; "stepped down" against "will stay on".
+STANCE_PHRASES = {
+    ("give", "way"): ("integrity", -1),
+    ("hold", "firm"): ("integrity", 1),
+    ("step", "down"): ("tenure", -1),
+    ("stand", "down"): ("tenure", -1),
+    ("stay", "on"): ("tenure", 1),
+    ("keep", "xcomp"): ("tenure", 1),  # "will keep playing", "kept working": carries on
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

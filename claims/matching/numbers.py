@@ -58,20 +58,32 @@ def numbers_in(words: list[str]) -> list[float]:
 
     "1.2 million" -> 1_200_000; "three hundred and five" -> 305; "a dozen" -> 12.
     """
-    values: list[float] = []
+    return [value for value, _ in number_phrases(words)]
+
+
+def number_phrases(words: list[str]) -> list[tuple[float, int]]:
+    """numbers_in, each value with the index of the word its phrase starts at."""
+    values: list[tuple[float, int]] = []
     current: float | None = None
     total = 0.0
+    skip = 0
+    start = 0
     for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
         w = word.lower()
         value = word_value(w)
         if value is not None:
             if current is not None and current >= 20 and value < 10 and current % 10 == 0:
                 current += value  # "twenty five"
             elif current is not None:
-                values.append(total + current)
-                total, current = 0.0, value
+                values.append((total + current, start))
+                total, current, start = 0.0, value, i
             else:
                 current = value
+                if not total:
+                    start = i
             continue
         if w in SCALES and (current is not None or total):
             scale = SCALES[w]
@@ -83,15 +95,20 @@ def numbers_in(words: list[str]) -> list[float]:
             continue
         if w in COUNT_WORDS and i > 0 and words[i - 1].lower() in {"a", "one"} and current is None:
             current = float(COUNT_WORDS[w])
+            start = i - 1
+            continue
+        if w == "and" and current is not None and [x.lower() for x in words[i + 1:i + 3]] == ["a", "half"]:
+            current += 0.5  # "three and a half thousand", "two and a half years"
+            skip = 2
             continue
         if w == "and" and current is not None and i + 1 < len(words) and word_value(words[i + 1]) is not None \
                 and (current >= 100 or total):
             continue  # "three hundred and five"
         if current is not None or total:
-            values.append(total + (current or 0))
+            values.append((total + (current or 0), start))
             total, current = 0.0, None
     if current is not None or total:
-        values.append(total + (current or 0))
+        values.append((total + (current or 0), start))
     return values
 
 
@@ -115,20 +132,44 @@ def _durations(words: list[str]) -> list[str]:
     out = list(words)
     for i, word in enumerate(words[:-1]):
         j = i + 1
+        value = word_value(word)
+        if value is not None and words[j:j + 3] == ["and", "a", "half"] and j + 3 < len(words):
+            value, j = value + 0.5, j + 3  # "two and a half days"
         if words[j] == "-" and j + 1 < len(words):
             j += 1
         unit = DURATIONS.get(words[j])
-        value = word_value(word)
         if unit and value is not None:
-            out[i] = f"{value * unit:.6f}".rstrip("0").rstrip(".")
+            out[i:j] = [f"{value * unit:.6f}".rstrip("0").rstrip(".")] + [""] * (j - i - 1)
             out[j] = "hour"
     return out
 
 
+# A hedged figure stands for the values it is true of, not one value: "nearly 500" is said of 497,
+# "about 1,000" of 1,040, "more than 4 million" of 4.1 million. How far each hedge reaches, as a
+# share of the figure below and above it, is a plain reading of news usage, kept narrow so that a
+# rounded figure agrees with the exact one but "nearly 500" never agrees with 300.
+HEDGES = {
+    ("nearly",): (0.1, 0), ("almost",): (0.1, 0), ("just", "under"): (0.1, 0), ("just", "below"): (0.1, 0),
+    ("about",): (0.1, 0.1), ("around",): (0.1, 0.1), ("roughly",): (0.1, 0.1), ("approximately",): (0.1, 0.1),
+    ("some",): (0.1, 0.1), ("an", "estimated"): (0.1, 0.1), ("close", "to"): (0.1, 0),
+    ("more", "than"): (0, 0.1), ("over",): (0, 0.1), ("just", "over"): (0, 0.1), ("at", "least"): (0, 0.1),
+}
+
+
+def _hedge(words: list[str], start: int) -> tuple[float, float] | None:
+    for hedge, reach in HEDGES.items():
+        if tuple(words[max(0, start - len(hedge)):start]) == hedge:
+            return reach
+    return None
+
+
 def ranges_in(words: list[str]) -> list[tuple[float, float]]:
-    """Numbers as (low, high) ranges: exact values are (x, x), vague counts a span."""
+    """Numbers as (low, high) ranges: exact values are (x, x), hedged ones a narrow span, vague counts a wide one."""
     words = _durations(words)
-    found = {(v, v) for v in numbers_in(words)}
+    found = set()
+    for value, start in number_phrases(words):
+        reach = _hedge(words, start)
+        found.add((value * (1 - reach[0]), value * (1 + reach[1])) if reach else (value, value))
     found.update(VAGUE[w] for w in words if w in VAGUE)
     return sorted(found)
 

@@ -21,7 +21,7 @@ from claims.extraction.nlp import pipeline
 from .lexicon import (
     ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS,
     NOT_NEGATING_AFTER_NO,
-    REPORTING, STANCES, SYNONYMS,
+    REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
 from .numbers import ranges_in, word_value
@@ -155,7 +155,13 @@ def _attribution(doc) -> set[int]:
             out.update(t.i for t in token.subtree)
             continue
         if token.pos_ in {"VERB", "AUX"} and (lemma in REPORTING or lemma in NEGATING):
-            clause = [c for c in token.children if c.dep_ in {"ccomp", "parataxis"}]
+            # "Reported the first case of the strain" names what was recorded, not a statement:
+            # a verb with an object takes no clause unless the clause has a subject of its own
+            # ("reported profits rose"); the small model hangs a stray word on it as "ccomp".
+            has_object = any(c.dep_ == "dobj" for c in token.children)
+            clause = [c for c in token.children if c.dep_ == "parataxis" or c.dep_ == "ccomp"
+                      and any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)
+                      and (not has_object or any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children))]
             if not clause and token.dep_ != "parataxis":
                 continue
             out.add(token.i)
@@ -375,7 +381,13 @@ def signature_of_doc(doc) -> Signature:
     # Stances on opposite axes, turned by the claim's polarity; an axis seen both ways says nothing.
     signs: dict[str, set[int]] = {}
     for token in content:
-        for axis, sign in STANCES.get(token.lemma_.lower(), ()) or STANCES.get(token.lower_, ()):
+        lemma = token.lemma_.lower()
+        phrasal = [STANCE_PHRASES.get((lemma, c.lower_)) or STANCE_PHRASES[lemma, c.dep_] for c in token.children
+                   if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES]
+        if token.lower_ == "against" and token.head.lemma_.lower() not in OPPOSING_HEADS:
+            continue  # "won the final against Medvedev" opposes nothing; "voted against the plan" does
+        by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None
+        for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):
                 continue  # "took 3 million euros", "14 held": not a place changing hands
             signs.setdefault(axis, set()).add(sign * polarity)

@@ -24,6 +24,13 @@ class Verdict(models.Model):
     version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
     history = HistoricalRecords()
 
+    class Meta:
+        constraints = [
+            # The scale is claims.ratings; a rating off it (written by raw SQL or an old import) would
+            # leave every export and public page without a label or a ClaimReview number for it.
+            models.CheckConstraint(condition=models.Q(rating__in=Rating.values), name="verdict_rating_on_the_scale"),
+        ]
+
     def __str__(self):
         return f"{self.get_rating_display()}: {self.claim}"
 

@@ -1,9 +1,12 @@
 """Build the claim-pair gold sets (JSON Lines) from the hand-written sources.
 
-    python tests/matching/build_pairs.py          # writes pairs.jsonl and held_pairs.jsonl, prints counts
+    python tests/matching/build_pairs.py          # writes the three .jsonl files, prints counts
 
 Sources live in tests/matching/source/: dev*.txt -> pairs.jsonl,
-held*.txt -> held_pairs.jsonl. Format of a source file:
+held1.txt..held3.txt -> held_pairs.jsonl, held2-*.txt -> held2_pairs.jsonl
+(the second held-out set, written blind to the matcher). The held pattern
+is held[0-9].txt, not held*.txt, so that the held2 sources stay out of it.
+Format of a source file:
 
     @ story-slug                  starts (or reopens) a story; names carry over
     = NAME claim text             names a claim that several pairs reuse
@@ -96,13 +99,28 @@ def validate(path):
     return rows
 
 
+# file -> (source pattern, id prefix); every source file belongs to exactly one set.
+SETS = {
+    "pairs.jsonl": ("dev*.txt", "p"),
+    "held_pairs.jsonl": ("held[0-9].txt", "h"),
+    "held2_pairs.jsonl": ("held2-*.txt", "k"),
+}
+
+
+def leaks(rows, earlier):
+    """Stories and claims of `rows` that already appear in the `earlier` sets."""
+    stories = {r["story"] for rs in earlier for r in rs}
+    claims = {c for rs in earlier for r in rs for c in (r["a"], r["b"])}
+    return ({r["story"] for r in rows} & stories,
+            {c for r in rows for c in (r["a"], r["b"])} & claims)
+
+
 if __name__ == "__main__":
-    dev = build("dev*.txt", "p", HERE / "pairs.jsonl")
-    held = build("held*.txt", "h", HERE / "held_pairs.jsonl")
-    overlap = {r["story"] for r in dev} & {r["story"] for r in held}
-    assert not overlap, f"held stories also in dev: {overlap}"
-    dev_claims = {c for r in dev for c in (r["a"], r["b"])}
-    shared = {c for r in held for c in (r["a"], r["b"])} & dev_claims
-    assert not shared, f"held claims also in dev: {shared}"
-    validate(HERE / "pairs.jsonl")
-    validate(HERE / "held_pairs.jsonl")
+    built = {name: build(pattern, prefix, HERE / name) for name, (pattern, prefix) in SETS.items()}
+    dev, held, held2 = built.values()
+    for name, rows, earlier in (("held", held, [dev]), ("held2", held2, [dev, held])):
+        stories, claims = leaks(rows, earlier)
+        assert not stories, f"{name} stories also in an earlier set: {stories}"
+        assert not claims, f"{name} claims also in an earlier set: {claims}"
+    for name in SETS:
+        validate(HERE / name)

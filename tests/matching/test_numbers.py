@@ -19,6 +19,8 @@ def values(text):
         ("twenty five boats", [25]),
         ("three hundred and five votes", [305]),
         ("scored twice", [2]),
+        ("three and a half thousand jobs", [3500]),
+        ("two and a half million voters", [2_500_000]),
     ],
 )
 def test_number_spellings_come_to_one_value(text, expected):
@@ -31,3 +33,13 @@ def test_durations_are_counted_in_hours():
 
 def test_vague_counts_are_ranges():
     assert ranges_in(["dozens"]) == [(24, 99)]
+
+
+def test_a_half_counts_in_a_duration():
+    assert ranges_in("for two and a half days".split()) == ranges_in("for 60 hours".split())
+
+
+def test_a_hedged_figure_is_a_narrow_range():
+    assert ranges_in("nearly 500 homes".split()) == [(450.0, 500.0)]
+    assert ranges_in("more than 4 million visitors".split()) == [(4_000_000.0, 4_400_000.0)]
+    assert ranges_in("about a dozen boats".split()) == [(12 * 0.9, 12 * 1.1)]

@@ -2,9 +2,9 @@
 import collections
 import json
 
-from tests.matching.build_pairs import HERE, KINDS, SAME_KINDS, load, render
+from tests.matching.build_pairs import HERE, KINDS, SAME_KINDS, SETS, load, render
 
-FILES = {"pairs.jsonl": ("dev*.txt", "p"), "held_pairs.jsonl": ("held*.txt", "h")}
+FILES = SETS
 
 
 def rows_of(name):
@@ -17,9 +17,17 @@ def test_files_are_built_from_the_sources():
             f"{name} is stale: run python tests/matching/build_pairs.py"
 
 
+def test_every_source_file_feeds_exactly_one_set():
+    # held2's sources must not be swept into the first held set (held2.txt is one of its files).
+    for path in (HERE / "source").glob("*.txt"):
+        owners = [name for name, (pattern, _) in FILES.items() if path.match(pattern)]
+        assert len(owners) == 1, (path.name, owners)
+
+
 def test_every_line_is_a_labelled_pair_with_a_unique_id():
-    for name in FILES:
+    for name, (_, prefix) in FILES.items():
         rows = rows_of(name)
+        assert all(r["id"].startswith(f"{prefix}-") for r in rows)
         assert len({r["id"] for r in rows}) == len(rows)
         assert len({frozenset((r["a"], r["b"])) for r in rows}) == len(rows)
         for r in rows:
@@ -30,9 +38,9 @@ def test_every_line_is_a_labelled_pair_with_a_unique_id():
 
 
 def test_sizes_balance_and_kinds():
-    dev, held = rows_of("pairs.jsonl"), rows_of("held_pairs.jsonl")
-    assert len(dev) >= 330 and len(held) >= 150
-    for rows in (dev, held):
+    dev, held, held2 = rows_of("pairs.jsonl"), rows_of("held_pairs.jsonl"), rows_of("held2_pairs.jsonl")
+    assert len(dev) >= 330 and len(held) >= 150 and len(held2) >= 220
+    for rows in (dev, held, held2):
         assert 0.35 <= sum(r["same"] for r in rows) / len(rows) <= 0.45
     kinds = collections.Counter(r["kind"] for r in dev)
     for kind in ("number", "negation", "place", "actor", "dispute"):
@@ -43,6 +51,15 @@ def test_held_out_pairs_share_no_story_or_claim_with_the_dev_set():
     dev, held = rows_of("pairs.jsonl"), rows_of("held_pairs.jsonl")
     assert not {r["story"] for r in dev} & {r["story"] for r in held}
     assert not {c for r in dev for c in (r["a"], r["b"])} & {c for r in held for c in (r["a"], r["b"])}
+
+
+def test_second_held_out_set_shares_no_story_or_claim_with_the_earlier_sets():
+    earlier = rows_of("pairs.jsonl") + rows_of("held_pairs.jsonl")
+    held2 = rows_of("held2_pairs.jsonl")
+    assert not {r["story"] for r in earlier} & {r["story"] for r in held2}
+    assert not {c for r in earlier for c in (r["a"], r["b"])} & {c for r in held2 for c in (r["a"], r["b"])}
+    # every kind is represented, so a per-kind total means something
+    assert {r["kind"] for r in held2} == KINDS
 
 
 def test_readme_examples_are_lines_of_the_dev_set():

@@ -481,3 +481,118 @@ def test_overnight_is_during_the_night():
 
 def test_a_part_of_the_day_does_not_contradict_a_weekday():
     assert is_same("Sudmark shelled the Holm rail yard overnight.", "Sudmark shelled the Holm rail yard on Tuesday.")
+
+
+# Reporting verbs that record rather than say
+def test_a_country_that_reports_a_case_is_who_has_it_not_who_says_it():
+    assert not is_same(
+        "Norland reported the first case of the new fever strain outside the delta.",
+        "Sudmark reported the first case of the new fever strain outside the delta.",
+    )
+
+
+def test_the_same_country_reporting_the_case_in_other_words_is_the_same_claim():
+    assert is_same(
+        "Norland reported the first case of the new fever outside the delta.",
+        "The first case of the new fever outside the delta was reported by Norland.",
+    )
+
+
+# Years: each claim pins one the other does not
+def test_another_year_is_another_claim_even_when_a_name_holds_a_year():
+    assert not is_same(
+        "The 2031 flood plan sets aside 40 million crowns for new levees in 2033, the ministry said.",
+        "The 2031 flood plan sets aside 40 million crowns for new levees in 2035, the ministry said.",
+    )
+
+
+def test_a_year_given_by_one_claim_only_is_a_detail():
+    assert is_same(
+        "The Ostby bridge reopened to traffic in 2025 after repairs.",
+        "The Ostby bridge reopened to traffic after repairs.",
+    )
+
+
+# Opposite outcomes said with two-word verbs
+def test_a_dam_that_held_is_not_a_dam_that_gave_way():
+    assert not is_same("The flood barrier at Holm held overnight.", "The flood barrier at Holm gave way overnight.")
+
+
+def test_a_dam_that_burst_is_the_one_that_gave_way():
+    assert is_same("The flood barrier at Holm gave way overnight.", "The flood barrier at Holm burst overnight.")
+
+
+def test_staying_on_in_a_post_is_not_stepping_down_from_it():
+    assert not is_same("The Varde mayor will stay on until the election.", "The Varde mayor has stepped down before the election.")
+    assert not is_same("The club captain will continue in the national side.", "The club captain has retired from the national side.")
+
+
+def test_missing_parts_are_not_parts_in_place():
+    assert not is_same(
+        "Inspectors found that two rivets on the Holm ferry ramp were missing.",
+        "Inspectors found that the two rivets on the Holm ferry ramp were present.",
+    )
+
+
+# Winning and losing
+def test_beating_a_side_is_defeating_it():
+    assert is_same(
+        "Holm beat Varde by two goals to win the cup final in Ostby.",
+        "Holm defeated Varde by 2 goals in the cup final in Ostby.",
+    )
+
+
+def test_a_defeat_is_not_a_win():
+    assert not is_same("Holm defeated Varde in the cup final.", "Holm suffered a defeat against Varde in the cup final.")
+
+
+def test_a_match_against_someone_takes_no_side():
+    assert is_same(
+        "Anna Berg won the Ostby Open final in three sets against Maria Lind.",
+        "Berg came back to beat Lind in a three-set Ostby Open final.",
+    )
+
+
+def test_being_against_a_plan_is_not_supporting_it():
+    assert not is_same("The Holm mayor is against the Ostby bypass.", "The Holm mayor supports the Ostby bypass.")
+
+
+# Who says it, described twice
+def test_the_company_said_refers_back_to_the_firm_its_claim_describes():
+    assert is_same(
+        "The shipbuilder will open a yard in Holm employing 900 people, the company said.",
+        "The shipbuilder said it planned to build a new yard in Holm that will employ 900 workers.",
+    )
+
+
+# Control is held, not taken
+def test_troops_that_control_ground_hold_it():
+    assert is_same(
+        "Norlandic troops control about 400 square kilometres of the Varde district, their commander said.",
+        "Norland's troops hold around 400 sq km in the Varde district, their commander said.",
+    )
+
+
+def test_one_side_controlling_a_town_is_not_the_other_side_holding_it():
+    assert not is_same("Norlandic troops control the town of Ostby.", "Sudmark's forces still hold the town of Ostby.")
+
+
+def test_carrying_on_is_not_retiring():
+    assert not is_same("The Holm goalkeeper will keep playing for the national side.",
+                       "The Holm goalkeeper retired from the national side.")
+
+
+# Hedged figures: a rounded figure is the exact one, said loosely
+def test_nearly_a_round_figure_is_the_exact_figure_below_it():
+    assert is_same("The Holm fire destroyed 497 homes, the fire service said.",
+                   "Nearly 500 homes were destroyed in the Holm fire, the fire service said.")
+
+
+def test_nearly_a_figure_is_not_a_much_smaller_one():
+    assert not is_same("The Holm fire destroyed 300 homes, the fire service said.",
+                       "Nearly 500 homes were destroyed in the Holm fire, the fire service said.")
+
+
+def test_more_than_a_figure_is_not_a_figure_below_it():
+    assert is_same("Varde has recorded 4.2 million visitors this year.", "Varde has recorded more than 4 million visitors this year.")
+    assert not is_same("Varde has recorded 3.9 million visitors this year.", "Varde has recorded more than 4 million visitors this year.")
