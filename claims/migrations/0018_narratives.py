@@ -5,7 +5,29 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import simple_history.models
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+NARRATIVE_MODELS = ["narrative", "narrativeexample", "narrativedebunk"]
+
+
+def open_admin_to_roles(apps, schema_editor):
+    """As 0002_roles does for the first models: admins manage narratives in the Django admin,
+    editors may look (they record them on the workbench's own pages)."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+
+    def perms(actions):
+        codenames = [f"{action}_{model}" for model in NARRATIVE_MODELS for action in actions]
+        return Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
+
+    for name, actions in (("Admin", ["add", "change", "delete", "view"]), ("Editor", ["view"])):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*perms(actions))
 
 
 class Migration(migrations.Migration):
@@ -168,4 +190,5 @@ class Migration(migrations.Migration):
             model_name='narrativematch',
             constraint=models.CheckConstraint(condition=models.Q(('score__gte', 0), ('score__lte', 1)), name='narrative_match_score_between_0_and_1'),
         ),
+        migrations.RunPython(open_admin_to_roles, migrations.RunPython.noop),
     ]

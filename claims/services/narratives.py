@@ -126,6 +126,9 @@ def add_example(*, narrative: Narrative, user, text: str = "", claim: Claim | No
     """One way the narrative is told: typed by the editor, or a stored claim picked by its number
     (its text is copied)."""
     _require_editor(user)
+    # Locked so two editors adding at once cannot pass the limit. The narrative's version is left
+    # alone: an example added does not make another editor's open edit of the summary stale (the
+    # examples' own history says who added or removed each).
     narrative = Narrative.objects.select_for_update().get(pk=narrative.pk)
     if claim is not None:
         if text.strip():
@@ -145,7 +148,6 @@ def add_example(*, narrative: Narrative, user, text: str = "", claim: Claim | No
     example.signature, example.matcher = example_signature(text)
     example._history_user = user
     example.save()
-    _save(narrative, user)
     if not narrative.archived:
         _queue_matching([example.pk])
     return example
@@ -158,7 +160,6 @@ def remove_example(*, example: NarrativeExample, user) -> Narrative:
     narrative = Narrative.objects.select_for_update().get(pk=example.narrative_id)
     example._history_user = user
     example.delete()
-    _save(narrative, user)
     return narrative
 
 
@@ -175,7 +176,6 @@ def attach_debunk(*, narrative: Narrative, verdict: Verdict, user) -> NarrativeD
     debunk = NarrativeDebunk(narrative=narrative, verdict=verdict, added_by=user)
     debunk._history_user = user
     debunk.save()
-    _save(narrative, user)
     return debunk
 
 
@@ -185,5 +185,4 @@ def detach_debunk(*, debunk: NarrativeDebunk, user) -> Narrative:
     narrative = Narrative.objects.select_for_update().get(pk=debunk.narrative_id)
     debunk._history_user = user
     debunk.delete()
-    _save(narrative, user)
     return narrative
