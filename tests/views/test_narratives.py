@@ -381,3 +381,34 @@ def test_the_report_counts_which_repeating_claims_have_a_verdict_in_it(editor_cl
     VerdictFactory(claim=claim, published_at=timezone.now())
     row = editor_client.get(reverse("claims:report")).context["report"].narratives[0]
     assert (row.name, row.claims, row.published, NarrativeMatch.objects.count()) == (narrative.name, 1, 1, 1)
+
+
+@pytest.mark.django_db
+def test_the_narrative_pages_titles_hold_no_markup(editor_client):
+    import re
+
+    narrative = recorded(name="<b>Masts</b> & children")
+    for url in [reverse("claims:narratives"), reverse("claims:narrative_new"), narrative.get_absolute_url(),
+                reverse("claims:narrative_edit", args=[narrative.pk])]:
+        [title] = re.findall(r"<title>(.*?)</title>", editor_client.get(url).content.decode(), re.S)
+        assert "<b>" not in title and title.endswith("· Fact-checking workbench"), (url, title)
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_a_control_character_and_a_verdict_not_published(client, admin_user):
+    narrative = recorded()
+    client.force_login(admin_user)
+    url = reverse("admin:claims_narrative_change", args=[narrative.pk])
+    form = {
+        "name": "Masts\x0bwires", "summary": "No study found it.", "topic": "", "archived_at_0": "", "archived_at_1": "",
+        "examples-TOTAL_FORMS": "1", "examples-INITIAL_FORMS": "1", "examples-MIN_NUM_FORMS": "0", "examples-MAX_NUM_FORMS": "1000",
+        "examples-0-id": str(narrative.examples.get().pk), "examples-0-narrative": str(narrative.pk),
+        "debunks-TOTAL_FORMS": "1", "debunks-INITIAL_FORMS": "0", "debunks-MIN_NUM_FORMS": "0", "debunks-MAX_NUM_FORMS": "1000",
+        "debunks-0-verdict": str(VerdictFactory().pk), "debunks-0-narrative": str(narrative.pk),
+    }
+    response = client.post(url, form)
+    body = response.content.decode()
+    narrative.refresh_from_db()
+    assert (response.status_code, "U+000B (vertical tab)" in body, "Only a published verdict" in body, narrative.name, NarrativeDebunk.objects.count()) == (
+        200, True, True, "5G masts make children ill", 0
+    )
