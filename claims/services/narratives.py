@@ -10,12 +10,13 @@ claims are matched against the new ones by a task queued once the change is comm
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from .. import permissions
 from ..concurrency import StaleEdit
+from ..input_rules import require_plain_text
 from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, Topic, Verdict
 from ..selectors.verdicts import is_published
 from .narrative_matching import example_signature
@@ -60,11 +61,13 @@ def record_narrative(*, name: str, summary: str, user, topic: Topic | None = Non
     """An editor records a narrative, with the first ways it is told if they have them."""
     _require_editor(user)
     name, summary = name.strip(), summary.strip()
-    _require_unique_name(name)
     narrative = Narrative(name=name, summary=summary, topic=topic, recorded_by=user)
-    narrative.full_clean()
+    # The fields first, so a name PostgreSQL cannot hold (a NUL) never reaches a query; then the
+    # name's uniqueness, in the desk's words (the database's constraint stands behind it).
+    narrative.full_clean(validate_constraints=False)
+    _require_unique_name(name)
     narrative._history_user = user
-    narrative.save()
+    _saved_under_unique_name(narrative, narrative.save)
     for text in examples:
         if text.strip():
             add_example(narrative=narrative, user=user, text=text)
@@ -81,7 +84,17 @@ def _locked(narrative: Narrative, seen_version) -> Narrative:
 def _save(narrative: Narrative, user, *fields: str) -> None:
     narrative.version += 1
     narrative._history_user = user
-    narrative.save(update_fields=[*fields, "version", "updated_at"])
+    _saved_under_unique_name(narrative, lambda: narrative.save(update_fields=[*fields, "version", "updated_at"]))
+
+
+def _saved_under_unique_name(narrative: Narrative, save) -> None:
+    """Two editors recording one name at the same moment both pass the check; the database's
+    constraint stops the second, which gets the same answer as if it had come later."""
+    try:
+        with transaction.atomic():
+            save()
+    except IntegrityError:
+        raise ValidationError({"name": f"A narrative named “{narrative.name}” is already recorded."}) from None
 
 
 @transaction.atomic
@@ -89,8 +102,8 @@ def edit_narrative(*, narrative: Narrative, name: str, summary: str, topic: Topi
     _require_editor(user)
     narrative = _locked(narrative, seen_version)
     narrative.name, narrative.summary, narrative.topic = name.strip(), summary.strip(), topic
+    narrative.full_clean(validate_constraints=False)
     _require_unique_name(narrative.name, narrative)
-    narrative.full_clean()
     _save(narrative, user, "name", "summary", "topic")
     return narrative
 
@@ -139,12 +152,13 @@ def add_example(*, narrative: Narrative, user, text: str = "", claim: Claim | No
     text = text.strip()
     if not text:
         raise ValidationError("Type how the narrative is told, or give the number of a claim that tells it.")
+    require_plain_text(text)  # before any query: PostgreSQL cannot compare a NUL
     if narrative.examples.count() >= MAX_EXAMPLES:
         raise ValidationError(f"A narrative has at most {MAX_EXAMPLES} examples; remove one first.")
     if narrative.examples.filter(text=text).exists():
         raise ValidationError("This example is already recorded.")
     example = NarrativeExample(narrative=narrative, text=text, claim=claim, added_by=user, signature={}, matcher="")
-    example.full_clean(exclude=["signature", "matcher"])  # the input rule first: a control character never reaches the parser
+    example.full_clean(exclude=["signature", "matcher"])
     example.signature, example.matcher = example_signature(text)
     example._history_user = user
     example.save()

@@ -167,3 +167,24 @@ def test_archiving_twice_is_refused(editor):
     narratives.archive_narrative(narrative=narrative, user=editor)
     with pytest.raises(ValidationError, match="already archived"):
         narratives.archive_narrative(narrative=narrative, user=editor)
+
+
+@pytest.mark.django_db
+def test_a_nul_in_a_name_or_an_edit_is_refused_before_any_query(editor):
+    with pytest.raises(ValidationError, match="U\\+0000"):
+        record(editor, name="Masts\x00")
+    narrative = record(editor)
+    with pytest.raises(ValidationError, match="U\\+0000"):
+        narratives.edit_narrative(narrative=narrative, name="Masts\x00", summary="x", topic=None, user=editor)
+    with pytest.raises(ValidationError, match="U\\+0000"):
+        narratives.add_example(narrative=narrative, user=editor, text="Masts \x00 sick")
+    assert (Narrative.objects.get().name, NarrativeExample.objects.count()) == ("5G masts make children ill", 0)
+
+
+@pytest.mark.django_db
+def test_a_name_taken_between_the_check_and_the_save_is_the_same_answer(editor, monkeypatch):
+    record(editor)
+    monkeypatch.setattr(narratives, "_require_unique_name", lambda *args: None)  # as if the other editor saved just after the check
+    with pytest.raises(ValidationError, match="already recorded"):
+        record(editor, name="5G Masts Make Children Ill")
+    assert Narrative.objects.count() == 1
