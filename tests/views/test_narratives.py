@@ -412,3 +412,15 @@ def test_the_admin_refuses_a_control_character_and_a_verdict_not_published(clien
     assert (response.status_code, "U+000B (vertical tab)" in body, "Only a published verdict" in body, narrative.name, NarrativeDebunk.objects.count()) == (
         200, True, True, "5G masts make children ill", 0
     )
+
+
+@pytest.mark.django_db
+def test_the_queue_filter_offers_any_narrative_and_each_active_one_by_name(reviewer_client, editor):
+    narrative = recorded(editor)
+    gone = recorded(editor, name="Turbines kill eagles", examples=())
+    narratives.archive_narrative(narrative=gone, user=editor)
+    page = reviewer_client.get(reverse("claims:queue")).content.decode()
+    select = page[page.index('name="narrative"'):]
+    select = select[:select.index("</select>")]
+    assert ('<option value="">Either</option>' in select, '<option value="any">Any known narrative</option>' in select,
+            f'<option value="{narrative.pk}">{narrative.name}</option>' in select, gone.name in select) == (True, True, True, False)
