@@ -294,6 +294,12 @@ class NewNarrativeForm(NarrativeForm):
 
 
 class NarrativeExampleForm(Form):
+    # The narrative's page holds this form and the debunking verdict's, both with a "claim"
+    # field: ids of their own, so each label names its own box.
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "example-%s")
+        super().__init__(*args, **kwargs)
+
     text = forms.CharField(
         label="Example in your own words", widget=forms.Textarea(attrs={"rows": 2}), max_length=MAX_EXAMPLE_CHARS,
         required=False,
@@ -312,6 +318,10 @@ class NarrativeExampleForm(Form):
 
 
 class NarrativeDebunkForm(Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "debunk-%s")
+        super().__init__(*args, **kwargs)
+
     claim = forms.IntegerField(
         label="Claim number of the published fact-check", min_value=1, max_value=MAX_ID,
         help_text="The claim whose published verdict debunks the narrative.",

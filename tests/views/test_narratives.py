@@ -424,3 +424,13 @@ def test_the_queue_filter_offers_any_narrative_and_each_active_one_by_name(revie
     select = select[:select.index("</select>")]
     assert ('<option value="">Either</option>' in select, '<option value="any">Any known narrative</option>' in select,
             f'<option value="{narrative.pk}">{narrative.name}</option>' in select, gone.name in select) == (True, True, True, False)
+
+
+@pytest.mark.django_db
+def test_every_id_on_a_narratives_page_is_unique_so_each_label_names_its_own_box(editor_client):
+    import re
+    from collections import Counter
+
+    page = editor_client.get(recorded().get_absolute_url()).content.decode()
+    repeated = [name for name, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1]
+    assert (repeated, 'for="example-claim"' in page, 'for="debunk-claim"' in page) == ([], True, True)
