@@ -17,6 +17,7 @@ from ..concurrency import StaleEdit
 from ..forms import NarrativeDebunkForm, NarrativeExampleForm, NarrativeForm, NewNarrativeForm
 from ..input_rules import record_number
 from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, Verdict
+from ..selectors.history import narrative_history
 from ..selectors.narratives import claims_repeating, narrative_for_page, narrative_list as active_or_archived
 from ..services import narratives
 from .access import role_required, workbench_required
@@ -83,6 +84,7 @@ def _page(request, narrative: Narrative, *, status=200, partial: str = "", **ext
     context = {
         "narrative": narrative,
         "repeating": claims_repeating(narrative),
+        "history": narrative_history(narrative) if not (partial and request.htmx) else [],
         "may_record": permissions.can_record_narratives(request.user),
         "example_form": NarrativeExampleForm(),
         "debunk_form": NarrativeDebunkForm(),

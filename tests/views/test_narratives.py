@@ -434,3 +434,17 @@ def test_every_id_on_a_narratives_page_is_unique_so_each_label_names_its_own_box
     page = editor_client.get(recorded().get_absolute_url()).content.decode()
     repeated = [name for name, n in Counter(re.findall(r'\sid="([^"]+)"', page)).items() if n > 1]
     assert (repeated, 'for="example-claim"' in page, 'for="debunk-claim"' in page) == ([], True, True)
+
+
+@pytest.mark.django_db
+def test_the_narratives_page_keeps_its_history_with_who_did_what(editor_client, editor):
+    narrative = recorded(editor)
+    narratives.edit_narrative(narrative=narrative, name="Masts and children", summary="Still false.", topic=None, user=editor)
+    narratives.remove_example(example=narrative.examples.get(), user=editor)
+    narratives.attach_debunk(narrative=narrative, verdict=published_verdict(), user=editor)
+    page = editor_client.get(narrative.get_absolute_url()).content.decode()
+    history = page[page.index('id="history-head"'):]
+    assert all(line in history for line in (
+        "edith</strong> added the narrative", "edith</strong> changed the narrative", "Masts and children",
+        "edith</strong> removed the example", MASTS, "edith</strong> added the debunking verdict",
+    )), history
