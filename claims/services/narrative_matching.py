@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from ..matching import Signature, claim_signature, compare
+from ..matching import SAME_THRESHOLD, Signature, claim_signature, compare, similarity
 from ..models import Claim, NarrativeExample, NarrativeMatch
 from ..selectors.matches import match_candidates
 from .matching import MATCHER, signatures_for
@@ -68,6 +68,16 @@ def _score(match) -> float:
     return min(max(match.score, 0.0), 1.0)
 
 
+def _same(claim: Signature, example: Signature):
+    """The matcher's verdict when it can be "same claim", else None. compare() calls a pair the same
+    only when its term overlap reaches SAME_THRESHOLD, so the overlap alone (a few dictionary
+    reads) rules most pairs out before the rules about numbers, names and polarity run."""
+    if similarity(claim, example) < SAME_THRESHOLD:
+        return None
+    match = compare(claim, example)
+    return match if match.same else None
+
+
 def flag_claims(claims: list[Claim], signatures: dict[int, Signature]) -> list[NarrativeMatch]:
     """Store which of the newly stored claims (with their signatures) repeat an active narrative."""
     examples = _active_examples()
@@ -85,8 +95,8 @@ def flag_claims(claims: list[Claim], signatures: dict[int, Signature]) -> list[N
             continue
         near = {example.pk: example for term, _ in own.terms for example in by_term.get(term, ())}
         for example in near.values():
-            match = compare(own, example_sigs[example.pk])
-            if match.same:
+            match = _same(own, example_sigs[example.pk])
+            if match is not None:
                 found.append(NarrativeMatch(claim_id=claim.pk, example_id=example.pk, narrative_id=example.narrative_id, score=_score(match)))
     return NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True)
 
@@ -115,8 +125,8 @@ def match_examples(example_ids: list[int]) -> int:
         for claim_id in candidates[example.pk]:
             if claim_id not in claim_sigs:
                 continue  # deleted meanwhile
-            match = compare(claim_sigs[claim_id], example_sigs[example.pk])
-            if match.same:
+            match = _same(claim_sigs[claim_id], example_sigs[example.pk])
+            if match is not None:
                 found.append(NarrativeMatch(claim_id=claim_id, example_id=example.pk, narrative_id=example.narrative_id, score=_score(match)))
     with transaction.atomic():
         return len(NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True))
