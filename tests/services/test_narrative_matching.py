@@ -1,5 +1,6 @@
 """Claims that repeat a known narrative are flagged, by the claim matcher's own "same claim" rule:
 a paraphrase of an example matches; a denial, another figure or another place does not."""
+import io
 import itertools
 
 import pytest
@@ -165,3 +166,15 @@ def test_an_example_signature_written_by_other_matcher_code_is_computed_again():
     claim = by_hand("Schoolchildren in Lindholm are being made ill by the 5G masts.")
     example = NarrativeExample.objects.get(narrative=narrative)
     assert (flagged(claim), example.matcher != "0ld", "terms" in example.signature) == ({narrative.name}, True, True)
+
+
+@pytest.mark.django_db
+def test_match_claims_again_finds_the_narrative_flags_afresh():
+    from django.core.management import call_command
+
+    narrative = narrative_of(MASTS)
+    claim = by_hand("Schoolchildren in Lindholm are being made ill by the 5G masts.")
+    stale = by_hand("The council approved a new swimming pool for Lindholm.")
+    NarrativeMatch.objects.create(claim=stale, example=narrative.examples.get(), narrative=narrative, score=0.5)  # an old matcher's mistake
+    call_command("match_claims", "--again", stdout=io.StringIO())
+    assert (flagged(claim), flagged(stale)) == ({narrative.name}, set())
