@@ -448,3 +448,11 @@ def test_the_narratives_page_keeps_its_history_with_who_did_what(editor_client, 
         "edith</strong> added the narrative", "edith</strong> changed the narrative", "Masts and children",
         "edith</strong> removed the example", MASTS, "edith</strong> added the debunking verdict",
     )), history
+
+
+@pytest.mark.django_db
+def test_the_narratives_page_lists_its_claims_and_opens_them_in_the_queue(reviewer_client):
+    narrative = recorded()
+    claim = by_hand(REPEAT)
+    page = reviewer_client.get(narrative.get_absolute_url()).content.decode()
+    assert (claim.get_absolute_url() in page, f'href="/?narrative={narrative.pk}"' in page, "1 claim repeats it" in page) == (True, True, True)
