@@ -1,9 +1,14 @@
 """The Django admin: where admins keep the registry of sources, outlets, topics and users."""
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Outlet, Side, Source, Topic, Verdict
+from .models import (
+    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Narrative, NarrativeDebunk, NarrativeExample, Outlet,
+    Side, Source, Topic, Verdict,
+)
+from .selectors.verdicts import is_published
 
 
 class SideInline(admin.TabularInline):
@@ -146,3 +151,58 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_filter = ["channel"]
     search_fields = ["label"]
     list_select_related = ["created_by"]
+
+
+# --- Known narratives: editors record them on the workbench's pages; the admin is for admins' repairs.
+class NarrativeExampleInline(admin.TabularInline):
+    model = NarrativeExample
+    extra = 0
+    fields = ["text", "claim", "added_by", "added_at"]
+    readonly_fields = ["text", "claim", "added_by", "added_at"]  # the signature is written with the text, by the service
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class NarrativeDebunkForm(forms.ModelForm):
+    class Meta:
+        model = NarrativeDebunk
+        fields = ["verdict"]
+
+    def clean_verdict(self):
+        verdict = self.cleaned_data["verdict"]
+        if not is_published(verdict):
+            raise forms.ValidationError("Only a published verdict can debunk a narrative.")
+        return verdict
+
+
+class NarrativeDebunkInline(admin.TabularInline):
+    model = NarrativeDebunk
+    form = NarrativeDebunkForm
+    extra = 0
+    raw_id_fields = ["verdict"]
+
+
+@admin.register(Narrative)
+class NarrativeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "topic", "recorded_by", "recorded_at", "archived_at"]
+    list_filter = ["topic", ("archived_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "summary"]
+    list_select_related = ["topic", "recorded_by"]
+    fields = ["name", "summary", "topic", "archived_at", "recorded_by", "recorded_at"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+    inlines = [NarrativeExampleInline, NarrativeDebunkInline]
+
+    def save_model(self, request, obj, form, change):
+        if not obj.recorded_by_id:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for debunk in formset.save(commit=False):
+            if not debunk.added_by_id:
+                debunk.added_by = request.user
+            debunk.save()
+        for gone in formset.deleted_objects:
+            gone.delete()

@@ -11,8 +11,12 @@ from django.contrib.auth.models import Group, Permission
 
 from .permissions import Role
 
-# Editors read the registry and the work in the admin; they change nothing there.
-EDITOR_READS = ("source", "outlet", "topic", "side", "article", "claim", "verdict", "evidence")
+# Editors read the registry, the work and the known narratives in the admin; they change nothing
+# there (narratives are recorded on the workbench's own pages).
+EDITOR_READS = (
+    "source", "outlet", "topic", "side", "article", "claim", "verdict", "evidence",
+    "narrative", "narrativeexample", "narrativedebunk",
+)
 
 
 def grant_admin_permissions(app_config, using="default", **kwargs):

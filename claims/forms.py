@@ -270,3 +270,59 @@ class ArticleDetailsForm(Form):
 class SameClaimForm(Form):
     # Held to the database's ids: a forged number past them is a form error, not a database one.
     other = forms.IntegerField(min_value=1, max_value=MAX_ID, label="Claim number")
+
+
+# --- Known narratives (issue 15): what editors record --------------------------------------------
+MAX_SUMMARY_CHARS = 5000
+MAX_EXAMPLE_CHARS = 2000
+
+
+class NarrativeForm(Form):
+    name = forms.CharField(max_length=200, help_text="A short name the desk will recognise: “Bridge destroyed on Monday”.")
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), max_length=MAX_SUMMARY_CHARS,
+        help_text="What the narrative claims, and what the desk found.",
+    )
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="No topic")
+
+
+class NewNarrativeForm(NarrativeForm):
+    example = forms.CharField(
+        label="An example of how it is told", widget=forms.Textarea(attrs={"rows": 3}), max_length=MAX_EXAMPLE_CHARS,
+        required=False, help_text="In your own words, as a claim would say it; add more on the narrative's page.",
+    )
+
+
+class NarrativeExampleForm(Form):
+    # The narrative's page holds this form and the debunking verdict's, both with a "claim"
+    # field: ids of their own, so each label names its own box.
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "example-%s")
+        super().__init__(*args, **kwargs)
+
+    text = forms.CharField(
+        label="Example in your own words", widget=forms.Textarea(attrs={"rows": 2}), max_length=MAX_EXAMPLE_CHARS,
+        required=False,
+    )
+    claim = forms.IntegerField(
+        label="Or the number of a claim that tells it", min_value=1, max_value=MAX_ID, required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("text") or "").strip() and data.get("claim") is None:
+            raise ValidationError("Type how the narrative is told, or give the number of a claim that tells it.")
+        if (data.get("text") or "").strip() and data.get("claim") is not None:
+            raise ValidationError("Type an example or give a claim number, not both.")
+        return data
+
+
+class NarrativeDebunkForm(Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "debunk-%s")
+        super().__init__(*args, **kwargs)
+
+    claim = forms.IntegerField(
+        label="Claim number of the published fact-check", min_value=1, max_value=MAX_ID,
+        help_text="The claim whose published verdict debunks the narrative.",
+    )

@@ -79,6 +79,17 @@ def can_export(user) -> bool:
     return _has_any(user, Role.ADMIN, Role.EDITOR)
 
 
+def can_read_narratives(user) -> bool:
+    """Known narratives are read by everyone on the workbench: reviewers meet them in the queue."""
+    return can_use_workbench(user)
+
+
+def can_record_narratives(user) -> bool:
+    """Recording a narrative, its examples and its debunking verdicts, editing and archiving it,
+    is the desk's call: editors and admins."""
+    return _has_any(user, Role.ADMIN, Role.EDITOR)
+
+
 def can_manage_registry(user) -> bool:
     return _has_any(user, Role.ADMIN)
 

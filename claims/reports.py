@@ -15,6 +15,7 @@ from django.db.models import Q
 from . import charts, ratings
 from .safe_output import printable
 from .models import Dispute, Evidence
+from .selectors.narratives import claims_per_narrative
 from .selectors.verdicts import VerdictSelection, is_published, verdict_rows
 
 MAX_CLAIMS = 500  # a longer report is a spreadsheet: the export has every row
@@ -72,6 +73,7 @@ class Report:
     competing: list = field(default_factory=list)
     charts: dict = field(default_factory=dict)
     rating_counts: list = field(default_factory=list)
+    narratives: list = field(default_factory=list)  # selectors.narratives.NarrativeCount
 
     @property
     def truncated(self) -> bool:
@@ -93,6 +95,7 @@ def build_report(selection: VerdictSelection) -> Report:
     report.rating_counts = [(r.label, counted[r.value], ratings.COLOURS[r]) for r in ratings.Rating if counted[r.value]]
     if rows:
         report.charts = _charts(rows)
+    report.narratives = claims_per_narrative(selection)
     return report
 
 

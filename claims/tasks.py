@@ -5,6 +5,7 @@ from celery import shared_task
 
 from .services import feeds, imports
 from .services.matching import match_stored_claims
+from .services.narrative_matching import match_examples
 from .services.splitting import split_waiting_article
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,13 @@ def split_article_task(article_id: int) -> int:
 def match_claims_task(claim_ids: list[int]) -> int:
     found = match_stored_claims(claim_ids)
     log.info("%s new claims matched: %s pairs", len(claim_ids), found)
+    return found
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def match_narrative_task(example_ids: list[int]) -> int:
+    found = match_examples(example_ids)
+    log.info("Narrative examples %s matched: %s claims", example_ids, found)
     return found
 
 

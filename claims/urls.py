@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import article_edit, articles, evidence, imports, queue, reports, review
+from .views import article_edit, articles, evidence, imports, narratives, queue, reports, review
 
 app_name = "claims"
 
@@ -37,6 +37,16 @@ urlpatterns = [
     path("claims/<int:pk>/take-verdict/", review.claim_take_verdict, name="claim_take_verdict"),
     path("evidence/<int:pk>/edit/", evidence.evidence_edit, name="evidence_edit"),
     path("evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence_remove"),
+    path("narratives/", narratives.narrative_list, name="narratives"),
+    path("narratives/new/", narratives.narrative_new, name="narrative_new"),
+    path("narratives/<int:pk>/", narratives.narrative_detail, name="narrative"),
+    path("narratives/<int:pk>/edit/", narratives.narrative_edit, name="narrative_edit"),
+    path("narratives/<int:pk>/archive/", narratives.narrative_archive, name="narrative_archive"),
+    path("narratives/<int:pk>/restore/", narratives.narrative_restore, name="narrative_restore"),
+    path("narratives/<int:pk>/examples/", narratives.narrative_example_add, name="narrative_example_add"),
+    path("narratives/examples/<int:pk>/remove/", narratives.narrative_example_remove, name="narrative_example_remove"),
+    path("narratives/<int:pk>/debunks/", narratives.narrative_debunk_add, name="narrative_debunk_add"),
+    path("narratives/debunks/<int:pk>/remove/", narratives.narrative_debunk_remove, name="narrative_debunk_remove"),
     path("reports/", reports.report, name="report"),
     path("reports/report.pdf", reports.report_pdf, name="report_pdf"),
     path("exports/<str:fmt>/", reports.export, name="export"),

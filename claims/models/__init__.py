@@ -4,6 +4,7 @@ from .claims import Claim, ClaimCluster, ClaimKind, Comment, Dispute
 from .feeds import Feed, FeedEntry
 from .imports import ImportChannel, ImportItem, ImportJob, ItemState
 from .matches import ClaimMatch, ClaimSignature
+from .narratives import Narrative, NarrativeDebunk, NarrativeExample, NarrativeMatch
 from .tokens import ApiToken
 from .sources import Outlet, Reliability, Source, SourceKind
 from .topics import Side, Topic
@@ -27,6 +28,10 @@ __all__ = [
     "ImportItem",
     "ImportJob",
     "ItemState",
+    "Narrative",
+    "NarrativeDebunk",
+    "NarrativeExample",
+    "NarrativeMatch",
     "Outlet",
     "Reliability",
     "Side",

@@ -35,14 +35,16 @@ def _records(history_model, **filters):
     return list(history_model.objects.filter(**filters).select_related("history_user").order_by("history_date", "history_id"))
 
 
-def _events_for(records, model, noun: str) -> list[Event]:
+def _events_for(records, model, noun: str, said: str = "") -> list[Event]:
+    """`said`: a field whose text is noted when the record is added or removed (a narrative's
+    example: once it is gone, only the timeline can say what it was)."""
     events, previous = [], {}
     for record in records:
         who = record.history_user.get_username() if record.history_user else "extraction"
         if record.history_type == "+":
-            events.append(Event(record.history_date, who, f"added the {noun}"))
+            events.append(Event(record.history_date, who, f"added the {noun}", note=_note(record, said)))
         elif record.history_type == "-":
-            events.append(Event(record.history_date, who, f"removed the {noun}"))
+            events.append(Event(record.history_date, who, f"removed the {noun}", note=_note(record, said)))
         elif record.id in previous:
             delta = record.diff_against(previous[record.id])
             changes = [
@@ -52,6 +54,11 @@ def _events_for(records, model, noun: str) -> list[Event]:
                 events.append(Event(record.history_date, who, f"changed the {noun}", changes))
         previous[record.id] = record
     return events
+
+
+def _note(record, said: str) -> str:
+    text = getattr(record, said, "") if said else ""
+    return text if len(text) <= 300 else text[:297] + "…"
 
 
 def _readable(events: list[Event]) -> None:
@@ -86,4 +93,16 @@ def claim_history(claim: Claim) -> list[Event]:
     _readable(events)
     for comment in Comment.objects.filter(claim=claim).select_related("author"):
         events.append(Event(comment.created_at, comment.author.get_username(), "commented", note=comment.body))
+    return sorted(events, key=lambda e: e.when, reverse=True)
+
+
+def narrative_history(narrative) -> list[Event]:
+    """A known narrative's timeline: recorded, edited, archived or restored, its examples and its
+    debunking verdicts added and removed. Three queries and one per kind of related record."""
+    from ..models import Narrative, NarrativeDebunk, NarrativeExample
+
+    events = _events_for(_records(Narrative.history.model, id=narrative.pk), Narrative, "narrative")
+    events += _events_for(_records(NarrativeExample.history.model, narrative_id=narrative.pk), NarrativeExample, "example", said="text")
+    events += _events_for(_records(NarrativeDebunk.history.model, narrative_id=narrative.pk), NarrativeDebunk, "debunking verdict")
+    _readable(events)
     return sorted(events, key=lambda e: e.when, reverse=True)

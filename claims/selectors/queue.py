@@ -24,6 +24,7 @@ from ..input_rules import MAX_ID
 from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
 from .matches import by_published_match, queue_with_marks
+from .narratives import by_narrative, narrative_choices, with_narrative_marks
 from ..workflow import ReviewState
 
 PAGE_SIZE = 50
@@ -89,6 +90,11 @@ class QueueFilter(django_filters.FilterSet):
         label="Matches a published verdict", choices=[("yes", "Yes"), ("no", "No")], method="by_verdict_match",
         empty_label="Either", widget=FastSelect,
     )
+    # Claims that repeat a known narrative (selectors.narratives): any, or one by name.
+    narrative = django_filters.ChoiceFilter(
+        label="Known narrative", choices=narrative_choices, method="by_known_narrative", empty_label="Either",
+        widget=FastSelect,
+    )
     published_from = django_filters.DateFilter(
         label="Published from", field_name="article__published_on", lookup_expr="gte", widget=FastInput(input_type="date")
     )
@@ -130,6 +136,9 @@ class QueueFilter(django_filters.FilterSet):
 
     def by_verdict_match(self, queryset, name, value):
         return by_published_match(queryset, wanted=value == "yes")
+
+    def by_known_narrative(self, queryset, name, value):
+        return by_narrative(queryset, value)
 
     def no_filter(self, queryset, name, value):
         return queryset
@@ -226,7 +235,7 @@ def queue_page(queryset: QuerySet, *, sort: str, cursor: str = "") -> QueuePage:
         .order_by(*order)[: PAGE_SIZE + 1]
     )
     more = len(rows) > PAGE_SIZE
-    rows = queue_with_marks(rows[:PAGE_SIZE])
+    rows = with_narrative_marks(queue_with_marks(rows[:PAGE_SIZE]))
     return QueuePage(rows, encode_cursor(rows[-1], sort) if more and rows else None, sort, values is None)
 
 
@@ -318,4 +327,4 @@ def queue_row(pk: int) -> Claim:
         .defer("article__body", "article__raw_input", "article__raw_file")
         .get(pk=pk)
     )
-    return queue_with_marks([claim])[0]
+    return with_narrative_marks(queue_with_marks([claim]))[0]

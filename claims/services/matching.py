@@ -8,7 +8,8 @@ statement for the whole batch on PostgreSQL, a query a claim on SQLite); the can
 signatures in one query (computed and stored for any claim that has none, as claims stored before
 matching existed); then claims.matching.compare() decides. Only pairs
 the matcher calls the same claim are stored; a changed number, a denial, another place are not
-matches, whatever their shared words.
+matches, whatever their shared words. The same signatures are then compared with the examples of
+the known narratives (services.narrative_matching).
 
 Why a split queues its matching as a task of its own (on commit) instead of matching inside
 the split: matching a batch of claims costs most of what extracting them does, and grows with the
@@ -98,6 +99,11 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
             pairs.setdefault((later, earlier), ClaimMatch(
                 claim_id=later, earlier_id=earlier, score=min(max(score, 0.0), 1.0), reason=reason[:300]
             ))
+    # The same signatures tell whether the claims repeat a known narrative. Imported here:
+    # narrative matching builds on this module's signatures.
+    from .narrative_matching import flag_claims
+
+    flag_claims(claims, own)
     return ClaimMatch.objects.bulk_create(list(pairs.values()), batch_size=500, ignore_conflicts=True)
 
 
@@ -111,9 +117,12 @@ def match_stored_claims(claim_ids: list[int]) -> int:
 
 
 def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:
-    """A claim whose text changed (split, merged): its old signature and matches go, and its
-    matches are found again."""
+    """A claim whose text changed (split, merged): its old signature and matches (with claims and
+    with narratives) go, and its matches are found again."""
+    from .narrative_matching import forget_claims
+
     ids = [claim.pk for claim in claims]
+    forget_claims(ids)
     ClaimSignature.objects.filter(claim_id__in=ids).delete()
     ClaimMatch.objects.filter(claim_id__in=ids).delete()
     ClaimMatch.objects.filter(earlier_id__in=ids).delete()

@@ -7,6 +7,7 @@ the workbench is built here. Every value is escaped (claims.markup) before it go
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.dateformat import format as date_format
+from django.urls import reverse
 from django.utils.timezone import localtime
 
 from ..markup import escaped
@@ -17,7 +18,7 @@ register = template.Library()
 ROW = (
     '<tr data-url="{url}" data-take-url="{url}take/">'
     '<td><input type="checkbox" name="ids" value="{pk}" aria-label="Select claim {pk}"></td>'
-    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}{matches}{spread}</td>'
+    '<td data-label="Claim"><a href="{url}">{text}</a>{disputed}{matches}{narrative}{spread}</td>'
     '<td data-label="Speaker">{speaker}</td><td data-label="Side">{side}</td><td data-label="Worthiness">{worthiness}</td>'
     '<td data-label="State"><span class="state state-{state}">{state_label}</span></td>'
     '<td data-label="Assignee">{assignee}</td><td data-label="Article"><a href="{article_url}">{title}</a></td></tr>'
@@ -26,6 +27,10 @@ DISPUTED = ' <span class="flag" title="The other side contradicts it">disputed</
 MATCHES = (
     ' <a class="flag flag-match" href="{url}" title="The same claim has a published verdict (claim {pk})">'
     'matches: {rating}, {day}</a>'
+)
+NARRATIVE = (
+    ' <a class="flag flag-narrative" href="{url}" title="Repeats a known narrative the desk has debunked">'
+    'narrative: {name}</a>'
 )
 
 SPREAD = ' <span class="flag flag-spread" title="Linked as the same claim in other articles">in {n} articles</span>'
@@ -46,6 +51,15 @@ def _verdict_match(claim, claim_url: str) -> str:
     )
 
 
+def _narrative(claim) -> str:
+    """"narrative: <name>": the claim repeats a known narrative (selectors.narratives)."""
+    mark = getattr(claim, "narrative_mark", None)
+    if mark is None:
+        return ""
+    # A reverse() per flagged row only: few rows of a page repeat a narrative.
+    return NARRATIVE.format(url=escaped(reverse("claims:narrative", args=[mark.narrative_id])), name=escaped(_short(mark.name, 60)))
+
+
 @register.simple_tag
 def queue_rows(claims, claim_url: str, article_url: str):
     return mark_safe("".join(_row(claim, claim_url, article_url) for claim in claims))
@@ -59,6 +73,7 @@ def _row(claim, claim_url, article_url):
         text=headline_html(_short(claim.text, 160), claim.speaker),
         disputed=DISPUTED if claim.has_dispute else "",
         matches=_verdict_match(claim, claim_url),
+        narrative=_narrative(claim),
         spread=SPREAD.format(n=claim.spread) if claim.spread > 1 else "",
         speaker=escaped((claim.source.name if claim.source_id else "") or claim.speaker or "(the article)"),
         side=escaped(claim.side.name if claim.side_id else "–"),

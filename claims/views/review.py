@@ -20,6 +20,7 @@ from ..selectors.clusters import cluster_spread, published_verdict_of_cluster
 from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..selectors.history import claim_history
 from ..selectors.matches import checked_before
+from ..selectors.narratives import known_narratives
 from ..services import claims as claim_services, clusters, comments, evidence, reviews
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
@@ -66,6 +67,7 @@ def _context(request, claim, **extra):
         "may_approve": verdict is not None and permissions.can_approve(user, verdict),
         "disputes": disputes_of(claim),
         "checked_before": checked_before(claim),
+        "known_narratives": known_narratives(claim),
         "may_link": permissions.can_link_same_claim(user, claim),
         "cluster_verdict": published_verdict_of_cluster(claim),
         "spread": cluster_spread(claim),

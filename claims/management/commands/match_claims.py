@@ -9,7 +9,7 @@ was stopped can go on from the last id it printed (--after).
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from claims.models import Claim, ClaimMatch, ClaimSignature
+from claims.models import Claim, ClaimMatch, ClaimSignature, NarrativeMatch
 from claims.services.matching import find_matches
 
 BATCH = 500
@@ -19,12 +19,15 @@ class Command(BaseCommand):
     help = "Find the matches of every check-worthy claim (signatures and matches afresh with --again)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--again", action="store_true", help="drop every signature and match and find them afresh")
+        parser.add_argument(
+            "--again", action="store_true", help="drop every signature and match (and narrative flag) and find them afresh"
+        )
         parser.add_argument("--after", type=int, default=0, help="start after this claim id")
 
     def handle(self, *args, again, after, **options):
         if again:
             ClaimMatch.objects.all().delete()
+            NarrativeMatch.objects.all().delete()  # a claim's narrative flags come from the same matcher
             ClaimSignature.objects.all().delete()
         # Not "claims without a signature": a claim gets one as another's candidate, before its own turn.
         todo = Claim.objects.filter(check_worthy=True).only("id", "text", "article_id", "check_worthy")

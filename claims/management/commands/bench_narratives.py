@@ -1,0 +1,82 @@
+"""python manage.py bench_narratives --claims 1000000: the queue's narrative flag and filter at scale.
+
+Builds a throwaway PostgreSQL database (claims.benchmarks.database), seeds it with COPY (the queue
+benchmark's claims), records two narratives whose matches are spread over the claims (a small
+one, --small claims, and a large one, --large claims), then times the queue page through the test
+client (the whole request: rows, "narrative: <name>" marks and the state tabs) with no narrative
+filter, "any known narrative", the small narrative and the large one. Prints median and p95 per
+view and ends with one JSON line. Nothing touches the configured database's own data.
+"""
+import json
+import random
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+
+from claims.benchmarks.database import throwaway_database
+from claims.benchmarks.seed import seed
+from claims.benchmarks.timing import summary, time_get
+
+
+class Command(BaseCommand):
+    help = "Seed N claims and two narratives in a throwaway PostgreSQL database and time the queue's narrative filter."
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("--claims", type=int, default=1_000_000)
+        parser.add_argument("--small", type=int, default=200, help="claims repeating the small narrative")
+        parser.add_argument("--large", type=int, default=20_000, help="claims repeating the large narrative")
+        parser.add_argument("--repeat", type=int, default=20)
+        parser.add_argument("--keep", action="store_true", help="keep the benchmark database afterwards")
+
+    def handle(self, *args, claims, small, large, repeat, keep, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("bench_narratives needs PostgreSQL: set DATABASE_URL (it uses COPY and a throwaway database).")
+        if claims < 1000 or repeat < 1 or not 0 < small <= large <= claims // 10:
+            raise CommandError("--claims at least 1000, --repeat at least 1, and 0 < --small <= --large <= a tenth of --claims")
+        with throwaway_database(keep=keep):
+            self._run(claims, small, large, repeat)
+
+    def _run(self, claims, small, large, repeat):
+        from django.conf import settings
+
+        from claims.models import Claim, Narrative, NarrativeExample, NarrativeMatch
+
+        settings.SECURE_SSL_REDIRECT = False
+        started = time.perf_counter()
+        self.stdout.write(f"seeding {claims:,} claims with COPY ...")
+        seeded = seed(claims)
+        reviewer = seeded["reviewer"]
+        rng = random.Random(5)
+        ids = list(Claim.objects.filter(check_worthy=True).values_list("pk", flat=True))
+        narratives = {}
+        for label, size in (("small", small), ("large", large)):
+            narrative = Narrative.objects.create(name=f"Bench narrative {label}", summary="Seeded.", recorded_by=reviewer)
+            # Matches are stored rows: the example's text and signature play no part in reading them.
+            example = NarrativeExample.objects.create(narrative=narrative, text=label, signature={}, matcher="", added_by=reviewer)
+            NarrativeMatch.objects.bulk_create(
+                [NarrativeMatch(claim_id=pk, example=example, narrative=narrative, score=0.8) for pk in rng.sample(ids, size)],
+                batch_size=5000,
+            )
+            narratives[label] = narrative.pk
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.stdout.write(f"seeded in {time.perf_counter() - started:.0f} s: narratives of {small:,} and {large:,} claims")
+
+        client = Client()
+        client.force_login(reviewer)
+        views = {
+            "queue, no narrative filter": {},
+            "narrative=any": {"narrative": "any"},
+            f"narrative=small ({small:,} claims)": {"narrative": narratives["small"]},
+            f"narrative=large ({large:,} claims)": {"narrative": narratives["large"]},
+        }
+        figures = {}
+        self.stdout.write(f"{'view':<40} {'median ms':>10} {'p95 ms':>8}")
+        for name, params in views.items():
+            median, p95 = summary(time_get(client, "/", params, repeat=repeat))
+            figures[name] = p95
+            self.stdout.write(f"{name:<40} {median:>10.1f} {p95:>8.1f}")
+        self.stdout.write(json.dumps({"claims": claims, "p95_ms": {k: round(v, 1) for k, v in figures.items()}}))

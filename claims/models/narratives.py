@@ -1,0 +1,120 @@
+"""Known narratives: misinformation the desk has already met and debunked.
+
+An editor records a narrative (a name and a summary), gives examples of how it is told (typed in
+their own words or picked from stored claims) and attaches the published verdicts that debunk it.
+Each example's matcher signature is stored with it, so matching a new claim against every
+narrative reads signatures instead of parsing examples again. A claim that repeats an example is
+stored as a NarrativeMatch, which the queue, the claim page and the reports read.
+"""
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from .claims import Claim
+from .fields import PlainCharField, PlainTextField
+from .topics import Topic
+from .verdicts import Verdict
+
+
+class Narrative(models.Model):
+    name = PlainCharField(max_length=200)
+    summary = PlainTextField(help_text="What the narrative claims, and why it is false, in a few sentences.")
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="narratives")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # An archived narrative is kept (and counted in reports) but no longer flags claims.
+    archived_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [Lower("name"), "id"]
+        constraints = [
+            # "Vaccine shedding" and "vaccine shedding" are one narrative: two would split its claims.
+            models.UniqueConstraint(Lower("name"), name="unique_narrative_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("claims:narrative", args=[self.pk])
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class NarrativeExample(models.Model):
+    """One way the narrative is told. `claim` is set when it was picked from a stored claim (its
+    text copied, so the example stays when that claim is re-split or deleted)."""
+
+    narrative = models.ForeignKey(Narrative, on_delete=models.CASCADE, related_name="examples")
+    text = PlainTextField()
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # claims.matching.Signature.as_json() of the text, and the fingerprint of the matcher code
+    # that wrote it (services.matching.MATCHER): other code's signature is computed again.
+    signature = models.JSONField()
+    matcher = PlainCharField(max_length=16)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["signature", "matcher"])
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["narrative", "claim"], condition=models.Q(claim__isnull=False), name="unique_narrative_example_claim"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class NarrativeDebunk(models.Model):
+    """A published verdict that debunks the narrative (services.narratives attaches only those)."""
+
+    narrative = models.ForeignKey(Narrative, on_delete=models.CASCADE, related_name="debunks")
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="narrative_debunks")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["narrative", "verdict"], name="unique_narrative_debunk")]
+
+    def __str__(self):
+        return f"{self.narrative} debunked by verdict {self.verdict_id}"
+
+
+class NarrativeMatch(models.Model):
+    """A claim that repeats one of a narrative's examples (the matcher said "same claim")."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="narrative_matches", db_index=False)
+    example = models.ForeignKey(NarrativeExample, on_delete=models.CASCADE, related_name="matches")
+    # Stored beside the example so the queue's filter and the report's counts need no join.
+    narrative = models.ForeignKey(Narrative, on_delete=models.CASCADE, related_name="matches", db_index=False)
+    score = models.FloatField(help_text="How close the claim is to the example, 0 to 1 (the matcher's score).")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "example"], name="unique_narrative_match"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0) & models.Q(score__lte=1), name="narrative_match_score_between_0_and_1"
+            ),
+        ]
+        # The queue's "this narrative" filter and the report's counts read by narrative.
+        indexes = [models.Index(fields=["narrative", "claim"], name="narrative_match_claims_idx")]
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+    def __str__(self):
+        return f"{self.claim_id} repeats {self.narrative_id} ({self.score:.2f})"

@@ -1,0 +1,214 @@
+"""Reading known narratives: their pages, the queue's "narrative: <name>" flag and filter, the
+claim page's "Known narrative" panel and the reports' claims per narrative.
+
+Each read is a fixed number of queries, whatever the number of claims, examples or verdicts.
+Only active narratives flag claims in the queue and on the claim page; an archived one keeps its
+stored matches, which the reports count.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+
+from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, NarrativeMatch
+from ..ratings import label
+from .verdicts import is_published
+
+SHOWN_CLAIMS = 50  # claims a narrative's page lists, newest first
+
+
+def _count(model, **lookups) -> Subquery:
+    """A count per narrative as a subquery: three counts joined in one query would multiply rows."""
+    rows = model.objects.filter(narrative=OuterRef("pk"), **lookups).order_by().values("narrative")
+    if model is NarrativeMatch:
+        counted = rows.annotate(n=Count("claim", distinct=True)).values("n")
+    else:
+        counted = rows.annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def narrative_list(*, archived: bool = False) -> QuerySet[Narrative]:
+    return (
+        Narrative.objects.filter(archived_at__isnull=not archived)
+        .select_related("topic", "recorded_by")
+        .annotate(
+            example_count=_count(NarrativeExample), debunk_count=_count(NarrativeDebunk), claim_count=_count(NarrativeMatch)
+        )
+    )
+
+
+def narrative_for_page(pk: int) -> Narrative:
+    """The narrative with its examples and debunking verdicts; Narrative.DoesNotExist if unknown."""
+    return (
+        Narrative.objects.select_related("topic", "recorded_by")
+        .prefetch_related(
+            Prefetch("examples", queryset=NarrativeExample.objects.select_related("added_by").defer("signature")),
+            Prefetch("debunks", queryset=NarrativeDebunk.objects.select_related("verdict__claim__article", "added_by")),
+        )
+        .annotate(claim_count=_count(NarrativeMatch))
+        .get(pk=pk)
+    )
+
+
+def claims_repeating(narrative: Narrative, *, limit: int = SHOWN_CLAIMS) -> list[NarrativeMatch]:
+    """The claims that repeat the narrative, newest first, each once (its closest example)."""
+    rows = (
+        NarrativeMatch.objects.filter(narrative=narrative)
+        .select_related("claim__article__outlet", "example")
+        .defer("claim__article__body", "claim__article__raw_input", "claim__article__raw_file")
+        .order_by("-claim_id", "-score", "pk")
+    )
+    seen, shown = set(), []
+    for row in rows[: limit * 4]:  # a claim matched by several examples comes once
+        if row.claim_id not in seen:
+            seen.add(row.claim_id)
+            shown.append(row)
+        if len(shown) == limit:
+            break
+    return shown
+
+
+# --- The queue -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NarrativeMark:
+    """The queue's flag on a claim that repeats a known narrative: "narrative: <name>"."""
+
+    narrative_id: int
+    name: str
+    score: float
+
+
+def narrative_marks(claim_ids: list[int]) -> dict[int, NarrativeMark]:
+    """For each of the claims (a queue page), the active narrative it repeats most closely. One query."""
+    if not claim_ids:
+        return {}
+    rows = NarrativeMatch.objects.filter(claim_id__in=claim_ids, narrative__archived_at__isnull=True).values_list(
+        "claim_id", "narrative_id", "narrative__name", "score"
+    )
+    marks: dict[int, NarrativeMark] = {}
+    for claim_id, narrative_id, name, score in rows:
+        best = marks.get(claim_id)
+        if best is None or (score, -narrative_id) > (best.score, -best.narrative_id):
+            marks[claim_id] = NarrativeMark(narrative_id, name, score)
+    return marks
+
+
+def with_narrative_marks(claims: list[Claim]) -> list[Claim]:
+    """Give each claim of a queue page its `narrative_mark` (a NarrativeMark or None)."""
+    marks = narrative_marks([claim.pk for claim in claims])
+    for claim in claims:
+        claim.narrative_mark = marks.get(claim.pk)
+    return claims
+
+
+ANY = "any"
+
+
+def narrative_choices() -> list[tuple[str, str]]:
+    """The queue filter's choices: any known narrative, then each active one by name."""
+    rows = Narrative.objects.filter(archived_at__isnull=True).values_list("pk", "name")
+    return [(ANY, "Any known narrative"), *((str(pk), name) for pk, name in rows)]
+
+
+def by_narrative(claims: QuerySet[Claim], value: str) -> QuerySet[Claim]:
+    """The claims that repeat an active narrative ("any") or the one with this id."""
+    matches = NarrativeMatch.objects.filter(claim=OuterRef("pk"), narrative__archived_at__isnull=True)
+    if value != ANY:
+        matches = matches.filter(narrative_id=int(value))
+    return claims.filter(Exists(matches))
+
+
+# --- The claim page ------------------------------------------------------------------------------
+
+
+@dataclass
+class KnownNarrative:
+    """One row of the claim page's "Known narrative": what the narrative says, the example the
+    claim repeats, and the published verdicts that debunk it."""
+
+    narrative: Narrative
+    example: NarrativeExample
+    score: float
+    debunks: list = field(default_factory=list)
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+@dataclass(frozen=True)
+class Debunk:
+    verdict: object  # Verdict
+    rating: str
+    published: bool
+
+
+def known_narratives(claim: Claim) -> list[KnownNarrative]:
+    """The active narratives the claim repeats, closest first, each with its debunking verdicts. Two queries."""
+    rows = (
+        NarrativeMatch.objects.filter(claim=claim, narrative__archived_at__isnull=True)
+        .select_related("narrative", "example")
+        .defer("example__signature")
+        .prefetch_related(
+            Prefetch("narrative__debunks", queryset=NarrativeDebunk.objects.select_related("verdict__claim"))
+        )
+        .order_by("-score", "narrative_id")
+    )
+    found: dict[int, KnownNarrative] = {}
+    for row in rows:
+        if row.narrative_id in found:
+            continue  # its closest example only
+        debunks = [
+            Debunk(d.verdict, label(d.verdict.rating), is_published(d.verdict)) for d in row.narrative.debunks.all()
+        ]
+        found[row.narrative_id] = KnownNarrative(row.narrative, row.example, row.score, debunks)
+    return list(found.values())
+
+
+# --- Reports -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NarrativeCount:
+    narrative_id: int
+    name: str
+    archived: bool
+    claims: int  # claims of the selection that repeat it
+    published: int  # of them, with a published verdict in the selection
+
+
+def claims_per_narrative(selection) -> list[NarrativeCount]:
+    """How many claims repeat each narrative, under a report's selection (selectors.verdicts.VerdictSelection).
+
+    The report's article, topic, outlet and source apply to the claims as they do to the verdicts;
+    its date range, which is about when verdicts were published, applies to the claims by when their
+    article was published (imported, when it has no date): a claim not yet checked has no verdict
+    date. `published` counts those of them whose verdict is in the report itself. One query."""
+    data = selection.form.cleaned_data if selection.is_valid() else {}
+    claims = Claim.objects.filter(check_worthy=True)
+    for name, lookup in (("article", "article"), ("topic", "article__topic"), ("outlet", "article__outlet"), ("source", "source")):
+        if data.get(name):
+            claims = claims.filter(**{lookup: data[name]})
+    if data.get("since") or data.get("until"):
+        claims = claims.annotate(seen_on=Coalesce("article__published_on", TruncDate("article__imported_at")))
+        if data.get("since"):
+            claims = claims.filter(seen_on__gte=data["since"])
+        if data.get("until"):
+            claims = claims.filter(seen_on__lte=data["until"])
+    in_report = selection.qs.filter(claim_id=OuterRef("claim_id"))
+    rows = (
+        NarrativeMatch.objects.filter(claim__in=claims.values("pk"))
+        .annotate(checked=Exists(in_report))
+        .values("narrative_id", "narrative__name", "narrative__archived_at")
+        .annotate(
+            claims=Count("claim", distinct=True),
+            published=Count("claim", distinct=True, filter=Q(checked=True)),
+        )
+        .order_by("-claims", "narrative__name")
+    )
+    return [
+        NarrativeCount(r["narrative_id"], r["narrative__name"], r["narrative__archived_at"] is not None, r["claims"], r["published"])
+        for r in rows
+    ]
