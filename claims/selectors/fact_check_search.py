@@ -27,8 +27,9 @@ from django.db import connection
 
 from ..input_rules import require_plain_text
 from ..matching import Signature, claim_signature, compare, signatures
-from ..models import Claim, ClaimSignature
+from ..models import Claim
 from ..workflow import ReviewState
+from .signatures import stored_signatures
 from .verdicts import published_verdicts
 
 MAX_QUERY_CHARS = 500
@@ -247,21 +248,16 @@ def _candidates_substring(terms: list[str], limit: int, published_only: bool) ->
     return scored[:limit]
 
 
+# Parsed signatures of candidates that have none stored (claims set aside by extraction, which
+# are never matched; claims stored before matching existed), kept per process. Only an extra: a
+# stored signature is always read from its row first.
 _SIGNATURES: OrderedDict = OrderedDict()
 
 
 def _signatures_for(candidates: list[Candidate]) -> list:
-    """The candidates' signatures: those stored with the claims (services.matching keeps one per
-    claim) read in one query, the rest parsed once per process and kept in a bounded cache."""
-    from ..services.matching import MATCHER  # the fingerprint of the matcher code that wrote a signature
-
-    stored = {}
-    rows = ClaimSignature.objects.filter(claim_id__in=[c.claim_id for c in candidates], matcher=MATCHER)
-    for claim_id, data in rows.values_list("claim_id", "data"):
-        try:
-            stored[claim_id] = Signature.from_json(data)
-        except (KeyError, TypeError, ValueError):
-            pass  # written differently: parsed below
+    """The candidates' signatures: those stored with the claims, read in one query; the rest
+    parsed (once per process, in a bounded cache)."""
+    stored = stored_signatures(c.claim_id for c in candidates)
     parsed = iter(_parsed([c.text for c in candidates if c.claim_id not in stored]))
     return [stored[c.claim_id] if c.claim_id in stored else next(parsed) for c in candidates]
 

@@ -21,41 +21,21 @@ stores claims and returns; the matches follow a moment later (at once in the emb
 where tasks run eagerly). A claim page opened in between shows no matches yet; `manage.py
 match_claims` finds those of claims whose task was lost.
 """
-import hashlib
-from pathlib import Path
-
 from django.db import transaction
 
-from .. import matching
-from ..matching import Signature, compare, signatures
+from ..matching import MATCHER, Signature, compare, signatures
 from ..models import Claim, ClaimMatch, ClaimSignature
 from ..selectors.matches import match_candidates
+from ..selectors.signatures import stored_signatures
 
 KEEP = 20  # matches stored per new claim, the closest
-
-
-def _fingerprint() -> str:
-    """The matcher's code, summed up: a signature stored by other code (an upgrade of the matcher)
-    is not compared with today's, but computed again."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(matching.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-MATCHER = _fingerprint()
 
 
 def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
     """Each claim's signature, read from storage; computed (in one batch) and stored when missing
     or written by other matcher code."""
     by_id = {claim.pk: claim for claim in claims}
-    found = {}
-    for claim_id, data in ClaimSignature.objects.filter(claim_id__in=list(by_id), matcher=MATCHER).values_list("claim_id", "data"):
-        try:
-            found[claim_id] = Signature.from_json(data)
-        except (KeyError, TypeError, ValueError):
-            pass  # not what this matcher reads: parsed again below
+    found = stored_signatures(by_id)
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
         texts = list(dict.fromkeys(c.text for c in missing))  # a wire story's claim, repeated word for word, is parsed once
