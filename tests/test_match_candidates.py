@@ -2,8 +2,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from claims.selectors import candidates as candidate_query
 from claims.selectors import fact_check_search as matching
-from claims.selectors.fact_check_search import ROW_BUDGET, _anchor_queries, clean_query, key_terms, matches_for_text
+from claims.selectors.candidates import ROW_BUDGET, _anchor_queries, key_terms
+from claims.selectors.fact_check_search import clean_query, matches_for_text
 
 from .factories import ClaimFactory
 
@@ -64,10 +66,10 @@ def test_quotes_in_a_lexeme_cannot_break_the_query():
 
 def test_a_text_of_only_common_words_still_finds_the_newest_claims_holding_them(db, monkeypatch):
     # As if "school" were in nine claims of ten at a million: PostgreSQL ranks only the newest span.
-    monkeypatch.setattr(matching, "_lexeme_frequencies", lambda: ({"school": 0.9}, TABLE))
+    monkeypatch.setattr(candidate_query, "_lexeme_frequencies", lambda: ({"school": 0.9}, TABLE))
     ClaimFactory(text="The school reopened on Monday.")
     newest = ClaimFactory(text="The school closed again.")
-    assert newest.pk in [c.claim_id for c in matching.search_candidates("the school", 10)]
+    assert newest.pk in [c.claim_id for c in candidate_query.candidates_for("the school", 10)]
 
 
 def test_a_candidate_s_stored_signature_is_read_not_parsed_again(db, monkeypatch):

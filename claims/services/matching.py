@@ -3,8 +3,8 @@
 Called wherever claims are stored: a claim added by hand, a split or merged claim (at once, in
 the request: one claim), and after a split of articles (by `claims.tasks.match_claims_task`,
 for the batch's new claims at once). For each new check-worthy claim: its signature
-(one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates: one
-statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
+(one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates over selectors.candidates:
+one statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
 signatures in one query (computed and stored for any claim that has none, as claims stored before
 matching existed); then claims.matching.compare() decides. Only pairs
 the matcher calls the same claim are stored; a changed number, a denial, another place are not
@@ -56,7 +56,7 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
     if not claims:
         return []
     own = signatures_for(claims)
-    candidates = match_candidates([(claim, own[claim.pk]) for claim in claims])
+    candidates = match_candidates(claims)
     wanted = {pk for ids in candidates.values() for pk in ids} - own.keys()
     others = signatures_for(list(Claim.objects.filter(pk__in=wanted).only("id", "text"))) if wanted else {}
     others.update(own)  # claims of one batch are candidates for each other

@@ -33,6 +33,7 @@ from claims.benchmarks.matching import new_claims, seed_signatures, seed_with_ve
 from claims.benchmarks.timing import summary
 from claims.models import Claim, ClaimSignature
 from claims.selectors import fact_check_search as matching
+from claims.selectors.candidates import CANDIDATES, MATCHING, Wanted, candidates_for_batch
 
 
 class Command(BaseCommand):
@@ -111,7 +112,7 @@ class Command(BaseCommand):
         for value in inputs:
             with transaction.atomic():
                 if unstored:
-                    found = matching.search_candidates(value, matching.CANDIDATES)
+                    found = candidates_for_batch([Wanted(value)], CANDIDATES, MATCHING)[0]
                     ClaimSignature.objects.filter(claim_id__in=[c.claim_id for c in found]).delete()
                 matching._SIGNATURES.clear()
                 began = time.perf_counter()
