@@ -58,18 +58,24 @@ class Command(BaseCommand):
 
     def _seed(self, claims):
         held = Claim.objects.count()
-        if held == claims and ClaimSignature.objects.exists():
-            self.stdout.write(f"reusing the kept database: {claims:,} claims, {ClaimSignature.objects.count():,} signatures")
-            return
-        if held:
+        if held and held != claims:
             raise CommandError(f"the kept benchmark database holds {held:,} claims, not {claims:,}: run once without --reuse")
+        if held:
+            self.stdout.write(f"reusing the kept database: {claims:,} claims")
+        else:
+            started = time.perf_counter()
+            self._say(f"seeding {claims:,} claims with COPY ...")
+            verdicts = seed_with_verdicts(claims)
+            self.stdout.write(f"seeded {claims:,} claims, {verdicts:,} published verdicts in {time.perf_counter() - started:.0f} s")
         started = time.perf_counter()
-        self.stdout.write(f"seeding {claims:,} claims with COPY ...")
-        verdicts = seed_with_verdicts(claims)
-        self.stdout.write(f"seeded {claims:,} claims, {verdicts:,} published verdicts in {time.perf_counter() - started:.0f} s")
-        started = time.perf_counter()
-        stored = seed_signatures(progress=lambda n: n % 100_000 == 0 and self.stdout.write(f"  {n:,} signatures ..."))
-        self.stdout.write(f"stored {stored:,} signatures (check-worthy claims) in {time.perf_counter() - started:.0f} s")
+        stored = seed_signatures(progress=lambda n: n % 100_000 < 2000 and self._say(f"  {n:,} signatures ..."))
+        total = ClaimSignature.objects.count()
+        self.stdout.write(f"stored {stored:,} signatures in {time.perf_counter() - started:.0f} s; "
+                          f"{total:,} signatures (check-worthy claims) in all")
+
+    def _say(self, line):
+        self.stdout.write(line)
+        self.stdout.flush()  # a quarter of an hour of seeding shows its progress, also into a file
 
     def _run(self, claims, repeat):
         from django.conf import settings
