@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from ..input_rules import require_plain_text
-from ..matching import claim_signature, compare, signatures
+from ..matching import compare, signatures
 from .candidates import CANDIDATES, MATCHING, WORD, Candidate, Wanted, candidates_for, candidates_for_batch, key_terms
 from .signatures import stored_signatures
 from .verdicts import published_verdicts
@@ -62,34 +62,26 @@ def clean_query(q: str) -> tuple[str, list[str]]:
 _SIGNATURES: OrderedDict = OrderedDict()
 
 
-def _signatures_for(candidates: list[Candidate]) -> list:
-    """The candidates' signatures: those stored with the claims, read in one query; the rest
-    parsed (once per process, in a bounded cache)."""
-    stored = stored_signatures(c.claim_id for c in candidates)
-    parsed = iter(_parsed([c.text for c in candidates if c.claim_id not in stored]))
-    return [stored[c.claim_id] if c.claim_id in stored else next(parsed) for c in candidates]
-
-
-def _parsed(texts: list[str]) -> list:
-    missing = list(dict.fromkeys(t for t in texts if t not in _SIGNATURES))
-    for text, signature in zip(missing, signatures(missing)):
-        _SIGNATURES[text] = signature
-    found = []
-    for text in texts:
-        _SIGNATURES.move_to_end(text)
-        found.append(_SIGNATURES[text])
-    while len(_SIGNATURES) > SIGNATURE_CACHE:
-        _SIGNATURES.popitem(last=False)
-    return found
-
-
 def rank_by_matcher(text: str, candidates: list[Candidate]) -> list[Ranked]:
     """The candidates ordered by the matcher: same claim first, then by closeness, then by the
     database's rank (so ties keep the text search's order)."""
     if not candidates:
         return []
-    mine = claim_signature(text)
-    theirs = _signatures_for(candidates)
+    stored = stored_signatures(c.claim_id for c in candidates)
+    missing = list(dict.fromkeys(c.text for c in candidates if c.claim_id not in stored and c.text not in _SIGNATURES))
+    # The text and the candidates without a stored signature are parsed in one call: spaCy's cost
+    # per call is a good part of a short text's.
+    mine, *fresh = signatures([text, *missing])
+    _SIGNATURES.update(zip(missing, fresh))
+    theirs = []
+    for candidate in candidates:
+        if candidate.claim_id in stored:
+            theirs.append(stored[candidate.claim_id])
+        else:
+            _SIGNATURES.move_to_end(candidate.text)
+            theirs.append(_SIGNATURES[candidate.text])
+    while len(_SIGNATURES) > SIGNATURE_CACHE:
+        _SIGNATURES.popitem(last=False)
     ranked = []
     for candidate, signature in zip(candidates, theirs):
         match = compare(mine, signature)
