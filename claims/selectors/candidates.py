@@ -110,22 +110,30 @@ ROW_CAP = 2 * ROW_BUDGET
 _FREQUENCIES: dict = {"at": -1e9, "table": None}
 FREQUENCIES_TTL = 600  # seconds; ANALYZE (autovacuum) refreshes the statistics on its own schedule
 
-# One statement for a whole batch: a LATERAL subquery per text and tier (tiers: _anchor_queries),
-# each read through the GIN index. The inner LIMIT is a backstop for when the statistics are wrong.
-# Tiers that rank only the newest claims are a block of their own: given to every tier, the id
-# bound made PostgreSQL AND the GIN index with a scan of the primary key over the whole table
-# (100 ms at a million claims), as it cannot see that the bound is 0.
+# One statement for a whole batch: a LATERAL subquery per text and tier (tiers: _anchor_queries).
+# The inner LIMIT is a backstop for when the statistics are wrong. A tier is read one of three
+# ways, each a block of its own, as PostgreSQL plans a LATERAL subquery once, blind to its values:
+# - INDEX: its rows through the GIN index (expected to match at most about ROW_BUDGET rows);
+# - INDEX_NEWEST: the same, those past an id kept (expected to match more, but fewer rows than
+#   the newest span holds ids). "id + 0": on the bare id, PostgreSQL ANDed the index with a scan
+#   of the primary key over the whole span (100 ms at a million claims);
+# - NEWEST: the newest claims read by id, backwards, and matched one by one (a word in nearly
+#   every claim: the GIN index would hand over the whole table first, 90 ms at a million).
+INDEX, INDEX_NEWEST, NEWEST = "index", "index_newest", "newest"
+_PG_SOURCES = {
+    INDEX: "SELECT id, text, state, search_vector, article_id, check_worthy FROM claims_claim"
+           " WHERE search_vector @@ w.anchor::tsquery",
+    INDEX_NEWEST: "SELECT id, text, state, search_vector, article_id, check_worthy FROM claims_claim"
+                  " WHERE search_vector @@ w.anchor::tsquery AND id + 0 > w.bound",
+    NEWEST: "SELECT * FROM (SELECT id, text, state, search_vector, article_id, check_worthy FROM claims_claim"
+            " ORDER BY id DESC LIMIT w.bound) newest WHERE search_vector @@ w.anchor::tsquery",
+}
 _PG_BLOCK = """
 SELECT w.n, found.id, found.text, found.rank, found.published
-FROM unnest(%s::int[], %s::bigint[], %s::text[], %s::text[], %s::bigint[]) AS w(n, article_id, ranked, anchor, after)
+FROM unnest(%s::int[], %s::bigint[], %s::text[], %s::text[], %s::bigint[]) AS w(n, article_id, ranked, anchor, bound)
 CROSS JOIN LATERAL (
     SELECT c.id, c.text, ts_rank(c.search_vector, w.ranked::tsquery) AS rank, c.state = %s AS published
-    FROM (
-        SELECT id, text, state, search_vector FROM claims_claim
-        WHERE search_vector @@ w.anchor::tsquery{newest}
-          AND article_id IS DISTINCT FROM w.article_id{check_worthy}
-        LIMIT {cap:d}
-    ) c
+    FROM ({source}) c
     WHERE true{published_only}
     ORDER BY {published_first}rank DESC, c.id DESC
     LIMIT %s
@@ -146,36 +154,40 @@ def _candidates_postgresql(wanted: list[Wanted], terms: list[list[str]], limit: 
         )
         lexemes = {n: sorted(words) for n, words in cursor.fetchall() if words}
         frequencies = _lexeme_frequencies()
-        rows, newest = [], None
+        tiers, newest_id = {INDEX: [], INDEX_NEWEST: [], NEWEST: []}, None
         for n, words in sorted(lexemes.items()):
             for anchor, estimate in _anchor_queries(words, frequencies):
-                after = 0
+                way, bound = INDEX, 0
                 if estimate > ROW_BUDGET:
                     # Still expected to match more than ROW_BUDGET rows (all the text's words are
                     # common: a search for "clinic" alone): rank the newest claims only, a span of
-                    # ids expected to hold about ROW_BUDGET of its rows.
-                    if newest is None:
-                        cursor.execute("SELECT coalesce(max(id), 0) FROM claims_claim")
-                        newest = cursor.fetchone()[0]
-                    after = newest - int(ROW_BUDGET * max(frequencies[1], 1) / estimate)
-                rows.append((n, wanted[n].article_id, _any_of(words), anchor, after))
-        if not rows:
-            return [[] for _ in wanted]
+                    # ids expected to hold about ROW_BUDGET of its rows; read whichever is smaller,
+                    # the span or the rows the index would hand over.
+                    span = int(ROW_BUDGET * max(frequencies[1], 1) / estimate) + 1
+                    if span < estimate:
+                        way, bound = NEWEST, span
+                    else:
+                        if newest_id is None:
+                            cursor.execute("SELECT coalesce(max(id), 0) FROM claims_claim")
+                            newest_id = cursor.fetchone()[0]
+                        way, bound = INDEX_NEWEST, newest_id - span
+                tiers[way].append((n, wanted[n].article_id, _any_of(words), anchor, bound))
         blocks, params = [], []
-        for newest_only in (False, True):
-            some = [row for row in rows if (row[4] > 0) == newest_only]
-            if not some:
+        for way, rows in tiers.items():
+            if not rows:
                 continue
             blocks.append(_PG_BLOCK.format(
-                cap=ROW_CAP, newest=" AND id > w.after" if newest_only else "",
-                check_worthy=" AND check_worthy" if rules.check_worthy_only else "",
+                source=f"{_PG_SOURCES[way]} AND article_id IS DISTINCT FROM w.article_id"
+                       f"{' AND check_worthy' if rules.check_worthy_only else ''} LIMIT {ROW_CAP:d}",
                 published_only=_published_filter("c") if rules.published_only else "",
                 published_first="published DESC, " if rules.published_first else "",
             ))
-            params += [[r[i] for r in some] for i in range(5)] + [ReviewState.PUBLISHED.value]
+            params += [[r[i] for r in rows] for i in range(5)] + [ReviewState.PUBLISHED.value]
             if rules.published_only:
                 params.append(ReviewState.PUBLISHED.value)
             params.append(limit)
+        if not blocks:
+            return [[] for _ in wanted]
         cursor.execute(" UNION ALL ".join(blocks), params)
         # Every tier's rows count (each is bounded): a row sharing one rare number must not crowd
         # out the rows sharing a place and a thing that the next tier finds.
