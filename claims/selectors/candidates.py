@@ -7,10 +7,11 @@ The database only narrows; claims.matching then decides which candidates are the
 
 On PostgreSQL it reads the generated, GIN-indexed `search_vector` column (migration 0005) with an
 OR of the text's key terms as lexemes (any shared term is a candidate, more shared terms rank
-higher, `ts_rank`: ts_rank_cd, tried first, cost twice as much for the same order of an OR). So that a word held by most claims ("people", "said") never makes it rank
-most of the table, each text's query is sized by PostgreSQL's own statistics of that column
-(`pg_stats`, kept by ANALYZE) to about ROW_BUDGET rows whatever the table's size (_anchor_queries).
-A whole batch is one statement: a LATERAL subquery per text and tier.
+higher: `ts_rank`; ts_rank_cd cost twice as much at a million claims). So that a word held by
+most claims ("people", "said") never makes it rank most of the table, each text's query is
+sized by PostgreSQL's own statistics of that column (`pg_stats`, kept by ANALYZE) to about
+ROW_BUDGET rows whatever the table's size (_anchor_queries). A whole batch is one statement: a
+LATERAL subquery per text and tier (one text of the fact-check search is a batch of one).
 On SQLite (the embedded default, no tsvector) each text is a substring match on its longest key
 terms, ranked by how many key terms each candidate holds.
 """
@@ -96,7 +97,9 @@ def candidates_for_batch(wanted: list[Wanted], limit: int, rules: Rules = Rules(
         found = _candidates_postgresql(wanted, terms, limit, rules)
     else:
         found = [_candidates_substring(w, t, limit, rules) if t else [] for w, t in zip(wanted, terms)]
-    order = (lambda c: (not c.published, -c.rank, -c.claim_id)) if rules.published_first else (lambda c: (-c.rank, -c.claim_id))
+    def order(c: Candidate):
+        return (not c.published, -c.rank, -c.claim_id) if rules.published_first else (-c.rank, -c.claim_id)
+
     return [sorted(some, key=order)[:limit] for some in found]
 
 
@@ -141,7 +144,7 @@ CROSS JOIN LATERAL (
 """
 
 
-def _candidates_postgresql(wanted: list[Wanted], terms: list[list[str]], limit: int, rules: Rules) -> list[list[Candidate]]:
+def _candidates_postgresql(wanted: list[Wanted], terms: list[list[str]], limit: int, rules: Rules) -> list[list]:
     found: list[dict[int, Candidate]] = [{} for _ in wanted]
     asked = [n for n, t in enumerate(terms) if t]
     if not asked:
@@ -149,7 +152,8 @@ def _candidates_postgresql(wanted: list[Wanted], terms: list[list[str]], limit: 
     with connection.cursor() as cursor:
         # The words become lexemes as the column holds them (english stemming, its stop words out).
         cursor.execute(
-            "SELECT n, tsvector_to_array(to_tsvector('english'::regconfig, t)) FROM unnest(%s::text[], %s::int[]) AS u(t, n)",
+            "SELECT n, tsvector_to_array(to_tsvector('english'::regconfig, t))"
+            " FROM unnest(%s::text[], %s::int[]) AS u(t, n)",
             [[" ".join(terms[n]) for n in asked], asked],
         )
         lexemes = {n: sorted(words) for n, words in cursor.fetchall() if words}
