@@ -124,3 +124,21 @@ def test_search_syntax_in_the_text_is_read_as_words(client, editor, token):
     published(editor, "The school in Velgrad reopened after the shelling.")
     response = client.get(SEARCH, {"q": "Velgrad' | !school & (reopened:*) \"or\" -shelling"}, headers=auth(token))
     assert response.status_code == 200 and response.json()[0]["claim"].startswith("The school in Velgrad")
+
+
+def test_a_token_s_last_use_is_recorded_to_the_minute_without_a_write_per_search(client, reviewer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from claims.models import ApiToken
+
+    record, key = create_token(user=reviewer, name="desk search")
+    assert client.get(SEARCH, {"q": "Velgrad"}, headers=auth(key)).status_code == 200
+    first = ApiToken.objects.get(pk=record.pk).last_used_at
+    assert first is not None
+    assert client.get(SEARCH, {"q": "Velgrad"}, headers=auth(key)).status_code == 200
+    assert ApiToken.objects.get(pk=record.pk).last_used_at == first
+    ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now() - timedelta(minutes=2))
+    assert client.get(SEARCH, {"q": "Velgrad"}, headers=auth(key)).status_code == 200
+    assert ApiToken.objects.get(pk=record.pk).last_used_at > timezone.now() - timedelta(minutes=1)

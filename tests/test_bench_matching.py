@@ -33,7 +33,8 @@ def test_bench_prints_its_figures_as_a_last_json_line(settings):
     last = json.loads(lines[-1])
     assert set(last) == {"claims", "match_p95_ms", "search_p95_ms"}
     assert last["claims"] == 200 and last["match_p95_ms"] > 0 and last["search_p95_ms"] > 0
-    assert any(line.startswith("match lookup (signatures stored)") for line in lines)
+    assert any(line.startswith("match lookup, candidates without stored signature") for line in lines)
+    assert any(line.startswith("stored ") and " signatures (check-worthy claims)" in line for line in lines)
 
 
 def test_bench_refuses_nonsense_counts():

@@ -2,8 +2,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from claims.selectors import candidates as candidate_query
 from claims.selectors import fact_check_search as matching
-from claims.selectors.fact_check_search import ROW_BUDGET, _anchor_queries, clean_query, key_terms, matches_for_text
+from claims.selectors.candidates import ROW_BUDGET, _anchor_queries, key_terms
+from claims.selectors.fact_check_search import clean_query, matches_for_text
 
 from .factories import ClaimFactory
 
@@ -62,12 +64,16 @@ def test_quotes_in_a_lexeme_cannot_break_the_query():
     assert queries(["o'neil"], {}) == ["'o''neil'"]
 
 
-def test_a_text_of_only_common_words_still_finds_the_newest_claims_holding_them(db, monkeypatch):
-    # As if "school" were in nine claims of ten at a million: PostgreSQL ranks only the newest span.
-    monkeypatch.setattr(matching, "_lexeme_frequencies", lambda: ({"school": 0.9}, TABLE))
+@pytest.mark.parametrize("share", [0.9, 0.0005])
+def test_a_text_of_only_common_words_still_finds_the_newest_claims_holding_them(db, monkeypatch, share):
+    # As if "school" were in nine claims of ten at a million (the newest claims are read by id),
+    # or in 500 (the index is read, the newest kept): PostgreSQL ranks only the newest span.
+    monkeypatch.setattr(candidate_query, "_lexeme_frequencies", lambda: ({"school": share}, TABLE))
     ClaimFactory(text="The school reopened on Monday.")
     newest = ClaimFactory(text="The school closed again.")
-    assert newest.pk in [c.claim_id for c in matching.search_candidates("the school", 10)]
+    ClaimFactory(text="The bridge closed again.")
+    found = [c.claim_id for c in candidate_query.candidates_for("the school", 10)]
+    assert newest.pk in found and len(found) == 2
 
 
 def test_a_candidate_s_stored_signature_is_read_not_parsed_again(db, monkeypatch):
@@ -77,7 +83,72 @@ def test_a_candidate_s_stored_signature_is_read_not_parsed_again(db, monkeypatch
     signatures_for([stored])  # stored with the claim, as a split does
     matching._SIGNATURES.clear()
     parsed = []
-    monkeypatch.setattr(matching, "signatures", lambda texts: parsed.extend(texts) or [])
-    found = matches_for_text("Three workers were killed when drones struck a Kharkiv power station overnight")
+    real = matching.signatures
+    monkeypatch.setattr(matching, "signatures", lambda texts: parsed.extend(texts) or real(texts))
+    asked = "Three workers were killed when drones struck a Kharkiv power station overnight"
+    found = matches_for_text(asked)
     assert [r.candidate.claim_id for r in found] == [stored.pk] and found[0].same
-    assert parsed == []
+    assert parsed == [asked]  # the new claim's own text only
+
+
+KILLED = "Drones hit the power station in Kharkiv overnight, killing 3 workers."
+ASKED = "Three workers were killed when drones struck a Kharkiv power station overnight"
+
+
+def test_a_signature_written_by_other_matcher_code_is_parsed_not_read(db):
+    from claims.models import ClaimSignature
+    from claims.services.matching import signatures_for
+
+    stored = ClaimFactory(text=KILLED)
+    signatures_for([stored])
+    # As if an older matcher had written it: a denial. Read, it would make the pair differ.
+    ClaimSignature.objects.filter(claim=stored).update(
+        matcher="older-matcher", data={**ClaimSignature.objects.get(claim=stored).data, "polarity": -1}
+    )
+    matching._SIGNATURES.clear()
+    assert matches_for_text(ASKED)[0].same
+
+
+def test_a_stored_signature_that_cannot_be_read_is_parsed_instead(db):
+    from claims.matching import MATCHER
+    from claims.models import ClaimSignature
+
+    stored = ClaimFactory(text=KILLED)
+    ClaimSignature.objects.create(claim=stored, data={"terms": "not a list of pairs"}, matcher=MATCHER)
+    matching._SIGNATURES.clear()
+    assert matches_for_text(ASKED)[0].same
+
+
+def test_the_match_lookup_leaves_out_claims_set_aside_by_extraction_as_the_split_does(db):
+    ClaimFactory(text=KILLED, check_worthy=False)
+    assert matches_for_text(ASKED) == []
+
+
+def test_a_batch_gets_each_text_its_own_candidates_from_other_articles_only(db, django_assert_max_num_queries):
+    killed = ClaimFactory(text=KILLED)
+    school = ClaimFactory(text="The mayor opened a new school in Lviv on Monday.")
+    own_article = ClaimFactory(text="The mayor of Lviv opened the school.")
+    wanted = [
+        candidate_query.Wanted(ASKED),
+        candidate_query.Wanted("A new school opened in Lviv, the mayor said", article_id=own_article.article_id),
+    ]
+    with django_assert_max_num_queries(4):  # lexemes, statistics, the candidates; one more on a cold start
+        found = candidate_query.candidates_for_batch(wanted, 10, candidate_query.MATCHING)
+    assert [[c.claim_id for c in some] for some in found] == [[killed.pk], [school.pk]]
+
+
+def test_for_a_new_claim_a_published_claim_comes_before_a_closer_unpublished_one(db):
+    from claims.workflow import ReviewState
+
+    closer = ClaimFactory(text="The mayor opened a new school in Lviv on Monday.")
+    published = ClaimFactory(text="A school in Lviv opened.", state=ReviewState.PUBLISHED)
+    [found] = candidate_query.candidates_for_batch(
+        [candidate_query.Wanted("The mayor opened a new school in Lviv on Monday")], 10, candidate_query.MATCHING
+    )
+    assert [c.claim_id for c in found] == [published.pk, closer.pk]
+
+
+def test_a_text_without_key_terms_has_no_candidates_and_asks_nothing(db, django_assert_num_queries):
+    ClaimFactory(text="It was what they had to do.")
+    with django_assert_num_queries(0):
+        assert candidate_query.candidates_for_batch([candidate_query.Wanted("it was what they had to do")], 10) == [[]]

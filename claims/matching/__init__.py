@@ -4,8 +4,9 @@ Pure Python over spaCy, like claims/extraction: no Django ORM here. Two calls:
 - `claim_signature(text) -> Signature`: cheap features to store with each claim (key terms,
   numbers, names of places and actors, dates, polarity, stances);
 - `compare(a, b) -> Match(score, same, reason)`: the re-ranking step. The database fetches
-  candidates by its own text search (PostgreSQL full text / pg_trgm over `Signature.search_text`,
-  or a plain LIKE on SQLite) and this module decides which of them are the same claim.
+  candidates by its own text search (claims.selectors.candidates) and this module decides which
+  of them are the same claim.
+`MATCHER` fingerprints this package's code: a stored signature is read only when the same code wrote it.
 
 Why lexical and structural, not sentence embeddings: the package index configured here offers
 no maintained sentence-embedding model that installs offline (the one repackaged MiniLM wheel
@@ -18,6 +19,7 @@ other forms are caught by lemmas, Snowball stems and a small list of newsroom sy
 rare words (names, places) count more than common ones through wordfreq's frequencies.
 """
 from .compare import SAME_THRESHOLD, Match, compare, similarity
+from .fingerprint import MATCHER
 from .signature import Signature, claim_signature, signatures
 
 
@@ -26,5 +28,5 @@ def same_claim(a: str, b: str) -> Match:
     return compare(claim_signature(a), claim_signature(b))
 
 
-__all__ = ["Match", "SAME_THRESHOLD", "Signature", "claim_signature", "compare", "same_claim", "signatures",
+__all__ = ["MATCHER", "Match", "SAME_THRESHOLD", "Signature", "claim_signature", "compare", "same_claim", "signatures",
            "similarity"]

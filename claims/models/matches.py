@@ -16,7 +16,7 @@ class ClaimSignature(models.Model):
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="signature")
     data = models.JSONField(help_text="claims.matching.Signature.as_json() of the claim's text.")
     # A signature is only comparable with those the same matcher code wrote: one written by older
-    # code is computed again when it is next needed (services.matching.MATCHER).
+    # code is computed again when it is next needed (claims.matching.MATCHER).
     matcher = PlainCharField(max_length=16, help_text="Fingerprint of the matcher's code that wrote it.")
 
 

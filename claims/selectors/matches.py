@@ -1,88 +1,29 @@
 """Reading claim matches: candidates for a new claim, the claim page's "Checked before?" and the
 queue's "matches: False, 12 Oct".
 
-Candidates come from the database's own text search, then claims.matching decides (the service
-in claims.services.matching). On PostgreSQL the generated, GIN-indexed `search_vector` column
-(migration 0005) answers an OR of the new claim's key terms, best ranked first; on SQLite, the
-embedded default, a plain substring query on its few rarest terms stands in.
+Candidates come from the database's own text search (claims.selectors.candidates, the one
+candidate query), then claims.matching decides (the service in claims.services.matching).
 """
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 
-from ..matching import Signature
 from ..models import Claim, ClaimMatch
 from ..ratings import label
 from ..workflow import ReviewState
+from .candidates import MATCHING, Wanted, candidates_for_batch
 
-CANDIDATES = 50
-SEARCH_TERMS = 8  # the heaviest (rarest) key terms of a claim that fetch its candidates
-LIKE_TERMS = 3  # fewer on SQLite: each is a scan of the claims' text
+CANDIDATES = 50  # per new claim of a split: its candidates are compared from stored signatures
 SHOWN = 10  # matches the claim page lists
 
-_NOT_A_WORD = re.compile(r"\W+")
 
-
-def _search_words(signature: Signature, count: int) -> list[str]:
-    """The heaviest key terms as plain words (a stem, or a name's first letters). Only word
-    characters go into a query: a term never carries tsquery syntax."""
-    words = []
-    for term, _ in sorted(signature.terms, key=lambda tw: (-tw[1], tw[0])):
-        for word in _NOT_A_WORD.split(term.lower()):
-            if len(word) >= 3 and word not in words:
-                words.append(word)
-    return words[:count]
-
-
-# Every new claim of a batch fetches its candidates in one statement: a LATERAL subquery per claim,
-# each read through the GIN index. Built by hand: the ORM's compiling of one queryset per claim
-# cost more than the database's work (2 ms against 1 ms a claim, measured on a split).
-_PG_CANDIDATES = """
-SELECT wanted.claim_id, found.id
-FROM unnest(%s::bigint[], %s::bigint[], %s::text[]) AS wanted(claim_id, article_id, terms)
-CROSS JOIN LATERAL (
-    SELECT c.id FROM claims_claim c, to_tsquery('simple'::regconfig, wanted.terms) AS q
-    WHERE c.search_vector @@ q AND c.check_worthy AND c.article_id <> wanted.article_id
-    ORDER BY c.state = %s DESC, ts_rank(c.search_vector, q) DESC, c.id DESC
-    LIMIT %s
-) AS found
-"""
-
-
-def match_candidates(wanted: list[tuple[Claim, Signature]], *, limit: int = CANDIDATES) -> dict[int, list[int]]:
+def match_candidates(claims: list[Claim], *, limit: int = CANDIDATES) -> dict[int, list[int]]:
     """For each claim, the ids of check-worthy claims of other articles that share key terms with
     it: those already published first (their verdict is what a reviewer wants to find), the best
-    ranked next."""
-    found = {claim.pk: [] for claim, _ in wanted}
-    if connection.vendor == "postgresql":
-        # A prefix query: the stored lexemes are English stems ("captur"), a name's key is its
-        # first letters ("lysyc" for Lysychansk), and 'simple' leaves the words as they are.
-        rows = [(c.pk, c.article_id, " | ".join(f"{w}:*" for w in _search_words(sig, SEARCH_TERMS))) for c, sig in wanted]
-        rows = [row for row in rows if row[2]]
-        for start in range(0, len(rows), 500):
-            chunk = rows[start : start + 500]
-            with connection.cursor() as cursor:
-                cursor.execute(_PG_CANDIDATES, [[r[0] for r in chunk], [r[1] for r in chunk], [r[2] for r in chunk], ReviewState.PUBLISHED.value, limit])
-                for claim_id, other_id in cursor.fetchall():
-                    found[claim_id].append(other_id)
-        return found
-    published_first = Case(When(state=ReviewState.PUBLISHED, then=Value(0)), default=Value(1))
-    for claim, signature in wanted:
-        words = _search_words(signature, LIKE_TERMS)
-        if not words:
-            continue
-        any_word = Q()
-        for word in words:
-            any_word |= Q(text__icontains=word)
-        others = (
-            Claim.objects.filter(any_word, check_worthy=True).exclude(article_id=claim.article_id)
-            .annotate(published_first=published_first).order_by("published_first", "-pk")
-        )
-        found[claim.pk] = list(others.values_list("pk", flat=True)[:limit])
-    return found
+    ranked next. One statement for the whole batch on PostgreSQL (selectors.candidates)."""
+    found = candidates_for_batch([Wanted(claim.text, claim.article_id) for claim in claims], limit, MATCHING)
+    return {claim.pk: [c.claim_id for c in some] for claim, some in zip(claims, found)}
 
 
 def _published(prefix: str) -> Q:

@@ -3,8 +3,8 @@
 Called wherever claims are stored: a claim added by hand, a split or merged claim (at once, in
 the request: one claim), and after a split of articles (by `claims.tasks.match_claims_task`,
 for the batch's new claims at once). For each new check-worthy claim: its signature
-(one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates: one
-statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
+(one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates over selectors.candidates:
+one statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
 signatures in one query (computed and stored for any claim that has none, as claims stored before
 matching existed); then claims.matching.compare() decides. Only pairs
 the matcher calls the same claim are stored; a changed number, a denial, another place are not
@@ -22,41 +22,21 @@ stores claims and returns; the matches follow a moment later (at once in the emb
 where tasks run eagerly). A claim page opened in between shows no matches yet; `manage.py
 match_claims` finds those of claims whose task was lost.
 """
-import hashlib
-from pathlib import Path
-
 from django.db import transaction
 
-from .. import matching
-from ..matching import Signature, compare, signatures
+from ..matching import MATCHER, Signature, compare, signatures
 from ..models import Claim, ClaimMatch, ClaimSignature
 from ..selectors.matches import match_candidates
+from ..selectors.signatures import stored_signatures
 
 KEEP = 20  # matches stored per new claim, the closest
-
-
-def _fingerprint() -> str:
-    """The matcher's code, summed up: a signature stored by other code (an upgrade of the matcher)
-    is not compared with today's, but computed again."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(matching.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-MATCHER = _fingerprint()
 
 
 def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
     """Each claim's signature, read from storage; computed (in one batch) and stored when missing
     or written by other matcher code."""
     by_id = {claim.pk: claim for claim in claims}
-    found = {}
-    for claim_id, data in ClaimSignature.objects.filter(claim_id__in=list(by_id), matcher=MATCHER).values_list("claim_id", "data"):
-        try:
-            found[claim_id] = Signature.from_json(data)
-        except (KeyError, TypeError, ValueError):
-            pass  # not what this matcher reads: parsed again below
+    found = stored_signatures(by_id)
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
         texts = list(dict.fromkeys(c.text for c in missing))  # a wire story's claim, repeated word for word, is parsed once
@@ -77,7 +57,7 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
     if not claims:
         return []
     own = signatures_for(claims)
-    candidates = match_candidates([(claim, own[claim.pk]) for claim in claims])
+    candidates = match_candidates(claims)
     wanted = {pk for ids in candidates.values() for pk in ids} - own.keys()
     others = signatures_for(list(Claim.objects.filter(pk__in=wanted).only("id", "text"))) if wanted else {}
     others.update(own)  # claims of one batch are candidates for each other

@@ -18,15 +18,14 @@ Two ways in, both storing NarrativeMatch rows (one per claim and example) and bo
   scores 0, so nothing is lost by skipping them); the examples' signatures are stored, not parsed;
 - new examples (`match_examples`, by match_narrative_task, queued when a narrative's examples
   change or it is restored): the stored claims come from the database's text search, the same
-  candidate query as claim matching (selectors.matches.match_candidates), then the matcher decides.
+  candidate query as claim matching (selectors.candidates), then the matcher decides.
 """
-from dataclasses import dataclass
 
 from django.db import transaction
 
 from ..matching import SAME_THRESHOLD, Signature, claim_signature, compare, similarity
 from ..models import Claim, NarrativeExample, NarrativeMatch
-from ..selectors.matches import match_candidates
+from ..selectors.candidates import MATCHING, Wanted, candidates_for_batch
 from .matching import MATCHER, signatures_for
 
 # Stored claims fetched per new example: a narrative is repeated far more often than a claim is
@@ -101,15 +100,6 @@ def flag_claims(claims: list[Claim], signatures: dict[int, Signature]) -> list[N
     return NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True)
 
 
-@dataclass(frozen=True)
-class _Probe:
-    """An example as the candidate query sees a claim: it belongs to no article (ids start at 1),
-    so no stored claim is left out as "the same article"."""
-
-    pk: int
-    article_id: int = 0
-
-
 def match_examples(example_ids: list[int]) -> int:
     """Find the stored claims that repeat these examples (of active narratives); returns how many
     claim-example pairs it stored. An example removed meanwhile is skipped."""
@@ -117,7 +107,9 @@ def match_examples(example_ids: list[int]) -> int:
     if not examples:
         return 0
     example_sigs = _signatures_of(examples)
-    candidates = match_candidates([(_Probe(ex.pk), example_sigs[ex.pk]) for ex in examples], limit=EXAMPLE_CANDIDATES)
+    # An example belongs to no article, so no stored claim is left out as "the same article".
+    found_for = candidates_for_batch([Wanted(example.text) for example in examples], EXAMPLE_CANDIDATES, MATCHING)
+    candidates = {example.pk: [c.claim_id for c in some] for example, some in zip(examples, found_for)}
     wanted = {pk for ids in candidates.values() for pk in ids}
     claim_sigs = signatures_for(list(Claim.objects.filter(pk__in=wanted).only("id", "text"))) if wanted else {}
     found = []
