@@ -20,6 +20,7 @@ few dozen kilobytes at a time, so memory stays flat whatever the export's size.
 from collections.abc import Iterator
 
 from django.conf import settings
+from psycopg import ClientCursor
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
@@ -37,7 +38,10 @@ def available(rows: QuerySet) -> bool:
 
 def csv_chunks(rows: QuerySet, site: str, *, columns: list[str], header: str) -> Iterator[str]:
     """The CSV of the rows (exports.export_rows("csv", ...)) as pieces of text: the header line,
-    then the columns, each computed by the database, as COPY writes them."""
+    then the columns, each computed by the database, as COPY writes them.
+
+    While the rows stream the connection is the COPY's (psycopg holds its lock): read the pieces
+    to the end or close them (a WSGI server closes a response) before the connection's next query."""
     select, params = _select(rows, site, columns)
     yield header
     yield from _copied(rows.db, f"COPY ({select}) TO STDOUT WITH (FORMAT csv, ENCODING 'UTF8')", params)
@@ -60,6 +64,7 @@ def _select(rows: QuerySet, site: str, columns: list[str]) -> tuple[str, list]:
         safe.append(sql)
         safe_params += rule_params
     inner, inner_params = rows.query.sql_with_params()
+    # The rows keep the selection's order: each step reads the one before it in order.
     select = (
         f"SELECT {', '.join(safe)} FROM (SELECT {', '.join(cells)} FROM ({inner}) AS v OFFSET 0) AS cells"
     )
@@ -111,7 +116,9 @@ def _copied(alias: str, statement: str, params: list) -> Iterator[str]:
     # left with an exception), and the cancelled statement is rolled back here, so the
     # connection's next user finds it idle rather than in COPY state or in a failed transaction.
     with transaction.atomic(using=alias), connection.cursor() as cursor, connection.wrap_database_errors:
-        with cursor.cursor.copy(cursor.cursor.mogrify(statement, params)) as copy:
+        # Parameters merged on the client (COPY takes none), whatever cursor Django is set to use.
+        statement = ClientCursor(connection.connection).mogrify(statement, params)
+        with cursor.cursor.copy(statement) as copy:
             piece = bytearray()
             for row in copy:  # one row per message, ending in "\n" (libpq's PQgetCopyData)
                 piece += row
