@@ -14,8 +14,10 @@ computes every cell as csv_row does, from the same definitions:
 
 The bytes equal the Python writer's (tests/test_csv_copy.py holds them to it): an empty cell is
 NULL, which COPY writes bare as Python's csv does (an empty string it would quote), and each row's
-line feed becomes CR LF, Python's line end. Rows are read as PostgreSQL sends them and handed on a
-few dozen kilobytes at a time, so memory stays flat whatever the export's size.
+line feed becomes CR LF, Python's line end. Each cell is one expression of one SELECT over the
+rows, kept small: every expression more is work on every row, and JIT compilation. Rows are read
+as PostgreSQL sends them and handed on a few dozen kilobytes at a time, so memory stays flat
+whatever the export's size.
 """
 from collections.abc import Iterator
 
@@ -26,7 +28,7 @@ from django.db.models import QuerySet
 
 from . import ratings
 from .public_links import fact_check_url_parts
-from .safe_output import spreadsheet_safe_sql
+from .safe_output import spreadsheet_safe_cells, spreadsheet_safe_sql
 
 CHUNK_BYTES = 64 * 1024
 
@@ -48,64 +50,62 @@ def csv_chunks(rows: QuerySet, site: str, *, columns: list[str], header: str) ->
 
 
 def _select(rows: QuerySet, site: str, columns: list[str]) -> tuple[str, list]:
-    # Two steps, as csv_row takes them: each row's cells ("cells", an empty one made NULL), then
-    # the spreadsheet rule over each cell. OFFSET 0 keeps PostgreSQL from folding the first
-    # step into the second, which would compute a cell once for each time the rule names it.
     quote = connections[rows.db].ops.quote_name
-    raw = _cells(lambda name: f"v.{quote(name)}", site)
-    cells, params = [], []
+    cells = _cells(lambda name: f"v.{quote(name)}", site)
+    sqls, params = [], []
     for name in columns:
-        sql, cell_params = raw[name]
-        cells.append(f"NULLIF({sql}, '') AS {quote(name)}")
+        sql, cell_params = cells[name]
+        sqls.append(sql)
         params += cell_params
-    safe, safe_params = [], []
-    for name in columns:
-        sql, rule_params = spreadsheet_safe_sql(f"cells.{quote(name)}")
-        safe.append(sql)
-        safe_params += rule_params
     inner, inner_params = rows.query.sql_with_params()
-    # The rows keep the selection's order: each step reads the one before it in order.
-    select = (
-        f"SELECT {', '.join(safe)} FROM (SELECT {', '.join(cells)} FROM ({inner}) AS v OFFSET 0) AS cells"
-    )
-    return select, [*safe_params, *params, *inner_params]
+    # The rows keep the selection's order: the outer SELECT reads them in order.
+    return f"SELECT {', '.join(sqls)} FROM ({inner}) AS v", [*params, *inner_params]
 
 
 def _cells(column, site: str) -> dict[str, tuple[str, list]]:
     """Each CSV column (exports.CSV_HEADER) as SQL over the row's columns (ROW_FIELDS names), with
-    its parameters: what exports.csv_row computes in Python before the spreadsheet rule."""
+    its parameters: what exports.csv_row computes in Python, the spreadsheet rule included."""
     prefix, suffix = fact_check_url_parts(site)
     # Python's isoformat(): microseconds only when there are some, then the offset of the zone
     # the connection reads datetimes in (UTC under USE_TZ). to_char writes ".000000" for none.
     isoformat = 'YYYY-MM-DD"T"HH24:MI:SS.US' + ("TZH:TZM" if settings.USE_TZ else "")
     return {
-        "claim_id": (f"{column('claim_id')}::text", []),
-        "claim": (column("claim_text"), []),
-        "speaker": (column("speaker"), []),
-        "source": (column("source"), []),
-        "side": (column("side"), []),
-        "article": (column("article"), []),
-        "article_url": (column("article_url"), []),
-        "outlet": (column("outlet"), []),
-        "topic": (column("topic"), []),
+        "claim_id": spreadsheet_safe_sql(f"{column('claim_id')}::text"),
+        "claim": _stored_text(column("claim_text")),
+        "speaker": _stored_text(column("speaker")),
+        "source": _stored_text(column("source")),
+        "side": _stored_text(column("side")),
+        "article": _stored_text(column("article")),
+        "article_url": _stored_text(column("article_url")),
+        "outlet": _stored_text(column("outlet")),
+        "topic": _stored_text(column("topic")),
         "rating": _on_the_scale(column("rating"), ratings.label),
         "rating_value": _on_the_scale(column("rating"), lambda rating: str(ratings.numeric_value(rating))),
-        "rationale": (column("rationale"), []),
-        "evidence_urls": (column("evidence_urls"), []),
-        "reviewer": (column("reviewer_name"), []),
-        "approver": (column("approver_name"), []),
+        "rationale": _stored_text(column("rationale")),
+        "evidence_urls": _stored_text(column("evidence_urls")),
+        "reviewer": _stored_text(column("reviewer_name")),
+        "approver": _stored_text(column("approver_name")),
+        # Begins with the year's digits, and no digit starts a formula: the rule has nothing to do.
         "published_at": (f"replace(to_char({column('published_at')}, %s), '.000000', '')", [isoformat]),
-        "fact_check_url": (f"%s || {column('id')} || %s", [prefix, suffix]),
+        "fact_check_url": spreadsheet_safe_sql(f"(%s || {column('id')}::text || %s)", [prefix, suffix]),
     }
 
 
+def _stored_text(column: str) -> tuple[str, list]:
+    # The spreadsheet rule, then an empty cell made NULL: COPY writes NULL bare, as Python's csv
+    # writes "", and would quote an empty string.
+    sql, params = spreadsheet_safe_sql(column)
+    return f"NULLIF({sql}, '')", params
+
+
 def _on_the_scale(rating: str, text_of) -> tuple[str, list]:
-    # A CASE over the rating scale. A value off the scale stops the export, as ratings.label's
-    # KeyError stops the Python writer: the cast fails with the value in its message.
+    # A CASE over the rating scale, each cell put through the spreadsheet rule here, once. A value
+    # off the scale stops the export, as ratings.label's KeyError stops the Python writer: the
+    # cast fails with the value in its message.
     whens, params = [], []
     for value in ratings.Rating:
         whens.append("WHEN %s THEN %s")
-        params += [value.value, text_of(value)]
+        params += [value.value, *spreadsheet_safe_cells([text_of(value)])]
     return f"CASE {rating} {' '.join(whens)} ELSE ('rating not on the scale: ' || {rating})::int::text END", params
 
 

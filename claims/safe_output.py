@@ -91,10 +91,11 @@ _POSTGRESQL_FORMULA = f"^({_formula_pattern(_postgresql_class)})"
 _POSTGRESQL_FIRST_CHARACTERS = ",".join(str(ord(c)) for c in sorted(_MAY_START_A_FORMULA) if c != "\x00")
 
 
-def spreadsheet_safe_sql(cell: str) -> tuple[str, list]:
+def spreadsheet_safe_sql(cell: str, params=()) -> tuple[str, list]:
     """The spreadsheet rule as a PostgreSQL expression over cell, a text expression the caller
-    wrote (never data): the cell with an apostrophe in front if a spreadsheet would run it, NULL
-    for NULL. Returns the SQL, with %s placeholders, and their parameters.
+    wrote (never data; its own %s parameters in params): the cell with an apostrophe in front if
+    a spreadsheet would run it, NULL for NULL. Returns the SQL, with %s placeholders, and all its
+    parameters in order.
 
     As in spreadsheet_safe_cells the pattern runs only on a cell whose first character may start
     a formula: ascii() is the code point of a text's first character, and PostgreSQL looks it up in
@@ -103,7 +104,7 @@ def spreadsheet_safe_sql(cell: str) -> tuple[str, list]:
         f"CASE WHEN ascii({cell}) = ANY('{{{_POSTGRESQL_FIRST_CHARACTERS}}}'::int[]) AND {cell} ~ %s "
         f"THEN '''' || {cell} ELSE {cell} END"
     )
-    return sql, [_POSTGRESQL_FORMULA]
+    return sql, [*params, *params, _POSTGRESQL_FORMULA, *params, *params]
 
 
 class PrintableRssFeed(Rss201rev2Feed):
