@@ -70,7 +70,7 @@ def _cells(column, site: str) -> dict[str, tuple[str, list]]:
     # the connection reads datetimes in (UTC under USE_TZ). to_char writes ".000000" for none.
     isoformat = 'YYYY-MM-DD"T"HH24:MI:SS.US' + ("TZH:TZM" if settings.USE_TZ else "")
     return {
-        "claim_id": spreadsheet_safe_sql(f"{column('claim_id')}::text"),
+        "claim_id": _whole_number(column("claim_id")),
         "claim": _stored_text(column("claim_text")),
         "speaker": _stored_text(column("speaker")),
         "source": _stored_text(column("source")),
@@ -89,6 +89,13 @@ def _cells(column, site: str) -> dict[str, tuple[str, list]]:
         "published_at": (f"replace(to_char({column('published_at')}, %s), '.000000', '')", [isoformat]),
         "fact_check_url": spreadsheet_safe_sql(f"(%s || {column('id')}::text || %s)", [prefix, suffix]),
     }
+
+
+def _whole_number(column: str) -> tuple[str, list]:
+    # A number's digits never start a formula (the rule's first characters hold no digit), so
+    # only a negative one is put through the rule: one comparison a row instead of the rule.
+    rule, params = spreadsheet_safe_sql(f"{column}::text")
+    return f"CASE WHEN {column} < 0 THEN {rule} ELSE {column}::text END", params
 
 
 def _stored_text(column: str) -> tuple[str, list]:

@@ -247,3 +247,12 @@ def test_the_csv_is_utf8_whatever_the_connections_client_encoding(editor, db):
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL client_encoding = 'UTF8'")
     assert written == python
+
+
+def test_a_negative_claim_id_goes_through_the_rule_as_in_python(editor, db):
+    """The SQL puts only a negative id through the rule, since no digit starts a formula."""
+    assert not set("0123456789") & set(FIRST_ALONE + BLANK + FORMULA_TRIGGERS)
+    _publish(editor, claim__id=-7)
+    python = _by_python()
+    assert "\r\n'-7," in python
+    assert _by_postgresql() == python
