@@ -6,8 +6,9 @@ rows (exports.export_rows: the selection's verdicts as selectors.verdicts.verdic
 computes every cell as csv_row does, from the same definitions:
 
 - the rating's name and number: a CASE generated from claims/ratings.py;
-- every cell through the spreadsheet rule: safe_output.spreadsheet_safe_sql, generated from the
-  lists spreadsheet_safe_cells uses;
+- the spreadsheet rule: safe_output.spreadsheet_safe_sql, generated from the lists
+  spreadsheet_safe_cells uses, on every cell that can start a formula (not published_at nor a
+  positive id, which begin with a digit; the rating's names go through the Python rule once);
 - published_at as Python's isoformat() writes the aware datetime Django reads;
 - fact_check_url: the site's prefix and suffix around the id (public_links.fact_check_url_parts),
   passed as parameters like every other string.
