@@ -4,7 +4,10 @@ One code path for every channel: the web downloads and `manage.py export_verdict
 `export_chunks` with the selection's verdicts; it reads them as rows (selectors.verdicts.verdict_rows)
 and turns them into text a piece at a time, so an export of any size streams in constant memory.
 Public addresses come from claims.public_links (the caller passes the site); every CSV cell goes
-through claims.safe_output.spreadsheet_safe_cells.
+through the spreadsheet rule of claims.safe_output.
+
+On PostgreSQL the database writes the CSV itself (claims/csv_copy.py, COPY ... TO STDOUT);
+elsewhere (SQLite, the embedded default) Python's csv module writes the same bytes.
 """
 import csv
 import io
@@ -15,7 +18,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models import QuerySet
 
-from . import ratings
+from . import csv_copy, ratings
 from .public_links import fact_check_urls, newsroom_url
 from .safe_output import spreadsheet_safe_cells
 from .selectors.verdicts import verdict_rows
@@ -158,12 +161,31 @@ def first_appearance(row) -> dict | None:
     return work if len(work) > 2 else None
 
 
-def _csv_chunks(rows: Iterable, url_of, rows_per_chunk: int = 500) -> Iterator[str]:
+def _csv_line(cells: list[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue()
+
+
+CSV_HEADER_LINE = _csv_line(CSV_HEADER)
+
+
+def csv_chunks(rows: QuerySet, site: str) -> Iterator[str]:
+    """The CSV of the rows (export_rows("csv", ...)): written by PostgreSQL where it is the
+    database, by Python elsewhere, to the same bytes."""
+    if csv_copy.available(rows):
+        return csv_copy.csv_chunks(rows, site, columns=CSV_HEADER, header=CSV_HEADER_LINE)
+    return python_csv_chunks(rows, site)
+
+
+def python_csv_chunks(rows: QuerySet, site: str, rows_per_chunk: int = 500) -> Iterator[str]:
+    """The CSV of the rows written by Python's csv module, a few hundred rows at a time."""
+    url_of = fact_check_urls(site)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
+    buffer.write(CSV_HEADER_LINE)
     chunk = []
-    for row in rows:
+    for row in rows.iterator(chunk_size=2000):
         chunk.append(csv_row(row, url_of))
         if len(chunk) == rows_per_chunk:
             writer.writerows(chunk)
@@ -192,11 +214,11 @@ def export_rows(fmt: str, verdicts: QuerySet):
 def export_chunks(fmt: str, verdicts: QuerySet, *, site: str) -> Iterator[str]:
     """The export of the verdicts (a selection's queryset) as pieces of text, for a streaming
     response or a file; site is public_links.site_url(request), or site_url() without a request.
-    Rows are read from the database a few thousand at a time."""
+    Rows are read from the database a few thousand at a time, or as PostgreSQL writes the CSV."""
+    if fmt == "csv":
+        return csv_chunks(export_rows(fmt, verdicts), site)
     rows = export_rows(fmt, verdicts).iterator(chunk_size=2000)
     url_of = fact_check_urls(site)
-    if fmt == "csv":
-        return _csv_chunks(rows, url_of)
     if fmt == "json":
         return _json_array_chunks(record(row, url_of) for row in rows)
     return _json_array_chunks(claim_review(row, site) for row in rows)

@@ -42,8 +42,14 @@ def public_url(site: str, path: str) -> str:
 
 def fact_check_urls(site: str):
     """A function from a verdict's id to its public page on the site, for many verdicts at once."""
-    prefix, suffix = _fact_check_path(site)
+    prefix, suffix = fact_check_url_parts(site)
     return lambda verdict_id: f"{prefix}{verdict_id}{suffix}"
+
+
+def fact_check_url_parts(site: str) -> tuple[str, str]:
+    """What comes before and after a verdict's id in its public address, for a query that builds
+    the addresses itself (the CSV export on PostgreSQL)."""
+    return _fact_check_path(site)
 
 
 def fact_check_url(verdict_id: int, site: str) -> str:

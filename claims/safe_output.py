@@ -51,22 +51,60 @@ def printable(text: str) -> str:
 # U+00A0 no-break space, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 ideographic
 # space) and the invisible U+200B zero-width space, U+2060 word joiner, U+FEFF byte-order mark and
 # NUL, because a spreadsheet may skip them before it looks for a formula.
-# Mirror exactly this when the rule is written elsewhere (tests/test_exports.py lists the cases).
+# Written once: the PostgreSQL form below (spreadsheet_safe_sql) is generated from these lists
+# (tests/test_exports.py lists the cases; tests/test_csv_copy.py holds both forms to them).
 FORMULA_TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u207c\u207a\u208c\u208a\ufb29"
 BLANK = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000\u200b\u2060\ufeff\x00"
 )
-_FORMULA = re.compile(f"[\t\r\n\x00]|[{re.escape(BLANK)}]*[{re.escape(FORMULA_TRIGGERS)}]")
+FIRST_ALONE = "\t\r\n\x00"  # rule 1: what a cell may not begin with
+
+
+def _formula_pattern(character_class) -> str:
+    # The rule as a regular expression matched at the start of a cell, in any dialect:
+    # character_class writes a set of characters in it.
+    return f"{character_class(FIRST_ALONE)}|{character_class(BLANK)}*{character_class(FORMULA_TRIGGERS)}"
+
+
+_FORMULA = re.compile(_formula_pattern(lambda characters: f"[{re.escape(characters)}]"))
 # Most cells start with none of these and are passed without running the pattern (an export of
 # 100,000 verdicts writes 1.7 million cells).
-_MAY_START_A_FORMULA = frozenset(BLANK + FORMULA_TRIGGERS)
+_MAY_START_A_FORMULA = frozenset(FIRST_ALONE + BLANK + FORMULA_TRIGGERS)
 
 
 def spreadsheet_safe_cells(cells: list[str]) -> list[str]:
     """The cells, each with an apostrophe in front if a spreadsheet would run it (the rule above)."""
     return ["'" + cell if cell[:1] in _MAY_START_A_FORMULA and _FORMULA.match(cell) else cell for cell in cells]
+
+
+def _postgresql_class(characters: str) -> str:
+    # Every character as a PostgreSQL regular-expression escape (\UXXXXXXXX), so that none can
+    # mean anything inside the brackets. NUL is left out: PostgreSQL text cannot hold it.
+    return "[" + "".join(f"\\U{ord(c):08x}" for c in characters if c != "\x00") + "]"
+
+
+# The same rule, written for PostgreSQL from the same lists: the CSV export the database writes
+# itself (claims/csv_copy.py).
+_POSTGRESQL_FORMULA = f"^({_formula_pattern(_postgresql_class)})"
+_POSTGRESQL_FIRST_CHARACTERS = ",".join(str(ord(c)) for c in sorted(_MAY_START_A_FORMULA) if c != "\x00")
+
+
+def spreadsheet_safe_sql(cell: str, params=()) -> tuple[str, list]:
+    """The spreadsheet rule as a PostgreSQL expression over cell, a text expression the caller
+    wrote (never data; its own %s parameters in params): the cell with an apostrophe in front if
+    a spreadsheet would run it, NULL for NULL. Returns the SQL, with %s placeholders, and all its
+    parameters in order.
+
+    As in spreadsheet_safe_cells the pattern runs only on a cell whose first character may start
+    a formula: ascii() is the code point of a text's first character, and PostgreSQL looks it up in
+    a constant array by hash."""
+    sql = (
+        f"CASE WHEN ascii({cell}) = ANY('{{{_POSTGRESQL_FIRST_CHARACTERS}}}'::int[]) AND {cell} ~ %s "
+        f"THEN '''' || {cell} ELSE {cell} END"
+    )
+    return sql, [*params, *params, _POSTGRESQL_FORMULA, *params, *params]
 
 
 class PrintableRssFeed(Rss201rev2Feed):

@@ -2,11 +2,13 @@
 
 Builds a throwaway PostgreSQL database, seeds N published verdicts with evidence (COPY), then
 exports them as CSV through the real code path (the selection and export_chunks, as the web
-download and `export_verdicts` use them) and has PostgreSQL COPY the same rows (the same SQL) to
-CSV. Both write to a file. The machine's speed drifts between runs, so the two alternate for
---rounds rounds and the median round's figures are reported. Prints rows per second for both,
-the ratio, and the export's peak memory growth (resident set sampled every 5 ms while it runs,
-the largest of all rounds); the last line is JSON.
+download and `export_verdicts` use them) and has PostgreSQL COPY the same rows (the same SQL,
+export_rows("csv", ...), as raw columns) to CSV. Both write to a file. The machine's speed drifts
+between runs, so the two alternate for --rounds rounds and the median round's figures are
+reported. Prints rows per second for both, the ratio, and the export's peak memory growth
+(resident set sampled every 5 ms while it runs, the largest of all rounds). Then the JSON and
+ClaimReview exports of the same verdicts, once each, through the same export_chunks: their rows
+per second and peak memory growth. The last line is JSON.
 """
 import csv
 import json
@@ -59,17 +61,29 @@ class Command(BaseCommand):
                         f"round {number}: export {export_s:.2f} s ({seeded / export_s:,.0f} rows/s, peak RSS growth "
                         f"{round_growth:.1f} MB); COPY {copy_s:.2f} s ({seeded / copy_s:,.0f} rows/s); ratio {copy_s / export_s:.3f}"
                     )
+                documents = {}
+                for fmt in ("json", "claimreview"):
+                    documents[fmt] = self._export_documents(fmt, selection, os.path.join(folder, f"export.{fmt}"))
+                    if documents[fmt][1] != seeded:
+                        raise CommandError(f"{fmt}: seeded {seeded}, exported {documents[fmt][1]}")
         ratio, export_s, copy_s = sorted(runs)[(len(runs) - 1) // 2]  # with an even count, the worse of the middle two
         rate, copy_rate = seeded / export_s, seeded / copy_s
         self.stdout.write(f"export (real code path): {export_s:.2f} s  {rate:,.0f} rows/s  peak RSS growth {growth:.1f} MB")
         self.stdout.write(f"COPY (same rows)       : {copy_s:.2f} s  {copy_rate:,.0f} rows/s")
         self.stdout.write(f"ratio export / COPY, median of {rounds}: {ratio:.3f} (rounds: {', '.join(f'{r:.3f}' for r, _, _ in runs)})")
+        for fmt, label in (("json", "JSON export       "), ("claimreview", "ClaimReview export")):
+            seconds, _, fmt_growth = documents[fmt]
+            self.stdout.write(f"{label}     : {seconds:.2f} s  {seeded / seconds:,.0f} rows/s  peak RSS growth {fmt_growth:.1f} MB")
         self.stdout.write(json.dumps({
             "verdicts": seeded,
             "rows_per_s": round(rate),
             "copy_rows_per_s": round(copy_rate),
             "ratio_vs_copy": round(ratio, 3),
             "peak_rss_growth_mb": round(growth, 1),
+            "json_rows_per_s": round(seeded / documents["json"][0]),
+            "claimreview_rows_per_s": round(seeded / documents["claimreview"][0]),
+            "json_peak_rss_growth_mb": round(documents["json"][2], 1),
+            "claimreview_peak_rss_growth_mb": round(documents["claimreview"][2], 1),
         }))
 
     def _export(self, verdicts, path):
@@ -80,6 +94,17 @@ class Command(BaseCommand):
                 out.write(chunk)
         elapsed = time.perf_counter() - started
         return elapsed, _csv_records(path) - 1, sampler.growth_mb  # less the header
+
+    def _export_documents(self, fmt, verdicts, path):
+        sampler = _PeakRss()
+        started = time.perf_counter()
+        with sampler, open(path, "w", encoding="utf-8", newline="") as out:
+            for chunk in export_chunks(fmt, verdicts, site=site_url()):
+                out.write(chunk)
+        elapsed = time.perf_counter() - started
+        with open(path, encoding="utf-8") as written:
+            count = len(json.load(written))  # read back after the clock and the memory watch stop
+        return elapsed, count, sampler.growth_mb
 
     def _copy(self, rows, path):
         sql, params = rows.query.sql_with_params()
