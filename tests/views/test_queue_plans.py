@@ -1,18 +1,23 @@
-"""Every view of the queue reads the claims through an index (PostgreSQL plans, asserted).
+"""Every view of the queue reads the claims through an index that matches its filter
+(PostgreSQL plans, asserted).
 
-Each view the queue offers (claims.benchmarks.queue_views: every filter, each sort and state tab,
-page 2; a filter added to QueueFilter is picked up) is requested, every statement it sends that
-reads claims_claim is captured and run through EXPLAIN, and the plan must reach the claim table
-through an index, never a sequential scan. An index read either has an index condition (the
-filter's value narrows it: a state, a side, the articles of an outlet) or walks an index in the
-page's order under a LIMIT, so that it stops after a page's worth of rows (a popular value).
+Each view the queue offers (claims.benchmarks.queue_views: every filter with its largest and its
+rarest value, each sort and state tab, page 2; a filter added to QueueFilter is picked up) is
+requested on the benchmark's seed at 2,000 claims; every statement it sends that selects claims
+(the page, the state tabs' counts) is run through EXPLAIN ANALYZE, and the plan must
+- reach the claim table through an index, never a sequential scan;
+- not read rows only to drop them with a filter, beyond half the table (THROWN_AWAY_LIMIT): an
+  index that matches the filter (or the page's order, for a popular value) reads what it keeps;
+- for a text search, use the text index.
 
-The test table holds a few hundred claims, where a sequential scan is the cheapest plan whatever
-indexes exist, so the planner is told to price it out (SET LOCAL enable_seqscan = off, inside the
-test's transaction): what is asserted is that an index CAN serve each statement, which is what a
-missing or mismatched index breaks. Whether the planner picks it at a million rows, and how fast,
-is bench_queue's job (docs/benchmarks.md). Seeding enough rows for the planner to choose indexes
-unprompted would make the test slow and its plans hang on cost estimates of a tiny table.
+A table of 2,000 claims is one where a sequential scan is the cheapest plan whatever indexes
+exist, so the planner is told to price it out (SET LOCAL enable_seqscan = off, inside the test's
+transaction): what is asserted is that an index CAN serve each statement without reading what it
+drops, which is what a missing or mismatched index breaks (the stored verdict-match mark was
+found by this: its EXISTS filter read most of the table). Whether the planner picks that index at
+a million rows, and how fast, is bench_queue's job (docs/benchmarks.md); seeding enough rows for
+the planner to choose indexes unprompted would make the test slow and its plans hang on the cost
+estimates of a small table.
 """
 import json
 
@@ -33,12 +38,24 @@ pytestmark = [
 ]
 
 CLAIMS = "claims_claim"
+TEXT_SEARCH = "search_vector @@"
+SEEDED = 2000
+# Rows a statement may read and drop with a filter. A plan that walks the page's order and drops
+# what the filter refuses reads about a page divided by the share the filter lets through: a
+# popular value (an outlet with 40% of the claims) drops a few dozen rows, a rare one nearly the
+# whole table. Half the table marks the plan that costs seconds at a million claims.
+THROWN_AWAY_LIMIT = SEEDED // 2
 
 
 @pytest.fixture
 def seeded(client):
-    seed(2000, articles=1000)
+    seed(SEEDED, articles=SEEDED // 2)
     seed_queue_extras(matched_share=0.05)
+    with connection.cursor() as cursor:
+        # Rows just written wait in the text index's pending list, which the planner prices as a
+        # scan of the whole list; a newsroom's index has been through (auto)vacuum, which empties it.
+        cursor.execute("SELECT gin_clean_pending_list('claim_search_vector_idx')")
+        cursor.execute("ANALYZE claims_claim")
     reviewer = get_user_model().objects.get(username="bench-reviewer-0")
     client.force_login(reviewer)
     views, untimed = queue_views(reviewer)
@@ -60,6 +77,10 @@ def _claim_statements(client, params) -> list[str]:
 def _plan(sql: str) -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        # On a table this small, walking the order's btree and testing each row's words is
+        # cheaper than the text index, which a million claims need: leave the planner only
+        # the text index (a bitmap scan) to show it serves the search.
+        cursor.execute(f"SET LOCAL enable_indexscan = {'off' if TEXT_SEARCH in sql else 'on'}")
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
         return cursor.fetchone()[0][0]["Plan"]
 
@@ -79,8 +100,12 @@ def _claim_reads(node: dict, under_limit: bool = False):
         yield from _claim_reads(child, under_limit or node["Node Type"] == "Limit")
 
 
-def _problems(plan: dict) -> list[str]:
+def _problems(plan: dict, sql: str) -> list[str]:
     problems = []
+    if (dropped := _thrown_away(plan)) > THROWN_AWAY_LIMIT:
+        problems.append(f"{dropped} rows read and dropped by a filter: no index matches it")
+    if TEXT_SEARCH in sql and "claim_search_vector_idx" not in json.dumps(plan):
+        problems.append("the text search does not use the text index")
     for node, under_limit in _claim_reads(plan):
         kind = node["Node Type"]
         if kind == "Seq Scan":
@@ -99,7 +124,7 @@ def test_every_view_reads_the_claims_through_an_index(client, seeded):
         assert statements, name
         for sql in statements:
             plan = _plan(sql)
-            if problems := _problems(plan):
+            if problems := _problems(plan, sql):
                 failures.setdefault(name, []).append((problems, sql[:200]))
     assert not failures, json.dumps(failures, indent=1)
 
