@@ -89,7 +89,9 @@ class Claim(models.Model):
                 condition=models.Q(check_worthy=True, state__in=["new", "in_review", "awaiting_approval"]),
                 name="claim_open_queue_idx",
             ),
-            models.Index(fields=["state", "-check_worthiness", "-id"], name="claim_state_queue_idx"),
+            # check_worthy last: a state tab's count under "check-worthiness at least" is read
+            # from the index alone, without visiting each claim to see that it is check-worthy.
+            models.Index(fields=["state", "-check_worthiness", "-id", "check_worthy"], name="claim_state_queue_idx"),
             models.Index(fields=["side", "-check_worthiness", "-id"], name="claim_side_queue_idx"),
             models.Index(fields=["source", "-check_worthiness", "-id"], name="claim_source_queue_idx"),
             models.Index(fields=["assignee", "-check_worthiness", "-id"], name="claim_assignee_queue_idx"),
