@@ -11,6 +11,8 @@ def throwaway_database(*, keep: bool = False, reuse: bool = False):
     With reuse, a bench_<name> left by an earlier run (keep) is used as it is, migrated if needed.
 
     Its own name, not test_<name>: a benchmark must never drop the database a test run is using.
+    With reuse, a bench_<name> kept by an earlier run is opened and migrated forward instead of
+    built again (and kept): the caller decides whether its data will do.
     """
     connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_{connection.settings_dict['NAME']}"
     setup_test_environment()
@@ -18,6 +20,6 @@ def throwaway_database(*, keep: bool = False, reuse: bool = False):
     try:
         yield
     finally:
-        if not keep:
+        if not (keep or reuse):
             connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

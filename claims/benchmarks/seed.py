@@ -37,7 +37,7 @@ def seed(claims: int, *, articles: int | None = None, seed_value: int = 7) -> di
         [
             Article(
                 title=f"Bench article {i}", body="", raw_input="", content_hash=f"bench-{i}",
-                outlet=outlets[i % len(outlets)], topic=topics[i % len(topics)],
+                outlet=outlets[_outlet_of(i, len(outlets))], topic=topics[i % len(topics)],
                 published_on=start_day + datetime.timedelta(days=i % 700), state="ready",
             )
             for i in range(articles)
@@ -50,7 +50,7 @@ def seed(claims: int, *, articles: int | None = None, seed_value: int = 7) -> di
         topic_of_side.setdefault(side.topic_id, []).append(side.pk)
     columns = (
         "article_id, text, start, \"end\", speaker, source_id, side_id, kind, check_worthiness, check_worthy, "
-        "set_aside_reason, loaded_terms, state, assignee_id, has_dispute, version, created_at, updated_at"
+        "set_aside_reason, loaded_terms, state, assignee_id, has_dispute, spread, version, created_at, updated_at"
     )
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY claims_claim ({columns}) FROM STDIN") as copy:
@@ -64,7 +64,7 @@ def seed(claims: int, *, articles: int | None = None, seed_value: int = 7) -> di
                     article_ids[i % len(article_ids)], text, 0, len(text), "bench speaker",
                     source.pk if source else None, source.side_id if source else None, rng.choice(KINDS),
                     round(rng.random(), 3), rng.random() < 0.9, "", "[]", state, assignee,
-                    rng.random() < 0.05, 1, created, created,
+                    rng.random() < 0.05, _spread(rng), 1, created, created,
                 ))
         cursor.execute("ANALYZE claims_claim")
         cursor.execute("ANALYZE claims_article")
@@ -73,6 +73,28 @@ def seed(claims: int, *, articles: int | None = None, seed_value: int = 7) -> di
         "article": article_ids[0],
         "reviewer": users[0], "word": PLACES[3],
     }
+
+
+def _outlet_of(article: int, outlets: int) -> int:
+    """A newsroom's outlets are not alike: the first carries 40% of the articles, the last one in
+    a thousand (a rare outlet, a few hundred claims at a million), the rest share what is left.
+    The queue must stay fast for both ends."""
+    share = article % 1000
+    if share < 400:
+        return 0
+    if share == 999:
+        return outlets - 1
+    return 1 + share % (outlets - 2)
+
+
+def _spread(rng: random.Random) -> int:
+    """Most claims appear in one article; a few are repeated, a handful widely."""
+    roll = rng.random()
+    if roll < 0.9:
+        return 1
+    if roll < 0.99:
+        return rng.randint(2, 5)
+    return rng.randint(6, 60)
 
 
 RATINGS = ["true", "mostly_true", "mixed", "misleading", "false", "unsupported", "unverifiable"]
@@ -108,3 +130,38 @@ def seed_published_verdicts(verdicts: int, *, seed_value: int = 11) -> int:
         for table in ("claims_claim", "claims_verdict", "claims_evidence"):
             cursor.execute(f"ANALYZE {table}")
     return len(claim_ids)
+
+
+def seed_queue_extras(*, matched_share: float = 0.02, seed_value: int = 13) -> dict:
+    """What the queue's verdict filter reads, on top of seed(): a published verdict for every
+    published claim, and a share of the claims matched (claims_claimmatch) to one of them, from
+    either end of the pair as matching stores it (the later claim first)."""
+    rng = random.Random(seed_value)
+    users = list(get_user_model().objects.filter(username__startswith="bench-reviewer-").values_list("pk", flat=True))
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM claims_claim WHERE state = 'published' ORDER BY id")
+        published = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT min(id), max(id) FROM claims_claim")
+        low, high = cursor.fetchone()
+        columns = "claim_id, rating, rationale, reviewer_id, approver_id, editor_comment, created_at, updated_at, submitted_at, published_at, version"
+        with cursor.cursor.copy(f"COPY claims_verdict ({columns}) FROM STDIN") as copy:
+            for i, claim_id in enumerate(published):
+                reviewer, approver = rng.sample(users, 2)
+                when = now - datetime.timedelta(minutes=len(published) - i)
+                copy.write_row((claim_id, rng.choice(RATINGS), "Records show otherwise.", reviewer, approver, "", when, when, when, when, 1))
+        pairs = set()
+        for _ in range(int((high - low + 1) * matched_share)):
+            one, other = rng.randint(low, high), rng.choice(published)
+            if one != other:
+                pairs.add((max(one, other), min(one, other)))
+        with cursor.cursor.copy("COPY claims_claimmatch (claim_id, earlier_id, score, reason, created_at) FROM STDIN") as copy:
+            for later, earlier in sorted(pairs):
+                copy.write_row((later, earlier, round(rng.uniform(0.6, 1.0), 3), "same figure, same place", now))
+        # The mark services.matching.refresh_published_marks keeps, set here in one statement.
+        published_set = set(published)
+        marked = sorted({one for a, b in pairs for one, other in ((a, b), (b, a)) if other in published_set})
+        cursor.execute("UPDATE claims_claim SET matches_published = true WHERE id = ANY(%s)", [marked])
+        for table in ("claims_verdict", "claims_claimmatch", "claims_claim"):
+            cursor.execute(f"ANALYZE {table}")
+    return {"verdicts": len(published), "matches": len(pairs)}

@@ -32,7 +32,8 @@ def _published(prefix: str) -> Q:
 
 
 def matches_published_verdict() -> Q:
-    """Claims that match a claim whose verdict is published, from either end of the pair."""
+    """Claims that match a claim whose verdict is published, from either end of the pair. The
+    queue filters on Claim.matches_published, which services.matching keeps by this rule."""
     later = ClaimMatch.objects.filter(Q(claim=OuterRef("pk")) & _published("earlier__"))
     earlier = ClaimMatch.objects.filter(Q(earlier=OuterRef("pk")) & _published("claim__"))
     return Q(Exists(later)) | Q(Exists(earlier))
@@ -120,6 +121,6 @@ def queue_with_marks(claims: list[Claim]) -> list[Claim]:
 
 
 def by_published_match(claims: QuerySet[Claim], wanted: bool) -> QuerySet[Claim]:
-    """The claims that match a published verdict (wanted) or those that do not."""
-    condition = matches_published_verdict()
-    return claims.filter(condition) if wanted else claims.exclude(condition)
+    """The claims that match a published verdict (wanted) or those that do not: read off the mark
+    services.matching keeps by the rule above (matches_published_verdict), through an index."""
+    return claims.filter(matches_published=wanted)

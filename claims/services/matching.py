@@ -23,10 +23,11 @@ where tasks run eagerly). A claim page opened in between shows no matches yet; `
 match_claims` finds those of claims whose task was lost.
 """
 from django.db import transaction
+from django.db.models import Q
 
 from ..matching import MATCHER, Signature, compare, signatures
 from ..models import Claim, ClaimMatch, ClaimSignature
-from ..selectors.matches import match_candidates
+from ..selectors.matches import match_candidates, matches_published_verdict
 from ..selectors.signatures import stored_signatures
 
 KEEP = 20  # matches stored per new claim, the closest
@@ -84,7 +85,9 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
     from .narrative_matching import flag_claims
 
     flag_claims(claims, own)
-    return ClaimMatch.objects.bulk_create(list(pairs.values()), batch_size=500, ignore_conflicts=True)
+    stored = ClaimMatch.objects.bulk_create(list(pairs.values()), batch_size=500, ignore_conflicts=True)
+    refresh_published_marks({pk for pair in pairs for pk in pair})
+    return stored
 
 
 def match_stored_claims(claim_ids: list[int]) -> int:
@@ -106,5 +109,27 @@ def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:
     ClaimSignature.objects.filter(claim_id__in=ids).delete()
     ClaimMatch.objects.filter(claim_id__in=ids).delete()
     ClaimMatch.objects.filter(earlier_id__in=ids).delete()
-    return find_matches(claims)
+    stored = find_matches(claims)
+    # A claim whose text changed is not published (only claims nobody started on are split or
+    # merged), so only its own mark can have changed, not its former partners'.
+    refresh_published_marks(ids)
+    return stored
+
+
+def refresh_published_marks(claim_ids) -> None:
+    """Make Claim.matches_published (the queue's "matches a published verdict" filter) say what
+    the rule says (selectors.matches.matches_published_verdict) for these claims. Two updates,
+    each touching only the claims whose mark changes."""
+    ids = list(claim_ids)
+    if not ids:
+        return
+    rule = matches_published_verdict()
+    Claim.objects.filter(Q(pk__in=ids, matches_published=False) & rule).update(matches_published=True)
+    Claim.objects.filter(pk__in=ids, matches_published=True).exclude(rule).update(matches_published=False)
+
+
+def verdict_published(claim: Claim) -> None:
+    """A claim's verdict was published: the claims that match it now match a published verdict."""
+    partners = ClaimMatch.objects.filter(Q(claim=claim) | Q(earlier=claim)).values_list("claim_id", "earlier_id")
+    refresh_published_marks({pk for pair in partners for pk in pair} - {claim.pk})
 

@@ -12,6 +12,7 @@ from ..concurrency import bump, check_version
 from ..input_rules import require_plain_text
 from ..models import Claim, Verdict
 from ..workflow import ReviewState
+from . import matching
 
 
 def locked(claim: Claim, seen_version=None) -> Claim:
@@ -77,6 +78,7 @@ def approve_and_publish(*, claim: Claim, editor, seen_version=None) -> Verdict:
     verdict._history_user = editor
     verdict.save(update_fields=["approver", "published_at", "version", "updated_at"])
     save_claim(claim, editor, "state")
+    matching.verdict_published(claim)
     return verdict
 
 

@@ -39,6 +39,11 @@ def matched(claim: Claim) -> set[int]:
     return set(pairs) | set(ClaimMatch.objects.filter(earlier=claim).values_list("claim_id", flat=True))
 
 
+def marked(claim: Claim) -> bool:
+    """The queue's "matches a published verdict" mark, as stored."""
+    return Claim.objects.get(pk=claim.pk).matches_published
+
+
 @pytest.mark.django_db
 def test_a_claim_added_by_hand_that_repeats_a_published_one_matches_it():
     earlier = published(CAPTURED)
@@ -174,6 +179,7 @@ def test_a_split_claim_is_matched_again_for_what_it_now_says():
     assert matched(claim) == {earlier.pk}
     first, second = split_claim(claim=claim, at=claim.start + len(KILLED), user=claim.added_by)
     assert (matched(first), matched(second)) == ({earlier.pk}, set())
+    assert (marked(first), marked(second)) == (True, False)  # the second half is a copy of the first, mark and all
 
 
 @pytest.mark.django_db
@@ -246,3 +252,34 @@ def test_a_signature_written_by_other_matcher_code_is_computed_again():
     ClaimSignature.objects.create(claim=earlier, data=other_code, matcher="older-matcher")
     claim = by_hand(KILLED)
     assert (matched(claim), ClaimSignature.objects.get(claim=earlier).matcher) == ({earlier.pk}, MATCHER)
+
+
+@pytest.mark.django_db
+def test_a_claim_that_repeats_a_published_one_is_marked_for_the_queue_and_others_are_not():
+    earlier = published(KILLED)
+    repeat, unrelated = by_hand(KILLED), by_hand("The bridge over the Dnipro was closed to traffic for repairs.")
+    assert (marked(repeat), marked(unrelated), marked(earlier)) == (True, False, False)
+
+
+@pytest.mark.django_db
+def test_publishing_a_verdict_marks_the_claims_that_repeat_it():
+    from claims.services.reviews import approve_and_publish
+
+    earlier = stored(KILLED, state=ReviewState.AWAITING_APPROVAL)
+    VerdictFactory(claim=earlier)
+    repeat = by_hand(KILLED)
+    assert matched(repeat) == {earlier.pk} and not marked(repeat)  # a verdict not yet published is no answer
+    approve_and_publish(claim=earlier, editor=UserFactory(role="Editor"))
+    assert marked(repeat) and not marked(earlier)
+
+
+@pytest.mark.django_db
+def test_matching_everything_again_marks_the_claims_afresh():
+    import io
+
+    from django.core.management import call_command
+
+    earlier, repeat, unrelated = published(KILLED), stored(KILLED), stored(CAPTURED)
+    Claim.objects.filter(pk=unrelated.pk).update(matches_published=True)  # a mark gone wrong by hand
+    call_command("match_claims", "--again", stdout=io.StringIO())
+    assert (marked(repeat), marked(unrelated), marked(earlier)) == (True, False, False)

@@ -1,10 +1,15 @@
 """List pages run the same number of SQL queries whatever the number of rows."""
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims.models import Claim, ClaimMatch
+from claims.selectors.queue import PAGE_SIZE, SORTS, QueueFilter
 from claims.services import reviews
+from claims.services.matching import refresh_published_marks
 
 from ..factories import ArticleFactory, ClaimFactory, EvidenceFactory, VerdictFactory
 
@@ -122,8 +127,6 @@ def test_public_page_queries_do_not_grow_with_evidence(client, editor):
 @pytest.mark.django_db
 def test_queue_and_claim_page_queries_do_not_grow_with_matches(reviewer_client, editor):
     """The queue's "matches: False, 12 Oct" marks and the claim page's "Checked before?" read in one query each."""
-    from claims.models import ClaimMatch
-
     claim = ClaimFactory()
 
     def repeat_published(n):
@@ -132,6 +135,7 @@ def test_queue_and_claim_page_queries_do_not_grow_with_matches(reviewer_client, 
             reviews.approve_and_publish(claim=verdict.claim, editor=editor)
             ClaimMatch.objects.create(claim=ClaimFactory(), earlier=verdict.claim, score=0.9, reason="same")
             ClaimMatch.objects.create(claim=ClaimFactory(), earlier=claim, score=0.8, reason="same")
+        refresh_published_marks(Claim.objects.values_list("pk", flat=True))  # as storing matches does
 
     repeat_published(1)
     few_queue = _queries(reviewer_client, reverse("claims:queue"))
@@ -140,3 +144,41 @@ def test_queue_and_claim_page_queries_do_not_grow_with_matches(reviewer_client, 
     assert _queries(reviewer_client, reverse("claims:queue")) == few_queue
     assert _queries(reviewer_client, reverse("claims:queue") + "?matches_verdict=yes") == few_queue
     assert _queries(reviewer_client, claim.get_absolute_url()) == few_page
+
+
+def _every_queue_view(reviewer, claim):
+    """Each filter and sort of the queue, with a value that lets claims like `claim` through."""
+    article = claim.article
+    views = [
+        {}, {"state": "in_review"}, {"state": "published"}, {"assigned": "mine"}, {"assigned": "unassigned"},
+        {"reviewer": reviewer.pk}, {"topic": article.topic_id}, {"side": claim.side_id}, {"source": claim.source_id},
+        {"outlet": article.outlet_id}, {"article": article.pk}, {"min_worthiness": "0.5"}, {"disputed": "false"},
+        {"matches_verdict": "yes"}, {"matches_verdict": "no"}, {"published_from": "2000-01-01"},
+        {"published_to": "2100-01-01"}, {"q": "bridge"}, {"narrative": "any"},
+    ]
+    return views + [{"sort": key} for key in SORTS]
+
+
+@pytest.mark.django_db
+def test_every_queue_filter_and_sort_runs_a_fixed_number_of_queries(reviewer_client, reviewer, editor):
+    """Whatever the filter, sort or page, the queue's queries do not grow with the claims it shows
+    (counted with a few claims and with more than a page)."""
+    published = VerdictFactory(claim__check_worthiness=0.3)
+    reviews.approve_and_publish(claim=published.claim, editor=editor)
+    claim = ClaimFactory(assignee=reviewer, state="in_review")
+
+    def add(n):
+        for _ in range(n):
+            one = ClaimFactory(article=claim.article, side=claim.side, source=claim.source, assignee=reviewer, state="in_review")
+            ClaimMatch.objects.create(claim=one, earlier=published.claim, score=0.9, reason="same")
+        refresh_published_marks(Claim.objects.values_list("pk", flat=True))
+
+    add(2)
+    views = _every_queue_view(reviewer, claim)
+    assert set(QueueFilter.base_filters) <= {key for params in views for key in params}, "a filter is not counted here"
+    urls = [reverse("claims:queue") + "?" + urlencode(params) for params in views]
+    few = [_queries(reviewer_client, url) for url in urls]
+    add(PAGE_SIZE + 5)
+    assert [_queries(reviewer_client, url) for url in urls] == few
+    after = reviewer_client.get(urls[1]).context["page"].next_cursor  # state=in_review: more than a page now
+    assert after and _queries(reviewer_client, urls[1] + "&after=" + after) == few[1]

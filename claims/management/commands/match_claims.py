@@ -29,6 +29,7 @@ class Command(BaseCommand):
             ClaimMatch.objects.all().delete()
             NarrativeMatch.objects.all().delete()  # a claim's narrative flags come from the same matcher
             ClaimSignature.objects.all().delete()
+            Claim.objects.filter(matches_published=True).update(matches_published=False)  # found again below
         # Not "claims without a signature": a claim gets one as another's candidate, before its own turn.
         todo = Claim.objects.filter(check_worthy=True).only("id", "text", "article_id", "check_worthy")
         done, last = 0, after
