@@ -25,6 +25,9 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
 - time: both pin the time, differently ("Monday" against "Friday", "by 2027" against "this year");
   a time, place or detail given by one claim only is not a contradiction (a summary drops them),
   but the same one given differently by both is;
+- event: each says something happened that the other never mentions, with nothing but names and
+  at most one other word in common and no figure or date shared ("took Ostby" against "shelled
+  schools in Ostby"): two events about the same actors and place;
 - speakers: two named sources, each in its own words: one side's claim and the other side's
   counter-claim, a dispute (the same words from another reporter are a repeat); two named
   sources with no name in common are two even when a word is shared ("Norland's army", "Sudmark's army").
@@ -35,7 +38,7 @@ of its own sentences in tests/matching/test_same_claim.py.
 """
 from dataclasses import dataclass
 
-from .lexicon import CAPITALS, REFERRING_SPEAKERS, STANCES, SYNONYMS
+from .lexicon import CAPITALS, REFERRING_SPEAKERS, REPORTING, STANCES, SYNONYMS
 from .numbers import DURATIONS, overlap
 from .signature import Signature, stem
 
@@ -273,6 +276,38 @@ def _time(a: Signature, b: Signature) -> str | None:
     return None
 
 
+SAYING = frozenset(stem(word) for word in REPORTING)
+
+
+def _predicates(sig: Signature) -> set[str]:
+    """What the claim says happened: the main verb, or the verb of what a source is said to say."""
+    return {term for term, slot in sig.slots
+            if slot == "root" or slot.startswith("verb>") and slot[5:] in SAYING}
+
+
+def _told(term: str, mentions) -> bool:
+    """The other claim uses the word, or one of its family ("captur" in "capture", "attack" in "attacks")."""
+    return any(m == term or len(term) >= 4 and len(m) >= 4 and m[:4] == term[:4] for m in mentions)
+
+
+def _event(a: Signature, b: Signature) -> str | None:
+    """Each claim says something happened that the other never mentions ("took control of the town"
+    against "shelled schools in the town"): two events about the same actors and place, not one
+    claim in other words. The names they share make such pairs score high; only the verbs differ."""
+    pa, pb = _predicates(a), _predicates(b)
+    names = {k for keys, _ in a.names + b.names for k in keys}
+    # What the two share beyond names: a paraphrase keeps its nouns ("the grain deal") whatever its verb.
+    shared = ({t for t, _ in a.terms} & {t for t, _ in b.terms}) - names
+    if len(shared) > 1:
+        return None
+    # A figure or a date in common ("40 drones", "on Monday") says it is one event told twice.
+    if any(overlap(x, y) for x in a.numbers for y in b.numbers) or set(a.times) & set(b.times):
+        return None
+    if pa and pb and not any(_told(p, b.mentions) for p in pa) and not any(_told(p, a.mentions) for p in pb):
+        return f"another event: {min(pa)} against {min(pb)}"
+    return None
+
+
 REPEATED = 0.9  # as close as a repeat: word for word, whoever reports it
 
 
@@ -302,7 +337,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _speakers)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _event, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

@@ -596,3 +596,20 @@ def test_nearly_a_figure_is_not_a_much_smaller_one():
 def test_more_than_a_figure_is_not_a_figure_below_it():
     assert is_same("Varde has recorded 4.2 million visitors this year.", "Varde has recorded more than 4 million visitors this year.")
     assert not is_same("Varde has recorded 3.9 million visitors this year.", "Varde has recorded more than 4 million visitors this year.")
+
+
+# Two events about the same actors and place
+def test_two_things_that_happened_in_one_town_are_two_claims():
+    assert not is_same("Sudmark's army has taken full control of Ostby.",
+                       "Sudmark's army was deliberately shelling schools and clinics in Ostby, the mayor said.")
+    assert not is_same("Sudmark's army has taken full control of Ostby.",
+                       "Norlandic troops were still fighting on the edge of Ostby, the general staff said.")
+
+
+def test_the_same_event_told_with_other_verbs_and_a_shared_figure_is_one_claim():
+    assert is_same("Sudmark launched 30 drones at Holm overnight, the governor said.",
+                   "Thirty Sudmark drones targeted Holm during the night, according to the governor.")
+
+
+def test_the_same_event_told_with_another_verb_around_the_same_nouns_is_one_claim():
+    assert is_same("Sudmark's army has taken full control of Ostby.", "Ostby is now fully under Sudmark's control, its army said.")
