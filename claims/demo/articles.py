@@ -65,4 +65,42 @@ Repair crews restored power to most homes by Monday afternoon, the regional ener
 """,
 }
 
-ARTICLES = [LYSYCHANSK, BELGOROD, KHARKIV]
+# A day later another outlet repeats the ministry's Kharkiv claim: "Checked before?" finds the
+# published verdict on the first telling, and the demo narrative flags the repeat.
+KHARKIV_REPEAT = {
+    "title": "Moscow repeats that Kharkiv strikes hit only military targets",
+    "url": "https://demo.example/news/kharkiv-military-targets",
+    "outlet": "Demo Post",
+    "published_on": "2022-07-05",
+    "text": """Russia's Defense Ministry said on Tuesday that its strikes near Kharkiv had hit Ukrainian military positions and denied that any civilian buildings were hit.
+
+The ministry gave no evidence for the claim, and did not comment on the damaged school reported by city officials.
+
+Kharkiv mayor Ihor Terekhov said repair work on the power substation would take another week.
+""",
+}
+
+ARTICLES = [LYSYCHANSK, BELGOROD, KHARKIV, KHARKIV_REPEAT]
+
+# What the demo desk has already checked (claims.services.demo): the first telling of the
+# ministry's Kharkiv claim, reviewed by `reviewer` and published by `editor`, and the narrative it
+# belongs to. Written for the demo from the demo articles' own content.
+CHECKED = {
+    "article": KHARKIV["url"],
+    "claim_contains": "struck Ukrainian military positions near Kharkiv",
+    "rating": "misleading",
+    "rationale": (
+        "The city's mayor reported a school and a power substation damaged in the same night's shelling, "
+        "leaving about 3,000 homes without electricity; the ministry offered no evidence that only "
+        "military positions were hit."
+    ),
+    "evidence": "https://demo.example/news/kharkiv-shelling",
+}
+NARRATIVE = {
+    "name": "Strikes on cities hit only military targets",
+    "summary": (
+        "Statements that a night of strikes on a city hit only military positions and no civilian buildings, "
+        "made while local officials report homes, schools or power lines damaged."
+    ),
+    "example": "The Russian Defense Ministry said its strikes near Kharkiv hit only Ukrainian military positions.",
+}

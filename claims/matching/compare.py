@@ -303,7 +303,9 @@ def _event(a: Signature, b: Signature) -> str | None:
     # A figure or a date in common ("40 drones", "on Monday") says it is one event told twice.
     if any(overlap(x, y) for x in a.numbers for y in b.numbers) or set(a.times) & set(b.times):
         return None
-    if pa and pb and not any(_told(p, b.mentions) for p in pa) and not any(_told(p, a.mentions) for p in pb):
+    # Told in what each claims, not in who says it ("defended" is not in "the Defence Ministry said").
+    said_a, said_b = [t for t, _ in a.terms], [t for t, _ in b.terms]
+    if pa and pb and not any(_told(p, said_b) for p in pa) and not any(_told(p, said_a) for p in pb):
         return f"another event: {min(pa)} against {min(pb)}"
     return None
 

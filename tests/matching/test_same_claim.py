@@ -613,3 +613,10 @@ def test_the_same_event_told_with_other_verbs_and_a_shared_figure_is_one_claim()
 
 def test_the_same_event_told_with_another_verb_around_the_same_nouns_is_one_claim():
     assert is_same("Sudmark's army has taken full control of Ostby.", "Ostby is now fully under Sudmark's control, its army said.")
+
+
+def test_a_word_in_the_speakers_name_is_not_the_event():
+    assert not is_same(
+        "The Sudmark Defence Ministry said its strikes near Holm hit only Norlandic military positions.",
+        "Norlandic troops were still defending Ostby and fighting continued on the outskirts.",
+    )
