@@ -10,10 +10,10 @@ hand.
 """
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from .. import permissions
-from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Verdict
+from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Dispute, Verdict
 from ..selectors.clusters import published_verdict_of_cluster
 from . import reviews
 
@@ -24,6 +24,20 @@ def _require_match(claim: Claim, other: Claim) -> None:
     pair = (max(claim.pk, other.pk), min(claim.pk, other.pk))
     if claim.pk == other.pk or not ClaimMatch.objects.filter(claim_id=pair[0], earlier_id=pair[1]).exists():
         raise ValidationError(f"Claim {other.pk} is not one of this claim's matches.")
+
+
+def _require_not_a_dispute(claim: Claim, other: Claim) -> None:
+    """A claim and the other side's account of the same event contradict each other: that is a
+    dispute, not the same claim, however close their words (the matcher keeps most such pairs
+    apart; a reviewer's click must not join the rest)."""
+    if claim.side_id and other.side_id and claim.side_id != other.side_id and claim.side.topic_id == other.side.topic_id:
+        raise ValidationError(
+            f"Claim {other.pk} is {other.side.name}'s account and this claim is {claim.side.name}'s: "
+            "two sides' claims are a dispute, not the same claim."
+        )
+    pair = Q(first=claim, second=other) | Q(first=other, second=claim)
+    if Dispute.objects.filter(pair).exists():
+        raise ValidationError(f"Claim {other.pk} disputes this claim: they cannot be the same claim.")
 
 
 def _refresh_spread(cluster_id: int | None, claim_ids: list[int]) -> None:
@@ -49,6 +63,7 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot link claims to this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)
     _require_match(claim, other)
+    _require_not_a_dispute(claim, other)
     if claim.cluster_id is not None and claim.cluster_id == other.cluster_id:
         raise ValidationError(f"Claim {other.pk} is already linked as the same claim.")
     cluster = claim.cluster or other.cluster

@@ -79,6 +79,26 @@ def test_a_claim_that_is_not_a_match_cannot_be_linked(story, reviewer):
     assert not ClaimCluster.objects.exists()
 
 
+def test_the_other_sides_account_cannot_be_linked_as_the_same_claim(story, reviewer):
+    """A contradiction by the other side is a dispute, not a match, whatever the words share."""
+    from claims.models import Side
+
+    kyiv = Side.objects.create(topic=story["repeat"].side.topic, name="Ukraine", cues="Ukraine, Kyiv")
+    Claim.objects.filter(pk=story["repeat"].pk).update(side=kyiv)
+    with pytest.raises(ValidationError, match="two sides' claims are a dispute, not the same claim"):
+        clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    assert not ClaimCluster.objects.exists()
+
+
+def test_a_claim_recorded_as_disputing_it_cannot_be_linked(story, reviewer):
+    from claims.models import Dispute
+
+    Dispute.objects.create(first=story["earlier"], second=story["repeat"], reason="killed against none killed")
+    with pytest.raises(ValidationError, match="disputes this claim"):
+        clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    assert not ClaimCluster.objects.exists()
+
+
 def test_a_claim_cannot_be_linked_to_itself(story, reviewer):
     with pytest.raises(ValidationError):
         clusters.link_as_same_claim(claim=story["repeat"], other=story["repeat"], user=reviewer)
