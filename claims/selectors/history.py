@@ -12,8 +12,10 @@ from django.utils.text import capfirst
 
 from ..models import Claim, Comment, Evidence, Verdict
 
-# Fields whose changes are bookkeeping, not something a reviewer needs to read.
-QUIET = {"version", "updated_at", "has_dispute", "submitted_at"}
+# Fields whose changes are bookkeeping, not something a reviewer needs to read. The stored marks
+# (matches a published verdict, repeats a narrative, spread) follow other records' changes, which
+# their own pages show; "Matches published: False -> True" read like a rating of False.
+QUIET = {"version", "updated_at", "has_dispute", "submitted_at", "matches_published", "repeats_narrative", "spread"}
 
 
 @dataclass

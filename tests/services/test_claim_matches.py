@@ -283,3 +283,22 @@ def test_matching_everything_again_marks_the_claims_afresh():
     Claim.objects.filter(pk=unrelated.pk).update(matches_published=True)  # a mark gone wrong by hand
     call_command("match_claims", "--again", stdout=io.StringIO())
     assert (marked(repeat), marked(unrelated), marked(earlier)) == (True, False, False)
+
+
+@pytest.mark.django_db
+def test_the_stored_marks_are_not_told_in_the_claims_history(editor):
+    """"Matches published: False -> True" read like a rating of False; the marks follow other
+    records (a match, a published verdict), whose own pages tell it."""
+    from claims.models import Claim
+    from claims.selectors.history import claim_history
+    from claims.services.matching import refresh_published_marks
+
+    from ..factories import ClaimFactory
+
+    claim = ClaimFactory()
+    claim.matches_published = True
+    claim.spread = 3
+    claim.save()
+    refresh_published_marks([claim.pk])
+    told = [change for event in claim_history(claim) for change in event.changes]
+    assert not any(field.name in {"matches_published", "spread"} for field, *_ in told)
