@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from .. import permissions
-from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Dispute, Verdict
+from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Dispute, Evidence, Verdict
 from ..selectors.clusters import published_verdict_of_cluster
 from . import reviews
 
@@ -123,8 +123,8 @@ def members_removed(cluster_ids) -> None:
 
 @transaction.atomic
 def take_published_verdict(*, claim: Claim, reviewer, seen_version=None) -> Verdict:
-    """The claim takes the published verdict of its cluster in one step: the same rating and
-    rationale, a note pointing to the original, and then the editor's approval as for any verdict
+    """The claim takes the published verdict of its cluster in one step: the same rating,
+    rationale and evidence, a note pointing to the original, and then the editor's approval as for any verdict
     (the reviewer who takes it cannot approve it)."""
     original = published_verdict_of_cluster(Claim.objects.get(pk=claim.pk))
     if original is None:
@@ -132,6 +132,12 @@ def take_published_verdict(*, claim: Claim, reviewer, seen_version=None) -> Verd
     verdict = reviews.submit_verdict(
         claim=claim, reviewer=reviewer, rating=original.rating, rationale=original.rationale, seen_version=seen_version
     )
+    # The evidence comes along: without it the new fact-check's public page stood on a rationale alone.
+    for piece in original.claim.evidence.all():
+        copy = Evidence(claim_id=claim.pk, url=piece.url, archived_url=piece.archived_url, excerpt=piece.excerpt,
+                        note=piece.note, stance=piece.stance, added_by=reviewer)
+        copy._history_user = reviewer
+        copy.save()
     note = Comment(
         claim_id=claim.pk, author=reviewer,
         body=(f"Verdict taken from claim {original.claim_id} (the same claim), published "

@@ -155,6 +155,16 @@ def test_taking_the_published_verdict_sends_it_for_approval(story, reviewer):
     )
 
 
+def test_the_taken_verdict_brings_the_originals_evidence(story, reviewer):
+    from ..factories import EvidenceFactory
+
+    EvidenceFactory(claim=story["earlier"], url="https://hospital.example/records", stance="refutes")
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    clusters.take_published_verdict(claim=story["repeat"], reviewer=reviewer)
+    taken = list(story["repeat"].evidence.values_list("url", "stance", "added_by__username"))
+    assert taken == [("https://hospital.example/records", "refutes", reviewer.username)]
+
+
 def test_the_taken_verdict_notes_the_original(story, reviewer):
     clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
     clusters.take_published_verdict(claim=story["repeat"], reviewer=reviewer)
