@@ -5,10 +5,11 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
-    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Narrative, NarrativeDebunk, NarrativeExample, Outlet,
-    Side, Source, Topic, Verdict,
+    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Narrative, NarrativeDebunk, NarrativeExample,
+    NarrativeMatch, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
+from .services.narrative_matching import refresh_narrative_marks
 
 
 class SideInline(admin.TabularInline):
@@ -198,6 +199,28 @@ class NarrativeAdmin(SimpleHistoryAdmin):
         if not obj.recorded_by_id:
             obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
+
+    # A repair here can archive or restore the narrative, remove examples or delete it: the queue's
+    # "Known narrative" flags of its claims (Claim.repeats_narrative) follow, as they do after the
+    # editors' services. The claims are read before the change, while its matches still name them.
+    def save_related(self, request, form, formsets, change):
+        matched = _matched_claims(Narrative.objects.filter(pk=form.instance.pk))
+        super().save_related(request, form, formsets, change)
+        refresh_narrative_marks(matched)
+
+    def delete_model(self, request, obj):
+        matched = _matched_claims(Narrative.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        refresh_narrative_marks(matched)
+
+    def delete_queryset(self, request, queryset):
+        matched = _matched_claims(queryset)
+        super().delete_queryset(request, queryset)
+        refresh_narrative_marks(matched)
+
+
+def _matched_claims(narratives) -> set[int]:
+    return set(NarrativeMatch.objects.filter(narrative__in=narratives).values_list("claim_id", flat=True))
 
     def save_formset(self, request, form, formset, change):
         for debunk in formset.save(commit=False):

@@ -32,7 +32,9 @@ def queue_views(reviewer) -> tuple[dict[str, dict], list[str]]:
         elif isinstance(field, django_filters.ModelChoiceFilter):
             views.update(_largest_and_rarest(name, field))
         elif isinstance(field, django_filters.ChoiceFilter):
-            views.update({f"{name}={key}": {name: key} for key, _ in field.extra["choices"] if key})
+            choices = field.extra["choices"]
+            choices = choices() if callable(choices) else choices  # read from the database (the narratives)
+            views.update({f"{name}={key}": {name: key} for key, _ in choices if key})
         elif isinstance(field, django_filters.BooleanFilter):
             views.update({f"{name}={key}": {name: key} for key in ("true", "false")})
         elif name in SAMPLES:
