@@ -218,10 +218,6 @@ class NarrativeAdmin(SimpleHistoryAdmin):
         super().delete_queryset(request, queryset)
         refresh_narrative_marks(matched)
 
-
-def _matched_claims(narratives) -> set[int]:
-    return set(NarrativeMatch.objects.filter(narrative__in=narratives).values_list("claim_id", flat=True))
-
     def save_formset(self, request, form, formset, change):
         for debunk in formset.save(commit=False):
             if not debunk.added_by_id:
@@ -229,3 +225,7 @@ def _matched_claims(narratives) -> set[int]:
             debunk.save()
         for gone in formset.deleted_objects:
             gone.delete()
+
+
+def _matched_claims(narratives) -> set[int]:
+    return set(NarrativeMatch.objects.filter(narrative__in=narratives).values_list("claim_id", flat=True))

@@ -152,3 +152,51 @@ def test_deleting_a_narrative_in_the_admin_unflags_its_claims(client, admin_user
     client.force_login(admin_user)
     response = client.post(f"/admin/claims/narrative/{narrative.pk}/delete/", {"post": "yes"})
     assert (response.status_code, marked(claim), flags_agree_with_the_rule()) == (302, False, True)
+
+
+@pytest.mark.django_db
+def test_the_migration_flags_the_claims_stored_before_the_flag_by_the_same_rule(editor):
+    """Migration 0021 sets the flag of existing claims in one UPDATE of its own SQL: run on claims
+    matched to an active and to an archived narrative, it flags what the rule flags."""
+    import importlib
+
+    from django.db import connection
+
+    flag_existing = importlib.import_module("claims.migrations.0021_narrative_flag").FLAG_EXISTING
+    narrative_of(MASTS, editor=editor)
+    archived = narrative_of(TURBINES, name="Turbine bird deaths", editor=editor)
+    masts, turbine = by_hand(PARAPHRASE), by_hand("Last year wind turbines in Norland killed 4,000 birds.")
+    narratives.archive_narrative(narrative=archived, user=editor)
+    Claim.objects.update(repeats_narrative=False)  # as the column's default leaves them
+    with connection.cursor() as cursor:
+        cursor.execute(flag_existing)
+    assert (marked(masts), marked(turbine), flags_agree_with_the_rule()) == (True, False, True)
+
+
+def _change_form_data(client, url, **changes) -> dict:
+    """The admin change form's fields and its inlines' management forms as the page sends them."""
+    page = client.get(url)
+    data = {}
+    forms = [page.context["adminform"].form]
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        forms += [formset.management_form, *formset.forms]
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if value is None or value is False:
+                continue  # an empty or unticked field is not sent
+            # As the widget writes it into the page (a related record as its id, a date as text).
+            data[form.add_prefix(name)] = value if isinstance(value, (list, bool)) else field.widget.format_value(value)
+    return {**data, **changes}
+
+
+@pytest.mark.django_db
+def test_archiving_a_narrative_in_the_admin_unflags_its_claims(client, admin_user):
+    narrative = narrative_of(MASTS)
+    claim = by_hand(PARAPHRASE)
+    client.force_login(admin_user)
+    url = f"/admin/claims/narrative/{narrative.pk}/change/"
+    response = client.post(url, _change_form_data(client, url, archived_at_0="2026-11-30", archived_at_1="12:00:00"))
+    narrative.refresh_from_db()
+    assert (response.status_code, narrative.archived, marked(claim), flags_agree_with_the_rule()) == (302, True, False, True)
