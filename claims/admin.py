@@ -73,6 +73,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "speaker"]
     list_select_related = ["source", "side", "assignee"]
     raw_id_fields = ["article", "source", "assignee", "cluster"]
+    # Kept by the matching services from the stored matches (services.matching,
+    # services.narrative_matching); a hand edit here would only make the queue's filters lie.
+    readonly_fields = ["matches_published", "repeats_narrative"]
 
     @admin.display(description="claim")
     def short_text(self, claim):

@@ -200,3 +200,12 @@ def test_archiving_a_narrative_in_the_admin_unflags_its_claims(client, admin_use
     response = client.post(url, _change_form_data(client, url, archived_at_0="2026-11-30", archived_at_1="12:00:00"))
     narrative.refresh_from_db()
     assert (response.status_code, narrative.archived, marked(claim), flags_agree_with_the_rule()) == (302, True, False, True)
+
+
+@pytest.mark.django_db
+def test_the_claim_admin_shows_the_flag_but_does_not_edit_it(client, admin_user):
+    narrative_of(MASTS)
+    claim = by_hand(PARAPHRASE)
+    client.force_login(admin_user)
+    form = client.get(f"/admin/claims/claim/{claim.pk}/change/").context["adminform"].form
+    assert ("repeats_narrative" in form.fields, marked(claim)) == (False, True)
