@@ -5,10 +5,11 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
-    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Narrative, NarrativeDebunk, NarrativeExample, Outlet,
-    Side, Source, Topic, Verdict,
+    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Narrative, NarrativeDebunk, NarrativeExample,
+    NarrativeMatch, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
+from .services.narrative_matching import refresh_narrative_marks
 
 
 class SideInline(admin.TabularInline):
@@ -72,6 +73,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "speaker"]
     list_select_related = ["source", "side", "assignee"]
     raw_id_fields = ["article", "source", "assignee", "cluster"]
+    # Kept by the matching services from the stored matches (services.matching,
+    # services.narrative_matching); a hand edit here would only make the queue's filters lie.
+    readonly_fields = ["matches_published", "repeats_narrative"]
 
     @admin.display(description="claim")
     def short_text(self, claim):
@@ -199,6 +203,24 @@ class NarrativeAdmin(SimpleHistoryAdmin):
             obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
 
+    # A repair here can archive or restore the narrative, remove examples or delete it: the queue's
+    # "Known narrative" flags of its claims (Claim.repeats_narrative) follow, as they do after the
+    # editors' services. The claims are read before the change, while its matches still name them.
+    def save_related(self, request, form, formsets, change):
+        matched = _matched_claims(Narrative.objects.filter(pk=form.instance.pk))
+        super().save_related(request, form, formsets, change)
+        refresh_narrative_marks(matched)
+
+    def delete_model(self, request, obj):
+        matched = _matched_claims(Narrative.objects.filter(pk=obj.pk))
+        super().delete_model(request, obj)
+        refresh_narrative_marks(matched)
+
+    def delete_queryset(self, request, queryset):
+        matched = _matched_claims(queryset)
+        super().delete_queryset(request, queryset)
+        refresh_narrative_marks(matched)
+
     def save_formset(self, request, form, formset, change):
         for debunk in formset.save(commit=False):
             if not debunk.added_by_id:
@@ -206,3 +228,7 @@ class NarrativeAdmin(SimpleHistoryAdmin):
             debunk.save()
         for gone in formset.deleted_objects:
             gone.delete()
+
+
+def _matched_claims(narratives) -> set[int]:
+    return set(NarrativeMatch.objects.filter(narrative__in=narratives).values_list("claim_id", flat=True))

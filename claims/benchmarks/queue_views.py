@@ -33,7 +33,7 @@ def queue_views(reviewer) -> tuple[dict[str, dict], list[str]]:
             views.update(_largest_and_rarest(name, field))
         elif isinstance(field, django_filters.ChoiceFilter):
             choices = field.extra["choices"]
-            choices = choices() if callable(choices) else choices  # menus read from the database
+            choices = choices() if callable(choices) else choices  # read from the database (the narratives)
             views.update({f"{name}={key}": {name: key} for key, _ in choices if key})
         elif isinstance(field, django_filters.BooleanFilter):
             views.update({f"{name}={key}": {name: key} for key in ("true", "false")})

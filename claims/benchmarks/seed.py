@@ -165,3 +165,31 @@ def seed_queue_extras(*, matched_share: float = 0.02, seed_value: int = 13) -> d
         for table in ("claims_verdict", "claims_claimmatch", "claims_claim"):
             cursor.execute(f"ANALYZE {table}")
     return {"verdicts": len(published), "matches": len(pairs)}
+
+
+def seed_narratives(sizes: dict[str, int], *, seed_value: int = 5) -> dict[str, int]:
+    """Known narratives on top of seed(): for each {label: size}, a narrative with one example
+    repeated by `size` check-worthy claims drawn at random, and the queue's flag on those claims
+    (kept by services.narrative_matching.refresh_narrative_marks, called here as the matching
+    services call it). Returns {label: narrative id}."""
+    from ..models import Claim, Narrative, NarrativeExample, NarrativeMatch
+    from ..services.narrative_matching import refresh_narrative_marks
+
+    rng = random.Random(seed_value)
+    recorder = get_user_model().objects.filter(username__startswith="bench-reviewer-").order_by("pk").first()
+    ids = list(Claim.objects.filter(check_worthy=True).values_list("pk", flat=True))
+    narratives = {}
+    for label, size in sizes.items():
+        narrative = Narrative.objects.create(name=f"Bench narrative {label}", summary="Seeded.", recorded_by=recorder)
+        # Matches are stored rows: the example's text and signature play no part in reading them.
+        example = NarrativeExample.objects.create(narrative=narrative, text=label, signature={}, matcher="", added_by=recorder)
+        NarrativeMatch.objects.bulk_create(
+            [NarrativeMatch(claim_id=pk, example=example, narrative=narrative, score=0.8) for pk in rng.sample(ids, size)],
+            batch_size=5000,
+        )
+        refresh_narrative_marks(NarrativeMatch.objects.filter(narrative=narrative).values("claim_id"))
+        narratives[label] = narrative.pk
+    with connection.cursor() as cursor:
+        for table in ("claims_narrativematch", "claims_claim"):
+            cursor.execute(f"ANALYZE {table}")
+    return narratives

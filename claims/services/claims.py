@@ -91,6 +91,7 @@ def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Clai
     second.pk = None
     second.cluster, second.spread = None, 1  # the new half was not linked as the same claim as anything
     second.matches_published = False  # nor matched yet: find_matches below marks it
+    second.repeats_narrative = False  # and flags it, when it repeats a narrative
     second.start, second.text, second.version = right_start, body[right_start : claim.end], 1
     claim.end, claim.text = left_end, body[claim.start : left_end]
     claim.full_clean(exclude=["duplicate_of"])

@@ -11,6 +11,11 @@ the rule. A stricter bar was measured and refused: on the team's gold pairs, req
 precision (0.86, 0.86, 0.83): the matcher's false matches are pairs that share rare names and score
 high. tests/services/test_narrative_matching.py shows both sides with invented sentences.
 
+The queue's "Known narrative" filter reads Claim.repeats_narrative, not the matches: every
+function here that stores or drops matches ends with refresh_narrative_marks for the claims it
+touched, and so do the services that archive or restore a narrative or remove an example
+(services.narratives).
+
 Two ways in, both storing NarrativeMatch rows (one per claim and example) and both safe to run twice:
 - new claims (`flag_claims`, called by services.matching.find_matches wherever claims are stored:
   after a split in match_claims_task, a claim added by hand, split or merged): each is compared
@@ -22,10 +27,12 @@ Two ways in, both storing NarrativeMatch rows (one per claim and example) and bo
 """
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from ..matching import SAME_THRESHOLD, Signature, claim_signature, compare, similarity
 from ..models import Claim, NarrativeExample, NarrativeMatch
 from ..selectors.candidates import MATCHING, Wanted, candidates_for_batch
+from ..selectors.narratives import repeats_active_narrative
 from .matching import MATCHER, signatures_for
 
 # Stored claims fetched per new example: a narrative is repeated far more often than a claim is
@@ -77,8 +84,37 @@ def _same(claim: Signature, example: Signature):
     return match if match.same else None
 
 
+# Claim ids per statement when a list is given: a narrative can be repeated by more claims than
+# PostgreSQL takes parameters in one statement (65,535).
+MARK_BATCH = 5000
+
+
+def refresh_narrative_marks(claim_ids: list[int] | set[int] | QuerySet) -> None:
+    """Make Claim.repeats_narrative (the queue's "Known narrative" filter) say what the rule says
+    (selectors.narratives.repeats_active_narrative) for these claims: ids, or a query of them
+    (`.values("claim_id")`), read by the database as a subquery. Two updates a batch, each
+    touching only the claims whose flag changes."""
+    if isinstance(claim_ids, QuerySet):
+        batches = [claim_ids]
+    else:
+        ids = sorted(set(claim_ids))
+        batches = [ids[i : i + MARK_BATCH] for i in range(0, len(ids), MARK_BATCH)]
+    rule = repeats_active_narrative()
+    for batch in batches:
+        Claim.objects.filter(Q(pk__in=batch, repeats_narrative=False) & rule).update(repeats_narrative=True)
+        Claim.objects.filter(pk__in=batch, repeats_narrative=True).exclude(rule).update(repeats_narrative=False)
+
+
 def flag_claims(claims: list[Claim], signatures: dict[int, Signature]) -> list[NarrativeMatch]:
     """Store which of the newly stored claims (with their signatures) repeat an active narrative."""
+    stored = _flag_claims(claims, signatures)
+    # Every claim given, not only those found: a claim matched again (split, merged) may carry
+    # a flag from what it said before.
+    refresh_narrative_marks([claim.pk for claim in claims])
+    return stored
+
+
+def _flag_claims(claims: list[Claim], signatures: dict[int, Signature]) -> list[NarrativeMatch]:
     examples = _active_examples()
     if not examples or not claims:
         return []
@@ -121,9 +157,27 @@ def match_examples(example_ids: list[int]) -> int:
             if match is not None:
                 found.append(NarrativeMatch(claim_id=claim_id, example_id=example.pk, narrative_id=example.narrative_id, score=_score(match)))
     with transaction.atomic():
-        return len(NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True))
+        stored = NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True)
+        refresh_narrative_marks({match.claim_id for match in found})
+        return len(stored)
 
 
 def forget_claims(claim_ids: list[int]) -> None:
     """A claim whose text changed (split, merged) is matched again from scratch."""
     NarrativeMatch.objects.filter(claim_id__in=claim_ids).delete()
+    refresh_narrative_marks(claim_ids)
+
+
+def forget_example(example: NarrativeExample) -> None:
+    """An example removed: its matches go with it, and the claims only it flagged are unflagged
+    (a claim another active example matches keeps its flag)."""
+    matched = set(example.matches.values_list("claim_id", flat=True))
+    example.delete()
+    refresh_narrative_marks(matched)
+
+
+def narrative_switched(narrative) -> None:
+    """A narrative archived or restored: its claims' flags follow (its stored matches are kept
+    while it is archived, so restoring flags them again at once; claims stored meanwhile follow
+    when its examples are matched again)."""
+    refresh_narrative_marks(NarrativeMatch.objects.filter(narrative=narrative).values("claim_id"))

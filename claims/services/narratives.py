@@ -19,7 +19,7 @@ from ..concurrency import StaleEdit
 from ..input_rules import require_plain_text
 from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, Topic, Verdict
 from ..selectors.verdicts import is_published
-from .narrative_matching import example_signature
+from .narrative_matching import example_signature, forget_example, narrative_switched
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +118,7 @@ def archive_narrative(*, narrative: Narrative, user, seen_version=None) -> Narra
         raise ValidationError("This narrative is already archived.")
     narrative.archived_at = timezone.now()
     _save(narrative, user, "archived_at")
+    narrative_switched(narrative)
     return narrative
 
 
@@ -130,6 +131,7 @@ def restore_narrative(*, narrative: Narrative, user, seen_version=None) -> Narra
         raise ValidationError("This narrative is not archived.")
     narrative.archived_at = None
     _save(narrative, user, "archived_at")
+    narrative_switched(narrative)
     _queue_matching(list(narrative.examples.values_list("pk", flat=True)))
     return narrative
 
@@ -173,7 +175,7 @@ def remove_example(*, example: NarrativeExample, user) -> Narrative:
     _require_editor(user)
     narrative = Narrative.objects.select_for_update().get(pk=example.narrative_id)
     example._history_user = user
-    example.delete()
+    forget_example(example)
     return narrative
 
 

@@ -6,10 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Claim, ClaimMatch
+from claims.models import Claim, ClaimMatch, NarrativeMatch
 from claims.selectors.queue import PAGE_SIZE, SORTS, QueueFilter
-from claims.services import reviews
+from claims.services import narratives, reviews
 from claims.services.matching import refresh_published_marks
+from claims.services.narrative_matching import refresh_narrative_marks
 
 from ..factories import ArticleFactory, ClaimFactory, EvidenceFactory, VerdictFactory
 
@@ -146,7 +147,7 @@ def test_queue_and_claim_page_queries_do_not_grow_with_matches(reviewer_client, 
     assert _queries(reviewer_client, claim.get_absolute_url()) == few_page
 
 
-def _every_queue_view(reviewer, claim):
+def _every_queue_view(reviewer, claim, narrative):
     """Each filter and sort of the queue, with a value that lets claims like `claim` through."""
     article = claim.article
     views = [
@@ -155,6 +156,7 @@ def _every_queue_view(reviewer, claim):
         {"outlet": article.outlet_id}, {"article": article.pk}, {"min_worthiness": "0.5"}, {"disputed": "false"},
         {"matches_verdict": "yes"}, {"matches_verdict": "no"}, {"published_from": "2000-01-01"},
         {"published_to": "2100-01-01"}, {"q": "bridge"}, {"narrative": "any"},
+        {"narrative": narrative.pk},
     ]
     return views + [{"sort": key} for key in SORTS]
 
@@ -166,15 +168,18 @@ def test_every_queue_filter_and_sort_runs_a_fixed_number_of_queries(reviewer_cli
     published = VerdictFactory(claim__check_worthiness=0.3)
     reviews.approve_and_publish(claim=published.claim, editor=editor)
     claim = ClaimFactory(assignee=reviewer, state="in_review")
+    narrative = narratives.record_narrative(name="Masts", summary="Invented.", user=editor, examples=("Masts made pupils ill.",))
 
     def add(n):
         for _ in range(n):
             one = ClaimFactory(article=claim.article, side=claim.side, source=claim.source, assignee=reviewer, state="in_review")
             ClaimMatch.objects.create(claim=one, earlier=published.claim, score=0.9, reason="same")
+            NarrativeMatch.objects.create(claim=one, example=narrative.examples.get(), narrative=narrative, score=0.8)
         refresh_published_marks(Claim.objects.values_list("pk", flat=True))
+        refresh_narrative_marks(Claim.objects.values_list("pk", flat=True))  # as storing the matches does
 
     add(2)
-    views = _every_queue_view(reviewer, claim)
+    views = _every_queue_view(reviewer, claim, narrative)
     assert set(QueueFilter.base_filters) <= {key for params in views for key in params}, "a filter is not counted here"
     urls = [reverse("claims:queue") + "?" + urlencode(params) for params in views]
     few = [_queries(reviewer_client, url) for url in urls]
@@ -182,3 +187,5 @@ def test_every_queue_filter_and_sort_runs_a_fixed_number_of_queries(reviewer_cli
     assert [_queries(reviewer_client, url) for url in urls] == few
     after = reviewer_client.get(urls[1]).context["page"].next_cursor  # state=in_review: more than a page now
     assert after and _queries(reviewer_client, urls[1] + "&after=" + after) == few[1]
+    for params in ({"narrative": "any"}, {"narrative": narrative.pk}):  # the narrative filters let the repeats through
+        assert reviewer_client.get(reverse("claims:queue"), params).context["page"].next_cursor, params

@@ -30,6 +30,7 @@ class Command(BaseCommand):
             NarrativeMatch.objects.all().delete()  # a claim's narrative flags come from the same matcher
             ClaimSignature.objects.all().delete()
             Claim.objects.filter(matches_published=True).update(matches_published=False)  # found again below
+            Claim.objects.filter(repeats_narrative=True).update(repeats_narrative=False)  # likewise
         # Not "claims without a signature": a claim gets one as another's candidate, before its own turn.
         todo = Claim.objects.filter(check_worthy=True).only("id", "text", "article_id", "check_worthy")
         done, last = 0, after
