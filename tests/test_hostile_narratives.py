@@ -401,3 +401,43 @@ def test_the_reports_narrative_counts_take_a_forged_selection_without_a_500(edit
     _flagged(narrative)
     response = editor_client.get(reverse("claims:report") + "?" + query)
     assert response.status_code in (200, 400)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", [
+    "name=Masts&summary=" + "s" * 3 * 1024 * 1024,  # past DATA_UPLOAD_MAX_MEMORY_SIZE
+    "name=Masts&summary=Fine&" + "&".join(f"f{n}=1" for n in range(1200)),  # past DATA_UPLOAD_MAX_NUMBER_FIELDS
+])
+def test_a_post_too_big_for_django_is_a_400_page_and_saves_nothing(editor_client, body):
+    editor_client.raise_request_exception = False
+    response = editor_client.post(reverse("claims:narrative_new"), body, content_type="application/x-www-form-urlencoded")
+    assert (response.status_code, Narrative.objects.count()) == (400, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("verdict", ["-1", "0", "٣", "１", "9" * 30, str(2**63), "abc", "1;DROP", "\x00"])
+def test_the_admin_refuses_a_forged_debunking_verdict_id(client, admin_user, verdict):
+    narrative = recorded()
+    client.force_login(admin_user)
+    client.raise_request_exception = False
+    form = {
+        "name": narrative.name, "summary": "No study found it.", "topic": "", "archived_at_0": "", "archived_at_1": "",
+        "examples-TOTAL_FORMS": "1", "examples-INITIAL_FORMS": "1", "examples-MIN_NUM_FORMS": "0", "examples-MAX_NUM_FORMS": "1000",
+        "examples-0-id": str(narrative.examples.get().pk), "examples-0-narrative": str(narrative.pk),
+        "debunks-TOTAL_FORMS": "1", "debunks-INITIAL_FORMS": "0", "debunks-MIN_NUM_FORMS": "0", "debunks-MAX_NUM_FORMS": "1000",
+        "debunks-0-verdict": verdict, "debunks-0-narrative": str(narrative.pk),
+    }
+    response = client.post(reverse("admin:claims_narrative_change", args=[narrative.pk]), form)
+    assert (response.status_code, NarrativeDebunk.objects.count()) == (200, 0)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["narrative", "claim", "claimcluster", "verdict", "evidence", "source"])
+@pytest.mark.parametrize("pk", ["9" * 30, str(2**63), "-1", "abc", "%D9%A3", "1_0", "_5B", "%00"])
+def test_the_admin_answers_a_forged_id_in_its_history_pages_without_a_500(client, admin_user, model, pk):
+    recorded()
+    client.force_login(admin_user)
+    client.raise_request_exception = False
+    for suffix in ("change/", "delete/", "history/", "history/1/"):
+        assert client.get(f"/admin/claims/{model}/{pk}/{suffix}").status_code in (302, 404)
+    assert client.get(f"/admin/claims/{model}/1/history/{pk}/").status_code in (302, 404)
