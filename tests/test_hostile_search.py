@@ -220,3 +220,25 @@ def test_the_candidate_query_takes_any_text_as_words(published, text):
 @pytest.mark.django_db
 def test_the_published_only_candidate_query_takes_quotes_and_backslashes(published):
     assert [c.text for c in candidates_for("Velgrad\\' school'", published_only=True)] == [CLAIM]
+
+
+# --- The verdict ids the search hands out lead to public pages: those ids, forged ---------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pk", ["0", "-1", str(2**63), "9" * 40, "abc", "%D9%A3", "1.0"])
+def test_a_forged_verdict_id_in_a_public_address_is_a_404(client, published, pk):
+    client.raise_request_exception = False
+    assert client.get(f"/fact-checks/{pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_verdict_the_search_cannot_find_has_no_public_page(client, db):
+    awaiting = VerdictFactory(claim__text="The depot at Tarnford was destroyed by a missile.")
+    assert client.get(f"/fact-checks/{awaiting.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["page=-1", "page=" + "9" * 40, "page=abc", "page=%00", "page=%D9%A3"])
+def test_forged_pages_of_the_public_list_are_answered(client, published, query):
+    assert client.get(f"/fact-checks/?{query}").status_code in (200, 404)
