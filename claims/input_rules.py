@@ -46,6 +46,7 @@ WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 # mark and the soft hyphen (two names that look alike would be two records). The zero-width
 # (non-)joiners stay: Persian, the Indic scripts and emoji need them.
 _INVISIBLE_IN_NAMES = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029]")
 
 
 def describe(char: str) -> str:
@@ -132,13 +133,16 @@ def require_plain_name(value) -> None:
     require_plain_text(value)
     if not isinstance(value, str):
         return
-    found = _INVISIBLE_IN_NAMES.search(value) or re.search("[\r\n\u2028\u2029\x85]", value)
+    found = _INVISIBLE_IN_NAMES.search(value) or _LINE_BREAKS.search(value)
     if found is None:
         return
     char = found.group()
-    what = f"U+{ord(char):04X} ({unicodedata.name(char, 'line break').lower()})"
+    if _LINE_BREAKS.match(char):
+        what = f"the line break U+{ord(char):04X}"
+    else:
+        what = f"the invisible character U+{ord(char):04X} ({unicodedata.name(char).lower()})"
     raise ValidationError(
-        "Remove the invisible character %(what)s %(where)s: a name is one line of visible letters "
+        "Remove %(what)s %(where)s: a name is one line of visible letters "
         "(it could turn the text beside it backwards, or make two names look alike).",
         code="invisible_character", params={"what": what, "where": where(value, found.start())},
     )
