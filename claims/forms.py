@@ -6,7 +6,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.models import ModelChoiceIterator
 
 from .documents import ParseError, decode_upload
-from .input_rules import HTTP_ONLY, MAX_ID, require_plain_text, require_web_address
+from .input_rules import HTTP_ONLY, MAX_ID, WHOLE_NUMBER, require_plain_text, require_web_address
 from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
 from .ratings import Rating
 from .services.articles import check_article_text
@@ -43,6 +43,23 @@ class HttpURLField(forms.URLField):
     def __init__(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)
+
+
+class RecordNumberField(forms.IntegerField):
+    """A record's number (a claim's) typed into a form: ASCII digits from 1 to the database's
+    largest id. Django's IntegerField reads what Python's int() reads, so "٣" was claim 3, "１"
+    claim 1 and "1_0" claim 10: the same rule as the numbers views read themselves
+    (input_rules.record_number), with the form's own messages for what is out of range."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() not in self.empty_values and not WHOLE_NUMBER.fullmatch(value.strip()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 NO_TOPIC_LABEL = "No topic (no sides, no disputes)"
@@ -187,7 +204,7 @@ class AssignForm(Form):
 
 
 class DuplicateForm(Form):
-    original = forms.IntegerField(min_value=1, label="Duplicate of claim number")
+    original = RecordNumberField(label="Duplicate of claim number")
 
 
 class SplitForm(Form):
@@ -195,7 +212,7 @@ class SplitForm(Form):
 
 
 class MergeForm(Form):
-    other = forms.IntegerField(min_value=1, label="Merge with claim number")
+    other = RecordNumberField(label="Merge with claim number")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -269,7 +286,7 @@ class ArticleDetailsForm(Form):
 # --- Same claim, one verdict (issue 15): the match a reviewer links or unlinks -------------------
 class SameClaimForm(Form):
     # Held to the database's ids: a forged number past them is a form error, not a database one.
-    other = forms.IntegerField(min_value=1, max_value=MAX_ID, label="Claim number")
+    other = RecordNumberField(label="Claim number")
 
 
 # --- Known narratives (issue 15): what editors record --------------------------------------------
@@ -304,9 +321,7 @@ class NarrativeExampleForm(Form):
         label="Example in your own words", widget=forms.Textarea(attrs={"rows": 2}), max_length=MAX_EXAMPLE_CHARS,
         required=False,
     )
-    claim = forms.IntegerField(
-        label="Or the number of a claim that tells it", min_value=1, max_value=MAX_ID, required=False,
-    )
+    claim = RecordNumberField(label="Or the number of a claim that tells it", required=False)
 
     def clean(self):
         data = super().clean()
@@ -322,7 +337,7 @@ class NarrativeDebunkForm(Form):
         kwargs.setdefault("auto_id", "debunk-%s")
         super().__init__(*args, **kwargs)
 
-    claim = forms.IntegerField(
-        label="Claim number of the published fact-check", min_value=1, max_value=MAX_ID,
+    claim = RecordNumberField(
+        label="Claim number of the published fact-check",
         help_text="The claim whose published verdict debunks the narrative.",
     )

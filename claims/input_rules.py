@@ -35,6 +35,18 @@ MAX_URL_CHARS = 2000
 # The largest number a record's id (or a version) can be: PostgreSQL's bigint; SQLite's INTEGER.
 MAX_ID = 2**63 - 1
 _ASCII_DIGITS = re.compile(r"[0-9]{1,19}")
+# A whole number as a person types one: ASCII digits, a minus in front at most. int() would also
+# read "٣" (as 3), "１" (as 1) and "1_0" (as 10); record_number and the forms' RecordNumberField
+# hold every id a request sends to this.
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+
+# Characters a name never needs and that a reader cannot see: bidirectional embeddings, overrides,
+# isolates and marks (left open in a name, they make the browser draw the words after it, on the
+# same line, backwards), the zero-width space, word joiner, invisible operators, the byte-order
+# mark and the soft hyphen (two names that look alike would be two records). The zero-width
+# (non-)joiners stay: Persian, the Indic scripts and emoji need them.
+_INVISIBLE_IN_NAMES = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029]")
 
 
 def describe(char: str) -> str:
@@ -106,6 +118,36 @@ def require_web_address(value: str) -> None:
         raise ValidationError(HTTP_ONLY, code="invalid") from None
 
 
+def normal_name(value: str) -> str:
+    """A name as it is stored and compared: Unicode compatibility form (NFKC, as Django stores
+    usernames), so that full-width "Ｆａｋｅ" is "Fake", a ligature is its letters and an accent
+    typed as a combining mark is the accented letter; and its spaces, of any kind, one apart.
+    Names that read the same to the desk are then the same text, which a unique constraint on the
+    name can hold, whoever saves at the same moment."""
+    return " ".join(unicodedata.normalize("NFKC", value).split())
+
+
+def require_plain_name(value) -> None:
+    """Validator for a name (one line, shown as typed beside other text): the input rule, and
+    no line break nor any of the invisible characters above, saying which and where."""
+    require_plain_text(value)
+    if not isinstance(value, str):
+        return
+    found = _INVISIBLE_IN_NAMES.search(value) or _LINE_BREAKS.search(value)
+    if found is None:
+        return
+    char = found.group()
+    if _LINE_BREAKS.match(char):
+        what = f"the line break U+{ord(char):04X}"
+    else:
+        what = f"the invisible character U+{ord(char):04X} ({unicodedata.name(char).lower()})"
+    raise ValidationError(
+        "Remove %(what)s %(where)s: a name is one line of visible letters "
+        "(it could turn the text beside it backwards, or make two names look alike).",
+        code="invisible_character", params={"what": what, "where": where(value, found.start())},
+    )
+
+
 def record_number(value, minimum: int = 1) -> int | None:
     """A record's number (an id, a version) as a form sent it by hand, or None when it is none.
 
@@ -114,6 +156,6 @@ def record_number(value, minimum: int = 1) -> int | None:
     database's integer (a 500 either way). Django's form fields and the API's schema check their
     own; this is for numbers a view reads from the request itself."""
     if not isinstance(value, str) or not _ASCII_DIGITS.fullmatch(value):
-        return None
+        return None  # the same digits as WHOLE_NUMBER, and no more of them than MAX_ID has
     number = int(value)
     return number if minimum <= number <= MAX_ID else None

@@ -1,5 +1,7 @@
 """The one input rule for text and links (claims.input_rules): what it refuses, how it says so, and
 that every text field of every model follows it."""
+import re
+
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -7,7 +9,9 @@ from django.db import models
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.input_rules import clean_link, clean_plain_text, require_plain_text, require_web_address
+from claims.input_rules import (
+    clean_link, clean_plain_text, normal_name, require_plain_name, require_plain_text, require_web_address,
+)
 
 HOSTILE = ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9b", "\ud800", "\udfff", "\ufffe", "\uffff"]
 # Any text, with the characters the rule is about mixed in more often than chance would.
@@ -84,3 +88,33 @@ def test_every_text_field_of_every_model_follows_the_rule():
         and field.name != "history_change_reason"  # django-simple-history's own; the workbench never sets it
     ]
     assert unruled == []
+
+
+# --- Names (claims.input_rules.normal_name and require_plain_name) --------------------------------
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("\uff26\uff41\uff4b\uff45 news", "Fake news"),
+    ("Vaccins a\u0300 l'e\u0301cole", "Vaccins \u00e0 l'\u00e9cole"),
+    ("\ufb01fth\u00a0column\u3000", "fifth column"),
+    ("  two   spaces ", "two spaces"),
+    ("\u0645\u062d\u0645\u062f", "\u0645\u062d\u0645\u062f"),
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),  # ZWNJ kept
+])
+def test_a_name_is_stored_in_its_normal_form(typed, stored):
+    assert normal_name(typed) == stored
+
+
+@pytest.mark.parametrize("name, says", [
+    ("Fake\u202e news", "invisible character U+202E (right-to-left override) at character 5"),
+    ("Fake\u200bnews", "U+200B (zero width space)"),
+    ("Fake\nnews", "the line break U+000A"),
+    ("Fake\x00news", "U+0000"),
+])
+def test_a_name_with_an_invisible_character_or_a_line_break_is_refused_saying_which(name, says):
+    with pytest.raises(ValidationError, match=re.escape(says)):
+        require_plain_name(name)
+
+
+def test_a_name_needing_a_joiner_is_accepted():
+    require_plain_name("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001F469\u200d\U0001F52C")

@@ -7,12 +7,14 @@ narrative reads signatures instead of parsing examples again. A claim that repea
 stored as a NarrativeMatch, which the queue, the claim page and the reports read.
 """
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .claims import Claim
+from ..input_rules import normal_name, require_plain_name
 from .fields import PlainCharField, PlainTextField
 from .topics import Topic
 from .verdicts import Verdict
@@ -39,6 +41,19 @@ class Narrative(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # Here, not in one form: the desk's form, the admin and the services all call full_clean.
+        # The name is held to the rule for names, then stored in its normal form (claims.input_rules),
+        # so the unique constraint below also catches "Ｆａｋｅ" against "fake".
+        try:
+            require_plain_name(self.name)
+        except ValidationError as exc:
+            raise ValidationError({"name": exc.messages}) from None
+        self.name = normal_name(self.name)
+        limit = self._meta.get_field("name").max_length
+        if len(self.name) > limit:  # NFKC can lengthen a name ("ﷺ" is 18 letters)
+            raise ValidationError({"name": f"Ensure this value has at most {limit} characters (it has {len(self.name)})."})
 
     def get_absolute_url(self):
         return reverse("claims:narrative", args=[self.pk])

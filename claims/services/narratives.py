@@ -65,7 +65,7 @@ def record_narrative(*, name: str, summary: str, user, topic: Topic | None = Non
     # The fields first, so a name PostgreSQL cannot hold (a NUL) never reaches a query; then the
     # name's uniqueness, in the desk's words (the database's constraint stands behind it).
     narrative.full_clean(validate_constraints=False)
-    _require_unique_name(name)
+    _require_unique_name(narrative.name)  # as clean() stored it: normal_name
     narrative._history_user = user
     _saved_under_unique_name(narrative, narrative.save)
     for text in examples:
@@ -162,6 +162,14 @@ def add_example(*, narrative: Narrative, user, text: str = "", claim: Claim | No
     example = NarrativeExample(narrative=narrative, text=text, claim=claim, added_by=user, signature={}, matcher="")
     example.full_clean(exclude=["signature", "matcher"])
     example.signature, example.matcher = example_signature(text)
+    if not example.signature["terms"]:
+        # Claims are compared with an example only when they share one of its terms
+        # (narrative_matching.flag_claims): one with none ("!!!", "it was the one") would sit
+        # on the page and never flag a claim, and the editor would think it works.
+        raise ValidationError(
+            "This example has no words that could match a claim, only punctuation or common words "
+            "(“the”, “was”); type how the narrative is told, with what it is about."
+        )
     example._history_user = user
     example.save()
     if not narrative.archived:

@@ -30,7 +30,8 @@ MATCHES = (
 )
 NARRATIVE = (
     ' <a class="flag flag-narrative" href="{url}" title="Repeats a known narrative the desk has debunked">'
-    'narrative: {name}</a>'
+    # <bdi>: a name stored before the rule for names could hold a direction override left open.
+    'narrative: <bdi>{name}</bdi></a>'
 )
 
 SPREAD = ' <span class="flag flag-spread" title="Linked as the same claim in other articles">in {n} articles</span>'

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import permissions
 from ..concurrency import StaleEdit
@@ -23,6 +23,9 @@ from ..services import narratives
 from .access import role_required, workbench_required
 
 narrative_editor_required = role_required(permissions.can_record_narratives, "Only editors can record narratives.")
+# The forms' pages: read with GET, sent with POST. Another method (PUT, DELETE) was answered with
+# the empty form as if it were a GET, which told a client nothing about what it did wrong.
+form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
 STALE = "Someone else changed this narrative while you had it open. Your change was not saved; the current version is shown."
 
@@ -61,6 +64,7 @@ def narrative_list(request):
     })
 
 
+@form_methods
 @narrative_editor_required
 def narrative_new(request):
     form = NewNarrativeForm(request.POST or None)
@@ -99,6 +103,7 @@ def narrative_detail(request, pk):
     return _page(request, _narrative_or_404(pk))
 
 
+@form_methods
 @narrative_editor_required
 def narrative_edit(request, pk):
     narrative = _narrative_or_404(pk)

@@ -306,7 +306,7 @@ def test_the_queue_flags_a_claim_that_repeats_a_narrative_and_filters_on_it(revi
     repeat = by_hand(REPEAT)
     unrelated = by_hand("The council approved a new swimming pool for Lindholm on Tuesday.")
     whole = reviewer_client.get(reverse("claims:queue")).content.decode()
-    assert f"narrative: {narrative.name}" in whole
+    assert f"narrative: <bdi>{narrative.name}</bdi>" in whole
     for value in ("any", str(narrative.pk)):
         page = reviewer_client.get(reverse("claims:queue"), {"narrative": value}).content.decode()
         assert (f"/claims/{repeat.pk}/" in page, f"/claims/{unrelated.pk}/" in page) == (True, False)
