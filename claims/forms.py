@@ -7,7 +7,7 @@ from django.forms.models import ModelChoiceIterator
 
 from .documents import ParseError, decode_upload
 from .input_rules import HTTP_ONLY, MAX_ID, WHOLE_NUMBER, require_plain_text, require_web_address
-from .models import ClaimKind, Outlet, Side, Source, Stance, Topic
+from .models import Claim, ClaimKind, Outlet, Side, Source, Stance, Topic, Verdict
 from .ratings import Rating
 from .services.articles import check_article_text
 from .services.topics import NO_TOPIC
@@ -323,11 +323,22 @@ class NarrativeExampleForm(Form):
     )
     claim = RecordNumberField(label="Or the number of a claim that tells it", required=False)
 
+    def clean_claim(self):
+        """The claim itself, or None when none was given."""
+        number = self.cleaned_data["claim"]
+        if number is None:
+            return None
+        claim = Claim.objects.filter(pk=number).first()
+        if claim is None:
+            raise ValidationError(f"There is no claim number {number}.")
+        return claim
+
     def clean(self):
         data = super().clean()
         if not self.errors and not (data.get("text") or "").strip() and data.get("claim") is None:
             raise ValidationError("Type how the narrative is told, or give the number of a claim that tells it.")
-        if (data.get("text") or "").strip() and data.get("claim") is not None:
+        claim_given = data.get("claim") is not None or self.has_error("claim")  # an unknown number was still given
+        if (data.get("text") or "").strip() and claim_given:
             raise ValidationError("Type an example or give a claim number, not both.")
         return data
 
@@ -341,3 +352,12 @@ class NarrativeDebunkForm(Form):
         label="Claim number of the published fact-check",
         help_text="The claim whose published verdict debunks the narrative.",
     )
+
+    def clean_claim(self):
+        """The claim's verdict (whether it is published is the service's rule)."""
+        number = self.cleaned_data["claim"]
+        verdict = Verdict.objects.select_related("claim").filter(claim_id=number).first()
+        if verdict is None:
+            raise ValidationError(f"Claim {number} has no verdict." if Claim.objects.filter(pk=number).exists()
+                                  else f"There is no claim number {number}.")
+        return verdict

@@ -16,7 +16,7 @@ from .. import permissions
 from ..concurrency import StaleEdit
 from ..forms import NarrativeDebunkForm, NarrativeExampleForm, NarrativeForm, NewNarrativeForm
 from ..input_rules import record_number
-from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, Verdict
+from ..models import Narrative, NarrativeDebunk, NarrativeExample
 from ..selectors.history import narrative_history
 from ..selectors.narratives import claims_repeating, narrative_for_page, narrative_list as active_or_archived
 from ..services import narratives
@@ -165,14 +165,10 @@ def narrative_example_add(request, pk):
     narrative = _narrative_or_404(pk)
     form = NarrativeExampleForm(request.POST)
     if form.is_valid():
-        number = form.cleaned_data["claim"]
         try:
-            claim = None
-            if number is not None:
-                claim = Claim.objects.filter(pk=number).first()
-                if claim is None:
-                    raise ValidationError(f"There is no claim number {number}.")
-            narratives.add_example(narrative=narrative, user=request.user, text=form.cleaned_data["text"], claim=claim)
+            narratives.add_example(
+                narrative=narrative, user=request.user, text=form.cleaned_data["text"], claim=form.cleaned_data["claim"]
+            )
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
@@ -196,12 +192,8 @@ def narrative_debunk_add(request, pk):
     narrative = _narrative_or_404(pk)
     form = NarrativeDebunkForm(request.POST)
     if form.is_valid():
-        number = form.cleaned_data["claim"]
-        verdict = Verdict.objects.select_related("claim").filter(claim_id=number).first()
         try:
-            if verdict is None:
-                raise ValidationError(f"Claim {number} has no verdict." if Claim.objects.filter(pk=number).exists() else f"There is no claim number {number}.")
-            narratives.attach_debunk(narrative=narrative, verdict=verdict, user=request.user)
+            narratives.attach_debunk(narrative=narrative, verdict=form.cleaned_data["claim"], user=request.user)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
