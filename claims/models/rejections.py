@@ -59,8 +59,12 @@ class MatchRejection(models.Model):
                 name="match_rejection_in_order",
             ),
         ]
-        # A claim's rejections are read from either end; the unique constraint serves the first.
-        indexes = [models.Index(fields=["second_article", "second_key"], name="match_rejection_second_idx")]
+        # The matcher looks a batch's rejections up by words alone (a key is all but unique), from
+        # either end; so does the claim page, with the article besides.
+        indexes = [
+            models.Index(fields=["first_key"], name="match_rejection_first_idx"),
+            models.Index(fields=["second_key"], name="match_rejection_second_idx"),
+        ]
 
     def __str__(self):
         return f"Not the same claim: {self.first_text[:40]!r} / {self.second_text[:40]!r}"
