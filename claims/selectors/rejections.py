@@ -6,7 +6,6 @@ it is given and looks the rejections up by key: one query per call (a batch of t
 split in chunks of KEYS), none of them per claim.
 """
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.db.models import Q
 

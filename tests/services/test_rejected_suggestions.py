@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from claims import tasks
-from claims.models import ArticleState, Claim, ClaimMatch, MatchRejection, NarrativeMatch, NarrativeRejection
+from claims.models import ArticleState, Claim, MatchRejection, NarrativeMatch, NarrativeRejection
 from claims.selectors.history import claim_history
 from claims.selectors.matches import matches_published_verdict
 from claims.selectors.narratives import repeats_active_narrative
@@ -18,7 +18,7 @@ from claims.services import clusters, narratives, rejections
 from claims.services.splitting import split_article
 from claims.workflow import ReviewState
 
-from ..factories import ArticleFactory, ClaimFactory, UserFactory, VerdictFactory
+from ..factories import ArticleFactory, UserFactory
 from .test_claim_matches import CAPTURED, REPEATING_ARTICLE, by_hand, matched, published
 from .test_narrative_matching import MASTS, narrative_of
 
