@@ -29,7 +29,7 @@ def _get(model, pk):
         raise Http404(f"No such {model._meta.verbose_name}.") from None
 
 
-def _answer(request, claim: Claim, part: str, *, error: str = "", form=None):
+def _answer(request, claim: Claim, part: str, *, error: str = "", note: str = "", form=None):
     """The changed section (htmx) or the claim page; a refusal keeps what the reviewer typed."""
     claim = load_claim(claim.pk)
     status = 400 if error else 200
@@ -37,22 +37,23 @@ def _answer(request, claim: Claim, part: str, *, error: str = "", form=None):
         if not error:
             return redirect(claim)
         return panel(request, claim, status=status, error=error)
-    context = _context(request, claim, section_error=error, reject_form=form or RejectSuggestionForm())
+    context = _context(request, claim, section_error=error, section_note=note, reject_form=form or RejectSuggestionForm())
     response = render(request, f"claims/claim_detail.html#{part}", context, status=status)
     # The history section reloads on this; a refusal changed nothing.
     return response if error else trigger_client_event(response, "claimChanged")
 
 
-def _run(request, claim: Claim, part: str, action, form=None):
+def _run(request, claim: Claim, part: str, action, form=None, *, if_nothing: str = ""):
+    """`if_nothing`: what to tell the reviewer when the action found nothing to bring back."""
     if form is not None and not form.is_valid():
         messages = [f"{form[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
                     for name, errors in form.errors.items()]
         return _answer(request, claim, part, error=" ".join(messages), form=form)
     try:
-        action(form.cleaned_data if form is not None else None)
+        result = action(form.cleaned_data if form is not None else None)
     except ValidationError as exc:
         return _answer(request, claim, part, error=" ".join(exc.messages), form=form)
-    return _answer(request, claim, part)
+    return _answer(request, claim, part, note="" if result else if_nothing)
 
 
 @require_POST
@@ -73,6 +74,8 @@ def claim_restore_match(request, pk, rejection):
     return _run(
         request, claim, "checked_before",
         lambda data: rejections.restore_match(claim=claim, rejection=rejection, user=request.user),
+        if_nothing="Restored, but the matcher does not call these the same claim now (their words or its rules changed), "
+                   "so there is no suggestion to show.",
     )
 
 
@@ -94,4 +97,6 @@ def claim_restore_narrative(request, pk, rejection):
     return _run(
         request, claim, "known_narrative",
         lambda data: rejections.restore_narrative(claim=claim, rejection=rejection, user=request.user),
+        if_nothing="Restored, but the matcher does not find that the claim repeats the narrative now (its words or the "
+                   "narrative's examples changed), so there is no flag to show.",
     )

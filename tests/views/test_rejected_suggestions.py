@@ -101,6 +101,17 @@ def test_a_reviewer_restores_the_suggestion(reviewer_client, story):
     assert Claim.objects.get(pk=story["repeat"].pk).matches_published
 
 
+def test_restoring_a_pair_the_matcher_no_longer_pairs_says_so(reviewer_client, story, reviewer):
+    rejection = rejections.reject_match(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    # The published claim's words were corrected since (as an admin may): the pair is gone for good.
+    Claim.objects.filter(pk=story["earlier"].pk).update(text="The bridge over the Dnipro was closed to traffic for repairs.")
+    response = reviewer_client.post(
+        reverse("claims:claim_restore_match", args=[story["repeat"].pk, rejection.pk]), headers=HTMX
+    )
+    assert (response.status_code, MatchRejection.objects.exists()) == (200, False)
+    assert "the matcher does not call these the same claim now" in section(response, "checked-before")
+
+
 def test_a_linked_pair_is_refused_with_the_way_out(reviewer_client, story, reviewer):
     clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
     before = saved()
@@ -179,6 +190,17 @@ def test_a_reviewer_restores_the_narrative(reviewer_client, flagged, reviewer):
     response = reviewer_client.post(reverse("claims:claim_restore_narrative", args=[claim.pk, rejection.pk]), headers=HTMX)
     assert (response.status_code, "Not this narrative" in response.content.decode()) == (200, True)
     assert Claim.objects.get(pk=claim.pk).repeats_narrative and not NarrativeRejection.objects.exists()
+
+
+def test_restoring_a_narrative_whose_example_was_removed_meanwhile_says_so(reviewer_client, flagged, reviewer, editor):
+    from claims.services import narratives
+
+    claim, narrative = flagged["claim"], flagged["narrative"]
+    rejection = rejections.reject_narrative(claim=claim, narrative=narrative, user=reviewer)
+    narratives.remove_example(example=narrative.examples.get(), user=editor)
+    response = reviewer_client.post(reverse("claims:claim_restore_narrative", args=[claim.pk, rejection.pk]), headers=HTMX)
+    assert (response.status_code, Claim.objects.get(pk=claim.pk).repeats_narrative) == (200, False)
+    assert "does not find that the claim repeats the narrative now" in section(response, "known-narrative")
 
 
 def test_a_narrative_the_claim_does_not_repeat_is_a_400(reviewer_client, flagged, editor):
