@@ -19,7 +19,7 @@ from ninja.throttling import AnonRateThrottle
 from pydantic import ConfigDict, Field, field_validator
 
 from . import permissions, ratings
-from .input_rules import MAX_ID, MAX_URL_CHARS, require_plain_text
+from .input_rules import MAX_ID, MAX_URL_CHARS, record_number, require_plain_text
 from .models import ImportJob, Topic
 from .public_links import fact_check_urls, site_url
 from .selectors.fact_check_search import MAX_QUERY_CHARS, clean_query, search_fact_checks
@@ -155,6 +155,8 @@ class ClaimOut(Schema):
     check_worthiness: float
     state: str
     has_dispute: bool
+    matches_published: bool = Field(description="It matches a claim whose verdict is published.")
+    repeats_narrative: bool = Field(description="It repeats an active known narrative.")
 
 
 class ClaimPage(Schema):
@@ -168,6 +170,10 @@ class ClaimFilters(In):
     side: Id | None = None
     source: Id | None = None
     disputed: bool | None = None
+    # The queue's two marks. Strings checked here, not bool and int: a bad value is a 400 saying
+    # what is wanted, as a bad state or topic is, not pydantic's 422.
+    matches_published: str | None = Field(None, description="true or false: whether the claim matches a published verdict.")
+    narrative: str | None = Field(None, description="An active known narrative's id (or any): the claims that repeat it.")
     q: str | None = Field(None, max_length=200)
     sort: str = "worthiness"
     after: str = Field("", max_length=500)
@@ -175,7 +181,14 @@ class ClaimFilters(In):
 
 @api.get("/claims", response={200: ClaimPage, 400: Problem}, summary="Claims, filtered like the review queue")
 def list_claims(request, filters: Query[ClaimFilters]):
-    data = {k: v for k, v in filters.dict().items() if v not in (None, "") and k != "after"}
+    data = {k: v for k, v in filters.dict().items() if v not in (None, "") and k not in ("after", "matches_published")}
+    if filters.matches_published not in (None, ""):
+        wanted = {"true": "yes", "false": "no"}.get(filters.matches_published)
+        if wanted is None:
+            raise ValidationError(f"matches_published: true or false, not {filters.matches_published[:20]!r}")
+        data["matches_verdict"] = wanted
+    if filters.narrative not in (None, "") and filters.narrative != "any" and record_number(filters.narrative) is None:
+        raise ValidationError(f"narrative: a known narrative's id (or any), not {filters.narrative[:20]!r}")
     filterset = QueueFilter(data, queryset=queue_claims(), user=request.user)
     if not filterset.form.is_valid():
         raise ValidationError("; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.form.errors.items()))
@@ -186,7 +199,8 @@ def list_claims(request, filters: Query[ClaimFilters]):
     return {
         "claims": [
             {**{f: getattr(c, f) for f in ("id", "article_id", "text", "start", "end", "speaker", "kind",
-                                           "check_worthiness", "state", "has_dispute")},
+                                           "check_worthiness", "state", "has_dispute", "matches_published",
+                                           "repeats_narrative")},
              "side": c.side.name if c.side_id else None}
             for c in page.claims
         ],

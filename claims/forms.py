@@ -8,6 +8,7 @@ from django.forms.models import ModelChoiceIterator
 from .documents import ParseError, decode_upload
 from .input_rules import HTTP_ONLY, MAX_ID, WHOLE_NUMBER, require_plain_text, require_web_address
 from .models import Claim, ClaimKind, Outlet, Side, Source, Stance, Topic, Verdict
+from .models.rejections import MAX_REASON_CHARS
 from .ratings import Rating
 from .services.articles import check_article_text
 from .services.topics import NO_TOPIC
@@ -287,6 +288,13 @@ class ArticleDetailsForm(Form):
 class SameClaimForm(Form):
     # Held to the database's ids: a forged number past them is a form error, not a database one.
     other = RecordNumberField(label="Claim number")
+
+
+class RejectSuggestionForm(Form):
+    """Why a suggested match or narrative flag is wrong ("Not the same claim", "Not this
+    narrative"): optional, one line, in the reviewer's words."""
+
+    reason = forms.CharField(label="Why (optional)", required=False, max_length=MAX_REASON_CHARS)
 
 
 # --- Known narratives (issue 15): what editors record --------------------------------------------

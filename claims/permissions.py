@@ -71,6 +71,13 @@ def can_link_same_claim(user, claim) -> bool:
     return can_work_on(user, claim) and claim.state != "published"
 
 
+def can_reject_suggestion(user, claim) -> bool:
+    """Saying a suggested match is not the same claim, or that the claim does not repeat a flagged
+    narrative (and taking either back), is the same review work as linking a match: whoever may
+    link the claim's matches."""
+    return can_link_same_claim(user, claim)
+
+
 def can_approve(user, verdict) -> bool:
     return _has_any(user, Role.ADMIN, Role.EDITOR) and verdict.reviewer_id != user.pk
 

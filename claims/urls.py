@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import article_edit, articles, evidence, imports, narratives, queue, reports, review
+from .views import article_edit, articles, evidence, imports, narratives, queue, reports, review, suggestions
 
 app_name = "claims"
 
@@ -35,6 +35,11 @@ urlpatterns = [
     path("claims/<int:pk>/same-claim/", review.claim_link_same, name="claim_link_same"),
     path("claims/<int:pk>/same-claim/unlink/", review.claim_unlink_same, name="claim_unlink_same"),
     path("claims/<int:pk>/take-verdict/", review.claim_take_verdict, name="claim_take_verdict"),
+    path("claims/<int:pk>/matches/<int:other>/not-same/", suggestions.claim_not_same, name="claim_not_same"),
+    path("claims/<int:pk>/not-same/<int:rejection>/restore/", suggestions.claim_restore_match, name="claim_restore_match"),
+    path("claims/<int:pk>/narratives/<int:narrative>/not-this/", suggestions.claim_not_narrative, name="claim_not_narrative"),
+    path("claims/<int:pk>/not-narrative/<int:rejection>/restore/", suggestions.claim_restore_narrative,
+         name="claim_restore_narrative"),
     path("evidence/<int:pk>/edit/", evidence.evidence_edit, name="evidence_edit"),
     path("evidence/<int:pk>/remove/", evidence.evidence_remove, name="evidence_remove"),
     path("narratives/", narratives.narrative_list, name="narratives"),

@@ -100,3 +100,71 @@ def test_the_openapi_schema_describes_the_endpoints(client, db):
 def test_tokens_are_stored_hashed(editor):
     token, key = create_token(user=editor, name="bot")
     assert key not in (token.key_hash, token.prefix) and key.startswith(token.prefix)
+
+
+# --- The queue's marks as filters: "matches a published verdict" and "repeats a known narrative" ---
+
+
+@pytest.fixture
+def marked_claims(db):
+    """A claim repeating a published verdict, one repeating a known narrative, and one doing neither."""
+    from claims.services.matching import find_matches
+
+    from .services.test_claim_matches import by_hand, published
+    from .services.test_narrative_matching import MASTS, narrative_of
+
+    published("Russian forces have captured the city of Lysychansk, the defence ministry said.")
+    narrative = narrative_of(MASTS)
+    repeat = by_hand("The Defence Ministry in Moscow said Lysychansk had been taken by Russian troops.")
+    told = by_hand("Schoolchildren in Lindholm are being made ill by the 5G masts.")
+    plain = ClaimFactory(text="The council approved a new swimming pool for Lindholm.")
+    find_matches([plain])
+    return {"repeat": repeat, "told": told, "plain": plain, "narrative": narrative}
+
+
+def _ids(client, token, **params) -> set[int]:
+    response = client.get("/api/claims", params, headers=auth(token))
+    assert response.status_code == 200, response.content
+    return {c["id"] for c in response.json()["claims"]}
+
+
+def test_claims_are_filtered_on_matching_a_published_verdict(client, editor_token, marked_claims):
+    m = marked_claims
+    assert _ids(client, editor_token, matches_published="true") == {m["repeat"].pk}
+    assert _ids(client, editor_token, matches_published="false") == {m["told"].pk, m["plain"].pk}
+
+
+def test_claims_are_filtered_on_the_narrative_they_repeat(client, editor_token, marked_claims):
+    assert _ids(client, editor_token, narrative=str(marked_claims["narrative"].pk)) == {marked_claims["told"].pk}
+
+
+def test_each_claim_says_whether_it_carries_either_mark(client, editor_token, marked_claims):
+    rows = {c["id"]: (c["matches_published"], c["repeats_narrative"])
+            for c in client.get("/api/claims", headers=auth(editor_token)).json()["claims"]}
+    m = marked_claims
+    assert (rows[m["repeat"].pk], rows[m["told"].pk], rows[m["plain"].pk]) == ((True, False), (False, True), (False, False))
+
+
+@pytest.mark.parametrize("params, named", [
+    ({"matches_published": "maybe"}, "matches_published: true or false"),
+    ({"matches_published": "yes"}, "matches_published: true or false"),
+    ({"matches_published": "TRUE' OR 1=1"}, "matches_published: true or false"),
+    ({"narrative": "999999"}, "narrative:"),
+    ({"narrative": "nine"}, "narrative:"),
+    ({"narrative": "-1"}, "narrative:"),
+    ({"narrative": "٣"}, "narrative:"),
+    ({"narrative": "9" * 10_000}, "narrative: a known narrative's id"),
+    ({"matches_published": "t" * 10_000}, "matches_published: true or false"),
+])
+def test_a_bad_mark_filter_is_a_400_that_names_it(client, editor_token, marked_claims, params, named):
+    response = client.get("/api/claims", params, headers=auth(editor_token))
+    assert response.status_code == 400 and named in response.json()["detail"]
+
+
+def test_an_archived_narrative_is_no_filter(client, editor_token, marked_claims):
+    from claims.services import narratives
+
+    narrative = marked_claims["narrative"]
+    narratives.archive_narrative(narrative=narrative, user=UserFactory(role="Editor"))
+    response = client.get("/api/claims", {"narrative": str(narrative.pk)}, headers=auth(editor_token))
+    assert response.status_code == 400 and "narrative:" in response.json()["detail"]

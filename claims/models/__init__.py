@@ -5,6 +5,7 @@ from .feeds import Feed, FeedEntry
 from .imports import ImportChannel, ImportItem, ImportJob, ItemState
 from .matches import ClaimMatch, ClaimSignature
 from .narratives import Narrative, NarrativeDebunk, NarrativeExample, NarrativeMatch
+from .rejections import MatchRejection, NarrativeRejection, wording_key
 from .tokens import ApiToken
 from .sources import Outlet, Reliability, Source, SourceKind
 from .topics import Side, Topic
@@ -28,10 +29,12 @@ __all__ = [
     "ImportItem",
     "ImportJob",
     "ItemState",
+    "MatchRejection",
     "Narrative",
     "NarrativeDebunk",
     "NarrativeExample",
     "NarrativeMatch",
+    "NarrativeRejection",
     "Outlet",
     "Reliability",
     "Side",
@@ -40,4 +43,5 @@ __all__ = [
     "Stance",
     "Topic",
     "Verdict",
+    "wording_key",
 ]

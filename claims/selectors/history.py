@@ -8,9 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils.text import capfirst
 
 from ..models import Claim, Comment, Evidence, Verdict
+
+# The change reason services.rejections gives a rejection a reviewer takes back.
+RESTORED = "restored"
 
 # Fields whose changes are bookkeeping, not something a reviewer needs to read. The stored marks
 # (matches a published verdict, repeats a narrative, spread) follow other records' changes, which
@@ -88,11 +92,59 @@ def _readable(events: list[Event]) -> None:
         event.changes = [(f, show(f, old), show(f, new)) for f, old, new in event.changes]
 
 
+def _rejection_events(claim: Claim) -> list[Event]:
+    """Suggestions turned down for the claim's words, and taken back (services.rejections): a
+    rejection names the claim by its article and words, so its history outlives a re-split."""
+    from ..models import MatchRejection, Narrative, NarrativeRejection, wording_key
+
+    key, events = wording_key(claim.text), []
+    ends = Q(first_article_id=claim.article_id, first_key=key) | Q(second_article_id=claim.article_id, second_key=key)
+    for record in _records_where(MatchRejection, ends):
+        mine = (record.first_article_id, record.first_key) == (claim.article_id, key)
+        other = f"“{_short(record.second_text if mine else record.first_text)}”"
+        if record.history_type == "+":
+            events.append(Event(record.history_date, _who(record), "said it is not the same claim as",
+                                note=other + (f": {record.reason}" if record.reason else "")))
+        else:
+            what = "restored the suggestion" if record.history_change_reason == RESTORED else (
+                "dropped a turned-down suggestion with the other claim's article")
+            events.append(Event(record.history_date, _who(record), what, note=other))
+    records = _records_where(NarrativeRejection, Q(article_id=claim.article_id, claim_key=key))
+    names = dict(Narrative.objects.filter(pk__in={r.narrative_id for r in records}).values_list("pk", "name"))
+    for record in records:
+        name = names.get(record.narrative_id, "since deleted")
+        if record.history_type == "+":
+            events.append(Event(record.history_date, _who(record), f"said it does not repeat the narrative {name}",
+                                note=record.reason))
+        else:
+            what = "restored the narrative" if record.history_change_reason == RESTORED else (
+                "dropped a turned-down narrative with the narrative")
+            events.append(Event(record.history_date, _who(record), f"{what} {name}"))
+    return events
+
+
+def _records_where(model, condition: Q):
+    """Additions and deletions only: a rejection is never edited, only made and taken back."""
+    return list(
+        model.history.model.objects.filter(condition, history_type__in=["+", "-"])
+        .select_related("history_user").order_by("history_date", "history_id")
+    )
+
+
+def _who(record) -> str:
+    return record.history_user.get_username() if record.history_user else "an administrator"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
 def claim_history(claim: Claim) -> list[Event]:
     events = _events_for(_records(Claim.history.model, id=claim.pk), Claim, "claim")
     events += _events_for(_records(Verdict.history.model, claim_id=claim.pk), Verdict, "verdict")
     events += _events_for(_records(Evidence.history.model, claim_id=claim.pk), Evidence, "evidence")
     _readable(events)
+    events += _rejection_events(claim)
     for comment in Comment.objects.filter(claim=claim).select_related("author"):
         events.append(Event(comment.created_at, comment.author.get_username(), "commented", note=comment.body))
     return sorted(events, key=lambda e: e.when, reverse=True)

@@ -9,7 +9,8 @@ signatures in one query (computed and stored for any claim that has none, as cla
 matching existed); then claims.matching.compare() decides. Only pairs
 the matcher calls the same claim are stored; a changed number, a denial, another place are not
 matches, whatever their shared words. The same signatures are then compared with the examples of
-the known narratives (services.narrative_matching).
+the known narratives (services.narrative_matching). A pair a reviewer said is not the same claim
+(services.rejections) is never stored again, however the claims are matched anew.
 
 Why a split queues its matching as a task of its own (on commit) instead of matching inside
 the split: matching a batch of claims costs most of what extracting them does, and grows with the
@@ -28,6 +29,7 @@ from django.db.models import Q
 from ..matching import MATCHER, Signature, compare, signatures
 from ..models import Claim, ClaimMatch, ClaimSignature
 from ..selectors.matches import match_candidates, matches_published_verdict
+from ..selectors.rejections import rejected_pairs
 from ..selectors.signatures import stored_signatures
 
 KEEP = 20  # matches stored per new claim, the closest
@@ -85,6 +87,9 @@ def find_matches(claims: list[Claim]) -> list[ClaimMatch]:
     from .narrative_matching import flag_claims
 
     flag_claims(claims, own)
+    # A pair a reviewer said is not the same claim is not suggested again (services.rejections).
+    for pair in rejected_pairs(list(pairs), claims):
+        del pairs[pair]
     stored = ClaimMatch.objects.bulk_create(list(pairs.values()), batch_size=500, ignore_conflicts=True)
     refresh_published_marks({pk for pair in pairs for pk in pair})
     return stored
@@ -97,6 +102,31 @@ def match_stored_claims(claim_ids: list[int]) -> int:
     claims = list(Claim.objects.filter(pk__in=claim_ids).only("id", "text", "article_id", "check_worthy").order_by("pk"))
     with transaction.atomic():
         return len(find_matches(claims))
+
+
+def match_again(claim_ids: list[int], other_ids: list[int]) -> list[ClaimMatch]:
+    """A rejected suggestion taken back (services.rejections): the matcher compares these claims
+    with those again, as find_matches would (check-worthy claims of two articles), and stores the
+    pairs it still calls the same claim; returns them. Marks follow."""
+    claims = {c.pk: c for c in Claim.objects.filter(pk__in={*claim_ids, *other_ids}, check_worthy=True)
+              .only("id", "text", "article_id", "check_worthy")}
+    found = signatures_for(list(claims.values()))
+    pairs = {}
+    for one in claim_ids:
+        for two in other_ids:
+            if one not in claims or two not in claims or claims[one].article_id == claims[two].article_id:
+                continue
+            match = compare(found[one], found[two])
+            if match.same:
+                later, earlier = max(one, two), min(one, two)
+                pairs[(later, earlier)] = ClaimMatch(
+                    claim_id=later, earlier_id=earlier, score=min(max(match.score, 0.0), 1.0), reason=match.reason[:300]
+                )
+    for pair in rejected_pairs(list(pairs), list(claims.values())):
+        del pairs[pair]
+    stored = ClaimMatch.objects.bulk_create(list(pairs.values()), ignore_conflicts=True)
+    refresh_published_marks({*claim_ids, *other_ids})
+    return stored
 
 
 def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:

@@ -16,6 +16,9 @@ function here that stores or drops matches ends with refresh_narrative_marks for
 touched, and so do the services that archive or restore a narrative or remove an example
 (services.narratives).
 
+A claim a reviewer said does not repeat a narrative ("Not this narrative", services.rejections)
+is never flagged for it again: both ways in below leave such flags out.
+
 Two ways in, both storing NarrativeMatch rows (one per claim and example) and both safe to run twice:
 - new claims (`flag_claims`, called by services.matching.find_matches wherever claims are stored:
   after a split in match_claims_task, a claim added by hand, split or merged): each is compared
@@ -33,6 +36,7 @@ from ..matching import SAME_THRESHOLD, Signature, claim_signature, compare, simi
 from ..models import Claim, NarrativeExample, NarrativeMatch
 from ..selectors.candidates import MATCHING, Wanted, candidates_for_batch
 from ..selectors.narratives import repeats_active_narrative
+from ..selectors.rejections import rejected_flags
 from .matching import MATCHER, signatures_for
 
 # Stored claims fetched per new example: a narrative is repeated far more often than a claim is
@@ -133,6 +137,7 @@ def _flag_claims(claims: list[Claim], signatures: dict[int, Signature]) -> list[
             match = _same(own, example_sigs[example.pk])
             if match is not None:
                 found.append(NarrativeMatch(claim_id=claim.pk, example_id=example.pk, narrative_id=example.narrative_id, score=_score(match)))
+    found = _without_rejected(found, claims)
     return NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True)
 
 
@@ -147,7 +152,8 @@ def match_examples(example_ids: list[int]) -> int:
     found_for = candidates_for_batch([Wanted(example.text) for example in examples], EXAMPLE_CANDIDATES, MATCHING)
     candidates = {example.pk: [c.claim_id for c in some] for example, some in zip(examples, found_for)}
     wanted = {pk for ids in candidates.values() for pk in ids}
-    claim_sigs = signatures_for(list(Claim.objects.filter(pk__in=wanted).only("id", "text"))) if wanted else {}
+    stored_claims = list(Claim.objects.filter(pk__in=wanted).only("id", "text", "article_id")) if wanted else []
+    claim_sigs = signatures_for(stored_claims) if wanted else {}
     found = []
     for example in examples:
         for claim_id in candidates[example.pk]:
@@ -156,10 +162,39 @@ def match_examples(example_ids: list[int]) -> int:
             match = _same(claim_sigs[claim_id], example_sigs[example.pk])
             if match is not None:
                 found.append(NarrativeMatch(claim_id=claim_id, example_id=example.pk, narrative_id=example.narrative_id, score=_score(match)))
+    found = _without_rejected(found, stored_claims)
     with transaction.atomic():
         stored = NarrativeMatch.objects.bulk_create(found, batch_size=500, ignore_conflicts=True)
         refresh_narrative_marks({match.claim_id for match in found})
         return len(stored)
+
+
+def _without_rejected(found: list[NarrativeMatch], claims: list[Claim]) -> list[NarrativeMatch]:
+    """Leave out the flags a reviewer turned down ("Not this narrative", services.rejections)."""
+    if not found:
+        return found
+    flagged = {match.claim_id for match in found}
+    rejected = rejected_flags([claim for claim in claims if claim.pk in flagged])
+    return [match for match in found if (match.claim_id, match.narrative_id) not in rejected]
+
+
+def flag_again(claim_ids: list[int], narrative) -> int:
+    """A "Not this narrative" taken back: the claims are compared with the narrative's examples
+    again (archived or not: an archived narrative keeps its matches, and flags nothing until it is
+    restored); returns how many claim-example pairs it stored. Flags follow."""
+    claims = list(Claim.objects.filter(pk__in=claim_ids).only("id", "text", "article_id"))
+    examples = list(NarrativeExample.objects.filter(narrative=narrative).only("id", "narrative_id", "text", "signature", "matcher"))
+    found = []
+    if claims and examples:
+        claim_sigs, example_sigs = signatures_for(claims), _signatures_of(examples)
+        for claim in claims:
+            for example in examples:
+                match = _same(claim_sigs[claim.pk], example_sigs[example.pk])
+                if match is not None:
+                    found.append(NarrativeMatch(claim_id=claim.pk, example_id=example.pk, narrative_id=narrative.pk, score=_score(match)))
+    stored = NarrativeMatch.objects.bulk_create(_without_rejected(found, claims), ignore_conflicts=True)
+    refresh_narrative_marks(claim_ids)
+    return len(stored)
 
 
 def forget_claims(claim_ids: list[int]) -> None:

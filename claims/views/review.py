@@ -11,8 +11,8 @@ from django_htmx.http import trigger_client_event
 from .. import permissions
 from ..concurrency import StaleEdit
 from ..forms import (
-    AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, SameClaimForm, SendBackForm,
-    SplitForm, VerdictForm,
+    AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, RejectSuggestionForm,
+    SameClaimForm, SendBackForm, SplitForm, VerdictForm,
 )
 from ..input_rules import record_number
 from ..models import Claim
@@ -21,6 +21,7 @@ from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..selectors.history import claim_history
 from ..selectors.matches import checked_before
 from ..selectors.narratives import known_narratives
+from ..selectors.rejections import rejected_matches, rejected_narratives
 from ..services import claims as claim_services, clusters, comments, evidence, reviews
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
@@ -69,6 +70,10 @@ def _context(request, claim, **extra):
         "checked_before": checked_before(claim),
         "known_narratives": known_narratives(claim),
         "may_link": permissions.can_link_same_claim(user, claim),
+        "may_reject": permissions.can_reject_suggestion(user, claim),
+        "rejected_matches": rejected_matches(claim),
+        "rejected_narratives": rejected_narratives(claim),
+        "reject_form": RejectSuggestionForm(),
         "cluster_verdict": published_verdict_of_cluster(claim),
         "spread": cluster_spread(claim),
         "error": None,

@@ -45,3 +45,30 @@ def test_reviewer_sees_the_earlier_verdict_of_a_repeated_claim(repeated_claim, s
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
     checked.get_by_role("link", name="Russian forces have captured the city of Lysychansk").click()
     expect(page.get_by_role("region", name="Review")).to_contain_text("False")
+
+
+def test_reviewer_turns_down_a_wrong_match_and_restores_it(repeated_claim, sign_in, live_server):
+    """The matcher paired the claims; the reviewer, who read both, says they are not the same claim
+    (with why), sees it leave the panel and the queue's mark, and then thinks better of it."""
+    page = sign_in("rita")
+    page.goto(live_server.url + repeated_claim.get_absolute_url())
+    checked = page.get_by_role("region", name="Checked before?")
+    expect(checked).to_contain_text("False, published 12 Oct 2026")
+
+    checked.get_by_text("Not the same claim…").click()
+    checked.get_by_label("Why (optional)").fill("The ministry spoke of another town of that name.")
+    checked.get_by_role("button", name="Not the same claim", exact=True).click()
+    expect(checked).to_contain_text("No earlier claim matches.")
+    expect(checked).to_contain_text("Turned down (1)")
+    expect(page.get_by_role("region", name="History")).to_contain_text("said it is not the same claim as")
+
+    page.get_by_role("link", name="Queue").first.click()
+    expect(page.get_by_role("link", name="Lysychansk had been taken by Russian troops")).to_be_visible()
+    expect(page.get_by_role("link", name="matches: False, 12 Oct")).to_have_count(0)
+
+    page.goto(live_server.url + repeated_claim.get_absolute_url())
+    checked = page.get_by_role("region", name="Checked before?")
+    checked.get_by_text("Turned down (1)").click()
+    checked.get_by_role("button", name="Restore the suggestion").click()
+    expect(checked).to_contain_text("False, published 12 Oct 2026")
+    expect(checked).not_to_contain_text("Turned down")
