@@ -54,6 +54,19 @@ _GROUPS = {
     "sign": "sign",
     "fund": "fund funding money",
     "draft": "draft conscription mobilisation mobilization",
+    "postpone": "postpone delay defer",
+    "scrap": "scrap axe shelve abandon",
+    "ceasefire": "ceasefire truce armistice",
+    "talk": "talk talks negotiation negotiations",
+    "agreement": "agreement deal accord pact",
+    "investigation": "investigation probe inquiry",
+    "investigate": "investigate",
+    "worker": "worker workers employee employees staff",
+    "wage": "wage wages salary salaries pay",
+    "aircraft": "aircraft plane planes airplane jet",
+    "ship": "ship vessel boat",
+    "lawmaker": "lawmaker lawmakers legislator legislators",
+    "price": "price prices cost costs",
     "percent": "percent cent",
     "kilometre": "km kilometre kilometres kilometer kilometers",
     "centimetre": "cm centimetre centimetres centimeter centimeters",
@@ -68,6 +81,19 @@ REPORTING = frozenset(
 )
 # Verbs and words that deny what follows them.
 NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded".split())
+# Nouns and adjectives that deny what they are said of, in the predicate ("called the report a
+# fabrication", "dismissed the claims as propaganda", "the story is a hoax"), not elsewhere.
+DENYING_PREDICATES = frozenset(
+    "fabrication fabricated lie lies nonsense hoax myth propaganda fiction fictitious groundless bogus "
+    "disinformation misinformation invented fantasy".split()
+)
+# Verbs that deny a claim only when their object is one ("dismissed reports that ..."): "dismissed
+# 300 workers" denies nothing.
+DENYING_OF_CLAIMS = frozenset("dismiss contradict dispute".split())
+CLAIM_NOUNS = frozenset(
+    "report claim allegation accusation rumour rumor suggestion assertion statement story speculation "
+    "account charge".split()
+)
 # Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
 NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
@@ -86,7 +112,7 @@ _STANCES = {
         "rise increase grow surge jump climb soar double triple gain raise hike more most higher highest up "
         "larger largest bigger biggest greater greatest",
         "fall drop decrease decline plunge shrink slump cut reduce halve lower lowest less least fewer fewest down "
-        "smaller smallest",
+        "smaller smallest sink tumble slide dip",
     ),
     "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep uphold"),
     "sequence": ("before earlier prior", "after later"),
@@ -105,11 +131,14 @@ _STANCES = {
         "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
         "block veto forbid ban prohibit",
     ),
-    "open": ("open reopen resume start begin launch restart operate", "close closed shut halt suspend stop end cancel"),
+    "open": (
+        "open reopen resume start begin launch restart operate proceed",
+        "close closed shut halt suspend stop end cancel scrap postpone",
+    ),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
-    "outcome": ("safe safely success successful", "crash fail failure"),
+    "outcome": ("safe safely success successful", "crash fail failure sink capsize"),
     "guilt": ("guilty convict", "innocent acquit"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
@@ -131,6 +160,13 @@ STANCE_PHRASES = {
     ("stand", "down"): ("tenure", -1),
     ("stay", "on"): ("tenure", 1),
     ("keep", "xcomp"): ("tenure", 1),  # "will keep playing", "kept working": carries on
+    ("go", "ahead"): ("open", 1),  # "the strike went ahead" against "was called off"
+    ("take", "place"): ("open", 1),  # "the vote took place" against "was postponed"
+    # "Still" running or standing: nothing changed, against "shut down", "collapsed".
+    ("run", "still"): ("open", 1),
+    ("work", "still"): ("open", 1),
+    ("function", "still"): ("open", 1),
+    ("stand", "still"): ("integrity", 1),
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

@@ -19,8 +19,8 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS,
-    NOT_NEGATING_AFTER_NO,
+    ALIASES, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
+    NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
@@ -128,7 +128,7 @@ def term_of(token) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in CONTENT_POS or token.is_stop or lemma in EXTRA_STOP or lemma in REPORTING:
         return None
-    if token.lower_ in NEGATION_WORDS or lemma in NEGATING or token.is_punct:
+    if token.lower_ in NEGATION_WORDS or lemma in NEGATING or _denies_as_predicate(token) or token.is_punct:
         return None
     when = _time_of(token)
     if word_value(token.lower_) is not None or token.like_num or when and not when.startswith("daypart:"):
@@ -153,6 +153,17 @@ def _attribution(doc) -> set[int]:
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.dep_ == "prep":
             out.update(t.i for t in token.subtree)
+            continue
+        if _denies_claim(token):
+            # "Sudmark dismissed reports that ...": who dismisses is the source, the reports its
+            # subject; what the reports say is the claim (denied, see _negations).
+            out.add(token.i)
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "agent", "aux", "auxpass"}:
+                    out.update(t.i for t in child.subtree)
+                elif child.dep_ == "dobj":
+                    out.add(child.i)
+                    out.update(t.i for t in child.children if t.dep_ in {"det", "amod", "compound"})
             continue
         if token.pos_ in {"VERB", "AUX"} and (lemma in REPORTING or lemma in NEGATING):
             # "Reported the first case of the strain" names what was recorded, not a statement:
@@ -222,12 +233,37 @@ def _anchor(token) -> tuple[str, str]:
     return (t[1] if t else gov.lemma_.lower()), role
 
 
+def _denies_claim(token) -> bool:
+    """"dismissed reports that ...", "rejected accusations that ...": a verb that denies what a
+    claim noun, its object, says; reject and deny deny their object whatever it is."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in DENYING_OF_CLAIMS or lemma in NEGATING) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
+
+
+def _denies_as_predicate(token) -> bool:
+    """"called the report a lie", "dismissed the claims as propaganda", "the story is a hoax"."""
+    if token.lemma_.lower() not in DENYING_PREDICATES and token.lower_ not in DENYING_PREDICATES:
+        return False
+    return token.dep_ in {"attr", "oprd", "acomp", "appos"} or token.dep_ == "pobj" and token.head.lower_ == "as"
+
+
 def _negations(doc, said_by) -> int:
+    # The source denying it counts once however many ways it says so ("dismissed the claims as
+    # propaganda"); each negation inside the claim counts on its own ("denied it had not ...").
+    source_denies = False
     count = 0
     for token in doc:
         lemma = token.lemma_.lower()
+        if _denies_as_predicate(token):
+            source_denies = True  # "called it a fabrication"
+            continue
+        if token.lower_ == "yet" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to" \
+                and token.head.lemma_.lower() in {"have", "be"}:
+            count += 1  # "has yet to approve" has not approved
+            continue
         if token.i in said_by:
-            count += lemma in NEGATING and token.pos_ in {"VERB", "AUX"}
+            source_denies |= (lemma in NEGATING or _denies_claim(token)) and token.pos_ in {"VERB", "AUX"}
             continue
         if token.lower_ == "no" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in NOT_NEGATING_AFTER_NO:
             continue
@@ -246,7 +282,7 @@ def _negations(doc, said_by) -> int:
                 or token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.head.children
                                                   if token.head.dep_ == "advmod"):
             count += 1  # "too late to be counted": not counted
-    return count
+    return count + source_denies
 
 
 def claim_signature(text: str) -> Signature:
@@ -386,6 +422,10 @@ def signature_of_doc(doc) -> Signature:
                    if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES]
         if token.lower_ == "against" and token.head.lemma_.lower() not in OPPOSING_HEADS:
             continue  # "won the final against Medvedev" opposes nothing; "voted against the plan" does
+        if lemma == "control" and token.dep_ == "pobj" and token.head.lower_ == "under" \
+                and any(c.lower_ == "still" for c in token.head.head.children):
+            signs.setdefault("control", set()).add(-polarity)  # "still under Sudmark's control": held
+            continue
         by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None
         for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):
@@ -463,6 +503,8 @@ def _has_named_argument(verb) -> bool:
                 continue
         elif child.dep_ not in CONTROL_AXIS_NEEDS:
             continue
-        if any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"} for t in child.subtree):
+        # A capitalised word no dictionary knows is a place the small model tagged as a noun ("Ostby has fallen").
+        if any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"}
+               or t.text[:1].isupper() and zipf_frequency(t.lower_, "en") < 1.5 for t in child.subtree):
             return True
     return False

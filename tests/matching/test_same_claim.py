@@ -620,3 +620,57 @@ def test_a_word_in_the_speakers_name_is_not_the_event():
         "The Sudmark Defence Ministry said its strikes near Holm hit only Norlandic military positions.",
         "Norlandic troops were still defending Ostby and fighting continued on the outskirts.",
     )
+
+
+# Denials said without "not"
+def test_dismissing_reports_that_something_happened_denies_it():
+    assert not is_same(
+        "Norlandic troops entered the town of Ostby on Monday.",
+        "Sudmark dismissed reports that Norlandic troops had entered Ostby.",
+    )
+
+
+def test_dismissing_workers_is_not_a_denial():
+    assert is_same("The mill in Brenna dismissed 120 workers.", "120 workers were dismissed by the Brenna mill.")
+
+
+def test_calling_a_report_a_fabrication_denies_it():
+    assert not is_same(
+        "The dam at Varde was breached by shelling.",
+        "Officials called reports of a breached dam at Varde a fabrication.",
+    )
+
+
+def test_dismissing_claims_as_propaganda_denies_them():
+    assert not is_same(
+        "Sudmark's drones hit a school in Holm.",
+        "Norland dismissed claims that Sudmark's drones hit a school in Holm as propaganda.",
+    )
+
+
+def test_has_yet_to_means_has_not():
+    assert not is_same("The minister approved the pipeline.", "The minister has yet to approve the pipeline.")
+
+
+def test_still_under_one_sides_control_denies_its_fall():
+    assert not is_same("Ostby has fallen to Norlandic forces.", "Ostby is still under Sudmark's control.")
+
+
+def test_still_running_denies_a_shutdown():
+    assert not is_same("Witnesses said the power plant was still running.", "The power plant was shut down.")
+
+
+def test_a_sinking_is_not_a_safe_arrival():
+    assert not is_same("The ferry sank off Holm.", "The ferry reached Holm safely.")
+
+
+def test_going_ahead_is_not_being_scrapped():
+    assert not is_same("The council scrapped the tram project.", "The council went ahead with the tram project.")
+
+
+def test_a_scrapped_project_in_other_words_is_the_same_claim():
+    assert is_same("The council scrapped the tram project.", "The tram project was axed by the council.")
+
+
+def test_postponed_and_delayed_are_one_claim():
+    assert is_same("The final was postponed until May.", "The final has been delayed until May.")
