@@ -1,11 +1,13 @@
 """Build the claim-pair gold sets (JSON Lines) from the hand-written sources.
 
-    python tests/matching/build_pairs.py          # writes the three .jsonl files, prints counts
+    python tests/matching/build_pairs.py          # writes the four .jsonl files, prints counts
 
 Sources live in tests/matching/source/: dev*.txt -> pairs.jsonl,
 held1.txt..held3.txt -> held_pairs.jsonl, held2-*.txt -> held2_pairs.jsonl
-(the second held-out set, written blind to the matcher). The held pattern
-is held[0-9].txt, not held*.txt, so that the held2 sources stay out of it.
+(the second held-out set, written blind to the matcher), blind3-*.txt ->
+blind3_pairs.jsonl (the third, also written blind, by someone who had read
+neither the matcher nor any earlier set). The held pattern is held[0-9].txt,
+not held*.txt, so that the held2 sources stay out of it.
 Format of a source file:
 
     @ story-slug                  starts (or reopens) a story; names carry over
@@ -104,6 +106,7 @@ SETS = {
     "pairs.jsonl": ("dev*.txt", "p"),
     "held_pairs.jsonl": ("held[0-9].txt", "h"),
     "held2_pairs.jsonl": ("held2-*.txt", "k"),
+    "blind3_pairs.jsonl": ("blind3-*.txt", "b3"),
 }
 
 
@@ -117,8 +120,9 @@ def leaks(rows, earlier):
 
 if __name__ == "__main__":
     built = {name: build(pattern, prefix, HERE / name) for name, (pattern, prefix) in SETS.items()}
-    dev, held, held2 = built.values()
-    for name, rows, earlier in (("held", held, [dev]), ("held2", held2, [dev, held])):
+    dev, held, held2, blind3 = built.values()
+    for name, rows, earlier in (("held", held, [dev]), ("held2", held2, [dev, held]),
+                                ("blind3", blind3, [dev, held, held2])):
         stories, claims = leaks(rows, earlier)
         assert not stories, f"{name} stories also in an earlier set: {stories}"
         assert not claims, f"{name} claims also in an earlier set: {claims}"

@@ -62,6 +62,18 @@ def test_second_held_out_set_shares_no_story_or_claim_with_the_earlier_sets():
     assert {r["kind"] for r in held2} == KINDS
 
 
+def test_third_held_out_set_is_fresh_and_big_enough_to_report_per_kind():
+    earlier = rows_of("pairs.jsonl") + rows_of("held_pairs.jsonl") + rows_of("held2_pairs.jsonl")
+    blind3 = rows_of("blind3_pairs.jsonl")
+    assert not {r["story"] for r in earlier} & {r["story"] for r in blind3}
+    assert not {c for r in earlier for c in (r["a"], r["b"])} & {c for r in blind3 for c in (r["a"], r["b"])}
+    assert len(blind3) >= 300
+    assert len({r["story"] for r in blind3}) >= 50
+    # written to be roughly half matches, half near misses
+    assert 0.40 <= sum(r["same"] for r in blind3) / len(blind3) <= 0.55
+    assert {r["kind"] for r in blind3} == KINDS
+
+
 def test_readme_examples_are_lines_of_the_dev_set():
     text = (HERE / "README.md").read_text(encoding="utf-8")
     block = text.split("```json\n", 1)[1].split("```", 1)[0]
