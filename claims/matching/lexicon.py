@@ -97,7 +97,11 @@ CLAIM_NOUNS = frozenset(
 # Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
 NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
-NEGATING_PHRASES = {("rule", "out"), ("call", "off"), ("turn", "down")}
+NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+# Verbs that deny only when they take a clause or a claim ("refused to sign", "failed to pass",
+# "rejected claims that ..."); with a plain object they are the no of a decision ("rejected the
+# offer", "refused the bid") and stand on the approval axis, as "blocked" and "voted down" do.
+NEGATING_WITH_CLAUSE_OR_CLAIM = frozenset("reject refuse fail".split())
 # "no more than 35 dollars" caps a number, it does not deny anything.
 NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
 NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".split())
@@ -129,7 +133,7 @@ _STANCES = {
     "result": ("win victory", "lose defeat loss"),
     "approval": (
         "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
-        "block veto forbid ban prohibit",
+        "block veto forbid ban prohibit reject refuse",
     ),
     "open": (
         "open reopen resume start begin launch restart operate proceed",
@@ -138,7 +142,7 @@ _STANCES = {
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
-    "outcome": ("safe safely success successful", "crash fail failure sink capsize"),
+    "outcome": ("safe safely success successful pass", "crash fail failure sink capsize"),
     "guilt": ("guilty convict", "innocent acquit"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
@@ -160,6 +164,10 @@ STANCE_PHRASES = {
     ("stand", "down"): ("tenure", -1),
     ("stay", "on"): ("tenure", 1),
     ("keep", "xcomp"): ("tenure", 1),  # "will keep playing", "kept working": carries on
+    ("turn", "down"): ("approval", -1),  # "turned down the offer" is "rejected the offer"
+    ("vote", "down"): ("approval", -1),
+    ("vote", "xcomp"): ("approval", 1),  # "voted to lower the age" against "rejected a bill to lower it"
+    ("throw", "out"): ("approval", -1),
     ("go", "ahead"): ("open", 1),  # "the strike went ahead" against "was called off"
     ("take", "place"): ("open", 1),  # "the vote took place" against "was postponed"
     # "Still" running or standing: nothing changed, against "shut down", "collapsed".

@@ -20,11 +20,11 @@ from claims.extraction.nlp import pipeline
 
 from .lexicon import (
     ALIASES, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
-    NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
+    NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
-from .numbers import ranges_in, word_value
+from .numbers import DURATIONS, FRACTIONS, SCALES, VAGUE, ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -133,6 +133,13 @@ def term_of(token) -> tuple[str, str] | None:
     when = _time_of(token)
     if word_value(token.lower_) is not None or token.like_num or when and not when.startswith("daypart:"):
         return None  # a date is weighed by the time rule; "overnight" is also a word the claims share
+    if token.lower_ in SCALES or token.lower_ in VAGUE or token.lower_ == "half" and token.i >= 2 \
+            and token.nbor(-1).lower_ == "a" and token.nbor(-2).lower_ == "and":
+        return None  # "thousands", "several thousand", "a year and a half": numbers, weighed by the number rule
+    if token.lower_ in DURATIONS and _counted(token):
+        return None  # "18 months" and "a year and a half": one duration, weighed by the number rule
+    if _is_fraction(token):
+        return "percent", stem(SYNONYMS["percent"])  # "two-thirds of" is a share, as "67 percent of"
     if _is_name(token):
         return token.lower_, name_key(token.text)
     word = SYNONYMS.get(lemma) or SYNONYMS.get(token.lower_) or _unprefixed(token.lower_) or lemma
@@ -215,6 +222,18 @@ def _rank(word: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
+def _counted(token) -> bool:
+    """A unit with its count before it: "18 months", "a year", "two-week"."""
+    before = [t for t in token.doc[max(0, token.i - 2):token.i] if t.text != "-"]
+    return bool(before) and (before[-1].like_num or word_value(before[-1].lower_) is not None
+                             or before[-1].lower_ in {"a", "an", "one"})
+
+
+def _is_fraction(token) -> bool:
+    """"a third of the voters" is a share, not the third voter."""
+    return token.lower_ in FRACTIONS and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
+
+
 def _anchor(token) -> tuple[str, str]:
     """(the content word that governs this noun phrase, the phrase's role under it)."""
     head = token
@@ -239,6 +258,11 @@ def _denies_claim(token) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma in DENYING_OF_CLAIMS or lemma in NEGATING) and any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
+
+
+def _denies_clause(token) -> bool:
+    """"refused to sign", "rejected claims that ...": the verb denies what it takes."""
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or _denies_claim(token)
 
 
 def _denies_as_predicate(token) -> bool:
@@ -269,6 +293,8 @@ def _negations(doc, said_by) -> int:
             continue
         if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
             count += 1
+        elif lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and not _denies_clause(token):
+            continue  # "rejected the offer": a no on the approval axis, not a denial of the claim
         elif lemma in NEGATING and token.dep_ != "amod":  # "a failed launch" denies nothing
             count += 1
         elif lemma in NEGATING_WITH_CLAUSE and any(c.dep_ == "xcomp" for c in token.children):
@@ -316,13 +342,13 @@ def signature_of_doc(doc) -> Signature:
 
     # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
     for token in content:
-        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)):
+        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)) and not _is_fraction(token):
             times.add(f"rank:{rank}")
 
     # Numbers: counts only, not years and clock times.
     words = []
     for token in content:
-        if _time_of(token) or token.ent_type_ == "ORDINAL":
+        if _time_of(token) or token.ent_type_ == "ORDINAL" and not _is_fraction(token):
             words.append("|")
         elif token.text != "%":
             words.append(token.lower_)
@@ -426,6 +452,8 @@ def signature_of_doc(doc) -> Signature:
                 and any(c.lower_ == "still" for c in token.head.head.children):
             signs.setdefault("control", set()).add(-polarity)  # "still under Sudmark's control": held
             continue
+        if lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and _denies_clause(token):
+            continue  # "refused to extend the deal": a denial of extending (polarity), no stance of its own
         by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None
         for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):

@@ -674,3 +674,63 @@ def test_a_scrapped_project_in_other_words_is_the_same_claim():
 
 def test_postponed_and_delayed_are_one_claim():
     assert is_same("The final was postponed until May.", "The final has been delayed until May.")
+
+
+# Shares and figures written other ways
+def test_a_fraction_is_the_percentage_it_rounds_to():
+    assert is_same("Two-thirds of voters in Brenna backed the plan.", "67 percent of Brenna's voters backed the plan.")
+    assert is_same("Three in four nurses in Holm backed the deal.", "75% of nurses in Holm backed the deal.")
+    assert is_same("Half the trains to Lund were cancelled.", "50 per cent of trains to Lund were cancelled.")
+
+
+def test_a_hedged_fraction_reaches_as_far_as_a_hedged_figure():
+    assert is_same("More than half of the dockers in Holm joined the strike.", "52 percent of Holm's dockers joined the strike.")
+    assert is_same("Nearly a third of the wells in Varde ran dry.", "31 percent of Varde's wells ran dry.")
+
+
+def test_another_share_is_another_claim():
+    assert not is_same("A third of the wells in Varde ran dry.", "Half of the wells in Varde ran dry.")
+    assert not is_same("One in four pupils in Lund walks to school.", "One in ten pupils in Lund walks to school.")
+
+
+def test_a_rate_of_one_in_ten_thousand_is_not_one_in_a_hundred():
+    assert not is_same("The side effect hits one in 10,000 patients.", "The side effect hits one in 100 patients.")
+
+
+def test_thousands_separated_by_a_space():
+    assert is_same("The storm left 40 000 homes in Holm without power.", "The storm left 40,000 Holm homes without power.")
+    assert not is_same("The storm left 40 000 homes in Holm without power.", "The storm left 4,000 Holm homes without power.")
+
+
+def test_a_year_and_a_half_is_eighteen_months():
+    assert is_same("The mayor of Varde was jailed for 18 months.", "Varde's mayor was jailed for a year and a half.")
+    assert not is_same("The mayor of Varde was jailed for 18 months.", "Varde's mayor was jailed for two and a half years.")
+
+
+def test_several_thousand_people_are_thousands():
+    assert is_same("Thousands marched in Lund on Saturday.", "Several thousand people marched in Lund on Saturday.")
+
+
+# A no to a decision is on the approval axis; a no to a clause denies it
+def test_rejecting_and_turning_down_an_offer_are_one_claim():
+    assert is_same("The Brenna council rejected the developer's offer.", "The developer's offer was turned down by Brenna council.")
+    assert is_same("Holm's dockers rejected the pay deal.", "Holm's dockers voted down the pay deal.")
+
+
+def test_rejecting_is_not_accepting():
+    assert not is_same("The Brenna council rejected the developer's offer.", "The Brenna council accepted the developer's offer.")
+
+
+def test_refusing_to_do_it_denies_agreeing_to_do_it():
+    assert not is_same("Norland refused to extend the truce with Sudmark.", "Norland agreed to extend the truce with Sudmark.")
+
+
+def test_voting_to_do_it_is_not_rejecting_a_bill_to_do_it():
+    assert not is_same(
+        "Norland's parliament voted to lower the voting age to 16.",
+        "Norland's parliament rejected a bill to lower the voting age to 16.",
+    )
+
+
+def test_failing_a_test_is_not_passing_it():
+    assert not is_same("The Lund goalkeeper failed his medical.", "The Lund goalkeeper passed his medical.")
