@@ -34,7 +34,7 @@ _GROUPS = {
     "home": "home house apartment flat dwelling",
     "child": "child children kid kids",
     "president": "president leader",
-    "government": "government administration authorities",
+    "government": "government administration authorities official officials",
     "launch": "launch fire",
     "arrest": "arrest detain",
     "ban": "ban prohibit forbid outlaw",
@@ -65,7 +65,11 @@ _GROUPS = {
     "wage": "wage wages salary salaries pay",
     "aircraft": "aircraft plane planes airplane jet",
     "ship": "ship vessel boat",
-    "lawmaker": "lawmaker lawmakers legislator legislators",
+    "lawmaker": "lawmaker lawmakers legislator legislators mp mps",
+    "scientist": "scientist scientists researcher researchers",
+    "police": "police policeman policemen officer officers",
+    "share": "share shares stock stocks",
+    "team": "team club",
     "price": "price prices cost costs",
     "percent": "percent cent",
     "kilometre": "km kilometre kilometres kilometer kilometers",
@@ -137,18 +141,18 @@ _STANCES = {
     ),
     "open": (
         "open reopen resume start begin launch restart operate proceed",
-        "close closed shut halt suspend stop end cancel scrap postpone",
+        "close closed shut halt suspend stop end cancel scrap postpone ground grounded",
     ),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
     "outcome": ("safe safely success successful pass", "crash fail failure sink capsize"),
-    "guilt": ("guilty convict", "innocent acquit"),
+    "guilt": ("guilty convict", "innocent acquit clear exonerate"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
-    "tenure": ("stay continue", "resign quit retire"),
+    "tenure": ("stay continue", "resign quit retire stop halt cease end"),
     "presence": ("present", "missing absent"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
@@ -175,6 +179,7 @@ STANCE_PHRASES = {
     ("work", "still"): ("open", 1),
     ("function", "still"): ("open", 1),
     ("stand", "still"): ("integrity", 1),
+    ("run", "normally"): ("open", 1),
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

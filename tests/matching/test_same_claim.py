@@ -734,3 +734,34 @@ def test_voting_to_do_it_is_not_rejecting_a_bill_to_do_it():
 
 def test_failing_a_test_is_not_passing_it():
     assert not is_same("The Lund goalkeeper failed his medical.", "The Lund goalkeeper passed his medical.")
+
+
+# Words news copy uses for the same people and things
+def test_scientists_and_researchers_are_one_agent():
+    assert is_same("Researchers at Lund University found the drug cut deaths by 20%.",
+                   "Scientists at Lund University found the drug cut deaths by 20%.")
+
+
+def test_police_and_officers_are_one_agent():
+    assert is_same("Police in Brenna arrested three men after the raid.", "Brenna officers arrested three men after the raid.")
+
+
+def test_shares_and_stock_are_one_thing():
+    assert is_same("The firm's shares fell 8% on Monday.", "The company's stock dropped 8% on Monday.")
+
+
+# Opposite outcomes
+def test_cleared_is_not_found_guilty():
+    assert not is_same("The jury found the Holm banker guilty of fraud.", "The jury cleared the Holm banker of fraud.")
+
+
+def test_grounded_flights_have_not_resumed():
+    assert not is_same("Flights from Lund resumed on Tuesday.", "Flights from Lund remained grounded on Tuesday.")
+
+
+def test_keeping_production_going_is_not_stopping_it():
+    assert not is_same("The Holm plant stopped production.", "The Holm plant kept production going.")
+
+
+def test_a_service_running_normally_is_not_suspended():
+    assert not is_same("The Varde ferry service was suspended.", "The Varde ferry service is running normally.")
