@@ -93,7 +93,7 @@ DENYING_PREDICATES = frozenset(
 )
 # Verbs that deny a claim only when their object is one ("dismissed reports that ..."): "dismissed
 # 300 workers" denies nothing.
-DENYING_OF_CLAIMS = frozenset("dismiss contradict dispute".split())
+DENYING_OF_CLAIMS = frozenset("dismiss contradict dispute rebut rebuff contest".split())
 CLAIM_NOUNS = frozenset(
     "report claim allegation accusation rumour rumor suggestion assertion statement story speculation "
     "account charge".split()
@@ -145,15 +145,16 @@ _STANCES = {
     ),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
-    "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
-    "outcome": ("safe safely success successful pass", "crash fail failure sink capsize"),
+    "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare foil thwart avert"),
+    "outcome": ("safe safely success successful pass meet", "crash fail failure sink capsize miss"),
+    "restriction": ("impose introduce tighten", "lift ease repeal relax loosen"),
     "guilt": ("guilty convict", "innocent acquit clear exonerate"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue", "resign quit retire stop halt cease end"),
-    "presence": ("present", "missing absent"),
+    "presence": ("present find locate", "missing absent"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
 STANCE_VERBS = {"defeat": ("result", 1), "beat": ("result", 1)}
@@ -180,6 +181,7 @@ STANCE_PHRASES = {
     ("function", "still"): ("open", 1),
     ("stand", "still"): ("integrity", 1),
     ("run", "normally"): ("open", 1),
+    ("fall", "short"): ("outcome", -1),  # "fell short of a majority" against "passed"
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

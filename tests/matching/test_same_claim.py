@@ -765,3 +765,24 @@ def test_keeping_production_going_is_not_stopping_it():
 
 def test_a_service_running_normally_is_not_suspended():
     assert not is_same("The Varde ferry service was suspended.", "The Varde ferry service is running normally.")
+
+
+def test_a_foiled_attack_did_not_hit():
+    assert not is_same("Guards foiled an attack on the Holm depot.", "An attack hit the Holm depot.")
+
+
+def test_lifting_a_ban_is_not_imposing_it():
+    assert not is_same("Brenna lifted its ban on night flights.", "Brenna imposed a ban on night flights.")
+    assert is_same("Brenna eased its curfew on Monday.", "Brenna relaxed its curfew on Monday.")
+
+
+def test_meeting_a_deadline_is_not_missing_it():
+    assert not is_same("The Lund rail link met its deadline.", "The Lund rail link missed its deadline.")
+
+
+def test_falling_short_of_a_majority_is_not_passing():
+    assert not is_same("The motion fell short of a majority in Brenna's council.", "The motion passed in Brenna's council.")
+
+
+def test_contesting_reports_denies_them():
+    assert not is_same("Sudmark contested reports that its troops left Varde.", "Sudmark's troops left Varde.")
