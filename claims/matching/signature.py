@@ -458,6 +458,10 @@ def signature_of_doc(doc) -> Signature:
         for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):
                 continue  # "took 3 million euros", "14 held": not a place changing hands
+            if axis in BY_WHOM and (sides := _sides(token)):
+                # "A beat B" and "B lost to A" say one result: each named side gets its own sign.
+                for key, side in sides:
+                    signs.setdefault(f"{axis}:{key}", set()).add(sign * side * polarity)
             signs.setdefault(axis, set()).add(sign * polarity)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
@@ -521,6 +525,37 @@ def _within_np(token, head) -> bool:
             return False
         token = token.head
     return True
+
+
+# Axes whose sign belongs to a side: who won, not whether winning happened.
+BY_WHOM = {"result"}
+# How a name stands to the verb's sign: the subject wins when it "beat"; the object of "beat", the
+# subject of "was beaten" and the one played "against" lose; the one lost "to" and the agent "by" win.
+SIDE_OF = {"nsubj": 1, "nsubjpass": -1, "dobj": -1, "agent": 1, "prep:by": 1, "prep:to": -1, "prep:against": -1,
+           "prep:over": -1}
+
+
+def _sides(verb) -> list[tuple[str, int]]:
+    """The named sides of a result verb with the sign each takes: ("holm", 1), ("brenn", -1)."""
+    out = []
+    children = list(verb.children)
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        # "loses its majority, wins 240 seats", "beat Varde to win the cup": the first verb's subject.
+        children += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in children:
+        dep = child.dep_
+        if dep in {"prep", "agent"}:
+            dep = "agent" if dep == "agent" else f"prep:{child.lower_}"
+            child = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child is None:
+                continue
+        if dep not in SIDE_OF:
+            continue
+        names = [t for t in child.subtree if _within_np(t, child) and (
+            _is_name(t) or t.text[:1].isupper() and t.pos_ in {"NOUN", "PROPN"} and zipf_frequency(t.lower_, "en") < 1.5)]
+        if names:
+            out.append((min(name_key(t.text) for t in names), SIDE_OF[dep]))
+    return out
 
 
 def _has_named_argument(verb) -> bool:

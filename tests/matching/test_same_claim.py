@@ -786,3 +786,17 @@ def test_falling_short_of_a_majority_is_not_passing():
 
 def test_contesting_reports_denies_them():
     assert not is_same("Sudmark contested reports that its troops left Varde.", "Sudmark's troops left Varde.")
+
+
+# Who won: a result belongs to a side
+def test_beating_a_side_is_that_side_losing():
+    assert is_same("Holm United beat Brenna City 2-1 on Saturday.", "Brenna City lost 2-1 to Holm United on Saturday.")
+
+
+def test_losing_to_the_side_you_beat_is_another_result():
+    assert not is_same("Holm United beat Brenna City 2-1 on Saturday.", "Holm United lost 2-1 to Brenna City on Saturday.")
+
+
+def test_defeating_someone_is_winning_against_them():
+    assert is_same("Anna Berg defeated Lisa Holt in the Lund final.", "Anna Berg won the Lund final against Lisa Holt.")
+    assert not is_same("Anna Berg defeated Lisa Holt in the Lund final.", "Lisa Holt won the Lund final against Anna Berg.")
