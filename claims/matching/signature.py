@@ -260,6 +260,14 @@ def _denies_claim(token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
 
 
+def _no_longer(token) -> bool:
+    """The negation of "no longer sells", "does not sell anymore", "not any longer"."""
+    if token.lower_ == "no" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "longer":
+        return True
+    return token.dep_ == "neg" and any(
+        c.lower_ == "anymore" or c.lower_ == "longer" and c.i and c.nbor(-1).lower_ == "any" for c in token.head.children)
+
+
 def _denies_clause(token) -> bool:
     """"refused to sign", "rejected claims that ...": the verb denies what it takes."""
     return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or _denies_claim(token)
@@ -286,6 +294,8 @@ def _negations(doc, said_by) -> int:
                 and token.head.lemma_.lower() in {"have", "be"}:
             count += 1  # "has yet to approve" has not approved
             continue
+        if _no_longer(token):
+            continue  # "no longer sells" stopped selling: a change (see the stances), not a denial
         if token.i in said_by:
             source_denies |= (lemma in NEGATING or _denies_claim(token)) and token.pos_ in {"VERB", "AUX"}
             continue
@@ -451,6 +461,12 @@ def signature_of_doc(doc) -> Signature:
         if lemma == "control" and token.dep_ == "pobj" and token.head.lower_ == "under" \
                 and any(c.lower_ == "still" for c in token.head.head.children):
             signs.setdefault("control", set()).add(-polarity)  # "still under Sudmark's control": held
+            continue
+        if token.pos_ == "VERB" and any(c.lower_ == "still" and c.dep_ == "advmod" for c in token.children):
+            signs.setdefault("tenure", set()).add(polarity)  # "still sells bread": carries on
+        if _no_longer(token):
+            for axis in ("open", "tenure"):  # "no longer sells bread" is "stopped selling bread"
+                signs.setdefault(axis, set()).add(-polarity)
             continue
         if lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and _denies_clause(token):
             continue  # "refused to extend the deal": a denial of extending (polarity), no stance of its own

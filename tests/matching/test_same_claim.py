@@ -800,3 +800,9 @@ def test_losing_to_the_side_you_beat_is_another_result():
 def test_defeating_someone_is_winning_against_them():
     assert is_same("Anna Berg defeated Lisa Holt in the Lund final.", "Anna Berg won the Lund final against Lisa Holt.")
     assert not is_same("Anna Berg defeated Lisa Holt in the Lund final.", "Lisa Holt won the Lund final against Anna Berg.")
+
+
+def test_no_longer_doing_it_is_having_stopped():
+    assert is_same("The Holm bakery no longer sells bread.", "The Holm bakery stopped selling bread.")
+    assert is_same("The Holm bakery does not sell bread anymore.", "The Holm bakery stopped selling bread.")
+    assert not is_same("The Holm bakery no longer sells bread.", "The Holm bakery still sells bread and cakes.")
