@@ -111,6 +111,11 @@ def _parts(a: Signature, b: Signature) -> str | None:
         marks = dict(second.parts)
         terms = dict(second.terms)
         for term, mark in first.parts:
+            # "Two suspects charged" names the part of "two of the five suspects", not the whole.
+            figures = sorted(lo for t, lo, _ in first.counts if t == term)
+            given = [(lo, hi) for t, lo, hi in second.counts if t == term] or list(second.numbers)
+            if len(figures) >= 2 and given and all(overlap(g, (figures[0], figures[0])) for g in given):
+                continue
             # The other says nothing of how much, nor gives the part's figures some other way
             # ("20 of 25 drones" against "25 drones ..., 20 were shot down").
             silent = term in terms and term not in marks and "*" not in marks and not (

@@ -806,3 +806,10 @@ def test_no_longer_doing_it_is_having_stopped():
     assert is_same("The Holm bakery no longer sells bread.", "The Holm bakery stopped selling bread.")
     assert is_same("The Holm bakery does not sell bread anymore.", "The Holm bakery stopped selling bread.")
     assert not is_same("The Holm bakery no longer sells bread.", "The Holm bakery still sells bread and cakes.")
+
+
+def test_a_summary_that_gives_the_part_figure_is_the_part():
+    assert is_same("Two of the five suspects in the Holm robbery were charged.", "Two suspects charged over Holm robbery.")
+    assert is_same("Three of Brenna's eight schools will close.", "Three Brenna schools to close.")
+    assert not is_same("Two of the five suspects in the Holm robbery were charged.", "Five suspects charged over Holm robbery.")
+    assert not is_same("Two of the five suspects in the Holm robbery were charged.", "The Holm robbery suspects were charged.")
