@@ -146,6 +146,10 @@ def _affixes(a: Signature, b: Signature) -> str | None:
 
 
 STANCE_TERMS = frozenset(stem(word) for word in STANCES)
+# A stance word's places on the axes, by its stem: "quit" and "leave" both leave (membership -1).
+STANCE_OF: dict[str, set] = {}
+for _word, _places in STANCES.items():
+    STANCE_OF.setdefault(stem(_word), set()).update(_places)
 MEASURED = frozenset(stem(SYNONYMS.get(unit, unit)) for unit in list(DURATIONS) + ["percent", "km", "cm", "kg", "tonne"])
 
 
@@ -163,7 +167,7 @@ def _swap(a: Signature, b: Signature) -> str | None:
     if len(new_a) != 1 or len(new_b) != 1:
         return None
     (x,), (y,) = new_a, new_b
-    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and a.stances == b.stances:
+    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and (a.stances == b.stances or STANCE_OF[x] & STANCE_OF[y]):
         return None  # "a week" and "seven days", "rare" and "uncommon": the number or stance rules agreed
     slots_a = {slot for term, slot in a.slots if term == x}
     slots_b = {slot for term, slot in b.slots if term == y}

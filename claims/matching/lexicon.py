@@ -118,9 +118,9 @@ _STANCES = {
     ),
     "amount": (
         "rise increase grow surge jump climb soar double triple gain raise hike more most higher highest up "
-        "larger largest bigger biggest greater greatest",
+        "larger largest bigger biggest greater greatest expand widen",
         "fall drop decrease decline plunge shrink slump cut reduce halve lower lowest less least fewer fewest down "
-        "smaller smallest sink tumble slide dip",
+        "smaller smallest sink tumble slide dip narrow",
     ),
     "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep uphold"),
     "sequence": ("before earlier prior", "after later"),
@@ -128,7 +128,12 @@ _STANCES = {
     "fill": ("full", "empty"),
     "build": ("build construct rebuild erect", "destroy demolish raze flatten"),
     "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
-    "trade": ("buy sign acquire purchase", "sell"),
+    "trade": ("buy sign acquire purchase import", "sell export"),
+    "membership": ("join rejoin", "leave exit withdraw quit"),
+    "praise": ("praise welcome hail applaud commend", "criticise criticize condemn slam denounce"),
+    "balance": ("surplus profit", "deficit loss"),
+    "staff": ("hire recruit", "sack"),
+    "calm": ("peaceful calm", "violent violence riot clash"),
     "frequency": ("common frequent widespread", "rare uncommon"),
     "level": ("above", "below"),
     "heat": ("hot warm warmer warmest hottest heatwave", "cold cool colder coldest"),
@@ -154,7 +159,7 @@ _STANCES = {
     "true": ("true accurate correct", "false inaccurate wrong"),
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue", "resign quit retire stop halt cease end"),
-    "presence": ("present find locate", "missing absent"),
+    "presence": ("present", "missing absent"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
 STANCE_VERBS = {"defeat": ("result", 1), "beat": ("result", 1)}
@@ -182,6 +187,8 @@ STANCE_PHRASES = {
     ("stand", "still"): ("integrity", 1),
     ("run", "normally"): ("open", 1),
     ("fall", "short"): ("outcome", -1),  # "fell short of a majority" against "passed"
+    ("lay", "off"): ("staff", -1),
+    ("decline", "dobj"): ("approval", -1),  # "declined the offer", not a decline in numbers
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

@@ -813,3 +813,36 @@ def test_a_summary_that_gives_the_part_figure_is_the_part():
     assert is_same("Three of Brenna's eight schools will close.", "Three Brenna schools to close.")
     assert not is_same("Two of the five suspects in the Holm robbery were charged.", "Five suspects charged over Holm robbery.")
     assert not is_same("Two of the five suspects in the Holm robbery were charged.", "The Holm robbery suspects were charged.")
+
+
+# More opposite pairs news copy uses
+def test_joining_is_not_leaving_and_quitting_is_leaving():
+    assert not is_same("The Greens joined Norland's governing coalition.", "The Greens left Norland's governing coalition.")
+    assert is_same("The Greens quit Norland's governing coalition.", "The Greens left Norland's governing coalition.")
+
+
+def test_praise_is_not_criticism():
+    assert not is_same("The Holm mayor praised the police response to the riot.",
+                       "The Holm mayor criticised the police response to the riot.")
+    assert is_same("The Holm mayor condemned the attack.", "The Holm mayor denounced the attack.")
+
+
+def test_a_surplus_is_not_a_deficit():
+    assert not is_same("Norland posted a trade surplus in May.", "Norland posted a trade deficit in May.")
+
+
+def test_hiring_is_not_laying_off():
+    assert not is_same("The Lund plant will hire 300 workers.", "The Lund plant will lay off 300 workers.")
+
+
+def test_a_peaceful_protest_is_not_a_violent_one():
+    assert not is_same("The Brenna protest was peaceful.", "The Brenna protest turned violent.")
+
+
+def test_declining_an_offer_is_turning_it_down():
+    assert not is_same("The Holm club declined the offer from Lund.", "The Holm club accepted the offer from Lund.")
+    assert is_same("The Holm club turned down the offer from Lund.", "The Holm club declined the offer from Lund.")
+
+
+def test_exports_are_not_imports():
+    assert not is_same("Exports to Sudmark rose 10% in May.", "Imports from Sudmark rose 10% in May.")
