@@ -11,7 +11,8 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
   against "the city"); a claim that measures a proportion ("50 percent of") is not silent about it;
 - affixes: a word against its opposite made by an affix ("legal"/"illegal", "agree"/"disagree",
   "harmful"/"harmless"), only when the plain word is in the other claim;
-- stance: opposite signs on one axis ("captured" against "still held"), polarity included;
+- stance: opposite signs on one axis ("captured" against "still held"), polarity included; a result
+  is signed for each named side ("A beat B" is "B lost to A", not "A lost to B");
 - swap: the same sentence with one word put in another's place in the same slot ("will hire 300"
   against "will dismiss 300", "in the kitchen" against "on the roof"), the rest in its place;
 - polarity: one asserts, the other denies, when no shared axis already decided it;
@@ -110,6 +111,11 @@ def _parts(a: Signature, b: Signature) -> str | None:
         marks = dict(second.parts)
         terms = dict(second.terms)
         for term, mark in first.parts:
+            # "Two suspects charged" names the part of "two of the five suspects", not the whole.
+            figures = sorted(lo for t, lo, _ in first.counts if t == term)
+            given = [(lo, hi) for t, lo, hi in second.counts if t == term] or list(second.numbers)
+            if len(figures) >= 2 and given and all(overlap(g, (figures[0], figures[0])) for g in given):
+                continue
             # The other says nothing of how much, nor gives the part's figures some other way
             # ("20 of 25 drones" against "25 drones ..., 20 were shot down").
             silent = term in terms and term not in marks and "*" not in marks and not (
@@ -140,6 +146,10 @@ def _affixes(a: Signature, b: Signature) -> str | None:
 
 
 STANCE_TERMS = frozenset(stem(word) for word in STANCES)
+# A stance word's places on the axes, by its stem: "quit" and "leave" both leave (membership -1).
+STANCE_OF: dict[str, set] = {}
+for _word, _places in STANCES.items():
+    STANCE_OF.setdefault(stem(_word), set()).update(_places)
 MEASURED = frozenset(stem(SYNONYMS.get(unit, unit)) for unit in list(DURATIONS) + ["percent", "km", "cm", "kg", "tonne"])
 
 
@@ -157,7 +167,7 @@ def _swap(a: Signature, b: Signature) -> str | None:
     if len(new_a) != 1 or len(new_b) != 1:
         return None
     (x,), (y,) = new_a, new_b
-    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and a.stances == b.stances:
+    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and (a.stances == b.stances or STANCE_OF[x] & STANCE_OF[y]):
         return None  # "a week" and "seven days", "rare" and "uncommon": the number or stance rules agreed
     slots_a = {slot for term, slot in a.slots if term == x}
     slots_b = {slot for term, slot in b.slots if term == y}
@@ -177,11 +187,18 @@ def _stance(a: Signature, b: Signature) -> str | None:
     stances_a, stances_b = dict(a.stances), dict(b.stances)
     shared_axes = stances_a.keys() & stances_b.keys()
     for axis in sorted(shared_axes):
+        if _sided(a, axis) and _sided(a, axis) == _sided(b, axis):
+            continue  # both name the sides: "A beat B" and "B lost to A" are decided side by side
         if stances_a[axis] != stances_b[axis]:
             return f"opposite on {axis}"
     if not shared_axes and a.polarity != b.polarity:
         return "one asserts what the other denies"
     return None
+
+
+def _sided(sig: Signature, axis: str) -> set[str]:
+    """The sides a claim signs on an axis: {"result:holm", "result:varde"}."""
+    return {x for x, _ in sig.stances if x.startswith(axis + ":")}
 
 
 def _names(a: Signature, b: Signature) -> str | None:
@@ -236,6 +253,11 @@ def _roles(a: Signature, b: Signature) -> str | None:
             return [arg[2] for arg in sig.arguments if arg[1] in {role, "prep:to", "prep:than", "prep:against"}]
         return [arg[2] for arg in sig.arguments if arg[1] == role]
 
+    # Who won is settled by the sided stances: "A beat B" and "B lost to A" swap the roles, not the result.
+    sided_a = {axis: sign for axis, sign in a.stances if ":" in axis}
+    sided_b = {axis: sign for axis, sign in b.stances if ":" in axis}
+    if sided_a and sided_a == sided_b:
+        return None
     for first, second in ((a, b), (b, a)):
         for agent in by_role(first, "agent"):
             if any(_agree(agent, p) for p in by_role(second, "patient")) \
@@ -300,8 +322,10 @@ def _event(a: Signature, b: Signature) -> str | None:
     shared = ({t for t, _ in a.terms} & {t for t, _ in b.terms}) - names
     if len(shared) > 1:
         return None
-    # A figure or a date in common ("40 drones", "on Monday") says it is one event told twice.
-    if any(overlap(x, y) for x in a.numbers for y in b.numbers) or set(a.times) & set(b.times):
+    # A figure or a date in common ("40 drones", "on Monday") says it is one event told twice, and
+    # so does the same stance in other words ("defeated Holt" and "won the final against Holt").
+    if any(overlap(x, y) for x in a.numbers for y in b.numbers) or set(a.times) & set(b.times) \
+            or set(a.stances) & set(b.stances):
         return None
     # Told in what each claims, not in who says it ("defended" is not in "the Defence Ministry said").
     said_a, said_b = [t for t, _ in a.terms], [t for t, _ in b.terms]

@@ -34,7 +34,7 @@ _GROUPS = {
     "home": "home house apartment flat dwelling",
     "child": "child children kid kids",
     "president": "president leader",
-    "government": "government administration authorities",
+    "government": "government administration authorities official officials",
     "launch": "launch fire",
     "arrest": "arrest detain",
     "ban": "ban prohibit forbid outlaw",
@@ -54,6 +54,23 @@ _GROUPS = {
     "sign": "sign",
     "fund": "fund funding money",
     "draft": "draft conscription mobilisation mobilization",
+    "postpone": "postpone delay defer",
+    "scrap": "scrap axe shelve abandon",
+    "ceasefire": "ceasefire truce armistice",
+    "talk": "talk talks negotiation negotiations",
+    "agreement": "agreement deal accord pact",
+    "investigation": "investigation probe inquiry",
+    "investigate": "investigate",
+    "worker": "worker workers employee employees staff",
+    "wage": "wage wages salary salaries pay",
+    "aircraft": "aircraft plane planes airplane jet",
+    "ship": "ship vessel boat",
+    "lawmaker": "lawmaker lawmakers legislator legislators mp mps",
+    "scientist": "scientist scientists researcher researchers",
+    "police": "police policeman policemen officer officers",
+    "share": "share shares stock stocks",
+    "team": "team club",
+    "price": "price prices cost costs",
     "percent": "percent cent",
     "kilometre": "km kilometre kilometres kilometer kilometers",
     "centimetre": "cm centimetre centimetres centimeter centimeters",
@@ -68,10 +85,27 @@ REPORTING = frozenset(
 )
 # Verbs and words that deny what follows them.
 NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded".split())
+# Nouns and adjectives that deny what they are said of, in the predicate ("called the report a
+# fabrication", "dismissed the claims as propaganda", "the story is a hoax"), not elsewhere.
+DENYING_PREDICATES = frozenset(
+    "fabrication fabricated lie lies nonsense hoax myth propaganda fiction fictitious groundless bogus "
+    "disinformation misinformation invented fantasy".split()
+)
+# Verbs that deny a claim only when their object is one ("dismissed reports that ..."): "dismissed
+# 300 workers" denies nothing.
+DENYING_OF_CLAIMS = frozenset("dismiss contradict dispute rebut rebuff contest".split())
+CLAIM_NOUNS = frozenset(
+    "report claim allegation accusation rumour rumor suggestion assertion statement story speculation "
+    "account charge".split()
+)
 # Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
 NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
-NEGATING_PHRASES = {("rule", "out"), ("call", "off"), ("turn", "down")}
+NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+# Verbs that deny only when they take a clause or a claim ("refused to sign", "failed to pass",
+# "rejected claims that ..."); with a plain object they are the no of a decision ("rejected the
+# offer", "refused the bid") and stand on the approval axis, as "blocked" and "voted down" do.
+NEGATING_WITH_CLAUSE_OR_CLAIM = frozenset("reject refuse fail".split())
 # "no more than 35 dollars" caps a number, it does not deny anything.
 NOT_NEGATING_AFTER_NO = frozenset("more less fewer later earlier sooner".split())
 NEGATION_WORDS = frozenset("not n't no never nobody none nothing neither nor".split())
@@ -84,9 +118,9 @@ _STANCES = {
     ),
     "amount": (
         "rise increase grow surge jump climb soar double triple gain raise hike more most higher highest up "
-        "larger largest bigger biggest greater greatest",
+        "larger largest bigger biggest greater greatest expand widen",
         "fall drop decrease decline plunge shrink slump cut reduce halve lower lowest less least fewer fewest down "
-        "smaller smallest",
+        "smaller smallest sink tumble slide dip narrow",
     ),
     "change": ("change rise increase fall drop raise hike cut lower reduce", "remain unchanged stable steady freeze hold keep uphold"),
     "sequence": ("before earlier prior", "after later"),
@@ -94,7 +128,12 @@ _STANCES = {
     "fill": ("full", "empty"),
     "build": ("build construct rebuild erect", "destroy demolish raze flatten"),
     "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
-    "trade": ("buy sign acquire purchase", "sell"),
+    "trade": ("buy sign acquire purchase import", "sell export"),
+    "membership": ("join rejoin", "leave exit withdraw quit"),
+    "praise": ("praise welcome hail applaud commend", "criticise criticize condemn slam denounce"),
+    "balance": ("surplus profit", "deficit loss"),
+    "staff": ("hire recruit", "sack"),
+    "calm": ("peaceful calm", "violent violence riot clash"),
     "frequency": ("common frequent widespread", "rare uncommon"),
     "level": ("above", "below"),
     "heat": ("hot warm warmer warmest hottest heatwave", "cold cool colder coldest"),
@@ -103,19 +142,23 @@ _STANCES = {
     "result": ("win victory", "lose defeat loss"),
     "approval": (
         "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
-        "block veto forbid ban prohibit",
+        "block veto forbid ban prohibit reject refuse",
     ),
-    "open": ("open reopen resume start begin launch restart operate", "close closed shut halt suspend stop end cancel"),
+    "open": (
+        "open reopen resume start begin launch restart operate proceed",
+        "close closed shut halt suspend stop end cancel scrap postpone ground grounded",
+    ),
     "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
-    "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare"),
-    "outcome": ("safe safely success successful", "crash fail failure"),
-    "guilt": ("guilty convict", "innocent acquit"),
+    "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare foil thwart avert"),
+    "outcome": ("safe safely success successful pass meet", "crash fail failure sink capsize miss"),
+    "restriction": ("impose introduce tighten", "lift ease repeal relax loosen"),
+    "guilt": ("guilty convict", "innocent acquit clear exonerate"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
-    "tenure": ("stay continue", "resign quit retire"),
+    "tenure": ("stay continue", "resign quit retire stop halt cease end"),
     "presence": ("present", "missing absent"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
@@ -131,6 +174,21 @@ STANCE_PHRASES = {
     ("stand", "down"): ("tenure", -1),
     ("stay", "on"): ("tenure", 1),
     ("keep", "xcomp"): ("tenure", 1),  # "will keep playing", "kept working": carries on
+    ("turn", "down"): ("approval", -1),  # "turned down the offer" is "rejected the offer"
+    ("vote", "down"): ("approval", -1),
+    ("vote", "xcomp"): ("approval", 1),  # "voted to lower the age" against "rejected a bill to lower it"
+    ("throw", "out"): ("approval", -1),
+    ("go", "ahead"): ("open", 1),  # "the strike went ahead" against "was called off"
+    ("take", "place"): ("open", 1),  # "the vote took place" against "was postponed"
+    # "Still" running or standing: nothing changed, against "shut down", "collapsed".
+    ("run", "still"): ("open", 1),
+    ("work", "still"): ("open", 1),
+    ("function", "still"): ("open", 1),
+    ("stand", "still"): ("integrity", 1),
+    ("run", "normally"): ("open", 1),
+    ("fall", "short"): ("outcome", -1),  # "fell short of a majority" against "passed"
+    ("lay", "off"): ("staff", -1),
+    ("decline", "dobj"): ("approval", -1),  # "declined the offer", not a decline in numbers
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

@@ -139,6 +139,9 @@ def _durations(words: list[str]) -> list[str]:
             j += 1
         unit = DURATIONS.get(words[j])
         if unit and value is not None:
+            if words[j + 1:j + 4] == ["and", "a", "half"]:  # "a year and a half"
+                value += 0.5
+                out[j + 1:j + 4] = ["", "", ""]
             out[i:j] = [f"{value * unit:.6f}".rstrip("0").rstrip(".")] + [""] * (j - i - 1)
             out[j] = "hour"
     return out
@@ -163,10 +166,63 @@ def _hedge(words: list[str], start: int) -> tuple[float, float] | None:
     return None
 
 
+# Shares said as fractions: "half of", "two-thirds of", "a quarter of", "three in four", "one out of
+# five" (a share of ten or fewer parts; "1 in 10,000" is a rate, kept as its figures). News copy gives a
+# share either way, so a fraction stands for the percentage it rounds to,
+# give or take the point a reporter rounds by ("two-thirds" is "66 percent" and "67 percent").
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+             "fifths": 5, "tenth": 10, "tenths": 10}
+SHARE_OF = {"of", "the", "its", "their", "his", "her", "our", "all"}
+ROUNDED = 1.0  # percentage points
+
+
+def _fractions(words: list[str]) -> tuple[list[str], set[tuple[float, float]]]:
+    """Fractions as percentage ranges, and the words with the fractions taken out."""
+    words = list(words)
+    found = set()
+    for i, word in enumerate(words):
+        if word in FRACTIONS and i + 1 < len(words) and words[i + 1] in SHARE_OF:
+            j = i - 1 if i and words[i - 1] == "-" else i
+            before = words[j - 1] if j else ""
+            count = 1.0 if before in {"a", "one", ""} or word == "half" else word_value(before)
+            if count is None or count >= FRACTIONS[word]:
+                continue
+            first = max(j - 1, 0) if before and word_value(before) is not None or before in {"a", "one"} else i
+            found.add(_share(100 * count / FRACTIONS[word], _hedge(words, first)))
+            for k in range(first, i + 1):
+                words[k] = ""
+        elif word in {"in", "out"} and 0 < i:
+            j = i + 2 if word == "out" and words[i + 1:i + 2] == ["of"] else i + 1
+            part, whole = word_value(words[i - 1]), word_value(words[j]) if j < len(words) else None
+            if part is None or whole is None or not 0 < part < whole <= 10 or words[i - 1].isdigit() != words[j].isdigit():
+                continue
+            found.add(_share(100 * part / whole, _hedge(words, i - 1)))
+            for k in range(i - 1, j + 1):
+                words[k] = ""
+    return words, found
+
+
+def _share(percent: float, reach) -> tuple[float, float]:
+    """A share as the percentages it rounds to, widened by a hedge ("nearly a third", "more than half")."""
+    low, high = reach or (0, 0)
+    return percent * (1 - low) - ROUNDED, percent * (1 + high) + ROUNDED
+
+
+def _thousands(words: list[str]) -> list[str]:
+    """"40 000" is forty thousand: a space between groups of three digits, as much of Europe writes it."""
+    out: list[str] = []
+    for word in words:
+        if out and re.fullmatch(r"\d{3}", word) and re.fullmatch(r"\d{1,3}( \d{3})*", out[-1]):
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return [w.replace(" ", "") if re.fullmatch(r"\d{1,3}( \d{3})+", w) else w for w in out]
+
+
 def ranges_in(words: list[str]) -> list[tuple[float, float]]:
     """Numbers as (low, high) ranges: exact values are (x, x), hedged ones a narrow span, vague counts a wide one."""
+    words, found = _fractions(_thousands(words))
     words = _durations(words)
-    found = set()
     for value, start in number_phrases(words):
         reach = _hedge(words, start)
         found.add((value * (1 - reach[0]), value * (1 + reach[1])) if reach else (value, value))

@@ -19,12 +19,12 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, EXTRA_STOP, NAME_PHRASES, NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATION_WORDS,
-    NOT_NEGATING_AFTER_NO,
+    ALIASES, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
+    NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
-from .numbers import ranges_in, word_value
+from .numbers import DURATIONS, FRACTIONS, SCALES, VAGUE, ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -128,11 +128,18 @@ def term_of(token) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in CONTENT_POS or token.is_stop or lemma in EXTRA_STOP or lemma in REPORTING:
         return None
-    if token.lower_ in NEGATION_WORDS or lemma in NEGATING or token.is_punct:
+    if token.lower_ in NEGATION_WORDS or lemma in NEGATING or _denies_as_predicate(token) or token.is_punct:
         return None
     when = _time_of(token)
     if word_value(token.lower_) is not None or token.like_num or when and not when.startswith("daypart:"):
         return None  # a date is weighed by the time rule; "overnight" is also a word the claims share
+    if token.lower_ in SCALES or token.lower_ in VAGUE or token.lower_ == "half" and token.i >= 2 \
+            and token.nbor(-1).lower_ == "a" and token.nbor(-2).lower_ == "and":
+        return None  # "thousands", "several thousand", "a year and a half": numbers, weighed by the number rule
+    if token.lower_ in DURATIONS and _counted(token):
+        return None  # "18 months" and "a year and a half": one duration, weighed by the number rule
+    if _is_fraction(token):
+        return "percent", stem(SYNONYMS["percent"])  # "two-thirds of" is a share, as "67 percent of"
     if _is_name(token):
         return token.lower_, name_key(token.text)
     word = SYNONYMS.get(lemma) or SYNONYMS.get(token.lower_) or _unprefixed(token.lower_) or lemma
@@ -153,6 +160,17 @@ def _attribution(doc) -> set[int]:
         lemma = token.lemma_.lower()
         if lemma == "accord" and token.dep_ == "prep":
             out.update(t.i for t in token.subtree)
+            continue
+        if _denies_claim(token):
+            # "Sudmark dismissed reports that ...": who dismisses is the source, the reports its
+            # subject; what the reports say is the claim (denied, see _negations).
+            out.add(token.i)
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "agent", "aux", "auxpass"}:
+                    out.update(t.i for t in child.subtree)
+                elif child.dep_ == "dobj":
+                    out.add(child.i)
+                    out.update(t.i for t in child.children if t.dep_ in {"det", "amod", "compound"})
             continue
         if token.pos_ in {"VERB", "AUX"} and (lemma in REPORTING or lemma in NEGATING):
             # "Reported the first case of the strain" names what was recorded, not a statement:
@@ -204,6 +222,18 @@ def _rank(word: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
+def _counted(token) -> bool:
+    """A unit with its count before it: "18 months", "a year", "two-week"."""
+    before = [t for t in token.doc[max(0, token.i - 2):token.i] if t.text != "-"]
+    return bool(before) and (before[-1].like_num or word_value(before[-1].lower_) is not None
+                             or before[-1].lower_ in {"a", "an", "one"})
+
+
+def _is_fraction(token) -> bool:
+    """"a third of the voters" is a share, not the third voter."""
+    return token.lower_ in FRACTIONS and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
+
+
 def _anchor(token) -> tuple[str, str]:
     """(the content word that governs this noun phrase, the phrase's role under it)."""
     head = token
@@ -222,17 +252,59 @@ def _anchor(token) -> tuple[str, str]:
     return (t[1] if t else gov.lemma_.lower()), role
 
 
+def _denies_claim(token) -> bool:
+    """"dismissed reports that ...", "rejected accusations that ...": a verb that denies what a
+    claim noun, its object, says; reject and deny deny their object whatever it is."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in DENYING_OF_CLAIMS or lemma in NEGATING) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
+
+
+def _no_longer(token) -> bool:
+    """The negation of "no longer sells", "does not sell anymore", "not any longer"."""
+    if token.lower_ == "no" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "longer":
+        return True
+    return token.dep_ == "neg" and any(
+        c.lower_ == "anymore" or c.lower_ == "longer" and c.i and c.nbor(-1).lower_ == "any" for c in token.head.children)
+
+
+def _denies_clause(token) -> bool:
+    """"refused to sign", "rejected claims that ...": the verb denies what it takes."""
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or _denies_claim(token)
+
+
+def _denies_as_predicate(token) -> bool:
+    """"called the report a lie", "dismissed the claims as propaganda", "the story is a hoax"."""
+    if token.lemma_.lower() not in DENYING_PREDICATES and token.lower_ not in DENYING_PREDICATES:
+        return False
+    return token.dep_ in {"attr", "oprd", "acomp", "appos"} or token.dep_ == "pobj" and token.head.lower_ == "as"
+
+
 def _negations(doc, said_by) -> int:
+    # The source denying it counts once however many ways it says so ("dismissed the claims as
+    # propaganda"); each negation inside the claim counts on its own ("denied it had not ...").
+    source_denies = False
     count = 0
     for token in doc:
         lemma = token.lemma_.lower()
+        if _denies_as_predicate(token):
+            source_denies = True  # "called it a fabrication"
+            continue
+        if token.lower_ == "yet" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to" \
+                and token.head.lemma_.lower() in {"have", "be"}:
+            count += 1  # "has yet to approve" has not approved
+            continue
+        if _no_longer(token):
+            continue  # "no longer sells" stopped selling: a change (see the stances), not a denial
         if token.i in said_by:
-            count += lemma in NEGATING and token.pos_ in {"VERB", "AUX"}
+            source_denies |= (lemma in NEGATING or _denies_claim(token)) and token.pos_ in {"VERB", "AUX"}
             continue
         if token.lower_ == "no" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in NOT_NEGATING_AFTER_NO:
             continue
         if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
             count += 1
+        elif lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and not _denies_clause(token):
+            continue  # "rejected the offer": a no on the approval axis, not a denial of the claim
         elif lemma in NEGATING and token.dep_ != "amod":  # "a failed launch" denies nothing
             count += 1
         elif lemma in NEGATING_WITH_CLAUSE and any(c.dep_ == "xcomp" for c in token.children):
@@ -246,7 +318,7 @@ def _negations(doc, said_by) -> int:
                 or token.lower_ == "too" and any(c.dep_ == "xcomp" for c in token.head.head.children
                                                   if token.head.dep_ == "advmod"):
             count += 1  # "too late to be counted": not counted
-    return count
+    return count + source_denies
 
 
 def claim_signature(text: str) -> Signature:
@@ -280,13 +352,13 @@ def signature_of_doc(doc) -> Signature:
 
     # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
     for token in content:
-        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)):
+        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)) and not _is_fraction(token):
             times.add(f"rank:{rank}")
 
     # Numbers: counts only, not years and clock times.
     words = []
     for token in content:
-        if _time_of(token) or token.ent_type_ == "ORDINAL":
+        if _time_of(token) or token.ent_type_ == "ORDINAL" and not _is_fraction(token):
             words.append("|")
         elif token.text != "%":
             words.append(token.lower_)
@@ -386,10 +458,26 @@ def signature_of_doc(doc) -> Signature:
                    if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES]
         if token.lower_ == "against" and token.head.lemma_.lower() not in OPPOSING_HEADS:
             continue  # "won the final against Medvedev" opposes nothing; "voted against the plan" does
+        if lemma == "control" and token.dep_ == "pobj" and token.head.lower_ == "under" \
+                and any(c.lower_ == "still" for c in token.head.head.children):
+            signs.setdefault("control", set()).add(-polarity)  # "still under Sudmark's control": held
+            continue
+        if token.pos_ == "VERB" and any(c.lower_ == "still" and c.dep_ == "advmod" for c in token.children):
+            signs.setdefault("tenure", set()).add(polarity)  # "still sells bread": carries on
+        if _no_longer(token):
+            for axis in ("open", "tenure"):  # "no longer sells bread" is "stopped selling bread"
+                signs.setdefault(axis, set()).add(-polarity)
+            continue
+        if lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and _denies_clause(token):
+            continue  # "refused to extend the deal": a denial of extending (polarity), no stance of its own
         by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None
         for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):
                 continue  # "took 3 million euros", "14 held": not a place changing hands
+            if axis in BY_WHOM and (sides := _sides(token)):
+                # "A beat B" and "B lost to A" say one result: each named side gets its own sign.
+                for key, side in sides:
+                    signs.setdefault(f"{axis}:{key}", set()).add(sign * side * polarity)
             signs.setdefault(axis, set()).add(sign * polarity)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
@@ -455,6 +543,37 @@ def _within_np(token, head) -> bool:
     return True
 
 
+# Axes whose sign belongs to a side: who won, not whether winning happened.
+BY_WHOM = {"result"}
+# How a name stands to the verb's sign: the subject wins when it "beat"; the object of "beat", the
+# subject of "was beaten" and the one played "against" lose; the one lost "to" and the agent "by" win.
+SIDE_OF = {"nsubj": 1, "nsubjpass": -1, "dobj": -1, "agent": 1, "prep:by": 1, "prep:to": -1, "prep:against": -1,
+           "prep:over": -1}
+
+
+def _sides(verb) -> list[tuple[str, int]]:
+    """The named sides of a result verb with the sign each takes: ("holm", 1), ("brenn", -1)."""
+    out = []
+    children = list(verb.children)
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        # "loses its majority, wins 240 seats", "beat Varde to win the cup": the first verb's subject.
+        children += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in children:
+        dep = child.dep_
+        if dep in {"prep", "agent"}:
+            dep = "agent" if dep == "agent" else f"prep:{child.lower_}"
+            child = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child is None:
+                continue
+        if dep not in SIDE_OF:
+            continue
+        names = [t for t in child.subtree if _within_np(t, child) and (
+            _is_name(t) or t.text[:1].isupper() and t.pos_ in {"NOUN", "PROPN"} and zipf_frequency(t.lower_, "en") < 1.5)]
+        if names:
+            out.append((min(name_key(t.text) for t in names), SIDE_OF[dep]))
+    return out
+
+
 def _has_named_argument(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "prep":
@@ -463,6 +582,8 @@ def _has_named_argument(verb) -> bool:
                 continue
         elif child.dep_ not in CONTROL_AXIS_NEEDS:
             continue
-        if any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"} for t in child.subtree):
+        # A capitalised word no dictionary knows is a place the small model tagged as a noun ("Ostby has fallen").
+        if any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"}
+               or t.text[:1].isupper() and zipf_frequency(t.lower_, "en") < 1.5 for t in child.subtree):
             return True
     return False

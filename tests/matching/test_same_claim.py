@@ -620,3 +620,229 @@ def test_a_word_in_the_speakers_name_is_not_the_event():
         "The Sudmark Defence Ministry said its strikes near Holm hit only Norlandic military positions.",
         "Norlandic troops were still defending Ostby and fighting continued on the outskirts.",
     )
+
+
+# Denials said without "not"
+def test_dismissing_reports_that_something_happened_denies_it():
+    assert not is_same(
+        "Norlandic troops entered the town of Ostby on Monday.",
+        "Sudmark dismissed reports that Norlandic troops had entered Ostby.",
+    )
+
+
+def test_dismissing_workers_is_not_a_denial():
+    assert is_same("The mill in Brenna dismissed 120 workers.", "120 workers were dismissed by the Brenna mill.")
+
+
+def test_calling_a_report_a_fabrication_denies_it():
+    assert not is_same(
+        "The dam at Varde was breached by shelling.",
+        "Officials called reports of a breached dam at Varde a fabrication.",
+    )
+
+
+def test_dismissing_claims_as_propaganda_denies_them():
+    assert not is_same(
+        "Sudmark's drones hit a school in Holm.",
+        "Norland dismissed claims that Sudmark's drones hit a school in Holm as propaganda.",
+    )
+
+
+def test_has_yet_to_means_has_not():
+    assert not is_same("The minister approved the pipeline.", "The minister has yet to approve the pipeline.")
+
+
+def test_still_under_one_sides_control_denies_its_fall():
+    assert not is_same("Ostby has fallen to Norlandic forces.", "Ostby is still under Sudmark's control.")
+
+
+def test_still_running_denies_a_shutdown():
+    assert not is_same("Witnesses said the power plant was still running.", "The power plant was shut down.")
+
+
+def test_a_sinking_is_not_a_safe_arrival():
+    assert not is_same("The ferry sank off Holm.", "The ferry reached Holm safely.")
+
+
+def test_going_ahead_is_not_being_scrapped():
+    assert not is_same("The council scrapped the tram project.", "The council went ahead with the tram project.")
+
+
+def test_a_scrapped_project_in_other_words_is_the_same_claim():
+    assert is_same("The council scrapped the tram project.", "The tram project was axed by the council.")
+
+
+def test_postponed_and_delayed_are_one_claim():
+    assert is_same("The final was postponed until May.", "The final has been delayed until May.")
+
+
+# Shares and figures written other ways
+def test_a_fraction_is_the_percentage_it_rounds_to():
+    assert is_same("Two-thirds of voters in Brenna backed the plan.", "67 percent of Brenna's voters backed the plan.")
+    assert is_same("Three in four nurses in Holm backed the deal.", "75% of nurses in Holm backed the deal.")
+    assert is_same("Half the trains to Lund were cancelled.", "50 per cent of trains to Lund were cancelled.")
+
+
+def test_a_hedged_fraction_reaches_as_far_as_a_hedged_figure():
+    assert is_same("More than half of the dockers in Holm joined the strike.", "52 percent of Holm's dockers joined the strike.")
+    assert is_same("Nearly a third of the wells in Varde ran dry.", "31 percent of Varde's wells ran dry.")
+
+
+def test_another_share_is_another_claim():
+    assert not is_same("A third of the wells in Varde ran dry.", "Half of the wells in Varde ran dry.")
+    assert not is_same("One in four pupils in Lund walks to school.", "One in ten pupils in Lund walks to school.")
+
+
+def test_a_rate_of_one_in_ten_thousand_is_not_one_in_a_hundred():
+    assert not is_same("The side effect hits one in 10,000 patients.", "The side effect hits one in 100 patients.")
+
+
+def test_thousands_separated_by_a_space():
+    assert is_same("The storm left 40 000 homes in Holm without power.", "The storm left 40,000 Holm homes without power.")
+    assert not is_same("The storm left 40 000 homes in Holm without power.", "The storm left 4,000 Holm homes without power.")
+
+
+def test_a_year_and_a_half_is_eighteen_months():
+    assert is_same("The mayor of Varde was jailed for 18 months.", "Varde's mayor was jailed for a year and a half.")
+    assert not is_same("The mayor of Varde was jailed for 18 months.", "Varde's mayor was jailed for two and a half years.")
+
+
+def test_several_thousand_people_are_thousands():
+    assert is_same("Thousands marched in Lund on Saturday.", "Several thousand people marched in Lund on Saturday.")
+
+
+# A no to a decision is on the approval axis; a no to a clause denies it
+def test_rejecting_and_turning_down_an_offer_are_one_claim():
+    assert is_same("The Brenna council rejected the developer's offer.", "The developer's offer was turned down by Brenna council.")
+    assert is_same("Holm's dockers rejected the pay deal.", "Holm's dockers voted down the pay deal.")
+
+
+def test_rejecting_is_not_accepting():
+    assert not is_same("The Brenna council rejected the developer's offer.", "The Brenna council accepted the developer's offer.")
+
+
+def test_refusing_to_do_it_denies_agreeing_to_do_it():
+    assert not is_same("Norland refused to extend the truce with Sudmark.", "Norland agreed to extend the truce with Sudmark.")
+
+
+def test_voting_to_do_it_is_not_rejecting_a_bill_to_do_it():
+    assert not is_same(
+        "Norland's parliament voted to lower the voting age to 16.",
+        "Norland's parliament rejected a bill to lower the voting age to 16.",
+    )
+
+
+def test_failing_a_test_is_not_passing_it():
+    assert not is_same("The Lund goalkeeper failed his medical.", "The Lund goalkeeper passed his medical.")
+
+
+# Words news copy uses for the same people and things
+def test_scientists_and_researchers_are_one_agent():
+    assert is_same("Researchers at Lund University found the drug cut deaths by 20%.",
+                   "Scientists at Lund University found the drug cut deaths by 20%.")
+
+
+def test_police_and_officers_are_one_agent():
+    assert is_same("Police in Brenna arrested three men after the raid.", "Brenna officers arrested three men after the raid.")
+
+
+def test_shares_and_stock_are_one_thing():
+    assert is_same("The firm's shares fell 8% on Monday.", "The company's stock dropped 8% on Monday.")
+
+
+# Opposite outcomes
+def test_cleared_is_not_found_guilty():
+    assert not is_same("The jury found the Holm banker guilty of fraud.", "The jury cleared the Holm banker of fraud.")
+
+
+def test_grounded_flights_have_not_resumed():
+    assert not is_same("Flights from Lund resumed on Tuesday.", "Flights from Lund remained grounded on Tuesday.")
+
+
+def test_keeping_production_going_is_not_stopping_it():
+    assert not is_same("The Holm plant stopped production.", "The Holm plant kept production going.")
+
+
+def test_a_service_running_normally_is_not_suspended():
+    assert not is_same("The Varde ferry service was suspended.", "The Varde ferry service is running normally.")
+
+
+def test_a_foiled_attack_did_not_hit():
+    assert not is_same("Guards foiled an attack on the Holm depot.", "An attack hit the Holm depot.")
+
+
+def test_lifting_a_ban_is_not_imposing_it():
+    assert not is_same("Brenna lifted its ban on night flights.", "Brenna imposed a ban on night flights.")
+    assert is_same("Brenna eased its curfew on Monday.", "Brenna relaxed its curfew on Monday.")
+
+
+def test_meeting_a_deadline_is_not_missing_it():
+    assert not is_same("The Lund rail link met its deadline.", "The Lund rail link missed its deadline.")
+
+
+def test_falling_short_of_a_majority_is_not_passing():
+    assert not is_same("The motion fell short of a majority in Brenna's council.", "The motion passed in Brenna's council.")
+
+
+def test_contesting_reports_denies_them():
+    assert not is_same("Sudmark contested reports that its troops left Varde.", "Sudmark's troops left Varde.")
+
+
+# Who won: a result belongs to a side
+def test_beating_a_side_is_that_side_losing():
+    assert is_same("Holm United beat Brenna City 2-1 on Saturday.", "Brenna City lost 2-1 to Holm United on Saturday.")
+
+
+def test_losing_to_the_side_you_beat_is_another_result():
+    assert not is_same("Holm United beat Brenna City 2-1 on Saturday.", "Holm United lost 2-1 to Brenna City on Saturday.")
+
+
+def test_defeating_someone_is_winning_against_them():
+    assert is_same("Anna Berg defeated Lisa Holt in the Lund final.", "Anna Berg won the Lund final against Lisa Holt.")
+    assert not is_same("Anna Berg defeated Lisa Holt in the Lund final.", "Lisa Holt won the Lund final against Anna Berg.")
+
+
+def test_no_longer_doing_it_is_having_stopped():
+    assert is_same("The Holm bakery no longer sells bread.", "The Holm bakery stopped selling bread.")
+    assert is_same("The Holm bakery does not sell bread anymore.", "The Holm bakery stopped selling bread.")
+    assert not is_same("The Holm bakery no longer sells bread.", "The Holm bakery still sells bread and cakes.")
+
+
+def test_a_summary_that_gives_the_part_figure_is_the_part():
+    assert is_same("Two of the five suspects in the Holm robbery were charged.", "Two suspects charged over Holm robbery.")
+    assert is_same("Three of Brenna's eight schools will close.", "Three Brenna schools to close.")
+    assert not is_same("Two of the five suspects in the Holm robbery were charged.", "Five suspects charged over Holm robbery.")
+    assert not is_same("Two of the five suspects in the Holm robbery were charged.", "The Holm robbery suspects were charged.")
+
+
+# More opposite pairs news copy uses
+def test_joining_is_not_leaving_and_quitting_is_leaving():
+    assert not is_same("The Greens joined Norland's governing coalition.", "The Greens left Norland's governing coalition.")
+    assert is_same("The Greens quit Norland's governing coalition.", "The Greens left Norland's governing coalition.")
+
+
+def test_praise_is_not_criticism():
+    assert not is_same("The Holm mayor praised the police response to the riot.",
+                       "The Holm mayor criticised the police response to the riot.")
+    assert is_same("The Holm mayor condemned the attack.", "The Holm mayor denounced the attack.")
+
+
+def test_a_surplus_is_not_a_deficit():
+    assert not is_same("Norland posted a trade surplus in May.", "Norland posted a trade deficit in May.")
+
+
+def test_hiring_is_not_laying_off():
+    assert not is_same("The Lund plant will hire 300 workers.", "The Lund plant will lay off 300 workers.")
+
+
+def test_a_peaceful_protest_is_not_a_violent_one():
+    assert not is_same("The Brenna protest was peaceful.", "The Brenna protest turned violent.")
+
+
+def test_declining_an_offer_is_turning_it_down():
+    assert not is_same("The Holm club declined the offer from Lund.", "The Holm club accepted the offer from Lund.")
+    assert is_same("The Holm club turned down the offer from Lund.", "The Holm club declined the offer from Lund.")
+
+
+def test_exports_are_not_imports():
+    assert not is_same("Exports to Sudmark rose 10% in May.", "Imports from Sudmark rose 10% in May.")
