@@ -127,6 +127,15 @@ def normal_name(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).split())
 
 
+def name_key(value: str) -> str:
+    """What two names are compared by: the normal name (above), case folded (Unicode's full case
+    folding, so "Straße" and "STRASSE" are one name, as are "ǅ" and "ǆ", which lower() keeps
+    apart: lower("ẞ") is "ß", not "ss") and put in NFKC again, as case folding can undo it. A
+    name's key is stored beside it, so a unique constraint on the key holds the rule in the
+    database too; PostgreSQL's and SQLite's lower() know no full case folding."""
+    return unicodedata.normalize("NFKC", normal_name(value).casefold())
+
+
 def require_plain_name(value) -> None:
     """Validator for a name (one line, shown as typed beside other text): the input rule, and
     no line break nor any of the invisible characters above, saying which and where."""
