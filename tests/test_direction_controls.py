@@ -125,3 +125,15 @@ def test_an_article_pasted_from_a_forwarded_message_keeps_its_closed_number(edit
     text = f"{GOOD}\n\n{CLOSED[0]}"
     response = editor_client.post(reverse("claims:article_import"), {"title": "", "text": text})
     assert (response.status_code, Article.objects.count()) == (302, 1)
+
+
+@pytest.mark.django_db
+def test_a_system_sending_one_left_open_through_the_api_is_told_which_and_where(client, editor):
+    from claims.services.tokens import create_token
+
+    headers = {"Authorization": f"Bearer {create_token(user=editor, name='wire bot')[1]}"}
+    response = client.post("/api/articles", {"title": f"Ships {RLO}", "text": GOOD}, content_type="application/json",
+                           headers=headers)
+    [problem] = response.json()["detail"]
+    assert (response.status_code, problem["loc"][-1], "U+202E (right-to-left override) at character 7" in problem["msg"],
+            Article.objects.exists()) == (422, "title", True, False)
