@@ -227,22 +227,13 @@ class NarrativeAdmin(HistoryAdmin):
             obj.recorded_by = request.user
         super().save_model(request, obj, form, change)
 
-    # A repair here can archive or restore the narrative, remove examples or delete it: the queue's
-    # "Known narrative" flags of its claims (Claim.repeats_narrative) follow, as they do after the
-    # editors' services. The claims are read before the change, while its matches still name them.
+    # A repair here can archive or restore the narrative: the queue's "Known narrative" flags of
+    # its claims (Claim.repeats_narrative) follow, as they do after the editors' services. (Its
+    # examples removed here, or the narrative deleted, are followed wherever they are deleted:
+    # services.deletions.) The claims are read before the change.
     def save_related(self, request, form, formsets, change):
         matched = _matched_claims(Narrative.objects.filter(pk=form.instance.pk))
         super().save_related(request, form, formsets, change)
-        refresh_narrative_marks(matched)
-
-    def delete_model(self, request, obj):
-        matched = _matched_claims(Narrative.objects.filter(pk=obj.pk))
-        super().delete_model(request, obj)
-        refresh_narrative_marks(matched)
-
-    def delete_queryset(self, request, queryset):
-        matched = _matched_claims(queryset)
-        super().delete_queryset(request, queryset)
         refresh_narrative_marks(matched)
 
     def save_formset(self, request, form, formset, change):

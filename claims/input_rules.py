@@ -5,6 +5,13 @@ surrogate pair), and in RSS, Atom and sitemaps (XML 1.0, which forbids the other
 U+FFFE/U+FFFF), HTML, CSV, JSON and PDF. So no stored text holds a control character other than
 tab, line feed and carriage return, nor a lone surrogate, nor U+FFFE/U+FFFF.
 
+Nor does any hold a direction control left open: an embedding, override or isolate
+(U+202A-U+202E, U+2066-U+2069) not closed on its own line makes the browser, a spreadsheet or a
+terminal draw the words after it backwards, so a reviewer reads a sentence nobody wrote
+("Trojan Source"). Closed ones stay: a forwarded message's phone number comes wrapped in an
+embedding and its closing PDF, a post's handle in an isolate, and refusing those would refuse
+the text a fact-checker is sent every day. Names are stricter (require_plain_name: none at all).
+
 The rule is applied in one of two ways, by who can act on it:
 
 - `require_plain_text` is a validator, for what a person typed or sent (web forms, admin forms, API
@@ -13,7 +20,8 @@ The rule is applied in one of two ways, by who can act on it:
   jobs' item check all use it.
 - `clean_plain_text` is for what a reader took out of a page, a file or a feed for us: there the
   characters carry nothing a reader sees (a stray NUL, a PDF's form feed), and the person who
-  imported it could not fix them anyway; breaks become line ends, the rest are dropped.
+  imported it could not fix them anyway; breaks become line ends, the rest are dropped, and so
+  are direction controls, open or closed (nobody sees them; the letters keep their direction).
 """
 import re
 import unicodedata
@@ -48,6 +56,13 @@ WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 _INVISIBLE_IN_NAMES = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029]")
 
+# Direction controls: what opens a direction and what closes it (Unicode's bidirectional algorithm,
+# UAX #9): PDF closes the last embedding or override, PDI the last isolate (and what was opened in it).
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_PDF, _PDI = "\u202c", "\u2069"
+_OPENS = {"\u202a": _PDF, "\u202b": _PDF, "\u202d": _PDF, "\u202e": _PDF, "\u2066": _PDI, "\u2067": _PDI, "\u2068": _PDI}
+_DIRECTION_OR_LINE = re.compile("[\u202a-\u202e\u2066-\u2069\r\n\u2028\u2029]")
+
 
 def describe(char: str) -> str:
     """A character as an editor can find it: its code point, and its name where it has one."""
@@ -68,9 +83,15 @@ def where(text: str, index: int) -> str:
 
 
 def require_plain_text(value) -> None:
-    """Validator: refuse text holding a character no stored text may hold, saying which and where."""
+    """Validator: refuse text holding a character no stored text may hold, or a direction control
+    left open, saying which and where."""
     if not isinstance(value, str):
         return
+    _require_text_characters(value)
+    _require_closed_directions(value)
+
+
+def _require_text_characters(value: str) -> None:
     found = NOT_TEXT.search(value)
     if found is None:
         return
@@ -83,11 +104,53 @@ def require_plain_text(value) -> None:
     )
 
 
+def _open_direction(text: str) -> int | None:
+    """Where the first direction control that is left open (or closes nothing) stands, or None
+    when each one opened is closed, in order, on its own line."""
+    if _DIRECTION_CONTROLS.search(text) is None:
+        return None
+    waiting: list[tuple[str, int]] = []  # (the closer it waits for, where it opened)
+    for found in _DIRECTION_OR_LINE.finditer(text):
+        char, at = found.group(), found.start()
+        if char in _OPENS:
+            waiting.append((_OPENS[char], at))
+        elif char == _PDF:
+            if not waiting or waiting[-1][0] != _PDF:
+                return at
+            waiting.pop()
+        elif char == _PDI:
+            if all(closer != _PDI for closer, _ in waiting):
+                return at
+            while waiting.pop()[0] != _PDI:
+                pass
+        elif waiting:  # a line ends with a direction still open
+            return waiting[-1][1]
+    return waiting[-1][1] if waiting else None
+
+
+def _require_closed_directions(value: str) -> None:
+    at = _open_direction(value)
+    if at is None:
+        return
+    char = value[at]
+    closer = _OPENS.get(char)
+    if closer:
+        why = (f", or close it on its line with U+{ord(closer):04X} ({unicodedata.name(closer).lower()}): "
+               "left open, it makes the words after it read backwards")
+    else:
+        why = ": it closes nothing opened before it on its line, and would close what the text beside it opened"
+    raise ValidationError(
+        "Remove the direction control U+%(code)s (%(name)s) %(where)s%(why)s.",
+        code="direction_control",
+        params={"code": f"{ord(char):04X}", "name": unicodedata.name(char).lower(), "where": where(value, at), "why": why},
+    )
+
+
 def clean_plain_text(value: str) -> str:
     """Text read for us by a parser, with what no stored text may hold taken out (see the module)."""
-    if not value or NOT_TEXT.search(value) is None:
+    if not value or (NOT_TEXT.search(value) is None and _DIRECTION_CONTROLS.search(value) is None):
         return value
-    return NOT_TEXT.sub("", _BREAKS.sub("\n", value))
+    return _DIRECTION_CONTROLS.sub("", NOT_TEXT.sub("", _BREAKS.sub("\n", value)))
 
 
 def clean_link(value: str) -> str:
@@ -127,12 +190,22 @@ def normal_name(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).split())
 
 
+def name_key(value: str) -> str:
+    """What two names are compared by: the normal name (above), case folded (Unicode's full case
+    folding, so "Straße" and "STRASSE" are one name, as are "ǅ" and "ǆ", which lower() keeps
+    apart: lower("ẞ") is "ß", not "ss") and put in NFKC again, as case folding can undo it. A
+    name's key is stored beside it, so a unique constraint on the key holds the rule in the
+    database too; PostgreSQL's and SQLite's lower() know no full case folding."""
+    return unicodedata.normalize("NFKC", normal_name(value).casefold())
+
+
 def require_plain_name(value) -> None:
     """Validator for a name (one line, shown as typed beside other text): the input rule, and
-    no line break nor any of the invisible characters above, saying which and where."""
-    require_plain_text(value)
+    no line break nor any of the invisible characters above (direction controls, closed or not,
+    among them), saying which and where."""
     if not isinstance(value, str):
         return
+    _require_text_characters(value)
     found = _INVISIBLE_IN_NAMES.search(value) or _LINE_BREAKS.search(value)
     if found is None:
         return

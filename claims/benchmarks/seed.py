@@ -158,9 +158,11 @@ def seed_queue_extras(*, matched_share: float = 0.02, seed_value: int = 13) -> d
         with cursor.cursor.copy("COPY claims_claimmatch (claim_id, earlier_id, score, reason, created_at) FROM STDIN") as copy:
             for later, earlier in sorted(pairs):
                 copy.write_row((later, earlier, round(rng.uniform(0.6, 1.0), 3), "same figure, same place", now))
-        # The mark services.matching.refresh_published_marks keeps, set here in one statement.
+        # The mark services.matching.refresh_published_marks keeps, set here in one statement: a
+        # claim matching a published one, unless it is published itself.
         published_set = set(published)
-        marked = sorted({one for a, b in pairs for one, other in ((a, b), (b, a)) if other in published_set})
+        marked = sorted({one for a, b in pairs for one, other in ((a, b), (b, a))
+                         if other in published_set and one not in published_set})
         cursor.execute("UPDATE claims_claim SET matches_published = true WHERE id = ANY(%s)", [marked])
         for table in ("claims_verdict", "claims_claimmatch", "claims_claim"):
             cursor.execute(f"ANALYZE {table}")

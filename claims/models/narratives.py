@@ -14,7 +14,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .claims import Claim
-from ..input_rules import normal_name, require_plain_name
+from ..input_rules import name_key, normal_name, require_plain_name
 from .fields import PlainCharField, PlainTextField
 from .topics import Topic
 from .verdicts import Verdict
@@ -22,6 +22,9 @@ from .verdicts import Verdict
 
 class Narrative(models.Model):
     name = PlainCharField(max_length=200)
+    # The name as names are compared (input_rules.name_key), kept by save(): "Straße" and "STRASSE"
+    # are one narrative. Case folding can lengthen a name ("ß" is "ss"), hence the room.
+    name_key = PlainCharField(max_length=800, editable=False, default="")
     summary = PlainTextField(help_text="What the narrative claims, and why it is false, in a few sentences.")
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="narratives")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -30,13 +33,16 @@ class Narrative(models.Model):
     # An archived narrative is kept (and counted in reports) but no longer flags claims.
     archived_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every change, to catch edits from stale pages.")
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["name_key"])  # the name's own changes are told
 
     class Meta:
         ordering = [Lower("name"), "id"]
         constraints = [
             # "Vaccine shedding" and "vaccine shedding" are one narrative: two would split its claims.
-            models.UniqueConstraint(Lower("name"), name="unique_narrative_name"),
+            models.UniqueConstraint(
+                fields=["name_key"], name="unique_narrative_name_key",
+                violation_error_message="A narrative with this name is already recorded.",
+            ),
         ]
 
     def __str__(self):
@@ -54,6 +60,22 @@ class Narrative(models.Model):
         limit = self._meta.get_field("name").max_length
         if len(self.name) > limit:  # NFKC can lengthen a name ("ﷺ" is 18 letters)
             raise ValidationError({"name": f"Ensure this value has at most {limit} characters (it has {len(self.name)})."})
+        self.name_key = name_key(self.name)
+
+    def validate_constraints(self, exclude=None):
+        # The key is no form's field, so a form (the admin's) leaves it out of the check; it is
+        # checked wherever the name is, as the constraint on the name was.
+        if exclude and "name_key" in exclude and "name" not in exclude:
+            exclude = set(exclude) - {"name_key"}
+        super().validate_constraints(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        # Here as well as in clean(): whatever saves a narrative (a seed, a shell) keeps its key.
+        self.name_key = name_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("claims:narrative", args=[self.pk])

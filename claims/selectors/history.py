@@ -6,10 +6,12 @@ kind of record, whatever the length of the history.
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Q
+from django.utils.dateformat import format as date_format
 from django.utils.text import capfirst
+from django.utils.timezone import is_aware, localtime
 
 from ..models import Claim, Comment, Evidence, Verdict
 
@@ -85,6 +87,8 @@ def _readable(events: list[Event]) -> None:
             return names[model_field.related_model].get(value, f"#{value} (deleted)")
         if model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(value, (date, datetime)):
+            return _moment(value)
         text = str(value)
         return text if len(text) <= 80 else text[:77] + "…"
 
@@ -137,6 +141,14 @@ def _who(record) -> str:
 
 def _short(text: str) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _moment(value: date | datetime) -> str:
+    """A date or time in a change as the pages print the time of each change ("1 Dec 2026 15:40",
+    in the newsroom's time zone), not as stored ("2026-12-01 15:40:07.123+00:00")."""
+    if isinstance(value, datetime):
+        return date_format(localtime(value) if is_aware(value) else value, "j M Y H:i")
+    return date_format(value, "j M Y")
 
 
 def claim_history(claim: Claim) -> list[Event]:

@@ -7,9 +7,9 @@ candidate query), then claims.matching decides (the service in claims.services.m
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Value, When
 
-from ..models import Claim, ClaimMatch
+from ..models import Claim, ClaimMatch, Verdict
 from ..ratings import label
 from ..workflow import ReviewState
 from .candidates import MATCHING, Wanted, candidates_for_batch
@@ -31,12 +31,26 @@ def _published(prefix: str) -> Q:
     return Q(**{f"{prefix}state": ReviewState.PUBLISHED, f"{prefix}verdict__published_at__isnull": False})
 
 
+def has_own_published_verdict() -> Q:
+    """Claims whose own verdict is published (the rule of _published, for the claim itself)."""
+    own = Verdict.objects.filter(claim=OuterRef("pk"), published_at__isnull=False)
+    return Q(state=ReviewState.PUBLISHED) & Q(Exists(own))
+
+
 def matches_published_verdict() -> Q:
-    """Claims that match a claim whose verdict is published, from either end of the pair. The
-    queue filters on Claim.matches_published, which services.matching keeps by this rule."""
+    """Claims that match a claim whose verdict is published, from either end of the pair, and
+    have no published verdict of their own. The queue filters on Claim.matches_published, which
+    services.matching keeps by this rule; published_match_marks shows the same.
+
+    Why a claim with its own published verdict is never marked, whoever its partner is: the mark
+    tells a reviewer "this was checked before: reuse or compare that verdict before you start".
+    A published claim needs no work; marking it "matches: False" pointed the desk at its own
+    work (an original whose repeat had taken its verdict showed the repeat's copy as if it were
+    another verdict to look at). A published claim whose partner was rated otherwise is still
+    listed with that partner in its "Checked before?" panel; the queue's mark is not the place."""
     later = ClaimMatch.objects.filter(Q(claim=OuterRef("pk")) & _published("earlier__"))
     earlier = ClaimMatch.objects.filter(Q(earlier=OuterRef("pk")) & _published("claim__"))
-    return Q(Exists(later)) | Q(Exists(earlier))
+    return (Q(Exists(later)) | Q(Exists(earlier))) & ~has_own_published_verdict()
 
 
 @dataclass(frozen=True)
@@ -50,28 +64,30 @@ class VerdictMark:
 
 
 def published_match_marks(claim_ids: list[int]) -> dict[int, VerdictMark]:
-    """For each of the claims (a queue page), its closest match with a published verdict. One query."""
+    """For each of the claims (a queue page), its closest match with a published verdict, by the
+    rule of matches_published_verdict: a pair with exactly one end published marks the other
+    end, and only that one (two published claims mark neither). One query."""
     if not claim_ids:
         return {}
+    later_published, earlier_published = _published("claim__"), _published("earlier__")
     rows = (
         ClaimMatch.objects.filter(
-            Q(claim_id__in=claim_ids) & _published("earlier__") | Q(earlier_id__in=claim_ids) & _published("claim__")
+            Q(claim_id__in=claim_ids) & earlier_published & ~later_published
+            | Q(earlier_id__in=claim_ids) & later_published & ~earlier_published
         )
-        .values_list("claim_id", "earlier_id", "score", "claim__verdict__rating", "claim__verdict__published_at",
-                     "earlier__verdict__rating", "earlier__verdict__published_at")
+        .annotate(later_published=ExpressionWrapper(later_published, output_field=BooleanField()))
+        .values_list("claim_id", "earlier_id", "score", "later_published", "claim__verdict__rating",
+                     "claim__verdict__published_at", "earlier__verdict__rating", "earlier__verdict__published_at")
     )
-    wanted = set(claim_ids)
     marks: dict[int, VerdictMark] = {}
-    for later_id, earlier_id, score, later_rating, later_at, earlier_rating, earlier_at in rows:
-        ends = []
-        if later_id in wanted and earlier_at is not None:
-            ends.append((later_id, VerdictMark(earlier_id, label(earlier_rating), earlier_at, score)))
-        if earlier_id in wanted and later_at is not None:
-            ends.append((earlier_id, VerdictMark(later_id, label(later_rating), later_at, score)))
-        for claim_id, mark in ends:
-            best = marks.get(claim_id)
-            if best is None or (mark.score, mark.published_at) > (best.score, best.published_at):
-                marks[claim_id] = mark
+    for later_id, earlier_id, score, later_is_published, later_rating, later_at, earlier_rating, earlier_at in rows:
+        if later_is_published:
+            claim_id, mark = earlier_id, VerdictMark(later_id, label(later_rating), later_at, score)
+        else:
+            claim_id, mark = later_id, VerdictMark(earlier_id, label(earlier_rating), earlier_at, score)
+        best = marks.get(claim_id)
+        if best is None or (mark.score, mark.published_at) > (best.score, best.published_at):
+            marks[claim_id] = mark
     return marks
 
 

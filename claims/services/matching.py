@@ -149,7 +149,13 @@ def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:
 def refresh_published_marks(claim_ids) -> None:
     """Make Claim.matches_published (the queue's "matches a published verdict" filter) say what
     the rule says (selectors.matches.matches_published_verdict) for these claims. Two updates,
-    each touching only the claims whose mark changes."""
+    each touching only the claims whose mark changes.
+
+    The rule, as a reviewer reads the mark: a claim is marked when one of its matches has a
+    published verdict and it has none of its own. A published claim is never marked, even when
+    its partner's verdict was taken from it or rated it otherwise: the mark sends a reviewer to a
+    verdict to reuse, and a published claim needs none (its "Checked before?" panel still lists
+    its partners)."""
     ids = list(claim_ids)
     if not ids:
         return
@@ -159,7 +165,13 @@ def refresh_published_marks(claim_ids) -> None:
 
 
 def verdict_published(claim: Claim) -> None:
-    """A claim's verdict was published: the claims that match it now match a published verdict."""
-    partners = ClaimMatch.objects.filter(Q(claim=claim) | Q(earlier=claim)).values_list("claim_id", "earlier_id")
-    refresh_published_marks({pk for pair in partners for pk in pair} - {claim.pk})
+    """A claim's verdict was published: the claims that match it now match a published verdict,
+    and the claim itself, checked now, is no longer marked."""
+    refresh_published_marks({claim.pk} | partners_of([claim.pk]))
 
+
+def partners_of(claim_ids) -> set[int]:
+    """The claims stored as matches of these claims (either end of a pair), these excluded."""
+    ids = list(claim_ids)
+    pairs = ClaimMatch.objects.filter(Q(claim_id__in=ids) | Q(earlier_id__in=ids)).values_list("claim_id", "earlier_id")
+    return {pk for pair in pairs for pk in pair} - set(ids)

@@ -13,8 +13,8 @@ high. tests/services/test_narrative_matching.py shows both sides with invented s
 
 The queue's "Known narrative" filter reads Claim.repeats_narrative, not the matches: every
 function here that stores or drops matches ends with refresh_narrative_marks for the claims it
-touched, and so do the services that archive or restore a narrative or remove an example
-(services.narratives).
+touched, and so do the services that archive or restore a narrative (services.narratives). An
+example deleted anywhere (its matches with it) is followed by services.deletions.
 
 A claim a reviewer said does not repeat a narrative ("Not this narrative", services.rejections)
 is never flagged for it again: both ways in below leave such flags out.
@@ -205,10 +205,9 @@ def forget_claims(claim_ids: list[int]) -> None:
 
 def forget_example(example: NarrativeExample) -> None:
     """An example removed: its matches go with it, and the claims only it flagged are unflagged
-    (a claim another active example matches keeps its flag)."""
-    matched = set(example.matches.values_list("claim_id", flat=True))
+    (a claim another active example matches keeps its flag) by services.deletions, which follows
+    every deletion of an example, the admin's and a narrative's cascade included."""
     example.delete()
-    refresh_narrative_marks(matched)
 
 
 def narrative_switched(narrative) -> None:

@@ -11,12 +11,11 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from .. import permissions
 from ..concurrency import StaleEdit
-from ..input_rules import require_plain_text
+from ..input_rules import name_key, require_plain_text
 from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, Topic, Verdict
 from ..selectors.verdicts import is_published
 from .narrative_matching import example_signature, forget_example, narrative_switched
@@ -31,7 +30,8 @@ def _require_editor(user) -> None:
 
 
 def _require_unique_name(name: str, narrative: Narrative | None = None) -> None:
-    others = Narrative.objects.annotate(lower=Lower("name")).filter(lower=name.lower())
+    """The desk's answer before the database's constraint (on the same key) would give its own."""
+    others = Narrative.objects.filter(name_key=name_key(name))
     if narrative is not None:
         others = others.exclude(pk=narrative.pk)
     if others.exists():

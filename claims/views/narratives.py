@@ -94,7 +94,8 @@ def _page(request, narrative: Narrative, *, status=200, partial: str = "", **ext
         "debunk_form": NarrativeDebunkForm(),
         **extra,
     }
-    template = f"claims/narratives/detail.html#{partial}" if partial and request.htmx else "claims/narratives/detail.html"
+    # A part swapped by htmx comes with the page's counts, which it changes (`<partial>_answer`).
+    template = f"claims/narratives/detail.html#{partial}_answer" if partial and request.htmx else "claims/narratives/detail.html"
     return render(request, template, context, status=status)
 
 

@@ -35,7 +35,7 @@ def report_pdf(request):
     if invalid:
         return invalid
     report = build_report(selection)
-    context = {"report": report, "selection": selection, "newsroom": settings.NEWSROOM_NAME}
+    context = {"report": report, "selection": selection, "newsroom": settings.NEWSROOM_NAME, "document": True}
     html = render_to_string("claims/report/document.html", context, request=request)
     response = HttpResponse(pdf_of(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(report.title)}.pdf"'
