@@ -120,7 +120,11 @@ def _is_name(token) -> bool:
     # Mid-sentence capitals name something; at the start only an adjective does ("Norlandic troops").
     capitalised = token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN"} \
         and (not token.is_sent_start or token.pos_ == "ADJ" and zipf_frequency(token.lower_, "en") < 1.5)
-    return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or capitalised) and _time_of(token) is None
+    # The small model tags a plain noun that opens a sentence as a proper noun ("Physicians in Varde").
+    common_opener = token.is_sent_start and token.pos_ == "PROPN" and not token.ent_type_ \
+        and zipf_frequency(token.lower_, "en") >= 3.5
+    return (token.pos_ == "PROPN" and not common_opener or token.ent_type_ in NAME_LABELS or capitalised) \
+        and _time_of(token) is None
 
 
 def term_of(token) -> tuple[str, str] | None:

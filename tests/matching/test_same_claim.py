@@ -846,3 +846,19 @@ def test_declining_an_offer_is_turning_it_down():
 
 def test_exports_are_not_imports():
     assert not is_same("Exports to Sudmark rose 10% in May.", "Imports from Sudmark rose 10% in May.")
+
+
+# More words news copy uses for one thing
+def test_news_synonyms_for_people_and_things_are_one_claim():
+    assert is_same("The typhoon killed 12 people in Holm.", "The storm killed 12 people in Holm.")
+    assert is_same("The former Brenna mayor was jailed for six years.", "The former Brenna mayor was sent to prison for six years.")
+    assert is_same("Prosecutors indicted the Lund banker on Monday.", "Prosecutors charged the Lund banker on Monday.")
+    assert is_same("The regulator approved the new drug for children.", "The regulator approved the new medicine for children.")
+    assert is_same("Pupils in Holm will return to school on Monday.", "Students in Holm will return to school on Monday.")
+    assert is_same("The court's ruling was welcomed by the Lund council.", "The court's decision was welcomed by the Lund council.")
+    assert is_same("Police detained 40 protesters in Holm.", "Police detained 40 demonstrators in Holm.")
+    assert not is_same("Police detained 40 protesters in Holm.", "Police detained 40 journalists in Holm.")
+
+
+def test_a_plain_noun_opening_the_sentence_is_not_a_name():
+    assert is_same("Doctors in Varde went on strike.", "Physicians in Varde went on strike.")
