@@ -24,7 +24,7 @@ from .lexicon import (
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
-from .numbers import DURATIONS, FRACTIONS, SCALES, VAGUE, ranges_in, word_value
+from .numbers import DURATIONS, FRACTIONS, LENGTHS, SCALES, VAGUE, ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -140,8 +140,8 @@ def term_of(token) -> tuple[str, str] | None:
     if token.lower_ in SCALES or token.lower_ in VAGUE or token.lower_ == "half" and token.i >= 2 \
             and token.nbor(-1).lower_ == "a" and token.nbor(-2).lower_ == "and":
         return None  # "thousands", "several thousand", "a year and a half": numbers, weighed by the number rule
-    if token.lower_ in DURATIONS and _counted(token):
-        return None  # "18 months" and "a year and a half": one duration, weighed by the number rule
+    if (token.lower_ in DURATIONS or token.lower_ in LENGTHS) and _counted(token):
+        return None  # "18 months" and "a year and a half", "1.5 km": one measure, weighed by the number rule
     if _is_fraction(token):
         return "percent", stem(SYNONYMS["percent"])  # "two-thirds of" is a share, as "67 percent of"
     if _is_name(token):

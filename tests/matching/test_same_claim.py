@@ -862,3 +862,28 @@ def test_news_synonyms_for_people_and_things_are_one_claim():
 
 def test_a_plain_noun_opening_the_sentence_is_not_a_name():
     assert is_same("Doctors in Varde went on strike.", "Physicians in Varde went on strike.")
+
+
+# Measures written other ways
+def test_a_fraction_of_a_century_is_years():
+    assert is_same("The Lund bridge has stood for a quarter of a century.", "The Lund bridge has stood for 25 years.")
+    assert not is_same("The Lund bridge has stood for a quarter of a century.", "The Lund bridge has stood for 50 years.")
+
+
+def test_tenfold_is_ten_times():
+    assert is_same("Sales in Holm rose tenfold.", "Sales in Holm rose ten times.")
+
+
+def test_metres_and_kilometres_are_one_length():
+    assert is_same("The Holm tower is 300 metres tall.", "The Holm tower is 300m tall.")
+    assert is_same("The Holm tower is 300 metres tall.", "The Holm tower is 0.3 km tall.")
+    assert not is_same("The Holm tower is 300 metres tall.", "The Holm tower is 3 km tall.")
+
+
+def test_millions_written_with_an_m_are_still_millions():
+    assert is_same("The club paid £3m for the striker.", "The club paid 3 million pounds for the striker.")
+
+
+def test_an_age_is_not_a_duration():
+    assert not is_same("The 30-year-old was arrested in Holm.", "The 40-year-old was arrested in Holm.")
+    assert is_same("A 30-year-old was arrested in Holm.", "A 30-year-old man was arrested in Holm.")
