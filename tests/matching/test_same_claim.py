@@ -887,3 +887,20 @@ def test_millions_written_with_an_m_are_still_millions():
 def test_an_age_is_not_a_duration():
     assert not is_same("The 30-year-old was arrested in Holm.", "The 40-year-old was arrested in Holm.")
     assert is_same("A 30-year-old was arrested in Holm.", "A 30-year-old man was arrested in Holm.")
+
+
+def test_pulling_out_of_a_deal_is_not_signing_it():
+    assert not is_same("Norland pulled out of the grain deal.", "Norland signed the grain deal.")
+    assert is_same("Norland pulled out of the grain deal.", "Norland withdrew from the grain deal.")
+
+
+def test_remanded_in_custody_is_not_released():
+    assert not is_same("The Holm banker was remanded in custody.", "The Holm banker was released on bail.")
+
+
+def test_extending_a_truce_is_not_ending_it():
+    assert not is_same("Norland extended the truce with Sudmark.", "Norland ended the truce with Sudmark.")
+
+
+def test_safe_is_not_dangerous():
+    assert not is_same("Inspectors said the Lund bridge is safe.", "Inspectors said the Lund bridge is dangerous.")
