@@ -9,8 +9,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from .input_rules import record_number
 
 from .models import (
-    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, Narrative, NarrativeDebunk, NarrativeExample,
-    NarrativeMatch, Outlet, Side, Source, Topic, Verdict,
+    ApiToken, Article, Claim, ClaimCluster, Evidence, Feed, ImportJob, MatchRejection, Narrative, NarrativeDebunk,
+    NarrativeExample, NarrativeMatch, NarrativeRejection, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
 from .services.narrative_matching import refresh_narrative_marks
@@ -247,3 +247,34 @@ class NarrativeAdmin(HistoryAdmin):
 
 def _matched_claims(narratives) -> set[int]:
     return set(NarrativeMatch.objects.filter(narrative__in=narratives).values_list("claim_id", flat=True))
+
+
+class TurnedDownAdmin(HistoryAdmin):
+    """Suggestions reviewers turned down, read only: a suggestion is turned down and restored on
+    the claim page (services.rejections), which also asks the matcher again and keeps the marks;
+    a row edited or deleted here would do neither."""
+
+    list_select_related = ["rejected_by"]
+    date_hierarchy = "rejected_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MatchRejection)
+class MatchRejectionAdmin(TurnedDownAdmin):
+    list_display = ["first_text", "second_text", "reason", "rejected_by", "rejected_at"]
+    search_fields = ["first_text", "second_text", "reason"]
+
+
+@admin.register(NarrativeRejection)
+class NarrativeRejectionAdmin(TurnedDownAdmin):
+    list_display = ["claim_text", "narrative", "reason", "rejected_by", "rejected_at"]
+    list_select_related = ["rejected_by", "narrative"]
+    search_fields = ["claim_text", "reason"]

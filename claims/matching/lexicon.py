@@ -71,6 +71,17 @@ _GROUPS = {
     "share": "share shares stock stocks",
     "team": "team club",
     "price": "price prices cost costs",
+    "storm": "storm storms hurricane typhoon cyclone",
+    "jail": "jail prison",
+    "charge": "charge indict",
+    "doctor": "doctor doctors physician physicians",
+    "drug": "drug drugs medication medications medicine medicines",
+    "disease": "disease illness",
+    "student": "student students pupil pupils",
+    "ruling": "ruling decision judgment judgement",
+    "law": "law legislation",
+    "protest": "protest demonstration rally demonstrate",
+    "protester": "protester protesters demonstrator demonstrators",
     "percent": "percent cent",
     "kilometre": "km kilometre kilometres kilometer kilometers",
     "centimetre": "cm centimetre centimetres centimeter centimeters",
@@ -129,7 +140,7 @@ _STANCES = {
     "build": ("build construct rebuild erect", "destroy demolish raze flatten"),
     "intent": ("deliberate deliberately intentional intentionally", "accident accidental accidentally"),
     "trade": ("buy sign acquire purchase import", "sell export"),
-    "membership": ("join rejoin", "leave exit withdraw quit"),
+    "membership": ("join rejoin sign", "leave exit withdraw quit"),
     "praise": ("praise welcome hail applaud commend", "criticise criticize condemn slam denounce"),
     "balance": ("surplus profit", "deficit loss"),
     "staff": ("hire recruit", "sack"),
@@ -148,17 +159,17 @@ _STANCES = {
         "open reopen resume start begin launch restart operate proceed",
         "close closed shut halt suspend stop end cancel scrap postpone ground grounded",
     ),
-    "custody": ("arrest detain jail imprison convict sentence", "release free acquit clear"),
+    "custody": ("arrest detain jail imprison convict sentence remand", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare foil thwart avert"),
-    "outcome": ("safe safely success successful pass meet", "crash fail failure sink capsize miss"),
+    "outcome": ("safe safely success successful pass meet", "crash fail failure sink capsize miss danger dangerous"),
     "restriction": ("impose introduce tighten", "lift ease repeal relax loosen"),
     "guilt": ("guilty convict", "innocent acquit clear exonerate"),
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
-    "tenure": ("stay continue", "resign quit retire stop halt cease end"),
+    "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
     "presence": ("present", "missing absent"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
@@ -188,6 +199,8 @@ STANCE_PHRASES = {
     ("run", "normally"): ("open", 1),
     ("fall", "short"): ("outcome", -1),  # "fell short of a majority" against "passed"
     ("lay", "off"): ("staff", -1),
+    ("pull", "out"): ("membership", -1),  # "pulled out of the deal" against "signed the deal"
+    ("back", "out"): ("membership", -1),
     ("decline", "dobj"): ("approval", -1),  # "declined the offer", not a decline in numbers
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}

@@ -23,6 +23,8 @@ TIMES = {"once": 1, "twice": 2, "thrice": 3}
 # A verb of multiplying says a number too: "doubled" is twice, "halved" half.
 FACTORS = {f"{stem}{ending}": value for stem, value in (("doubl", 2), ("tripl", 3), ("quadrupl", 4), ("halv", 0.5))
            for ending in ("e", "ed", "es", "ing")}
+FACTORS.update({f"{word}fold": value for word, value in (("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
+                                                           ("ten", 10), ("twenty", 20), ("hundred", 100))})
 # Vague counts stand for a range: "dozens" agrees with 40 but not with 400 or with "hundreds".
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 999_999),
          "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
@@ -114,7 +116,14 @@ def number_phrases(words: list[str]) -> list[tuple[float, int]]:
 
 # Durations in hours, so "48 hours" and "two days" agree.
 DURATIONS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 24, "days": 24, "week": 168,
-             "weeks": 168, "month": 730, "months": 730, "year": 8760, "years": 8760}
+             "weeks": 168, "month": 730, "months": 730, "year": 8760, "years": 8760, "decade": 87600,
+             "decades": 87600, "century": 876000, "centuries": 876000}
+# Lengths in metres, so "1.5 km" and "1,500 metres" agree; "300m" is metres only before a dimension
+# ("300m tall"), since news copy writes "£3m" for millions.
+LENGTHS = {"km": 1000, "kilometre": 1000, "kilometres": 1000, "kilometer": 1000, "kilometers": 1000, "metre": 1,
+           "metres": 1, "meter": 1, "meters": 1, "cm": 0.01, "centimetre": 0.01, "centimetres": 0.01,
+           "centimeter": 0.01, "centimeters": 0.01, "mm": 0.001, "millimetre": 0.001, "millimetres": 0.001}
+DIMENSIONS = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "across", "thick", "from"}
 
 
 # "the day after", "a week later", "for a year": one unit of time said with an article.
@@ -130,6 +139,16 @@ def _durations(words: list[str]) -> list[str]:
                 i + 2 < len(words) and words[i + 2] in ONE_UNIT_AFTER or i and words[i - 1] in ONE_UNIT_BEFORE):
             words[i] = "one"
     out = list(words)
+    for i, word in enumerate(words[:-3]):
+        # "a quarter of a century", "half an hour": a fraction of one unit.
+        if word in FRACTIONS and words[i + 1] == "of" and words[i + 2] in {"a", "an"} and words[i + 3] in DURATIONS:
+            words[i:i + 4] = out[i:i + 4] = [f"{DURATIONS[words[i + 3]] / FRACTIONS[word]:.6f}".rstrip("0").rstrip("."),
+                                             "", "", "hour"]
+            if i and words[i - 1] in {"a", "one"}:
+                words[i - 1] = out[i - 1] = ""
+    for i, word in enumerate(words[:-1]):
+        if word == "half" and words[i + 1] in {"a", "an"} and i + 2 < len(words) and words[i + 2] in DURATIONS:
+            words[i:i + 3] = out[i:i + 3] = [f"{DURATIONS[words[i + 2]] / 2:.6f}".rstrip("0").rstrip("."), "", "hour"]
     for i, word in enumerate(words[:-1]):
         j = i + 1
         value = word_value(word)
@@ -138,6 +157,8 @@ def _durations(words: list[str]) -> list[str]:
         if words[j] == "-" and j + 1 < len(words):
             j += 1
         unit = DURATIONS.get(words[j])
+        if unit and "old" in words[j + 1:j + 3]:
+            continue  # "a 30-year-old": an age, compared as the plain figure
         if unit and value is not None:
             if words[j + 1:j + 4] == ["and", "a", "half"]:  # "a year and a half"
                 value += 0.5
@@ -181,7 +202,8 @@ def _fractions(words: list[str]) -> tuple[list[str], set[tuple[float, float]]]:
     words = list(words)
     found = set()
     for i, word in enumerate(words):
-        if word in FRACTIONS and i + 1 < len(words) and words[i + 1] in SHARE_OF:
+        if word in FRACTIONS and i + 1 < len(words) and words[i + 1] in SHARE_OF \
+                and not (words[i + 2:i + 3] and words[i + 2] in {"a", "an"} and words[i + 3:i + 4] and words[i + 3] in DURATIONS):
             j = i - 1 if i and words[i - 1] == "-" else i
             before = words[j - 1] if j else ""
             count = 1.0 if before in {"a", "one", ""} or word == "half" else word_value(before)
@@ -219,9 +241,21 @@ def _thousands(words: list[str]) -> list[str]:
     return [w.replace(" ", "") if re.fullmatch(r"\d{1,3}( \d{3})+", w) else w for w in out]
 
 
+def _lengths(words: list[str]) -> list[str]:
+    """"1.5 km" -> "1500 metre"."""
+    out = list(words)
+    for i, word in enumerate(words[:-1]):
+        value, unit = word_value(word), words[i + 1]
+        if unit == "m" and i + 2 < len(words) and words[i + 2] in DIMENSIONS:
+            unit = "metre"
+        if value is not None and unit in LENGTHS:
+            out[i], out[i + 1] = f"{value * LENGTHS[unit]:.6f}".rstrip("0").rstrip("."), "metre"
+    return out
+
+
 def ranges_in(words: list[str]) -> list[tuple[float, float]]:
     """Numbers as (low, high) ranges: exact values are (x, x), hedged ones a narrow span, vague counts a wide one."""
-    words, found = _fractions(_thousands(words))
+    words, found = _fractions(_lengths(_thousands(words)))
     words = _durations(words)
     for value, start in number_phrases(words):
         reach = _hedge(words, start)

@@ -24,7 +24,7 @@ from .lexicon import (
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
-from .numbers import DURATIONS, FRACTIONS, SCALES, VAGUE, ranges_in, word_value
+from .numbers import DURATIONS, FRACTIONS, LENGTHS, SCALES, VAGUE, ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -120,7 +120,11 @@ def _is_name(token) -> bool:
     # Mid-sentence capitals name something; at the start only an adjective does ("Norlandic troops").
     capitalised = token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN"} \
         and (not token.is_sent_start or token.pos_ == "ADJ" and zipf_frequency(token.lower_, "en") < 1.5)
-    return (token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or capitalised) and _time_of(token) is None
+    # The small model tags a plain noun that opens a sentence as a proper noun ("Physicians in Varde").
+    common_opener = token.is_sent_start and token.pos_ == "PROPN" and not token.ent_type_ \
+        and zipf_frequency(token.lower_, "en") >= 3.5
+    return (token.pos_ == "PROPN" and not common_opener or token.ent_type_ in NAME_LABELS or capitalised) \
+        and _time_of(token) is None
 
 
 def term_of(token) -> tuple[str, str] | None:
@@ -136,8 +140,8 @@ def term_of(token) -> tuple[str, str] | None:
     if token.lower_ in SCALES or token.lower_ in VAGUE or token.lower_ == "half" and token.i >= 2 \
             and token.nbor(-1).lower_ == "a" and token.nbor(-2).lower_ == "and":
         return None  # "thousands", "several thousand", "a year and a half": numbers, weighed by the number rule
-    if token.lower_ in DURATIONS and _counted(token):
-        return None  # "18 months" and "a year and a half": one duration, weighed by the number rule
+    if (token.lower_ in DURATIONS or token.lower_ in LENGTHS) and _counted(token):
+        return None  # "18 months" and "a year and a half", "1.5 km": one measure, weighed by the number rule
     if _is_fraction(token):
         return "percent", stem(SYNONYMS["percent"])  # "two-thirds of" is a share, as "67 percent of"
     if _is_name(token):

@@ -846,3 +846,61 @@ def test_declining_an_offer_is_turning_it_down():
 
 def test_exports_are_not_imports():
     assert not is_same("Exports to Sudmark rose 10% in May.", "Imports from Sudmark rose 10% in May.")
+
+
+# More words news copy uses for one thing
+def test_news_synonyms_for_people_and_things_are_one_claim():
+    assert is_same("The typhoon killed 12 people in Holm.", "The storm killed 12 people in Holm.")
+    assert is_same("The former Brenna mayor was jailed for six years.", "The former Brenna mayor was sent to prison for six years.")
+    assert is_same("Prosecutors indicted the Lund banker on Monday.", "Prosecutors charged the Lund banker on Monday.")
+    assert is_same("The regulator approved the new drug for children.", "The regulator approved the new medicine for children.")
+    assert is_same("Pupils in Holm will return to school on Monday.", "Students in Holm will return to school on Monday.")
+    assert is_same("The court's ruling was welcomed by the Lund council.", "The court's decision was welcomed by the Lund council.")
+    assert is_same("Police detained 40 protesters in Holm.", "Police detained 40 demonstrators in Holm.")
+    assert not is_same("Police detained 40 protesters in Holm.", "Police detained 40 journalists in Holm.")
+
+
+def test_a_plain_noun_opening_the_sentence_is_not_a_name():
+    assert is_same("Doctors in Varde went on strike.", "Physicians in Varde went on strike.")
+
+
+# Measures written other ways
+def test_a_fraction_of_a_century_is_years():
+    assert is_same("The Lund bridge has stood for a quarter of a century.", "The Lund bridge has stood for 25 years.")
+    assert not is_same("The Lund bridge has stood for a quarter of a century.", "The Lund bridge has stood for 50 years.")
+
+
+def test_tenfold_is_ten_times():
+    assert is_same("Sales in Holm rose tenfold.", "Sales in Holm rose ten times.")
+
+
+def test_metres_and_kilometres_are_one_length():
+    assert is_same("The Holm tower is 300 metres tall.", "The Holm tower is 300m tall.")
+    assert is_same("The Holm tower is 300 metres tall.", "The Holm tower is 0.3 km tall.")
+    assert not is_same("The Holm tower is 300 metres tall.", "The Holm tower is 3 km tall.")
+
+
+def test_millions_written_with_an_m_are_still_millions():
+    assert is_same("The club paid £3m for the striker.", "The club paid 3 million pounds for the striker.")
+
+
+def test_an_age_is_not_a_duration():
+    assert not is_same("The 30-year-old was arrested in Holm.", "The 40-year-old was arrested in Holm.")
+    assert is_same("A 30-year-old was arrested in Holm.", "A 30-year-old man was arrested in Holm.")
+
+
+def test_pulling_out_of_a_deal_is_not_signing_it():
+    assert not is_same("Norland pulled out of the grain deal.", "Norland signed the grain deal.")
+    assert is_same("Norland pulled out of the grain deal.", "Norland withdrew from the grain deal.")
+
+
+def test_remanded_in_custody_is_not_released():
+    assert not is_same("The Holm banker was remanded in custody.", "The Holm banker was released on bail.")
+
+
+def test_extending_a_truce_is_not_ending_it():
+    assert not is_same("Norland extended the truce with Sudmark.", "Norland ended the truce with Sudmark.")
+
+
+def test_safe_is_not_dangerous():
+    assert not is_same("Inspectors said the Lund bridge is safe.", "Inspectors said the Lund bridge is dangerous.")
