@@ -8,6 +8,9 @@ class ClaimsConfig(AppConfig):
 
     def ready(self):
         from .admin_access import grant_admin_permissions
+        from .selectors.menus import watch_menu_records
 
         # After django.contrib.auth's own handler (its app is listed first), which creates the permissions.
         post_migrate.connect(grant_admin_permissions, sender=self, dispatch_uid="claims.grant_admin_permissions")
+        # The queue's filter menus are kept between requests until one of their records changes.
+        watch_menu_records()

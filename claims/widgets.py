@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from .markup import escaped
 
 
-def _attributes(attrs: dict) -> str:
+def attributes(attrs: dict) -> str:
     return "".join(f' {escaped(key)}="{escaped(value)}"' for key, value in attrs.items() if value not in (None, False))
 
 
@@ -31,7 +31,7 @@ class FastSelect(forms.Select):
             f'<option value="{escaped(option_value)}"{" selected" if str(option_value) in selected else ""}>{escaped(label)}</option>'
             for option_value, label in self._flat_options()
         )
-        return mark_safe(f'<select name="{escaped(name)}"{_attributes(final)}>{options}</select>')
+        return mark_safe(f'<select name="{escaped(name)}"{attributes(final)}>{options}</select>')
 
     def _flat_options(self):
         if self.label_field and isinstance(self.choices, ModelChoiceIterator):
@@ -60,7 +60,7 @@ class FastInput(forms.TextInput):
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, attrs)
         final["value"] = self.format_value(value)
-        return mark_safe(f'<input type="{escaped(self.input_type)}" name="{escaped(name)}"{_attributes(final)}>')
+        return mark_safe(f'<input type="{escaped(self.input_type)}" name="{escaped(name)}"{attributes(final)}>')
 
 
 class DayInput(forms.DateInput):

@@ -63,6 +63,7 @@ def _narrative(claim) -> str:
 
 @register.simple_tag
 def queue_rows(claims, claim_url: str, article_url: str):
+    """The rows of selectors.queue.QueueRow objects."""
     return mark_safe("".join(_row(claim, claim_url, article_url) for claim in claims))
 
 
@@ -76,12 +77,12 @@ def _row(claim, claim_url, article_url):
         matches=_verdict_match(claim, claim_url),
         narrative=_narrative(claim),
         spread=SPREAD.format(n=claim.spread) if claim.spread > 1 else "",
-        speaker=escaped((claim.source.name if claim.source_id else "") or claim.speaker or "(the article)"),
-        side=escaped(claim.side.name if claim.side_id else "–"),
+        speaker=escaped(claim.source_name or claim.speaker or "(the article)"),
+        side=escaped(claim.side_name if claim.side_id else "–"),
         worthiness=f"{claim.check_worthiness:.2f}",
         state=escaped(claim.state),
-        state_label=escaped(claim.get_state_display()),
-        assignee=escaped(claim.assignee.get_username() if claim.assignee_id else "–"),
+        state_label=escaped(claim.state_label),
+        assignee=escaped(claim.assignee_name if claim.assignee_id else "–"),
         article_url=escaped(f"{article_url}{claim.article_id}/"),
-        title=escaped(_short(claim.article.title, 60)),
+        title=escaped(_short(claim.article_title, 60)),
     )

@@ -15,7 +15,6 @@ from ..models import Claim
 from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
 from ..services import bulk, reviews
 from ..templatetags.queue_rows import queue_rows
-from ..widgets import read_menus
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
 
@@ -59,7 +58,6 @@ def queue(request):
     if request.htmx and not request.htmx.boosted:
         # The results, and the tabs beside them swapped out of band: their counts follow the filters.
         return render(request, "claims/queue.html#results_and_tabs", context)
-    read_menus(filters.form)
     return render(request, "claims/queue.html", context)
 
 
