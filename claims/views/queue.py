@@ -38,6 +38,7 @@ def queue(request):
     in_every_state = filters.qs_in_every_state()
     searching = bool((filters.form.cleaned_data.get("q") or "").strip())
     context = {
+        "queue_url": reverse("claims:queue"),  # once, not once per tab and link
         "filters": filters,
         "query": params.urlencode(),
         # The tabs count what the other filters let through, so each tab's link keeps them.
