@@ -334,13 +334,7 @@ class StateCount:
         return f"{self.number:,}+" if self.capped else f"{self.number:,}"
 
 
-# A text search is read through its GIN index as a whole (a bitmap), never in an order that could
-# stop early; counting it per state would build that bitmap once per state. Up to this many
-# matches it is counted in one pass instead.
-ONE_PASS_LIMIT = 20_000
-
-
-def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP, text_search: bool = False) -> list[StateCount]:
+def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP) -> list[StateCount]:
     """Claims per review state among `claims` (the filtered queue in every state), each counted
     to at most the cap; the open states together come first.
 
@@ -348,10 +342,8 @@ def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP, text_search: 
     one query: an index (claim_state_count_idx for the claim's own columns,
     claim_article_state_idx for the article's) is read until the cap is passed and no further, so
     the cost stays small at a million claims and nothing needs caching: the counts are never stale.
-    A text search is first counted in one pass (ONE_PASS_LIMIT)."""
-    numbers = _counted_in_one_pass(claims) if text_search else None
-    if numbers is None:
-        numbers = _counted_per_state(claims, cap)
+    A text search is counted the same way, each state from its own text index (migration 0022)."""
+    numbers = _counted_per_state(claims, cap)
     counts = [
         StateCount(state, label, min(numbers[state], cap), numbers[state] > cap)
         for state, label in ReviewState.choices
@@ -361,17 +353,6 @@ def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP, text_search: 
         "", "Open", sum(c.number for c in open_ones), any(c.capped for c in open_ones)
     )
     return [everything_open, *counts]
-
-
-def _counted_in_one_pass(claims: QuerySet[Claim]) -> dict[str, int] | None:
-    """Exact counts per state, or None when there are more than ONE_PASS_LIMIT claims."""
-    sql, params = claims.order_by().values("state")[: ONE_PASS_LIMIT + 1].query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT state, COUNT(*) FROM ({sql}) AS matched GROUP BY state", params)
-        numbers = dict(cursor.fetchall())
-    if sum(numbers.values()) > ONE_PASS_LIMIT:
-        return None
-    return {state: numbers.get(state, 0) for state in ReviewState.values}
 
 
 def _counted_per_state(claims: QuerySet[Claim], cap: int) -> dict[str, int]:

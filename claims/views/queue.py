@@ -36,14 +36,13 @@ def queue(request):
     tab_params = params.copy()
     tab_params.pop("state", None)
     in_every_state = filters.qs_in_every_state()
-    searching = bool((filters.form.cleaned_data.get("q") or "").strip())
     context = {
         "queue_url": reverse("claims:queue"),  # once, not once per tab and link
         "filters": filters,
         "query": params.urlencode(),
         # The tabs count what the other filters let through, so each tab's link keeps them.
         "tab_query": tab_params.urlencode(),
-        "counts": state_counts(in_every_state, text_search=searching),
+        "counts": state_counts(in_every_state),
         "current_state": request.GET.get("state", ""),
     }
     if request.htmx and request.GET.get("part") == "tabs":
