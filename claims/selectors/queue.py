@@ -104,6 +104,16 @@ class QueueFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.user = user
 
+    def get_form_class(self):
+        # Built once per process, not sixteen fields on every request: no field reads the request
+        # or the database when it is built (the menus and the narratives are read when the form
+        # is checked and shown), and each form works on its own deep copies of the class's fields.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            type(self)._form_class = form_class
+        return form_class
+
     def by_state(self, queryset, name, value):
         return queryset.filter(state=value)
 
