@@ -48,7 +48,7 @@ def queue(request):
     if request.htmx and request.GET.get("part") == "tabs":
         # The tabs alone, after the reviewer's own action in the page changed a count.
         return render(request, "claims/queue.html#tabs", context)
-    claims = filters.qs  # an invalid filter (a forged id, a bad date) is left out and its error shown
+    claims = filters.in_state(in_every_state)  # an invalid filter (a forged id, a bad date) is left out and its error shown
     sort = (filters.form.cleaned_data.get("sort") if filters.form.is_valid() else None) or "worthiness"
     context.update(
         _row_urls(),
