@@ -108,8 +108,10 @@ def _read_menus() -> dict[str, Menu]:
     return {name: Menu(rows[number]) for number, name in enumerate(querysets)}
 
 
-def menus_changed(**_signal) -> None:
+def menus_changed(update_fields=None, **_signal) -> None:
     """A record a menu lists was added, changed or removed: every process reads the menus again."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # a sign-in stamps the user: nothing a menu shows
     _new_version()
     transaction.on_commit(_new_version)
 

@@ -3,12 +3,14 @@ change: a record added, renamed, deactivated or removed shows in the next page, 
 import re
 
 import pytest
+from django.contrib.auth.signals import user_logged_in
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.models import Outlet
-from claims.selectors.menus import queue_menus
+from claims.selectors.menus import VERSION_KEY, queue_menus
 from claims.services import narratives
 
 from ..factories import ClaimFactory, OutletFactory, SideFactory, SourceFactory, TopicFactory, UserFactory
@@ -114,3 +116,10 @@ def test_a_deactivated_assignee_is_still_named_on_the_claims_row(reviewer_client
     gone.save()
     body = reviewer_client.get(reverse("claims:queue")).content.decode()
     assert '<td data-label="Assignee">former</td>' in body and "former</option>" not in body
+
+
+def test_signing_in_does_not_make_every_process_read_the_menus_again(client, reviewer):
+    queue_menus()
+    before = cache.get(VERSION_KEY)
+    user_logged_in.send(sender=type(reviewer), request=None, user=reviewer)  # stamps last_login
+    assert cache.get(VERSION_KEY) == before
