@@ -19,7 +19,7 @@ def create(apps, schema_editor):
         return  # the embedded default (SQLite) has no tsvector: its search is a substring match
     for state in STATES:
         schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS claim_search_{state}_idx ON claims_claim USING gin (search_vector) "
+            f"CREATE INDEX CONCURRENTLY IF NOT EXISTS claim_search_{state}_idx ON claims_claim USING gin (search_vector) "
             f"WHERE check_worthy AND state = '{state}'"
         )
 
@@ -28,9 +28,12 @@ def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     for state in STATES:
-        schema_editor.execute(f"DROP INDEX IF EXISTS claim_search_{state}_idx")
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS claim_search_{state}_idx")
 
 
 class Migration(migrations.Migration):
+    # Built CONCURRENTLY (outside a transaction): a million claims take some seconds an index, and
+    # imports and reviews go on writing claims meanwhile.
+    atomic = False
     dependencies = [("claims", "0021_narrative_flag")]
     operations = [migrations.RunPython(create, drop)]
