@@ -201,7 +201,7 @@ def list_claims(request, filters: Query[ClaimFilters]):
             {**{f: getattr(c, f) for f in ("id", "article_id", "text", "start", "end", "speaker", "kind",
                                            "check_worthiness", "state", "has_dispute", "matches_published",
                                            "repeats_narrative")},
-             "side": c.side.name if c.side_id else None}
+             "side": c.side_name if c.side_id else None}
             for c in page.claims
         ],
         "next": page.next_cursor,

@@ -112,6 +112,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Django's backend, reading each request's user with their roles in one query (claims.auth_backend).
+# Django's own stays listed for sessions begun before: a session names the backend that signed it in.
+AUTHENTICATION_BACKENDS = ["claims.auth_backend.WorkbenchBackend", "django.contrib.auth.backends.ModelBackend"]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "claims:queue"
 LOGOUT_REDIRECT_URL = "login"

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, NarrativeMatch
 from ..ratings import label
+from .menus import queue_menus
 from .verdicts import is_published
 
 SHOWN_CLAIMS = 50  # claims a narrative's page lists, newest first
@@ -107,9 +108,9 @@ ANY = "any"
 
 
 def narrative_choices() -> list[tuple[str, str]]:
-    """The queue filter's choices: any known narrative, then each active one by name."""
-    rows = Narrative.objects.filter(archived_at__isnull=True).values_list("pk", "name")
-    return [(ANY, "Any known narrative"), *((str(pk), name) for pk, name in rows)]
+    """The queue filter's choices: any known narrative, then each active one by name (read with
+    the queue's other menus, again whenever a narrative changes: selectors.menus)."""
+    return [(ANY, "Any known narrative"), *((str(pk), name) for pk, name in queue_menus()["narrative"].rows)]
 
 
 def repeats_active_narrative() -> Q:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import django_filters
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import BooleanField, Q, QuerySet
+from django.db.models import BooleanField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from .. import permissions
@@ -24,6 +24,7 @@ from ..input_rules import MAX_ID
 from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
 from .matches import by_published_match, queue_with_marks
+from .menus import MenuFilter, queue_menus
 from .narratives import by_narrative, narrative_choices, with_narrative_marks
 from ..workflow import ReviewState
 
@@ -52,24 +53,15 @@ class QueueFilter(django_filters.FilterSet):
         label="Assignee", choices=[("mine", "Mine"), ("unassigned", "Unassigned")], method="by_assignee",
         empty_label="Anyone", widget=FastSelect,
     )
-    reviewer = django_filters.ModelChoiceFilter(
-        label="Assigned to", field_name="assignee", widget=FastSelect(label_field="username"), empty_label="Anyone",
+    # The menus of records are kept between requests until one of their records changes (selectors.menus).
+    reviewer = MenuFilter(
+        label="Assigned to", field_name="assignee", menu="reviewer", empty_label="Anyone",
         queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
     )
-    topic = django_filters.ModelChoiceFilter(
-        label="Topic", field_name="article__topic", queryset=Topic.objects.all(),
-        widget=FastSelect(label_field="name"), empty_label="Any",
-    )
-    side = django_filters.ModelChoiceFilter(
-        queryset=Side.objects.all(), widget=FastSelect(label_field="name"), empty_label="Any"
-    )
-    source = django_filters.ModelChoiceFilter(
-        queryset=Source.objects.all(), widget=FastSelect(label_field="name"), empty_label="Any"
-    )
-    outlet = django_filters.ModelChoiceFilter(
-        label="Outlet", field_name="article__outlet", queryset=Outlet.objects.all(),
-        widget=FastSelect(label_field="name"), empty_label="Any",
-    )
+    topic = MenuFilter(label="Topic", field_name="article__topic", queryset=Topic.objects.all(), menu="topic", empty_label="Any")
+    side = MenuFilter(queryset=Side.objects.all(), menu="side", empty_label="Any")
+    source = MenuFilter(queryset=Source.objects.all(), menu="source", empty_label="Any")
+    outlet = MenuFilter(label="Outlet", field_name="article__outlet", queryset=Outlet.objects.all(), menu="outlet", empty_label="Any")
     # The article page links here ("Open these in the queue"). A number, not a menu: a newsroom
     # has thousands of articles. An unknown or forged id is a filter error like any other.
     article = django_filters.ModelChoiceFilter(
@@ -112,6 +104,16 @@ class QueueFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.user = user
 
+    def get_form_class(self):
+        # Built once per process, not sixteen fields on every request: no field reads the request
+        # or the database when it is built (the menus and the narratives are read when the form
+        # is checked and shown), and each form works on its own deep copies of the class's fields.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            type(self)._form_class = form_class
+        return form_class
+
     def by_state(self, queryset, name, value):
         return queryset.filter(state=value)
 
@@ -148,6 +150,12 @@ class QueueFilter(django_filters.FilterSet):
         if not self.form.cleaned_data.get("state"):
             queryset = queryset.filter(state__in=OPEN_STATES)
         return queryset
+
+    def in_state(self, in_every_state: QuerySet[Claim]) -> QuerySet[Claim]:
+        """The rows' claims (`qs`), from the tabs' (qs_in_every_state) instead of filtered again:
+        those in the chosen state, or in the open states when none (or a forged one) is chosen."""
+        state = self.form.cleaned_data.get("state")
+        return in_every_state.filter(state=state) if state else in_every_state.filter(state__in=OPEN_STATES)
 
     def qs_in_every_state(self) -> QuerySet[Claim]:
         """The claims every filter but the state lets through: what the state tabs count. A filter
@@ -227,16 +235,102 @@ def queue_page(queryset: QuerySet, *, sort: str, cursor: str = "") -> QueuePage:
     values = _decode_cursor(cursor, sort)
     if values is not None:
         queryset = queryset.filter(_after(values, sort))
-    rows = list(
-        queryset.select_related("article", "side", "source", "assignee")
-        # A page of claims shows each article's title; its text and the page it was imported from
-        # (kept as received: an HTML page can run to megabytes) stay in the database.
-        .defer("article__body", "article__raw_input", "article__raw_file")
-        .order_by(*order)[: PAGE_SIZE + 1]
-    )
+    rows = queue_rows(queryset.order_by(*order)[: PAGE_SIZE + 1])
     more = len(rows) > PAGE_SIZE
-    rows = with_narrative_marks(queue_with_marks(rows[:PAGE_SIZE]))
+    rows = rows[:PAGE_SIZE]
     return QueuePage(rows, encode_cursor(rows[-1], sort) if more and rows else None, sort, values is None)
+
+
+STATE_LABELS = dict(ReviewState.choices)
+
+
+@dataclass(slots=True)
+class QueueRow:
+    """A claim as its row in the queue shows it. Read as plain values (no model instances: fifty
+    rows with their article, side, source and assignee built as models cost more than the query),
+    with what the row says about its side, source and assignee filled in by queue_rows()."""
+
+    pk: int
+    article_id: int
+    text: str
+    start: int
+    end: int
+    speaker: str
+    kind: str
+    check_worthiness: float
+    state: str
+    has_dispute: bool
+    spread: int
+    created_at: datetime
+    side_id: int | None
+    source_id: int | None
+    assignee_id: int | None
+    matches_published: bool
+    repeats_narrative: bool
+    article_title: str
+    side_name: str = ""
+    source_name: str = ""
+    assignee_name: str = ""
+    verdict_match: object = None  # selectors.matches.VerdictMark
+    narrative_mark: object = None  # selectors.narratives.NarrativeMark
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS.get(self.state, self.state)
+
+
+# The columns of a QueueRow, in its order: the claim's own, then its article's title.
+ROW_COLUMNS = (
+    "id", "article_id", "text", "start", "end", "speaker", "kind", "check_worthiness", "state", "has_dispute",
+    "spread", "created_at", "side_id", "source_id", "assignee_id", "matches_published", "repeats_narrative",
+    "article_title",
+)
+
+
+def _article_title() -> Subquery:
+    """The article's title, read for each row of the page, not joined: PostgreSQL reads it after
+    the sort and the LIMIT, fifty times, where a join of a search's few hundred matches to the
+    articles hashed all 20,000 articles first (20 ms). The article's text and the page it was
+    imported from (up to megabytes) stay in the database either way."""
+    return Subquery(Article.objects.filter(pk=OuterRef("article_id")).order_by().values("title")[:1])
+
+
+def queue_rows(claims: QuerySet[Claim]) -> list[QueueRow]:
+    """The claims (ordered and sliced by the caller) as queue rows, with their marks.
+
+    Names of sides, sources and assignees come from the filter menus (selectors.menus: read again
+    whenever one of those records changes), which keeps the page's query on two tables; a name
+    the menus lack (an assignee no longer active) is read. The marks are read only for claims whose
+    stored flags say they have one (the flags the "matches a published verdict" and "known
+    narrative" filters read): most pages have few, many none."""
+    rows = [QueueRow(*values) for values in claims.annotate(article_title=_article_title()).values_list(*ROW_COLUMNS)]
+    if not rows:
+        return rows
+    menus = queue_menus()
+    sides = _names(menus["side"].labels, {r.side_id for r in rows}, Side, "name")
+    sources = _names(menus["source"].labels, {r.source_id for r in rows}, Source, "name")
+    people = _names(menus["reviewer"].labels, {r.assignee_id for r in rows}, get_user_model(), get_user_model().USERNAME_FIELD)
+    for row in rows:
+        row.side_name = sides.get(row.side_id, "")
+        row.source_name = sources.get(row.source_id, "")
+        row.assignee_name = people.get(row.assignee_id, "")
+    if flagged := [row for row in rows if row.matches_published]:
+        queue_with_marks(flagged)
+    if flagged := [row for row in rows if row.repeats_narrative]:
+        with_narrative_marks(flagged)
+    return rows
+
+
+def _names(known: dict[int, str], ids: set, model, field: str) -> dict[int, str]:
+    ids.discard(None)
+    missing = ids - known.keys()
+    if not missing:
+        return known
+    return {**known, **dict(model.objects.filter(pk__in=missing).values_list("pk", field))}
 
 
 def bulk_assignees(user) -> QuerySet:
@@ -263,13 +357,7 @@ class StateCount:
         return f"{self.number:,}+" if self.capped else f"{self.number:,}"
 
 
-# A text search is read through its GIN index as a whole (a bitmap), never in an order that could
-# stop early; counting it per state would build that bitmap once per state. Up to this many
-# matches it is counted in one pass instead.
-ONE_PASS_LIMIT = 20_000
-
-
-def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP, text_search: bool = False) -> list[StateCount]:
+def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP) -> list[StateCount]:
     """Claims per review state among `claims` (the filtered queue in every state), each counted
     to at most the cap; the open states together come first.
 
@@ -277,10 +365,8 @@ def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP, text_search: 
     one query: an index (claim_state_count_idx for the claim's own columns,
     claim_article_state_idx for the article's) is read until the cap is passed and no further, so
     the cost stays small at a million claims and nothing needs caching: the counts are never stale.
-    A text search is first counted in one pass (ONE_PASS_LIMIT)."""
-    numbers = _counted_in_one_pass(claims) if text_search else None
-    if numbers is None:
-        numbers = _counted_per_state(claims, cap)
+    A text search is counted the same way, each state from its own text index (migration 0022)."""
+    numbers = _counted_per_state(claims, cap)
     counts = [
         StateCount(state, label, min(numbers[state], cap), numbers[state] > cap)
         for state, label in ReviewState.choices
@@ -292,23 +378,19 @@ def state_counts(claims: QuerySet[Claim], *, cap: int = COUNT_CAP, text_search: 
     return [everything_open, *counts]
 
 
-def _counted_in_one_pass(claims: QuerySet[Claim]) -> dict[str, int] | None:
-    """Exact counts per state, or None when there are more than ONE_PASS_LIMIT claims."""
-    sql, params = claims.order_by().values("state")[: ONE_PASS_LIMIT + 1].query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT state, COUNT(*) FROM ({sql}) AS matched GROUP BY state", params)
-        numbers = dict(cursor.fetchall())
-    if sum(numbers.values()) > ONE_PASS_LIMIT:
-        return None
-    return {state: numbers.get(state, 0) for state in ReviewState.values}
-
-
 def _counted_per_state(claims: QuerySet[Claim], cap: int) -> dict[str, int]:
+    # The filtered claims are compiled to SQL once and each state's count selects from them: the
+    # database folds the state into the filtered query (a plain subquery), so each count reads the
+    # same index it would if the state were among the filters, and Django compiles one query a
+    # request instead of five.
+    sql, filter_params = claims.order_by().values("state").query.sql_with_params()
     parts, params = [], []
     for state in ReviewState.values:
-        sql, state_params = claims.filter(state=state).order_by().values("pk")[: cap + 1].query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped_{state})")
-        params.extend(state_params)
+        parts.append(
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) AS filtered_{state} "
+            f"WHERE filtered_{state}.state = %s LIMIT {int(cap) + 1}) AS capped_{state})"
+        )
+        params.extend([*filter_params, state])
     counting = "SELECT " + ", ".join(parts)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -325,11 +407,9 @@ def _counted_per_state(claims: QuerySet[Claim], cap: int) -> dict[str, int]:
         return dict(zip(ReviewState.values, cursor.fetchone()))
 
 
-def queue_row(pk: int) -> Claim:
-    """One claim with what its queue row shows, read as a page of the queue reads it."""
-    claim = (
-        Claim.objects.select_related("article", "side", "source", "assignee")
-        .defer("article__body", "article__raw_input", "article__raw_file")
-        .get(pk=pk)
-    )
-    return with_narrative_marks(queue_with_marks([claim]))[0]
+def queue_row(pk: int) -> QueueRow:
+    """One claim as a page of the queue shows it; Claim.DoesNotExist when there is none."""
+    rows = queue_rows(Claim.objects.filter(pk=pk))
+    if not rows:
+        raise Claim.DoesNotExist(f"No claim {pk}")
+    return rows[0]

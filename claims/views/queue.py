@@ -15,7 +15,6 @@ from ..models import Claim
 from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
 from ..services import bulk, reviews
 from ..templatetags.queue_rows import queue_rows
-from ..widgets import read_menus
 from ..workflow import TransitionNotAllowed
 from .access import workbench_required
 
@@ -37,19 +36,19 @@ def queue(request):
     tab_params = params.copy()
     tab_params.pop("state", None)
     in_every_state = filters.qs_in_every_state()
-    searching = bool((filters.form.cleaned_data.get("q") or "").strip())
     context = {
+        "queue_url": reverse("claims:queue"),  # once, not once per tab and link
         "filters": filters,
         "query": params.urlencode(),
         # The tabs count what the other filters let through, so each tab's link keeps them.
         "tab_query": tab_params.urlencode(),
-        "counts": state_counts(in_every_state, text_search=searching),
+        "counts": state_counts(in_every_state),
         "current_state": request.GET.get("state", ""),
     }
     if request.htmx and request.GET.get("part") == "tabs":
         # The tabs alone, after the reviewer's own action in the page changed a count.
         return render(request, "claims/queue.html#tabs", context)
-    claims = filters.qs  # an invalid filter (a forged id, a bad date) is left out and its error shown
+    claims = filters.in_state(in_every_state)  # an invalid filter (a forged id, a bad date) is left out and its error shown
     sort = (filters.form.cleaned_data.get("sort") if filters.form.is_valid() else None) or "worthiness"
     context.update(
         _row_urls(),
@@ -59,7 +58,6 @@ def queue(request):
     if request.htmx and not request.htmx.boosted:
         # The results, and the tabs beside them swapped out of band: their counts follow the filters.
         return render(request, "claims/queue.html#results_and_tabs", context)
-    read_menus(filters.form)
     return render(request, "claims/queue.html", context)
 
 

@@ -30,6 +30,7 @@ from claims.benchmarks.queue_views import next_pages, queue_views
 from claims.benchmarks.seed import seed, seed_narratives, seed_queue_extras
 from claims.models import Narrative
 from claims.selectors.queue import QueueFilter
+from claims.workflow import ReviewState
 
 from ..conftest import ON_POSTGRES
 
@@ -40,6 +41,8 @@ pytestmark = [
 
 CLAIMS = "claims_claim"
 TEXT_SEARCH = "search_vector @@"
+# The text index of every claim, and those of each state's check-worthy claims (migration 0022).
+TEXT_INDEXES = ["claim_search_vector_idx", *(f"claim_search_{state}_idx" for state in ReviewState.values)]
 SEEDED = 2000
 # Rows a statement may read and drop with a filter. A plan that walks the page's order and drops
 # what the filter refuses reads about a page divided by the share the filter lets through: a
@@ -57,7 +60,8 @@ def seeded(client):
     with connection.cursor() as cursor:
         # Rows just written wait in the text index's pending list, which the planner prices as a
         # scan of the whole list; a newsroom's index has been through (auto)vacuum, which empties it.
-        cursor.execute("SELECT gin_clean_pending_list('claim_search_vector_idx')")
+        for index in TEXT_INDEXES:
+            cursor.execute(f"SELECT gin_clean_pending_list('{index}')")
         cursor.execute("ANALYZE claims_claim")
     reviewer = get_user_model().objects.get(username="bench-reviewer-0")
     client.force_login(reviewer)
@@ -107,7 +111,7 @@ def _problems(plan: dict, sql: str) -> list[str]:
     problems = []
     if (dropped := _thrown_away(plan)) > THROWN_AWAY_LIMIT:
         problems.append(f"{dropped} rows read and dropped by a filter: no index matches it")
-    if TEXT_SEARCH in sql and "claim_search_vector_idx" not in json.dumps(plan):
+    if TEXT_SEARCH in sql and not any(index in json.dumps(plan) for index in TEXT_INDEXES):
         problems.append("the text search does not use the text index")
     for node, under_limit in _claim_reads(plan):
         kind = node["Node Type"]
