@@ -904,3 +904,21 @@ def test_extending_a_truce_is_not_ending_it():
 
 def test_safe_is_not_dangerous():
     assert not is_same("Inspectors said the Lund bridge is safe.", "Inspectors said the Lund bridge is dangerous.")
+
+
+def test_a_fraction_of_a_figure_is_a_value_not_a_share():
+    assert is_same("The Holm bank cut its rate by a quarter of a percentage point.",
+                   "The Holm bank cut its rate by 0.25 percentage points.")
+    assert is_same("A quarter of a million people fled Varde.", "250,000 people fled Varde.")
+    assert is_same("Half a million people live in Brenna.", "500,000 people live in Brenna.")
+    assert not is_same("A quarter of a million people fled Varde.", "25,000 people fled Varde.")
+
+
+def test_a_hundred_and_fifty_is_one_figure():
+    assert is_same("A hundred and fifty homes were flooded in Holm.", "150 homes were flooded in Holm.")
+    assert is_same("One hundred and fifty homes were flooded in Holm.", "150 homes were flooded in Holm.")
+    assert not is_same("A hundred and fifty homes were flooded in Holm.", "100 homes were flooded in Holm.")
+
+
+def test_millions_raised_from_investors_are_not_metres():
+    assert is_same("The Lund startup raised 1.4m from investors.", "The Lund startup raised 1.4 million from investors.")
