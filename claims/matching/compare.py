@@ -167,7 +167,8 @@ def _swap(a: Signature, b: Signature) -> str | None:
     if len(new_a) != 1 or len(new_b) != 1:
         return None
     (x,), (y,) = new_a, new_b
-    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and (a.stances == b.stances or STANCE_OF[x] & STANCE_OF[y]):
+    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and (a.stances == b.stances or STANCE_OF[x] & STANCE_OF[y]
+                                                          or _sides_agree(a, b)):
         return None  # "a week" and "seven days", "rare" and "uncommon": the number or stance rules agreed
     slots_a = {slot for term, slot in a.slots if term == x}
     slots_b = {slot for term, slot in b.slots if term == y}
@@ -187,13 +188,21 @@ def _stance(a: Signature, b: Signature) -> str | None:
     stances_a, stances_b = dict(a.stances), dict(b.stances)
     shared_axes = stances_a.keys() & stances_b.keys()
     for axis in sorted(shared_axes):
-        if _sided(a, axis) and _sided(a, axis) == _sided(b, axis):
-            continue  # both name the sides: "A beat B" and "B lost to A" are decided side by side
+        if _sided(a, axis) & _sided(b, axis):
+            continue  # both name a side: "A beat B" and "B lost to A" ("B's defeat") are decided side by side
         if stances_a[axis] != stances_b[axis]:
             return f"opposite on {axis}"
     if not shared_axes and a.polarity != b.polarity:
         return "one asserts what the other denies"
     return None
+
+
+def _sides_agree(a: Signature, b: Signature) -> bool:
+    """Both name a side of a result, the same way ("lost her seat to Holt", "Holt won the seat")."""
+    sided_a = {axis: sign for axis, sign in a.stances if ":" in axis}
+    sided_b = {axis: sign for axis, sign in b.stances if ":" in axis}
+    shared = sided_a.keys() & sided_b.keys()
+    return bool(shared) and all(sided_a[x] == sided_b[x] for x in shared)
 
 
 def _sided(sig: Signature, axis: str) -> set[str]:

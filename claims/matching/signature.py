@@ -552,7 +552,7 @@ BY_WHOM = {"result"}
 # How a name stands to the verb's sign: the subject wins when it "beat"; the object of "beat", the
 # subject of "was beaten" and the one played "against" lose; the one lost "to" and the agent "by" win.
 SIDE_OF = {"nsubj": 1, "nsubjpass": -1, "dobj": -1, "agent": 1, "prep:by": 1, "prep:to": -1, "prep:against": -1,
-           "prep:over": -1}
+           "prep:over": -1, "prep:from": -1, "poss": 1}  # "Holm's victory over Varde", "won the seat from Holt"
 
 
 def _sides(verb) -> list[tuple[str, int]]:
@@ -571,10 +571,13 @@ def _sides(verb) -> list[tuple[str, int]]:
                 continue
         if dep not in SIDE_OF:
             continue
+        side = SIDE_OF[dep]
+        if verb.pos_ == "NOUN" and dep == "prep:by":
+            side = -1  # "Brenna's defeat by Holm": the one it is by is the other side
         names = [t for t in child.subtree if _within_np(t, child) and (
             _is_name(t) or t.text[:1].isupper() and t.pos_ in {"NOUN", "PROPN"} and zipf_frequency(t.lower_, "en") < 1.5)]
         if names:
-            out.append((min(name_key(t.text) for t in names), SIDE_OF[dep]))
+            out.append((min(name_key(t.text) for t in names), side))
     return out
 
 

@@ -922,3 +922,14 @@ def test_a_hundred_and_fifty_is_one_figure():
 
 def test_millions_raised_from_investors_are_not_metres():
     assert is_same("The Lund startup raised 1.4m from investors.", "The Lund startup raised 1.4 million from investors.")
+
+
+def test_a_defeat_or_victory_said_as_a_noun_has_its_sides():
+    assert is_same("Holm United beat Brenna City on Saturday.", "Brenna City's defeat by Holm United on Saturday.")
+    assert is_same("Holm United beat Brenna City on Saturday.", "Holm United's victory over Brenna City on Saturday.")
+    assert not is_same("Holm United beat Brenna City on Saturday.", "Holm United's defeat by Brenna City on Saturday.")
+
+
+def test_losing_a_seat_to_someone_is_their_winning_it():
+    assert is_same("Anna Berg lost her seat to Lisa Holt.", "Lisa Holt won the seat from Anna Berg.")
+    assert not is_same("Anna Berg lost her seat to Lisa Holt.", "Anna Berg won the seat from Lisa Holt.")
