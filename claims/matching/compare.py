@@ -239,12 +239,20 @@ def _as_detailed(a: Signature, b: Signature, but: set[str]) -> bool:
     return min(total_a, total_b) >= 0.9 * max(total_a, total_b)
 
 
+def _named(terms, sig: Signature) -> bool:
+    """The terms are all names the claim gives ("acme"), not words that describe ("carmaker")."""
+    keys = {k for name_keys, _ in sig.names for k in name_keys}
+    return set(terms) <= keys
+
+
 def _arguments(a: Signature, b: Signature) -> str | None:
     for anchor_a, role_a, terms_a, head_a, qual_a in a.arguments:
         for anchor_b, role_b, terms_b, head_b, qual_b in b.arguments:
             if anchor_a != anchor_b or role_a != role_b or role_a == "patient":
                 continue  # what was acted on is named in too many ways ("takeover", "bid") to tell
             new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
+            if role_a == "agent" and new_a and new_b and _named(new_a, a) != _named(new_b, b):
+                continue  # "Acme recalled" against "the carmaker recalled": a description may be the name
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
             if role_a == "agent" and head_a == head_b:

@@ -933,3 +933,14 @@ def test_a_defeat_or_victory_said_as_a_noun_has_its_sides():
 def test_losing_a_seat_to_someone_is_their_winning_it():
     assert is_same("Anna Berg lost her seat to Lisa Holt.", "Lisa Holt won the seat from Anna Berg.")
     assert not is_same("Anna Berg lost her seat to Lisa Holt.", "Anna Berg won the seat from Lisa Holt.")
+
+
+# A description for a name
+def test_a_name_and_a_description_of_it_can_be_one_agent():
+    assert is_same("Voltaro recalled 10,000 cars over faulty brakes.", "The carmaker recalled 10,000 cars over faulty brakes.")
+    assert is_same("Mira Svensson will lead the Holm inquiry.", "The retired judge will lead the Holm inquiry.")
+
+
+def test_two_names_or_two_descriptions_are_two_agents():
+    assert not is_same("Voltaro recalled 10,000 cars over faulty brakes.", "Brakeline recalled 10,000 cars over faulty brakes.")
+    assert not is_same("The carmaker recalled 10,000 cars over faulty brakes.", "The regulator recalled 10,000 cars over faulty brakes.")
