@@ -29,6 +29,9 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
 - event: each says something happened that the other never mentions, with nothing but names and
   at most one other word in common and no figure or date shared ("took Ostby" against "shelled
   schools in Ostby"): two events about the same actors and place;
+- mode: one says it happened, the other that it is planned, promised, demanded or may happen
+  ("hired 200" against "plans to hire 200", "burst" against "could burst"); a present, future or
+  headline form ("will cut", "to axe") agrees with either;
 - speakers: two named sources, each in its own words: one side's claim and the other side's
   counter-claim, a dispute (the same words from another reporter are a repeat); two named
   sources with no name in common are two even when a word is shared ("Norland's army", "Sudmark's army").
@@ -167,7 +170,8 @@ def _swap(a: Signature, b: Signature) -> str | None:
     if len(new_a) != 1 or len(new_b) != 1:
         return None
     (x,), (y,) = new_a, new_b
-    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and (a.stances == b.stances or STANCE_OF[x] & STANCE_OF[y]):
+    if {x, y} <= MEASURED or {x, y} <= STANCE_TERMS and (a.stances == b.stances or STANCE_OF[x] & STANCE_OF[y]
+                                                          or _sides_agree(a, b)):
         return None  # "a week" and "seven days", "rare" and "uncommon": the number or stance rules agreed
     slots_a = {slot for term, slot in a.slots if term == x}
     slots_b = {slot for term, slot in b.slots if term == y}
@@ -187,13 +191,21 @@ def _stance(a: Signature, b: Signature) -> str | None:
     stances_a, stances_b = dict(a.stances), dict(b.stances)
     shared_axes = stances_a.keys() & stances_b.keys()
     for axis in sorted(shared_axes):
-        if _sided(a, axis) and _sided(a, axis) == _sided(b, axis):
-            continue  # both name the sides: "A beat B" and "B lost to A" are decided side by side
+        if _sided(a, axis) & _sided(b, axis):
+            continue  # both name a side: "A beat B" and "B lost to A" ("B's defeat") are decided side by side
         if stances_a[axis] != stances_b[axis]:
             return f"opposite on {axis}"
     if not shared_axes and a.polarity != b.polarity:
         return "one asserts what the other denies"
     return None
+
+
+def _sides_agree(a: Signature, b: Signature) -> bool:
+    """Both name a side of a result, the same way ("lost her seat to Holt", "Holt won the seat")."""
+    sided_a = {axis: sign for axis, sign in a.stances if ":" in axis}
+    sided_b = {axis: sign for axis, sign in b.stances if ":" in axis}
+    shared = sided_a.keys() & sided_b.keys()
+    return bool(shared) and all(sided_a[x] == sided_b[x] for x in shared)
 
 
 def _sided(sig: Signature, axis: str) -> set[str]:
@@ -230,12 +242,20 @@ def _as_detailed(a: Signature, b: Signature, but: set[str]) -> bool:
     return min(total_a, total_b) >= 0.9 * max(total_a, total_b)
 
 
+def _named(terms, sig: Signature) -> bool:
+    """The terms are all names the claim gives ("acme"), not words that describe ("carmaker")."""
+    keys = {k for name_keys, _ in sig.names for k in name_keys}
+    return set(terms) <= keys
+
+
 def _arguments(a: Signature, b: Signature) -> str | None:
     for anchor_a, role_a, terms_a, head_a, qual_a in a.arguments:
         for anchor_b, role_b, terms_b, head_b, qual_b in b.arguments:
             if anchor_a != anchor_b or role_a != role_b or role_a == "patient":
                 continue  # what was acted on is named in too many ways ("takeover", "bid") to tell
             new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
+            if role_a == "agent" and new_a and new_b and _named(new_a, a) != _named(new_b, b):
+                continue  # "Acme recalled" against "the carmaker recalled": a description may be the name
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
             if role_a == "agent" and head_a == head_b:
@@ -363,7 +383,15 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _event, _speakers)
+def _mode(a: Signature, b: Signature) -> str | None:
+    """One says it happened, the other that it is planned, promised, demanded or may happen ("hired
+    200 workers" against "plans to hire 200 workers"): a fact-check of one does not answer the other."""
+    if {a.mode, b.mode} in ({"happened", "intended"}, {"happened", "possible"}):
+        return f"one says it happened, the other that it is {b.mode if a.mode == 'happened' else a.mode}"
+    return None
+
+
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _event, _speakers, _mode)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

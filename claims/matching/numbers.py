@@ -79,6 +79,9 @@ def number_phrases(words: list[str]) -> list[tuple[float, int]]:
         if value is not None:
             if current is not None and current >= 20 and value < 10 and current % 10 == 0:
                 current += value  # "twenty five"
+            elif current is not None and current >= 100 and current % 100 == 0 and value < 100 \
+                    and i and words[i - 1].lower() == "and":
+                current += value  # "a hundred and fifty"
             elif current is not None:
                 values.append((total + current, start))
                 total, current, start = 0.0, value, i
@@ -87,6 +90,10 @@ def number_phrases(words: list[str]) -> list[tuple[float, int]]:
                 if not total:
                     start = i
             continue
+        if w in SCALES and current is None and not total and i and words[i - 1].lower() in {"a", "one"} and w not in {"k", "m", "m.", "mn", "bn"}:
+            current, start = 1.0, i - 1  # "a hundred", "a million"
+            if i >= 2 and words[i - 2].lower() == "half":
+                current, start = 0.5, i - 2  # "half a million"
         if w in SCALES and (current is not None or total):
             scale = SCALES[w]
             if scale == 100:
@@ -123,7 +130,7 @@ DURATIONS = {"minute": 1 / 60, "minutes": 1 / 60, "hour": 1, "hours": 1, "day": 
 LENGTHS = {"km": 1000, "kilometre": 1000, "kilometres": 1000, "kilometer": 1000, "kilometers": 1000, "metre": 1,
            "metres": 1, "meter": 1, "meters": 1, "cm": 0.01, "centimetre": 0.01, "centimetres": 0.01,
            "centimeter": 0.01, "centimeters": 0.01, "mm": 0.001, "millimetre": 0.001, "millimetres": 0.001}
-DIMENSIONS = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "across", "thick", "from"}
+DIMENSIONS = {"tall", "long", "high", "deep", "wide", "away", "above", "below", "thick"}
 
 
 # "the day after", "a week later", "for a year": one unit of time said with an article.
@@ -202,14 +209,21 @@ def _fractions(words: list[str]) -> tuple[list[str], set[tuple[float, float]]]:
     words = list(words)
     found = set()
     for i, word in enumerate(words):
-        if word in FRACTIONS and i + 1 < len(words) and words[i + 1] in SHARE_OF \
-                and not (words[i + 2:i + 3] and words[i + 2] in {"a", "an"} and words[i + 3:i + 4] and words[i + 3] in DURATIONS):
+        if word in FRACTIONS and i + 1 < len(words) and words[i + 1] in SHARE_OF:
             j = i - 1 if i and words[i - 1] == "-" else i
             before = words[j - 1] if j else ""
             count = 1.0 if before in {"a", "one", ""} or word == "half" else word_value(before)
             if count is None or count >= FRACTIONS[word]:
                 continue
             first = max(j - 1, 0) if before and word_value(before) is not None or before in {"a", "one"} else i
+            if words[i + 1] == "of" and words[i + 2:i + 3] in (["a"], ["an"]):
+                # "a quarter of a million", "a quarter of a percentage point": a value, not a share.
+                if words[i + 3:i + 4] and words[i + 3] in DURATIONS:
+                    continue  # "a quarter of a century": the durations' own rule
+                for k in range(first, i + 2):
+                    words[k] = ""
+                words[i + 2] = f"{count / FRACTIONS[word]:.6f}".rstrip("0").rstrip(".")
+                continue
             found.add(_share(100 * count / FRACTIONS[word], _hedge(words, first)))
             for k in range(first, i + 1):
                 words[k] = ""

@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
+    ALIASES, CLAIM_NOUNS, INTENDING, POSSIBLE, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
     NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
@@ -67,6 +67,7 @@ class Signature:
     parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
     words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
     slots: tuple[tuple[str, str], ...] = ()  # (term, where it stands): ("hire", "root"), ("profit", "obj>make")
+    mode: str = ""  # "happened" (told in the past), "intended" or "possible" (planned, may be), "" (cannot tell)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -89,6 +90,7 @@ class Signature:
             parts=tuple((t, m) for t, m in data.get("parts", ())),
             words=tuple(data.get("words", ())),
             slots=tuple((t, w) for t, w in data.get("slots", ())),
+            mode=str(data.get("mode", "")),
         )
 
     @property
@@ -262,6 +264,27 @@ def _denies_claim(token) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma in DENYING_OF_CLAIMS or lemma in NEGATING) and any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
+
+
+def _mode(content) -> str:
+    """"intended" for a plan, promise, threat or demand ("plans to hire"), "possible" for what may be
+    ("could burst"); "" for a claim that something happened or is so."""
+    for token in content:
+        lemma = token.lemma_.lower()
+        if lemma in POSSIBLE and token.dep_ == "aux":
+            return "possible"
+        if lemma in INTENDING and token.pos_ in {"VERB", "NOUN"} and any(
+                c.dep_ in {"xcomp", "ccomp", "dobj"} or c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            return "intended"
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+            return "intended"  # "called for a pay rise"
+    # Told in the past ("hired", "has closed"): it happened. Present, future and headline forms
+    # ("will cut", "to axe", "cuts") say nothing of whether it has, so they agree with a plan.
+    for token in content:
+        if token.pos_ == "VERB" and token.dep_ in {"ROOT", "ccomp", "conj"} and (
+                token.tag_ == "VBD" or token.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)):
+            return "happened"
+    return ""
 
 
 def _no_longer(token) -> bool:
@@ -510,6 +533,7 @@ def signature_of_doc(doc) -> Signature:
         parts=tuple(parts),
         words=tuple(affixable),
         slots=tuple(slots),
+        mode=_mode(content),
     )
 
 
@@ -552,7 +576,7 @@ BY_WHOM = {"result"}
 # How a name stands to the verb's sign: the subject wins when it "beat"; the object of "beat", the
 # subject of "was beaten" and the one played "against" lose; the one lost "to" and the agent "by" win.
 SIDE_OF = {"nsubj": 1, "nsubjpass": -1, "dobj": -1, "agent": 1, "prep:by": 1, "prep:to": -1, "prep:against": -1,
-           "prep:over": -1}
+           "prep:over": -1, "prep:from": -1, "poss": 1}  # "Holm's victory over Varde", "won the seat from Holt"
 
 
 def _sides(verb) -> list[tuple[str, int]]:
@@ -571,10 +595,13 @@ def _sides(verb) -> list[tuple[str, int]]:
                 continue
         if dep not in SIDE_OF:
             continue
+        side = SIDE_OF[dep]
+        if verb.pos_ == "NOUN" and dep == "prep:by":
+            side = -1  # "Brenna's defeat by Holm": the one it is by is the other side
         names = [t for t in child.subtree if _within_np(t, child) and (
             _is_name(t) or t.text[:1].isupper() and t.pos_ in {"NOUN", "PROPN"} and zipf_frequency(t.lower_, "en") < 1.5)]
         if names:
-            out.append((min(name_key(t.text) for t in names), SIDE_OF[dep]))
+            out.append((min(name_key(t.text) for t in names), side))
     return out
 
 

@@ -904,3 +904,61 @@ def test_extending_a_truce_is_not_ending_it():
 
 def test_safe_is_not_dangerous():
     assert not is_same("Inspectors said the Lund bridge is safe.", "Inspectors said the Lund bridge is dangerous.")
+
+
+def test_a_fraction_of_a_figure_is_a_value_not_a_share():
+    assert is_same("The Holm bank cut its rate by a quarter of a percentage point.",
+                   "The Holm bank cut its rate by 0.25 percentage points.")
+    assert is_same("A quarter of a million people fled Varde.", "250,000 people fled Varde.")
+    assert is_same("Half a million people live in Brenna.", "500,000 people live in Brenna.")
+    assert not is_same("A quarter of a million people fled Varde.", "25,000 people fled Varde.")
+
+
+def test_a_hundred_and_fifty_is_one_figure():
+    assert is_same("A hundred and fifty homes were flooded in Holm.", "150 homes were flooded in Holm.")
+    assert is_same("One hundred and fifty homes were flooded in Holm.", "150 homes were flooded in Holm.")
+    assert not is_same("A hundred and fifty homes were flooded in Holm.", "100 homes were flooded in Holm.")
+
+
+def test_millions_raised_from_investors_are_not_metres():
+    assert is_same("The Lund startup raised 1.4m from investors.", "The Lund startup raised 1.4 million from investors.")
+
+
+def test_a_defeat_or_victory_said_as_a_noun_has_its_sides():
+    assert is_same("Holm United beat Brenna City on Saturday.", "Brenna City's defeat by Holm United on Saturday.")
+    assert is_same("Holm United beat Brenna City on Saturday.", "Holm United's victory over Brenna City on Saturday.")
+    assert not is_same("Holm United beat Brenna City on Saturday.", "Holm United's defeat by Brenna City on Saturday.")
+
+
+def test_losing_a_seat_to_someone_is_their_winning_it():
+    assert is_same("Anna Berg lost her seat to Lisa Holt.", "Lisa Holt won the seat from Anna Berg.")
+    assert not is_same("Anna Berg lost her seat to Lisa Holt.", "Anna Berg won the seat from Lisa Holt.")
+
+
+# A description for a name
+def test_a_name_and_a_description_of_it_can_be_one_agent():
+    assert is_same("Voltaro recalled 10,000 cars over faulty brakes.", "The carmaker recalled 10,000 cars over faulty brakes.")
+    assert is_same("Mira Svensson will lead the Holm inquiry.", "The retired judge will lead the Holm inquiry.")
+
+
+def test_two_names_or_two_descriptions_are_two_agents():
+    assert not is_same("Voltaro recalled 10,000 cars over faulty brakes.", "Brakeline recalled 10,000 cars over faulty brakes.")
+    assert not is_same("The carmaker recalled 10,000 cars over faulty brakes.", "The regulator recalled 10,000 cars over faulty brakes.")
+
+
+# What happened against what is planned or may happen
+def test_a_plan_is_not_the_deed():
+    assert not is_same("The Holm factory plans to hire 200 workers.", "The Holm factory hired 200 workers.")
+    assert not is_same("The Lund mayor promised to cut bus fares.", "The Lund mayor cut bus fares.")
+    assert not is_same("Sudmark threatened to close the border with Norland.", "Sudmark closed the border with Norland.")
+    assert not is_same("Holm's mayor is considering a ban on cars in the old town.", "Holm's mayor banned cars in the old town.")
+    assert not is_same("Norland's central bank is expected to raise rates.", "Norland's central bank raised rates.")
+
+
+def test_a_demand_is_not_the_deal():
+    assert not is_same("The union called for a pay rise at the Brenna mill.", "The Brenna mill agreed a pay rise with the union.")
+
+
+def test_will_and_plans_to_are_one_claim():
+    assert is_same("The Holm factory will hire 200 workers next year.", "The Holm factory plans to hire 200 workers next year.")
+    assert is_same("Holm factory to hire 200 workers.", "The Holm factory plans to hire 200 workers.")
