@@ -146,6 +146,24 @@ def test_a_reason_too_long_or_with_a_control_character_is_a_400_and_nothing_is_s
     assert message in section(response, "checked-before")
 
 
+def test_a_double_click_on_not_the_same_claim_says_it_was_already_turned_down(reviewer_client, story):
+    url = not_same_url(story["repeat"], story["earlier"])
+    assert reviewer_client.post(url, {"reason": "Another strike."}, headers=HTMX).status_code == 200
+    before = saved()
+    response = reviewer_client.post(url, {"reason": "Another strike."}, headers=HTMX)
+    assert (response.status_code, saved(), MatchRejection.history.count()) == (400, before, 1)
+    assert f"Claim {story['earlier'].pk} was already turned down by rita on" in section(response, "checked-before")
+
+
+def test_a_double_click_on_not_this_narrative_says_it_was_already_turned_down(reviewer_client, flagged):
+    url = reverse("claims:claim_not_narrative", args=[flagged["claim"].pk, flagged["narrative"].pk])
+    assert reviewer_client.post(url, headers=HTMX).status_code == 200
+    before = saved()
+    response = reviewer_client.post(url, headers=HTMX)
+    assert (response.status_code, saved(), NarrativeRejection.history.count()) == (400, before, 1)
+    assert "was already turned down by rita on" in section(response, "known-narrative")
+
+
 def test_without_javascript_a_refusal_is_the_page_with_the_reason(reviewer_client, story):
     response = reviewer_client.post(not_same_url(story["repeat"], story["earlier"]), {"reason": "x" * 501})
     assert response.status_code == 400 and "at most 500 characters" in response.content.decode()
