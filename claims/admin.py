@@ -13,6 +13,7 @@ from .models import (
     NarrativeMatch, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
+from .services.matching import publication_changed
 from .services.narrative_matching import refresh_narrative_marks
 
 
@@ -101,6 +102,12 @@ class ClaimAdmin(HistoryAdmin):
     # services.narrative_matching); a hand edit here would only make the queue's filters lie.
     readonly_fields = ["matches_published", "repeats_narrative"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A repair of the state publishes or unpublishes the claim outside the workflow: the
+        # "matches a published verdict" marks of its partners follow, as they do after publishing.
+        publication_changed([obj.pk])
+
     @admin.display(description="claim")
     def short_text(self, claim):
         return claim.text[:100]
@@ -148,6 +155,13 @@ class VerdictAdmin(HistoryAdmin):
     search_fields = ["claim__text", "rationale"]
     list_select_related = ["claim", "reviewer", "approver"]
     raw_id_fields = ["claim"]
+
+    def save_model(self, request, obj, form, change):
+        # A repair of the publication date (or of the claim the verdict is on) publishes or
+        # unpublishes a claim outside the workflow: the marks of both claims' partners follow.
+        before = Verdict.objects.filter(pk=obj.pk).values_list("claim_id", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        publication_changed({obj.claim_id, before} - {None})
 
 
 @admin.register(Evidence)

@@ -165,6 +165,47 @@ def test_the_admin_deleting_a_published_verdict_unmarks_the_repeats(original_and
     assert (response.status_code, marked(repeat)) == (302, False)
 
 
+def _admin_form(client, url) -> dict:
+    """The admin change form's fields as the page sends them back (inlines' management forms too)."""
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        if hasattr(value, "pk"):
+            value = value.pk
+        if isinstance(value, timezone.datetime):
+            data[f"{name}_0"], data[f"{name}_1"] = value.date().isoformat(), value.time().strftime("%H:%M:%S")
+        else:
+            data[name] = value
+    return data
+
+
+def test_the_admin_taking_the_publication_date_off_a_verdict_unmarks_the_repeats(original_and_repeat, admin_client_for):
+    original, repeat = original_and_repeat
+    url = reverse("admin:claims_verdict_change", args=[Verdict.objects.get(claim=original).pk])
+    data = {**_admin_form(admin_client_for, url), "published_at_0": "", "published_at_1": ""}
+    response = admin_client_for.post(url, data)
+    assert (response.status_code, Verdict.objects.get(claim=original).published_at, marked(repeat)) == (302, None, False)
+
+
+def test_the_admin_sending_a_published_claim_back_to_review_unmarks_the_repeats(original_and_repeat, admin_client_for):
+    original, repeat = original_and_repeat
+    url = reverse("admin:claims_claim_change", args=[original.pk])
+    response = admin_client_for.post(url, {**_admin_form(admin_client_for, url), "state": ReviewState.IN_REVIEW})
+    assert (response.status_code, Claim.objects.get(pk=original.pk).state, marked(repeat)) == (302, ReviewState.IN_REVIEW, False)
+
+
+def test_the_admin_publishing_a_verdict_marks_the_repeats(original_and_repeat, admin_client_for):
+    original, repeat = original_and_repeat
+    Verdict.objects.filter(claim=original).update(published_at=None)
+    refresh_published_marks([repeat.pk])
+    url = reverse("admin:claims_verdict_change", args=[Verdict.objects.get(claim=original).pk])
+    data = {**_admin_form(admin_client_for, url), "published_at_0": "2026-10-12", "published_at_1": "09:00:00"}
+    assert (admin_client_for.post(url, data).status_code, marked(repeat)) == (302, True)
+
+
 @pytest.fixture
 def admin_client_for(client, db):
     admin = UserFactory(username="root", is_staff=True, is_superuser=True)
