@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from .. import permissions
 from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Dispute, Evidence, Verdict
 from ..selectors.clusters import published_verdict_of_cluster
+from ..selectors.rejections import rejected_pairs
 from . import reviews
 
 
@@ -24,6 +25,28 @@ def _require_match(claim: Claim, other: Claim) -> None:
     pair = (max(claim.pk, other.pk), min(claim.pk, other.pk))
     if claim.pk == other.pk or not ClaimMatch.objects.filter(claim_id=pair[0], earlier_id=pair[1]).exists():
         raise ValidationError(f"Claim {other.pk} is not one of this claim's matches.")
+
+
+def _group(claim: Claim) -> list[Claim]:
+    """The claim and the claims already linked with it (text and article loaded)."""
+    if claim.cluster_id is None:
+        return [claim]
+    return [claim, *Claim.objects.filter(cluster_id=claim.cluster_id).exclude(pk=claim.pk).only("id", "article_id", "text")]
+
+
+def _require_none_turned_down(claim: Claim, other: Claim) -> None:
+    """Linking joins two groups, not two claims: a pair a reviewer said is not the same claim
+    ("Not the same claim", services.rejections) must not end up in one group by way of a third
+    claim, with the group's verdict offered to both. Undoing that rejection is the way, on purpose,
+    as unlinking is the way to turn a linked pair down."""
+    one, two = _group(claim), _group(other)
+    found = rejected_pairs([(a.pk, b.pk) for a in one for b in two], one + two)
+    if found:
+        low, high = sorted(min(found))
+        raise ValidationError(
+            f"A reviewer said claim {low} and claim {high} are not the same claim, and this link would put them in "
+            "one group. Restore that suggestion on either claim's page first, if they are the same claim after all."
+        )
 
 
 def _require_not_a_dispute(claim: Claim, other: Claim) -> None:
@@ -66,6 +89,7 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
     _require_not_a_dispute(claim, other)
     if claim.cluster_id is not None and claim.cluster_id == other.cluster_id:
         raise ValidationError(f"Claim {other.pk} is already linked as the same claim.")
+    _require_none_turned_down(claim, other)
     cluster = claim.cluster or other.cluster
     if cluster is None:
         cluster = ClaimCluster(created_by=user)

@@ -120,6 +120,17 @@ def test_a_linked_pair_is_refused_with_the_way_out(reviewer_client, story, revie
     assert "is linked as the same claim. Unlink it first" in section(response, "checked-before")
 
 
+def test_linking_through_a_third_claim_a_pair_turned_down_is_a_400_naming_both(reviewer_client, story, reviewer):
+    rejections.reject_match(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    clusters.link_as_same_claim(claim=story["third"], other=story["earlier"], user=reviewer)
+    before = saved()
+    response = reviewer_client.post(reverse("claims:claim_link_same", args=[story["repeat"].pk]),
+                                    {"other": story["third"].pk, "version": 1}, headers=HTMX)
+    assert (response.status_code, saved(), Claim.objects.get(pk=story["repeat"].pk).cluster_id) == (400, before, None)
+    assert (f"claim {story['earlier'].pk} and claim {story['repeat'].pk} are not the same claim"
+            in response.content.decode())
+
+
 def test_a_linked_match_offers_unlink_not_a_rejection(reviewer_client, story, reviewer):
     clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
     shown = section(reviewer_client.get(story["repeat"].get_absolute_url()), "checked-before")
