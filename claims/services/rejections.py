@@ -49,7 +49,9 @@ def _already(rejection) -> str:
 RESTORED_ALREADY = "That suggestion was restored already (a second click, or another reviewer). Reload the page."
 
 
-def _require_allowed(user, claim: Claim) -> None:
+def require_allowed(user, claim: Claim) -> None:
+    """Also called by the views before they read what was sent: someone who may not act on the
+    claim is told so, not asked to shorten a reason first."""
     permissions.require(permissions.can_reject_suggestion(user, claim), "You cannot turn down suggestions for this claim.")
 
 
@@ -71,7 +73,7 @@ def reject_match(*, claim: Claim, other: Claim, user, reason: str = "") -> Match
     """The reviewer says a suggested match is not the same claim: the suggestion goes from both
     claims' "Checked before?" and is never made again."""
     claim, other = _locked(claim, other)
-    _require_allowed(user, claim)
+    require_allowed(user, claim)
     pair = (max(claim.pk, other.pk), min(claim.pk, other.pk))
     matched = claim.pk != other.pk and ClaimMatch.objects.filter(claim_id=pair[0], earlier_id=pair[1]).exists()
     ends = MatchRejection.ends(claim, other)
@@ -108,7 +110,7 @@ def reject_match(*, claim: Claim, other: Claim, user, reason: str = "") -> Match
 def restore_match(*, claim: Claim, rejection: MatchRejection, user) -> list[ClaimMatch]:
     """The reviewer takes a "Not the same claim" back: the matcher judges the pair again."""
     [claim] = _locked(claim)
-    _require_allowed(user, claim)
+    require_allowed(user, claim)
     rejection = _still_there(MatchRejection, rejection)
     key = wording_key(claim.text)
     if (claim.article_id, key) not in {(rejection.first_article_id, rejection.first_key),
@@ -125,7 +127,7 @@ def reject_narrative(*, claim: Claim, narrative: Narrative, user, reason: str = 
     """The reviewer says the claim does not repeat the narrative: its flag goes and the narrative
     matcher never puts it back, for this claim's words."""
     [claim] = _locked(claim)
-    _require_allowed(user, claim)
+    require_allowed(user, claim)
     flagged = NarrativeMatch.objects.filter(claim=claim, narrative=narrative).exists()
     rejection = narrative_rejection_for(claim, narrative)
     if rejection is not None and not flagged:
@@ -152,7 +154,7 @@ def restore_narrative(*, claim: Claim, rejection: NarrativeRejection, user) -> i
     """The reviewer takes a "Not this narrative" back: the claim is compared with the narrative's
     examples again; returns how many of them it repeats."""
     [claim] = _locked(claim)
-    _require_allowed(user, claim)
+    require_allowed(user, claim)
     rejection = _still_there(NarrativeRejection, rejection)
     current = narrative_rejection_for(claim, rejection.narrative)
     if current is None or current.pk != rejection.pk:

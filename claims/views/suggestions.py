@@ -45,6 +45,7 @@ def _answer(request, claim: Claim, part: str, *, error: str = "", note: str = ""
 
 def _run(request, claim: Claim, part: str, action, form=None, *, if_nothing: str = ""):
     """`if_nothing`: what to tell the reviewer when the action found nothing to bring back."""
+    rejections.require_allowed(request.user, claim)  # a 403 before a 400 about the reason
     if form is not None and not form.is_valid():
         messages = [f"{form[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
                     for name, errors in form.errors.items()]

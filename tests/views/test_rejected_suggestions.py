@@ -293,6 +293,16 @@ def test_a_user_without_the_role_or_another_reviewer_gets_403(client, story, fla
     assert (client.post(url, headers=HTMX).status_code, saved()) == (403, before)
 
 
+@pytest.mark.parametrize("action", ["not same", "not narrative"])
+def test_another_reviewer_sending_a_bad_reason_is_told_403_not_to_fix_the_reason(client, story, flagged, reviewer,
+                                                                                 other_reviewer, action):
+    url = _urls(story, flagged, reviewer)[action]
+    client.force_login(other_reviewer)
+    before = saved()
+    response = client.post(url, {"reason": "x" * 501}, headers=HTMX)
+    assert (response.status_code, saved(), "at most 500 characters" in response.content.decode()) == (403, before, False)
+
+
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("who", ["the reviewer on the claim", "an editor"])
 def test_the_reviewer_on_the_claim_and_an_editor_may(client, story, flagged, reviewer, editor, action, who):
