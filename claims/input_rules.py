@@ -154,6 +154,35 @@ def _require_closed_directions(value: str) -> None:
     )
 
 
+def shortened(text: str, limit: int) -> str:
+    """The text cut for a page, a list or a history to at most `limit` characters (an ellipsis
+    last) with the direction controls the cut left open closed after it: a stored text closes
+    each one it opens (the rule above), but a cut between an isolate and its PDI left the rest of
+    the line (a reviewer's name, a date, the next claim) drawn backwards. Every shortening for
+    display goes through here (templates: the `shorten` filter)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 0)].rstrip() + "…"
+    return cut + _closers(cut)
+
+
+def _closers(text: str) -> str:
+    """What closes, innermost first, the direction controls still open at the end of the text."""
+    if _DIRECTION_CONTROLS.search(text) is None:
+        return ""
+    waiting: list[str] = []
+    for found in _DIRECTION_CONTROLS.finditer(text):
+        char = found.group()
+        if char in _OPENS:
+            waiting.append(_OPENS[char])
+        elif char == _PDF and waiting and waiting[-1] == _PDF:
+            waiting.pop()
+        elif char == _PDI and _PDI in waiting:
+            while waiting.pop() != _PDI:
+                pass
+    return "".join(reversed(waiting))
+
+
 def clean_plain_text(value: str) -> str:
     """Text read for us by a parser, with what no stored text may hold taken out (see the module)."""
     if not value or (NOT_TEXT.search(value) is None and _DIRECTION_CONTROLS.search(value) is None):
