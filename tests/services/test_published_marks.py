@@ -143,6 +143,28 @@ def test_deleting_claims_nobody_published_reads_no_matches(original_and_repeat):
     assert not [q for q in queries.captured_queries if "claims_claimmatch" in q["sql"] and q["sql"].startswith("SELECT")]
 
 
+def test_a_deletion_that_failed_halfway_does_not_blind_the_next_one(original_and_repeat):
+    from django.db import DatabaseError, transaction
+    from django.db.models.signals import pre_delete
+
+    original, repeat = original_and_repeat
+
+    def connection_lost(sender, **kwargs):
+        raise DatabaseError("server closed the connection unexpectedly")
+
+    pre_delete.connect(connection_lost, sender=Verdict, dispatch_uid="test.connection_lost")  # after the marks' own
+    try:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            Verdict.objects.get(claim=original).delete()
+    finally:
+        pre_delete.disconnect(sender=Verdict, dispatch_uid="test.connection_lost")
+    another = stored()  # a repeat of the original stored after the failure, in the same worker
+    find_matches([another])
+    assert marked(another)
+    Verdict.objects.get(claim=original).delete()
+    assert (marked(repeat), marked(another)) == (False, False)
+
+
 def test_the_admin_deleting_a_published_claim_unmarks_its_repeats(original_and_repeat, admin_client_for):
     original, repeat = original_and_repeat
     client = admin_client_for
