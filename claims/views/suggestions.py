@@ -75,8 +75,8 @@ def claim_restore_match(request, pk, rejection):
     return _run(
         request, claim, "checked_before",
         lambda data: rejections.restore_match(claim=claim, rejection=rejection, user=request.user),
-        if_nothing="Restored, but the matcher does not call these the same claim now (their words or its rules changed), "
-                   "so there is no suggestion to show.",
+        if_nothing="Restored, but the matcher does not call these the same claim now (their words or its rules changed, "
+                   "or the other claim is no longer in its article), so there is no suggestion to show.",
     )
 
 

@@ -112,6 +112,16 @@ def test_restoring_a_pair_the_matcher_no_longer_pairs_says_so(reviewer_client, s
     assert "the matcher does not call these the same claim now" in section(response, "checked-before")
 
 
+def test_restoring_a_pair_whose_other_claim_was_deleted_says_that_may_be_why(reviewer_client, story, reviewer):
+    rejection = rejections.reject_match(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    Claim.objects.filter(pk=story["earlier"].pk).delete()  # an admin removed it; its article stays
+    response = reviewer_client.post(
+        reverse("claims:claim_restore_match", args=[story["repeat"].pk, rejection.pk]), headers=HTMX
+    )
+    assert (response.status_code, MatchRejection.objects.exists()) == (200, False)
+    assert "the other claim is no longer in its article" in section(response, "checked-before")
+
+
 def test_a_linked_pair_is_refused_with_the_way_out(reviewer_client, story, reviewer):
     clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
     before = saved()
