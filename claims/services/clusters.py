@@ -82,6 +82,7 @@ def _move(claim: Claim, cluster: ClaimCluster | None, user) -> None:
 def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     """The reviewer confirms that a match asserts the same as the claim: both join one cluster (two
     clusters that meet become one)."""
+    reviews.locked_in_order(claim, other)  # both ends, in id order (whoever acts from the other end)
     claim = reviews.locked(claim, seen_version)
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot link claims to this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)
@@ -112,6 +113,7 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
 def unlink(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     """The reviewer says a linked claim is not the same claim after all: it leaves the claim's
     cluster (recorded in its history). A cluster left with one member is dissolved."""
+    reviews.locked_in_order(claim, other)
     claim = reviews.locked(claim, seen_version)
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot unlink claims from this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)

@@ -25,19 +25,9 @@ from .. import permissions
 from ..models import Claim, ClaimMatch, MatchRejection, Narrative, NarrativeMatch, NarrativeRejection, wording_key
 from ..selectors.history import RESTORED
 from ..selectors.rejections import narrative_rejection_for, same_words
+from . import reviews
 from .matching import match_again, refresh_published_marks
 from .narrative_matching import flag_again, refresh_narrative_marks
-
-
-def _locked(*claims: Claim) -> list[Claim]:
-    """The claims re-read under row locks, in id order (two reviewers acting on one pair from
-    its two ends wait for each other instead of deadlocking)."""
-    ids = [claim.pk for claim in claims]
-    found = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
-    for pk in ids:
-        if pk not in found:  # the page was read before another reviewer or a re-split removed it
-            raise ValidationError(f"Claim {pk} was deleted meanwhile. Reload the page.")
-    return [found[pk] for pk in ids]
 
 
 def _already(rejection) -> str:
@@ -72,7 +62,7 @@ def _still_there(model, rejection):
 def reject_match(*, claim: Claim, other: Claim, user, reason: str = "") -> MatchRejection:
     """The reviewer says a suggested match is not the same claim: the suggestion goes from both
     claims' "Checked before?" and is never made again."""
-    claim, other = _locked(claim, other)
+    claim, other = reviews.locked_in_order(claim, other)
     require_allowed(user, claim)
     pair = (max(claim.pk, other.pk), min(claim.pk, other.pk))
     matched = claim.pk != other.pk and ClaimMatch.objects.filter(claim_id=pair[0], earlier_id=pair[1]).exists()
@@ -109,7 +99,7 @@ def reject_match(*, claim: Claim, other: Claim, user, reason: str = "") -> Match
 @transaction.atomic
 def restore_match(*, claim: Claim, rejection: MatchRejection, user) -> list[ClaimMatch]:
     """The reviewer takes a "Not the same claim" back: the matcher judges the pair again."""
-    [claim] = _locked(claim)
+    [claim] = reviews.locked_in_order(claim)
     require_allowed(user, claim)
     rejection = _still_there(MatchRejection, rejection)
     key = wording_key(claim.text)
@@ -126,7 +116,7 @@ def restore_match(*, claim: Claim, rejection: MatchRejection, user) -> list[Clai
 def reject_narrative(*, claim: Claim, narrative: Narrative, user, reason: str = "") -> NarrativeRejection:
     """The reviewer says the claim does not repeat the narrative: its flag goes and the narrative
     matcher never puts it back, for this claim's words."""
-    [claim] = _locked(claim)
+    [claim] = reviews.locked_in_order(claim)
     require_allowed(user, claim)
     flagged = NarrativeMatch.objects.filter(claim=claim, narrative=narrative).exists()
     rejection = narrative_rejection_for(claim, narrative)
@@ -153,7 +143,7 @@ def reject_narrative(*, claim: Claim, narrative: Narrative, user, reason: str = 
 def restore_narrative(*, claim: Claim, rejection: NarrativeRejection, user) -> int:
     """The reviewer takes a "Not this narrative" back: the claim is compared with the narrative's
     examples again; returns how many of them it repeats."""
-    [claim] = _locked(claim)
+    [claim] = reviews.locked_in_order(claim)
     require_allowed(user, claim)
     rejection = _still_there(NarrativeRejection, rejection)
     current = narrative_rejection_for(claim, rejection.narrative)

@@ -18,6 +18,7 @@ from claims.services import clusters, narratives, rejections
 from claims.services.splitting import split_article
 from claims.workflow import ReviewState
 
+from ..conftest import ON_POSTGRES
 from ..factories import ArticleFactory, UserFactory
 from .test_claim_matches import CAPTURED, REPEATING_ARTICLE, by_hand, matched, published
 from .test_narrative_matching import MASTS, narrative_of
@@ -309,3 +310,56 @@ def test_a_published_claims_matches_are_not_rejected_by_anyone(wrong_match, edit
     with pytest.raises(PermissionDenied):
         rejections.reject_match(claim=earlier, other=repeat, user=editor)
     assert matched(repeat) == {earlier.pk}
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite serialises writers: no two transactions are open at once")
+@pytest.mark.django_db(transaction=True)
+def test_linking_and_turning_down_one_pair_from_its_two_ends_at_once_do_not_deadlock(monkeypatch):
+    """One reviewer links the pair from the later claim's page while another says it is not the
+    same claim from the earlier one's: one of them wins, the other is told why, neither is a 500."""
+    import threading
+    import time
+
+    from django.db import close_old_connections, connection
+
+    from claims.services import reviews
+    from claims.services.matching import find_matches
+
+    from .test_same_claim import repeated
+
+    earlier, later = repeated(), repeated()
+    find_matches([earlier, later])
+    assert matched(later) == {earlier.pk}
+    one, two = UserFactory(role="Editor"), UserFactory(role="Editor")
+    barrier, answers = threading.Barrier(2), []
+    original = reviews.locked
+
+    def slow_locked(claim, seen_version):  # the link holds its first lock while the other request starts
+        current = original(claim, seen_version)
+        barrier.wait()
+        time.sleep(0.5)
+        return current
+
+    monkeypatch.setattr(reviews, "locked", slow_locked)
+
+    def act(run):
+        try:
+            run()
+            answers.append("done")
+        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
+            answers.append(type(exc).__name__)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    def turn_down():
+        barrier.wait()
+        rejections.reject_match(claim=earlier, other=later, user=two)
+
+    threads = [threading.Thread(target=act, args=(lambda: clusters.link_as_same_claim(claim=later, other=earlier, user=one),)),
+               threading.Thread(target=act, args=(turn_down,))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == ["ValidationError", "done"]
