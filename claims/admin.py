@@ -13,7 +13,7 @@ from .models import (
     NarrativeMatch, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
-from .services.matching import publication_changed
+from .services.matching import partners_of, publication_changed, refresh_matches
 from .services.narrative_matching import refresh_narrative_marks
 
 
@@ -103,10 +103,15 @@ class ClaimAdmin(HistoryAdmin):
     readonly_fields = ["matches_published", "repeats_narrative"]
 
     def save_model(self, request, obj, form, change):
+        partners = partners_of([obj.pk]) if change else set()  # before its words may part them
         super().save_model(request, obj, form, change)
-        # A repair of the state publishes or unpublishes the claim outside the workflow: the
-        # "matches a published verdict" marks of its partners follow, as they do after publishing.
-        publication_changed([obj.pk])
+        if change and "text" in form.changed_data:
+            # Corrected words are another claim to the matcher (as after a split or a merge).
+            refresh_matches([obj])
+        # A repair of the state publishes or unpublishes the claim outside the workflow; one of
+        # its words pairs it with other claims: the "matches a published verdict" marks of all
+        # of them (former partners too) follow, as they do after publishing.
+        publication_changed({obj.pk} | partners)
 
     @admin.display(description="claim")
     def short_text(self, claim):

@@ -219,6 +219,16 @@ def test_the_admin_sending_a_published_claim_back_to_review_unmarks_the_repeats(
     assert (response.status_code, Claim.objects.get(pk=original.pk).state, marked(repeat)) == (302, ReviewState.IN_REVIEW, False)
 
 
+@pytest.mark.parametrize("corrected", ["original", "repeat"])
+def test_the_admin_correcting_a_claims_words_matches_it_again_and_the_marks_follow(original_and_repeat, admin_client_for, corrected):
+    original, repeat = original_and_repeat
+    claim = {"original": original, "repeat": repeat}[corrected]
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    new_words = "The council approved a new swimming pool for Lindholm on Tuesday."
+    response = admin_client_for.post(url, {**_admin_form(admin_client_for, url), "text": new_words})
+    assert (response.status_code, Claim.objects.get(pk=claim.pk).text, marked(repeat)) == (302, new_words, False)
+
+
 def test_the_admin_publishing_a_verdict_marks_the_repeats(original_and_repeat, admin_client_for):
     original, repeat = original_and_repeat
     Verdict.objects.filter(claim=original).update(published_at=None)
