@@ -13,6 +13,7 @@ from .models import (
     NarrativeExample, NarrativeMatch, NarrativeRejection, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
+from .services.matching import partners_of, publication_changed, refresh_matches
 from .services.narrative_matching import refresh_narrative_marks
 
 
@@ -101,6 +102,17 @@ class ClaimAdmin(HistoryAdmin):
     # services.narrative_matching); a hand edit here would only make the queue's filters lie.
     readonly_fields = ["matches_published", "repeats_narrative"]
 
+    def save_model(self, request, obj, form, change):
+        partners = partners_of([obj.pk]) if change else set()  # before its words may part them
+        super().save_model(request, obj, form, change)
+        if change and "text" in form.changed_data:
+            # Corrected words are another claim to the matcher (as after a split or a merge).
+            refresh_matches([obj])
+        # A repair of the state publishes or unpublishes the claim outside the workflow; one of
+        # its words pairs it with other claims: the "matches a published verdict" marks of all
+        # of them (former partners too) follow, as they do after publishing.
+        publication_changed({obj.pk} | partners)
+
     @admin.display(description="claim")
     def short_text(self, claim):
         return claim.text[:100]
@@ -148,6 +160,13 @@ class VerdictAdmin(HistoryAdmin):
     search_fields = ["claim__text", "rationale"]
     list_select_related = ["claim", "reviewer", "approver"]
     raw_id_fields = ["claim"]
+
+    def save_model(self, request, obj, form, change):
+        # A repair of the publication date (or of the claim the verdict is on) publishes or
+        # unpublishes a claim outside the workflow: the marks of both claims' partners follow.
+        before = Verdict.objects.filter(pk=obj.pk).values_list("claim_id", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        publication_changed({obj.claim_id, before} - {None})
 
 
 @admin.register(Evidence)

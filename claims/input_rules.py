@@ -51,9 +51,17 @@ WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 # Characters a name never needs and that a reader cannot see: bidirectional embeddings, overrides,
 # isolates and marks (left open in a name, they make the browser draw the words after it, on the
 # same line, backwards), the zero-width space, word joiner, invisible operators, the byte-order
-# mark and the soft hyphen (two names that look alike would be two records). The zero-width
-# (non-)joiners stay: Persian, the Indic scripts and emoji need them.
-_INVISIBLE_IN_NAMES = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# mark and the soft hyphen (two names that look alike would be two records); and the letters that
+# draw nothing, the combining grapheme joiner and the Hangul fillers (U+3164 alone is the "blank
+# name" trick of chat apps; NFKC keeps them, so "Fake\u034fnews" would be keyed apart from
+# "Fakenews"). The zero-width (non-)joiners stay: Persian, the Indic scripts and emoji need them.
+_INVISIBLE_IN_NAMES = re.compile(
+    "[\u00ad\u034f\u115f\u1160\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]"
+)
+# What a reader sees of a name: a letter, a digit, a punctuation mark or a symbol. A name of
+# joiners, accents on nothing, variation selectors or blank braille cells alone shows nothing.
+_SHOWN_CATEGORIES = frozenset("LNPS")
+_DRAWS_NOTHING = frozenset("\u2800")  # BRAILLE PATTERN BLANK, a symbol that is an empty cell
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029]")
 
 # Direction controls: what opens a direction and what closes it (Unicode's bidirectional algorithm,
@@ -146,6 +154,35 @@ def _require_closed_directions(value: str) -> None:
     )
 
 
+def shortened(text: str, limit: int) -> str:
+    """The text cut for a page, a list or a history to at most `limit` characters (an ellipsis
+    last) with the direction controls the cut left open closed after it: a stored text closes
+    each one it opens (the rule above), but a cut between an isolate and its PDI left the rest of
+    the line (a reviewer's name, a date, the next claim) drawn backwards. Every shortening for
+    display goes through here (templates: the `shorten` filter)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 0)].rstrip() + "…"
+    return cut + _closers(cut)
+
+
+def _closers(text: str) -> str:
+    """What closes, innermost first, the direction controls still open at the end of the text."""
+    if _DIRECTION_CONTROLS.search(text) is None:
+        return ""
+    waiting: list[str] = []
+    for found in _DIRECTION_CONTROLS.finditer(text):
+        char = found.group()
+        if char in _OPENS:
+            waiting.append(_OPENS[char])
+        elif char == _PDF and waiting and waiting[-1] == _PDF:
+            waiting.pop()
+        elif char == _PDI and _PDI in waiting:
+            while waiting.pop() != _PDI:
+                pass
+    return "".join(reversed(waiting))
+
+
 def clean_plain_text(value: str) -> str:
     """Text read for us by a parser, with what no stored text may hold taken out (see the module)."""
     if not value or (NOT_TEXT.search(value) is None and _DIRECTION_CONTROLS.search(value) is None):
@@ -202,12 +239,18 @@ def name_key(value: str) -> str:
 def require_plain_name(value) -> None:
     """Validator for a name (one line, shown as typed beside other text): the input rule, and
     no line break nor any of the invisible characters above (direction controls, closed or not,
-    among them), saying which and where."""
+    among them), saying which and where; and something a reader can see (a blank name is left to
+    the field's "required")."""
     if not isinstance(value, str):
         return
     _require_text_characters(value)
     found = _INVISIBLE_IN_NAMES.search(value) or _LINE_BREAKS.search(value)
     if found is None:
+        if value.strip() and not any(unicodedata.category(c)[0] in _SHOWN_CATEGORIES and c not in _DRAWS_NOTHING for c in value):
+            raise ValidationError(
+                "A name must show something: this one shows no letter, digit or sign (only joiners, accents "
+                "on nothing or blank characters), so nobody could read or pick it.", code="invisible_name",
+            )
         return
     char = found.group()
     if _LINE_BREAKS.match(char):

@@ -137,3 +137,62 @@ def test_a_system_sending_one_left_open_through_the_api_is_told_which_and_where(
     [problem] = response.json()["detail"]
     assert (response.status_code, problem["loc"][-1], "U+202E (right-to-left override) at character 7" in problem["msg"],
             Article.objects.exists()) == (422, "title", True, False)
+
+
+# --- Shortened for a page: a cut must not leave open what the stored text closed ------------------
+# A long claim whose forwarded part (a number and an Arabic note) is wrapped in an isolate: the
+# pages list it cut to 80, 120, 160 or 200 characters, each cut inside the isolate.
+FORWARDED = ("Three people were killed in the strike on Kharkiv on Monday, said a message forwarded with "
+             f"{RLI}+380 44 555 0100 — رسالة من المكتب الإعلامي للإدارة العسكرية في منطقة خاركيف إلى عائلات الضحايا والجرحى وسكان الأحياء المتضررة{PDI}"
+             " to the newsroom's tip line on Tuesday.")
+
+
+def test_the_forwarded_claim_is_cut_inside_its_isolate_on_every_page_limit():
+    start, end = FORWARDED.index(RLI), FORWARDED.index(PDI)
+    assert all(start < limit - 1 < end for limit in (120, 160, 200))
+
+
+@pytest.mark.parametrize("limit", [40, 80, 120, 160, 200, 300])
+def test_a_text_shortened_for_a_page_keeps_its_direction_controls_closed(limit):
+    from claims.input_rules import shortened
+
+    short = shortened(FORWARDED, limit)
+    require_plain_text(short)  # nothing left open
+    assert len(short) <= limit + 1 and short.startswith(FORWARDED[:30])
+
+
+def test_a_text_without_direction_controls_is_shortened_as_before():
+    from claims.input_rules import shortened
+
+    assert (shortened(GOOD, 40), shortened(GOOD, 1000)) == (GOOD[:39].rstrip() + "…", GOOD)
+
+
+@pytest.mark.django_db
+def test_the_claim_page_lists_a_match_cut_inside_its_isolate_with_the_isolate_closed(reviewer_client):
+    from claims.services.matching import find_matches
+
+    from .services.test_same_claim import repeated
+
+    earlier, repeat = repeated(FORWARDED), repeated(FORWARDED)
+    find_matches([repeat])
+    body = reviewer_client.get(repeat.get_absolute_url()).content.decode()
+    section = body[body.index('<section class="checked-before"'):]
+    section = section[: section.index("</section>")]
+    assert f"/claims/{earlier.pk}/" in section
+    for line in section.splitlines():
+        require_plain_text(line)  # every cut claim closes what it opened, on its line
+
+
+@pytest.mark.django_db
+def test_the_history_notes_a_rejected_match_cut_inside_its_isolate_with_the_isolate_closed(reviewer):
+    from claims.selectors.history import claim_history
+    from claims.services import rejections
+    from claims.services.matching import find_matches
+
+    from .services.test_same_claim import repeated
+
+    earlier, repeat = repeated(FORWARDED), repeated(FORWARDED)
+    find_matches([repeat])
+    rejections.reject_match(claim=repeat, other=earlier, user=reviewer)
+    for event in claim_history(repeat):
+        require_plain_text(event.note)

@@ -61,6 +61,9 @@ def test_a_name_that_reads_the_same_as_a_recorded_one_is_refused(editor_client, 
     ("Fake\u00advaccine", "U+00AD"),  # soft hyphen, invisible
     ("Fake\nvaccine", "line"),  # a name is one line
     ("\u200b", "U+200B"),
+    ("\u3164", "U+3164"),  # a Hangul filler: a name that draws nothing
+    ("\u200c", "shows no letter"),  # a joiner alone
+    ("\u0301", "shows no letter"),  # a combining accent on nothing
     ("   ", "required"),
     (".", None),
     ("x" * 1_048_576, "at most 200 characters"),

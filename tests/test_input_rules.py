@@ -116,5 +116,27 @@ def test_a_name_with_an_invisible_character_or_a_line_break_is_refused_saying_wh
         require_plain_name(name)
 
 
+@pytest.mark.parametrize("name, says", [
+    ("\u3164", "U+3164 (hangul filler)"),  # the "blank name" trick: a letter that draws nothing
+    ("\uffa0", "U+FFA0 (halfwidth hangul filler)"),
+    ("Fake\u034fnews", "U+034F (combining grapheme joiner)"),  # reads as "Fakenews", keyed apart from it
+    ("Fake news\u115f", "U+115F (hangul choseong filler)"),
+])
+def test_a_name_with_a_filler_that_draws_nothing_is_refused_saying_which(name, says):
+    with pytest.raises(ValidationError, match=re.escape(says)):
+        require_plain_name(name)
+
+
+@pytest.mark.parametrize("name", ["\u200c", "\u200d", "\u0301", "\u0301\u0302", "\u2800", "\u200c \u200d", "\ufe0f"])
+def test_a_name_that_shows_nothing_is_refused(name):
+    with pytest.raises(ValidationError, match="shows no letter, digit or sign"):
+        require_plain_name(name)
+
+
+@pytest.mark.parametrize("name", [".", "5G", "\u0645", "\U0001F52C", "e\u0301", "\u263a\ufe0f"])
+def test_a_name_of_one_visible_sign_is_a_name(name):
+    require_plain_name(name)
+
+
 def test_a_name_needing_a_joiner_is_accepted():
     require_plain_name("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001F469\u200d\U0001F52C")

@@ -38,10 +38,10 @@ class MatchRejection(models.Model):
     order (the lower article first), so a pair rejected from either claim's page is one row."""
 
     first_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
-    first_key = models.CharField(max_length=64, help_text="wording_key() of the first claim's text.")
+    first_key = PlainCharField(max_length=64, help_text="wording_key() of the first claim's text.")
     first_text = PlainTextField(help_text="The first claim's words when the pair was rejected.")
     second_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
-    second_key = models.CharField(max_length=64)
+    second_key = PlainCharField(max_length=64)
     second_text = PlainTextField()
     reason = PlainCharField(max_length=MAX_REASON_CHARS, blank=True, help_text="Why, in the reviewer's words (optional).")
     rejected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -88,7 +88,7 @@ class NarrativeRejection(models.Model):
 
     narrative = models.ForeignKey(Narrative, on_delete=models.CASCADE, related_name="rejections", db_index=False)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
-    claim_key = models.CharField(max_length=64, help_text="wording_key() of the claim's text.")
+    claim_key = PlainCharField(max_length=64, help_text="wording_key() of the claim's text.")
     claim_text = PlainTextField(help_text="The claim's words when the flag was rejected.")
     reason = PlainCharField(max_length=MAX_REASON_CHARS, blank=True, help_text="Why, in the reviewer's words (optional).")
     rejected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

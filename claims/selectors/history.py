@@ -13,6 +13,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.text import capfirst
 from django.utils.timezone import is_aware, localtime
 
+from ..input_rules import shortened
 from ..models import Claim, Comment, Evidence, Verdict
 
 # The change reason services.rejections gives a rejection a reviewer takes back.
@@ -66,7 +67,7 @@ def _events_for(records, model, noun: str, said: str = "") -> list[Event]:
 
 def _note(record, said: str) -> str:
     text = getattr(record, said, "") if said else ""
-    return text if len(text) <= 300 else text[:297] + "…"
+    return shortened(text, 300)
 
 
 def _readable(events: list[Event]) -> None:
@@ -90,7 +91,7 @@ def _readable(events: list[Event]) -> None:
         if isinstance(value, (date, datetime)):
             return _moment(value)
         text = str(value)
-        return text if len(text) <= 80 else text[:77] + "…"
+        return shortened(text, 80)
 
     for event in events:
         event.changes = [(f, show(f, old), show(f, new)) for f, old, new in event.changes]
@@ -140,7 +141,7 @@ def _who(record) -> str:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= 120 else text[:117] + "…"
+    return shortened(text, 120)
 
 
 def _moment(value: date | datetime) -> str:

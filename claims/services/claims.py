@@ -10,7 +10,7 @@ from ..workflow import ReviewState
 from .clusters import members_removed
 from .disputes import refresh_dispute_flags
 from .matching import find_matches, refresh_matches
-from .reviews import locked, save_claim
+from .reviews import locked, locked_in_order, save_claim
 
 # Only claims nobody has started on may be cut up or joined: reviewed work keeps its span.
 RESHAPEABLE = (ReviewState.NEW,)
@@ -108,6 +108,7 @@ def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Cla
     """Join two claims of one article that extraction cut apart; the earlier one absorbs the later."""
     if first.article_id != second.article_id:
         raise ValidationError("Only claims of the same article can be merged.", code="other_article")
+    locked_in_order(first, second)  # in id order, whichever of the two pages merges
     first, second = sorted((locked(first, seen_version), locked(second)), key=lambda c: c.start)
     for claim in (first, second):
         permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from .. import permissions
 from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Dispute, Evidence, Verdict
 from ..selectors.clusters import published_verdict_of_cluster
+from ..selectors.rejections import rejected_pairs
 from . import reviews
 
 
@@ -24,6 +25,28 @@ def _require_match(claim: Claim, other: Claim) -> None:
     pair = (max(claim.pk, other.pk), min(claim.pk, other.pk))
     if claim.pk == other.pk or not ClaimMatch.objects.filter(claim_id=pair[0], earlier_id=pair[1]).exists():
         raise ValidationError(f"Claim {other.pk} is not one of this claim's matches.")
+
+
+def _group(claim: Claim) -> list[Claim]:
+    """The claim and the claims already linked with it (text and article loaded)."""
+    if claim.cluster_id is None:
+        return [claim]
+    return [claim, *Claim.objects.filter(cluster_id=claim.cluster_id).exclude(pk=claim.pk).only("id", "article_id", "text")]
+
+
+def _require_none_turned_down(claim: Claim, other: Claim) -> None:
+    """Linking joins two groups, not two claims: a pair a reviewer said is not the same claim
+    ("Not the same claim", services.rejections) must not end up in one group by way of a third
+    claim, with the group's verdict offered to both. Undoing that rejection is the way, on purpose,
+    as unlinking is the way to turn a linked pair down."""
+    one, two = _group(claim), _group(other)
+    found = rejected_pairs([(a.pk, b.pk) for a in one for b in two], one + two)
+    if found:
+        low, high = sorted(min(found))
+        raise ValidationError(
+            f"A reviewer said claim {low} and claim {high} are not the same claim, and this link would put them in "
+            "one group. Restore that suggestion on either claim's page first, if they are the same claim after all."
+        )
 
 
 def _require_not_a_dispute(claim: Claim, other: Claim) -> None:
@@ -59,6 +82,7 @@ def _move(claim: Claim, cluster: ClaimCluster | None, user) -> None:
 def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     """The reviewer confirms that a match asserts the same as the claim: both join one cluster (two
     clusters that meet become one)."""
+    reviews.locked_in_order(claim, other)  # both ends, in id order (whoever acts from the other end)
     claim = reviews.locked(claim, seen_version)
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot link claims to this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)
@@ -66,6 +90,7 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
     _require_not_a_dispute(claim, other)
     if claim.cluster_id is not None and claim.cluster_id == other.cluster_id:
         raise ValidationError(f"Claim {other.pk} is already linked as the same claim.")
+    _require_none_turned_down(claim, other)
     cluster = claim.cluster or other.cluster
     if cluster is None:
         cluster = ClaimCluster(created_by=user)
@@ -88,6 +113,7 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
 def unlink(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     """The reviewer says a linked claim is not the same claim after all: it leaves the claim's
     cluster (recorded in its history). A cluster left with one member is dissolved."""
+    reviews.locked_in_order(claim, other)
     claim = reviews.locked(claim, seen_version)
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot unlink claims from this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)

@@ -30,26 +30,32 @@ from ..workflow import ReviewState
 _noted = threading.local()  # per thread, as a deletion runs in one
 
 
-def _pending(name: str) -> set[int]:
+def _pending(name: str, origin=None) -> set[int]:
+    """The claims noted by the deletion that `origin` (what delete() was called on, which Django
+    sends with every pre_delete and post_delete of one deletion) started. A deletion that failed
+    between its pre_delete and post_delete (a lost connection, a deadlock) left its notes here,
+    rolled back with it: the next deletion starts afresh instead of taking its claims as read."""
+    if origin is not None and getattr(_noted, "origin", None) is not origin:
+        _noted.origin, _noted.published, _noted.narrative = origin, set(), set()
     if not hasattr(_noted, name):
         setattr(_noted, name, set())
     return getattr(_noted, name)
 
 
-def claim_to_be_deleted(sender, instance, **kwargs) -> None:
+def claim_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
     if instance.state == ReviewState.PUBLISHED:
-        _note_partners(instance.pk)
+        _note_partners(instance.pk, origin)
 
 
-def verdict_to_be_deleted(sender, instance, **kwargs) -> None:
+def verdict_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
     if instance.published_at is not None:
-        _note_partners(instance.claim_id)
+        _note_partners(instance.claim_id, origin)
 
 
-def _note_partners(claim_id: int) -> None:
+def _note_partners(claim_id: int, origin) -> None:
     from .matching import partners_of
 
-    pending = _pending("published")
+    pending = _pending("published", origin)
     if claim_id in pending:
         return  # its verdict's deletion (sent first) read them already
     # The claim itself too: a published claim whose verdict goes may now be marked by another match.
@@ -69,8 +75,8 @@ def verdicts_deleted(sender, instance, **kwargs) -> None:
     refresh_published_marks(ids)
 
 
-def example_to_be_deleted(sender, instance, **kwargs) -> None:
-    _pending("narrative").update(instance.matches.values_list("claim_id", flat=True))
+def example_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
+    _pending("narrative", origin).update(instance.matches.values_list("claim_id", flat=True))
 
 
 def examples_deleted(sender, instance, **kwargs) -> None:

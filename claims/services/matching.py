@@ -167,7 +167,15 @@ def refresh_published_marks(claim_ids) -> None:
 def verdict_published(claim: Claim) -> None:
     """A claim's verdict was published: the claims that match it now match a published verdict,
     and the claim itself, checked now, is no longer marked."""
-    refresh_published_marks({claim.pk} | partners_of([claim.pk]))
+    publication_changed([claim.pk])
+
+
+def publication_changed(claim_ids) -> None:
+    """These claims' state or verdict changed in a way that may publish or unpublish them (the
+    workflow's publishing, or an admin's repair of a state or a publication date): they and the
+    claims matched with them are marked by the rule as it now reads."""
+    ids = set(claim_ids)
+    refresh_published_marks(ids | partners_of(ids))
 
 
 def partners_of(claim_ids) -> set[int]:

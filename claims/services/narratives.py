@@ -182,6 +182,10 @@ def remove_example(*, example: NarrativeExample, user) -> Narrative:
     """The example goes, and with it the flags it gave (claims another example matches keep theirs)."""
     _require_editor(user)
     narrative = Narrative.objects.select_for_update().get(pk=example.narrative_id)
+    if not NarrativeExample.objects.filter(pk=example.pk).exists():
+        # Removed by the other request of a double click (it held the lock first): deleting the
+        # stale copy again would record a second removal in the narrative's history.
+        return narrative
     example._history_user = user
     forget_example(example)
     return narrative
@@ -207,6 +211,8 @@ def attach_debunk(*, narrative: Narrative, verdict: Verdict, user) -> NarrativeD
 def detach_debunk(*, debunk: NarrativeDebunk, user) -> Narrative:
     _require_editor(user)
     narrative = Narrative.objects.select_for_update().get(pk=debunk.narrative_id)
+    if not NarrativeDebunk.objects.filter(pk=debunk.pk).exists():
+        return narrative  # detached by the other request of a double click (as remove_example)
     debunk._history_user = user
     debunk.delete()
     return narrative

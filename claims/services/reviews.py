@@ -23,6 +23,19 @@ def locked(claim: Claim, seen_version=None) -> Claim:
     return current
 
 
+def locked_in_order(*claims: Claim) -> list[Claim]:
+    """Re-read several claims under row locks, taken in id order whichever page acted: two
+    reviewers acting on one pair from its two ends (one links it, the other turns it down) then
+    wait for each other instead of deadlocking. A claim deleted since the page was read is a
+    refusal that says so."""
+    ids = [claim.pk for claim in claims]
+    found = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    for pk in ids:
+        if pk not in found:
+            raise ValidationError(f"Claim {pk} was deleted meanwhile. Reload the page.")
+    return [found[pk] for pk in ids]
+
+
 def save_claim(claim: Claim, user, *fields: str) -> None:
     bump(claim, user)
     claim.save(update_fields=[*fields, "version", "updated_at"])

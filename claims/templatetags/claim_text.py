@@ -3,6 +3,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from .. import presentation
+from ..input_rules import shortened
 
 register = template.Library()
 
@@ -20,3 +21,10 @@ def said_by(text, speaker):
     front (with a space), for pages that set the article's words in quotation marks."""
     who = presentation.said_by(str(text or ""), str(speaker or ""))
     return f"{who} " if who else ""
+
+
+@register.filter
+def shorten(text, limit):
+    """`{{ claim.text|shorten:120 }}`: Django's truncatechars, but a direction control the cut
+    leaves open is closed after it (input_rules.shortened), so the words after it read forwards."""
+    return shortened(str(text or ""), int(limit))

@@ -11,6 +11,7 @@ from django.utils.dateformat import format as date_format
 from django.urls import reverse
 from django.utils.timezone import localtime
 
+from ..input_rules import shortened
 from ..markup import escaped
 from ..presentation import headline_html
 
@@ -39,7 +40,7 @@ SPREAD = ' <span class="flag flag-spread" title="Linked as the same claim in oth
 
 
 def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shortened(text, limit)
 
 
 def _verdict_match(claim, claim_url: str) -> str:

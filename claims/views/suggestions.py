@@ -45,6 +45,7 @@ def _answer(request, claim: Claim, part: str, *, error: str = "", note: str = ""
 
 def _run(request, claim: Claim, part: str, action, form=None, *, if_nothing: str = ""):
     """`if_nothing`: what to tell the reviewer when the action found nothing to bring back."""
+    rejections.require_allowed(request.user, claim)  # a 403 before a 400 about the reason
     if form is not None and not form.is_valid():
         messages = [f"{form[name].label}: {' '.join(errors)}" if name in form.fields else " ".join(errors)
                     for name, errors in form.errors.items()]
@@ -74,8 +75,8 @@ def claim_restore_match(request, pk, rejection):
     return _run(
         request, claim, "checked_before",
         lambda data: rejections.restore_match(claim=claim, rejection=rejection, user=request.user),
-        if_nothing="Restored, but the matcher does not call these the same claim now (their words or its rules changed), "
-                   "so there is no suggestion to show.",
+        if_nothing="Restored, but the matcher does not call these the same claim now (their words or its rules changed, "
+                   "or the other claim is no longer in its article), so there is no suggestion to show.",
     )
 
 

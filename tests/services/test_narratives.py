@@ -188,3 +188,26 @@ def test_a_name_taken_between_the_check_and_the_save_is_the_same_answer(editor, 
     with pytest.raises(ValidationError, match="already recorded"):
         record(editor, name="5G Masts Make Children Ill")
     assert Narrative.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_two_removals_of_one_example_at_once_record_one_removal(editor):
+    from claims.selectors.history import narrative_history
+
+    narrative = record(editor, examples=(MASTS,))
+    example, twice = narrative.examples.get(), narrative.examples.get()  # the double click's two requests
+    narratives.remove_example(example=example, user=editor)
+    narratives.remove_example(example=twice, user=editor)
+    assert [e.what for e in narrative_history(narrative)].count("removed the example") == 1
+
+
+@pytest.mark.django_db
+def test_two_detachments_of_one_debunking_verdict_at_once_record_one(editor):
+    from claims.selectors.history import narrative_history
+
+    narrative = record(editor)
+    debunk = narratives.attach_debunk(narrative=narrative, verdict=published_verdict(), user=editor)
+    twice = NarrativeDebunk.objects.get(pk=debunk.pk)
+    narratives.detach_debunk(debunk=debunk, user=editor)
+    narratives.detach_debunk(debunk=twice, user=editor)
+    assert [e.what for e in narrative_history(narrative)].count("removed the debunking verdict") == 1

@@ -143,6 +143,28 @@ def test_deleting_claims_nobody_published_reads_no_matches(original_and_repeat):
     assert not [q for q in queries.captured_queries if "claims_claimmatch" in q["sql"] and q["sql"].startswith("SELECT")]
 
 
+def test_a_deletion_that_failed_halfway_does_not_blind_the_next_one(original_and_repeat):
+    from django.db import DatabaseError, transaction
+    from django.db.models.signals import pre_delete
+
+    original, repeat = original_and_repeat
+
+    def connection_lost(sender, **kwargs):
+        raise DatabaseError("server closed the connection unexpectedly")
+
+    pre_delete.connect(connection_lost, sender=Verdict, dispatch_uid="test.connection_lost")  # after the marks' own
+    try:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            Verdict.objects.get(claim=original).delete()
+    finally:
+        pre_delete.disconnect(sender=Verdict, dispatch_uid="test.connection_lost")
+    another = stored()  # a repeat of the original stored after the failure, in the same worker
+    find_matches([another])
+    assert marked(another)
+    Verdict.objects.get(claim=original).delete()
+    assert (marked(repeat), marked(another)) == (False, False)
+
+
 def test_the_admin_deleting_a_published_claim_unmarks_its_repeats(original_and_repeat, admin_client_for):
     original, repeat = original_and_repeat
     client = admin_client_for
@@ -163,6 +185,57 @@ def test_the_admin_deleting_a_published_verdict_unmarks_the_repeats(original_and
     verdict = Verdict.objects.get(claim=original)
     response = admin_client_for.post(reverse("admin:claims_verdict_delete", args=[verdict.pk]), {"post": "yes"})
     assert (response.status_code, marked(repeat)) == (302, False)
+
+
+def _admin_form(client, url) -> dict:
+    """The admin change form's fields as the page sends them back (inlines' management forms too)."""
+    form = client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        if hasattr(value, "pk"):
+            value = value.pk
+        if isinstance(value, timezone.datetime):
+            data[f"{name}_0"], data[f"{name}_1"] = value.date().isoformat(), value.time().strftime("%H:%M:%S")
+        else:
+            data[name] = value
+    return data
+
+
+def test_the_admin_taking_the_publication_date_off_a_verdict_unmarks_the_repeats(original_and_repeat, admin_client_for):
+    original, repeat = original_and_repeat
+    url = reverse("admin:claims_verdict_change", args=[Verdict.objects.get(claim=original).pk])
+    data = {**_admin_form(admin_client_for, url), "published_at_0": "", "published_at_1": ""}
+    response = admin_client_for.post(url, data)
+    assert (response.status_code, Verdict.objects.get(claim=original).published_at, marked(repeat)) == (302, None, False)
+
+
+def test_the_admin_sending_a_published_claim_back_to_review_unmarks_the_repeats(original_and_repeat, admin_client_for):
+    original, repeat = original_and_repeat
+    url = reverse("admin:claims_claim_change", args=[original.pk])
+    response = admin_client_for.post(url, {**_admin_form(admin_client_for, url), "state": ReviewState.IN_REVIEW})
+    assert (response.status_code, Claim.objects.get(pk=original.pk).state, marked(repeat)) == (302, ReviewState.IN_REVIEW, False)
+
+
+@pytest.mark.parametrize("corrected", ["original", "repeat"])
+def test_the_admin_correcting_a_claims_words_matches_it_again_and_the_marks_follow(original_and_repeat, admin_client_for, corrected):
+    original, repeat = original_and_repeat
+    claim = {"original": original, "repeat": repeat}[corrected]
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    new_words = "The council approved a new swimming pool for Lindholm on Tuesday."
+    response = admin_client_for.post(url, {**_admin_form(admin_client_for, url), "text": new_words})
+    assert (response.status_code, Claim.objects.get(pk=claim.pk).text, marked(repeat)) == (302, new_words, False)
+
+
+def test_the_admin_publishing_a_verdict_marks_the_repeats(original_and_repeat, admin_client_for):
+    original, repeat = original_and_repeat
+    Verdict.objects.filter(claim=original).update(published_at=None)
+    refresh_published_marks([repeat.pk])
+    url = reverse("admin:claims_verdict_change", args=[Verdict.objects.get(claim=original).pk])
+    data = {**_admin_form(admin_client_for, url), "published_at_0": "2026-10-12", "published_at_1": "09:00:00"}
+    assert (admin_client_for.post(url, data).status_code, marked(repeat)) == (302, True)
 
 
 @pytest.fixture

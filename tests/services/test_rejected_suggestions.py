@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from claims import tasks
-from claims.models import ArticleState, Claim, MatchRejection, NarrativeMatch, NarrativeRejection
+from claims.models import ArticleState, Claim, ClaimMatch, MatchRejection, NarrativeMatch, NarrativeRejection
 from claims.selectors.history import claim_history
 from claims.selectors.matches import matches_published_verdict
 from claims.selectors.narratives import repeats_active_narrative
@@ -18,6 +18,7 @@ from claims.services import clusters, narratives, rejections
 from claims.services.splitting import split_article
 from claims.workflow import ReviewState
 
+from ..conftest import ON_POSTGRES
 from ..factories import ArticleFactory, UserFactory
 from .test_claim_matches import CAPTURED, REPEATING_ARTICLE, by_hand, matched, published
 from .test_narrative_matching import MASTS, narrative_of
@@ -142,9 +143,39 @@ def test_a_claim_that_is_not_a_match_cannot_be_rejected(wrong_match, reviewer):
 def test_a_pair_rejected_once_cannot_be_rejected_again_from_either_end(wrong_match, reviewer, editor):
     earlier, repeat = wrong_match
     rejections.reject_match(claim=repeat, other=earlier, user=reviewer)
-    with pytest.raises(ValidationError, match="not one of this claim's matches"):
+    with pytest.raises(ValidationError, match="already turned down by rita"):
         rejections.reject_match(claim=repeat, other=earlier, user=editor)
     assert MatchRejection.objects.count() == 1
+
+
+def test_a_match_the_matcher_stored_while_the_pair_was_turned_down_goes_without_a_second_rejection(wrong_match, reviewer):
+    earlier, repeat = wrong_match
+    rejection = rejections.reject_match(claim=repeat, other=earlier, user=reviewer)
+    # The matching task of another import read the rejections just before they were saved.
+    ClaimMatch.objects.create(claim_id=max(repeat.pk, earlier.pk), earlier_id=min(repeat.pk, earlier.pk), score=0.9)
+    Claim.objects.filter(pk=repeat.pk).update(matches_published=True)
+    assert rejections.reject_match(claim=repeat, other=earlier, user=reviewer).pk == rejection.pk
+    assert (matched(repeat), MatchRejection.objects.count(), MatchRejection.history.count(),
+            marks_agree_with_the_rules()) == (set(), 1, 1, True)
+
+
+def test_turning_down_a_match_whose_claim_was_deleted_meanwhile_is_refused_clearly(wrong_match, reviewer):
+    earlier, repeat = wrong_match
+    stale = fresh(repeat)  # the page the reviewer still reads
+    Claim.objects.filter(pk=repeat.pk).delete()
+    with pytest.raises(ValidationError, match=f"Claim {repeat.pk} was deleted"):
+        rejections.reject_match(claim=earlier, other=stale, user=reviewer)
+    assert not MatchRejection.objects.exists()
+
+
+def test_two_restores_of_one_rejection_at_once_restore_it_once(wrong_match, reviewer):
+    earlier, repeat = wrong_match
+    rejection = rejections.reject_match(claim=repeat, other=earlier, user=reviewer)
+    twice = MatchRejection.objects.get(pk=rejection.pk)  # the double click's request read it too
+    rejections.restore_match(claim=repeat, rejection=rejection, user=reviewer)
+    with pytest.raises(ValidationError, match="restored already"):
+        rejections.restore_match(claim=repeat, rejection=twice, user=reviewer)
+    assert [e.what for e in claim_history(fresh(repeat))].count("restored the suggestion") == 1
 
 
 def test_a_reviewer_cannot_reject_matches_of_another_reviewers_claim(wrong_match, reviewer, other_reviewer):
@@ -223,6 +254,24 @@ def test_the_narrative_stays_rejected_after_match_claims_again(flagged_claim, re
     assert (fresh(claim).repeats_narrative, fresh(another).repeats_narrative, marks_agree_with_the_rules()) == (False, True, True)
 
 
+def test_a_narrative_turned_down_twice_says_it_was_already_turned_down(flagged_claim, reviewer, editor):
+    narrative, claim = flagged_claim
+    rejections.reject_narrative(claim=claim, narrative=narrative, user=reviewer)
+    with pytest.raises(ValidationError, match="already turned down by rita"):
+        rejections.reject_narrative(claim=claim, narrative=narrative, user=editor)
+    assert NarrativeRejection.objects.count() == 1
+
+
+def test_two_restores_of_one_narrative_rejection_at_once_restore_it_once(flagged_claim, reviewer):
+    narrative, claim = flagged_claim
+    rejection = rejections.reject_narrative(claim=claim, narrative=narrative, user=reviewer)
+    twice = NarrativeRejection.objects.get(pk=rejection.pk)
+    rejections.restore_narrative(claim=claim, rejection=rejection, user=reviewer)
+    with pytest.raises(ValidationError, match="restored already"):
+        rejections.restore_narrative(claim=claim, rejection=twice, user=reviewer)
+    assert NarrativeRejection.history.filter(history_type="-").count() == 1
+
+
 def test_a_claim_not_flagged_cannot_be_rejected_for_the_narrative(flagged_claim, reviewer):
     narrative, _ = flagged_claim
     unrelated = by_hand("The council approved a new swimming pool for Lindholm.")
@@ -261,3 +310,56 @@ def test_a_published_claims_matches_are_not_rejected_by_anyone(wrong_match, edit
     with pytest.raises(PermissionDenied):
         rejections.reject_match(claim=earlier, other=repeat, user=editor)
     assert matched(repeat) == {earlier.pk}
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite serialises writers: no two transactions are open at once")
+@pytest.mark.django_db(transaction=True)
+def test_linking_and_turning_down_one_pair_from_its_two_ends_at_once_do_not_deadlock(monkeypatch):
+    """One reviewer links the pair from the later claim's page while another says it is not the
+    same claim from the earlier one's: one of them wins, the other is told why, neither is a 500."""
+    import threading
+    import time
+
+    from django.db import close_old_connections, connection
+
+    from claims.services import reviews
+    from claims.services.matching import find_matches
+
+    from .test_same_claim import repeated
+
+    earlier, later = repeated(), repeated()
+    find_matches([earlier, later])
+    assert matched(later) == {earlier.pk}
+    one, two = UserFactory(role="Editor"), UserFactory(role="Editor")
+    barrier, answers = threading.Barrier(2), []
+    original = reviews.locked
+
+    def slow_locked(claim, seen_version):  # the link holds its first lock while the other request starts
+        current = original(claim, seen_version)
+        barrier.wait()
+        time.sleep(0.5)
+        return current
+
+    monkeypatch.setattr(reviews, "locked", slow_locked)
+
+    def act(run):
+        try:
+            run()
+            answers.append("done")
+        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
+            answers.append(type(exc).__name__)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    def turn_down():
+        barrier.wait()
+        rejections.reject_match(claim=earlier, other=later, user=two)
+
+    threads = [threading.Thread(target=act, args=(lambda: clusters.link_as_same_claim(claim=later, other=earlier, user=one),)),
+               threading.Thread(target=act, args=(turn_down,))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == ["ValidationError", "done"]

@@ -99,6 +99,21 @@ def test_a_claim_recorded_as_disputing_it_cannot_be_linked(story, reviewer):
     assert not ClaimCluster.objects.exists()
 
 
+@pytest.mark.parametrize("order", ["the original's group first", "the repeat's group first"])
+def test_a_link_that_would_join_a_pair_turned_down_as_not_the_same_claim_is_refused(story, reviewer, order):
+    from claims.services import rejections
+
+    rejections.reject_match(claim=story["repeat"], other=story["earlier"], user=reviewer, reason="Another strike.")
+    first, second = ((story["third"], story["earlier"]), (story["repeat"], story["third"]))
+    if order == "the repeat's group first":
+        first, second = second, (story["third"], story["earlier"])
+    clusters.link_as_same_claim(claim=first[0], other=first[1], user=reviewer)
+    with pytest.raises(ValidationError, match=f"claim {story['earlier'].pk} and claim {story['repeat'].pk}"):
+        clusters.link_as_same_claim(claim=second[0], other=second[1], user=reviewer)
+    repeat, earlier = (Claim.objects.get(pk=story[k].pk) for k in ("repeat", "earlier"))
+    assert repeat.cluster_id is None or repeat.cluster_id != earlier.cluster_id
+
+
 def test_a_claim_cannot_be_linked_to_itself(story, reviewer):
     with pytest.raises(ValidationError):
         clusters.link_as_same_claim(claim=story["repeat"], other=story["repeat"], user=reviewer)

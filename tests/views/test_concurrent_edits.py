@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from claims.models import Claim, Verdict
 
+from ..conftest import ON_POSTGRES
 from ..factories import ClaimFactory, UserFactory
 
 HTMX = {"HX-Request": "true"}
@@ -79,3 +80,56 @@ def test_the_unsaved_evidence_is_shown_as_the_form_names_it(client, claim, edito
     unsaved = response.content.decode().split("Your change, not saved")[1].split("</details>")[0]
     assert "Excerpt" in unsaved and "Refutes the claim" in unsaved
     assert "<dt>excerpt</dt>" not in unsaved and "<dd>refutes</dd>" not in unsaved
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite serialises writers: no two transactions are open at once")
+@pytest.mark.django_db(transaction=True)
+def test_two_reviewers_merging_one_pair_from_its_two_ends_at_once_merge_it_once(monkeypatch):
+    """One merges the pair from the first claim's page, the other from the second's: one merge
+    is made, the other is told the claim is gone; neither waits forever nor gets a 500."""
+    import threading
+    import time
+
+    from django.db import close_old_connections, connection
+
+    from claims.services import claims as claim_services
+    from claims.services.claims import add_claim_by_hand, merge_claims
+
+    from ..factories import ArticleFactory
+
+    body = "The mayor said the bridge will reopen on Monday. Repairs cost 3 million euros."
+    article = ArticleFactory(body=body)
+    one, two = UserFactory(role="Editor"), UserFactory(role="Editor")
+    left = add_claim_by_hand(article=article, text=body[:48], added_by=one)
+    right = add_claim_by_hand(article=article, text=body[49:], added_by=one)
+    barrier, answers = threading.Barrier(2), []
+    original = claim_services.locked
+
+    def slow_locked(claim, seen_version=None):  # each holds its first claim while the other starts
+        current = original(claim, None if seen_version == "wait" else seen_version)
+        if seen_version == "wait":
+            try:
+                barrier.wait(timeout=2)
+                time.sleep(0.5)
+            except threading.BrokenBarrierError:
+                pass  # the other request waits for the whole pair, before taking anything
+        return current
+
+    monkeypatch.setattr(claim_services, "locked", slow_locked)
+
+    def merge(user, first, second):
+        try:
+            merge_claims(first=first, second=second, user=user, seen_version="wait")
+            answers.append("done")
+        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
+            answers.append(type(exc).__name__)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=merge, args=(one, left, right)), threading.Thread(target=merge, args=(two, right, left))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (sorted(answers), Claim.objects.filter(article=article).count()) == (["ValidationError", "done"], 1)

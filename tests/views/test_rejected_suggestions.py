@@ -112,12 +112,33 @@ def test_restoring_a_pair_the_matcher_no_longer_pairs_says_so(reviewer_client, s
     assert "the matcher does not call these the same claim now" in section(response, "checked-before")
 
 
+def test_restoring_a_pair_whose_other_claim_was_deleted_says_that_may_be_why(reviewer_client, story, reviewer):
+    rejection = rejections.reject_match(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    Claim.objects.filter(pk=story["earlier"].pk).delete()  # an admin removed it; its article stays
+    response = reviewer_client.post(
+        reverse("claims:claim_restore_match", args=[story["repeat"].pk, rejection.pk]), headers=HTMX
+    )
+    assert (response.status_code, MatchRejection.objects.exists()) == (200, False)
+    assert "the other claim is no longer in its article" in section(response, "checked-before")
+
+
 def test_a_linked_pair_is_refused_with_the_way_out(reviewer_client, story, reviewer):
     clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
     before = saved()
     response = reviewer_client.post(not_same_url(story["repeat"], story["earlier"]), headers=HTMX)
     assert (response.status_code, saved()) == (400, before)
     assert "is linked as the same claim. Unlink it first" in section(response, "checked-before")
+
+
+def test_linking_through_a_third_claim_a_pair_turned_down_is_a_400_naming_both(reviewer_client, story, reviewer):
+    rejections.reject_match(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    clusters.link_as_same_claim(claim=story["third"], other=story["earlier"], user=reviewer)
+    before = saved()
+    response = reviewer_client.post(reverse("claims:claim_link_same", args=[story["repeat"].pk]),
+                                    {"other": story["third"].pk, "version": 1}, headers=HTMX)
+    assert (response.status_code, saved(), Claim.objects.get(pk=story["repeat"].pk).cluster_id) == (400, before, None)
+    assert (f"claim {story['earlier'].pk} and claim {story['repeat'].pk} are not the same claim"
+            in response.content.decode())
 
 
 def test_a_linked_match_offers_unlink_not_a_rejection(reviewer_client, story, reviewer):
@@ -144,6 +165,24 @@ def test_a_reason_too_long_or_with_a_control_character_is_a_400_and_nothing_is_s
     response = reviewer_client.post(not_same_url(story["repeat"], story["earlier"]), {"reason": reason}, headers=HTMX)
     assert (response.status_code, saved()) == (400, before)
     assert message in section(response, "checked-before")
+
+
+def test_a_double_click_on_not_the_same_claim_says_it_was_already_turned_down(reviewer_client, story):
+    url = not_same_url(story["repeat"], story["earlier"])
+    assert reviewer_client.post(url, {"reason": "Another strike."}, headers=HTMX).status_code == 200
+    before = saved()
+    response = reviewer_client.post(url, {"reason": "Another strike."}, headers=HTMX)
+    assert (response.status_code, saved(), MatchRejection.history.count()) == (400, before, 1)
+    assert f"Claim {story['earlier'].pk} was already turned down by rita on" in section(response, "checked-before")
+
+
+def test_a_double_click_on_not_this_narrative_says_it_was_already_turned_down(reviewer_client, flagged):
+    url = reverse("claims:claim_not_narrative", args=[flagged["claim"].pk, flagged["narrative"].pk])
+    assert reviewer_client.post(url, headers=HTMX).status_code == 200
+    before = saved()
+    response = reviewer_client.post(url, headers=HTMX)
+    assert (response.status_code, saved(), NarrativeRejection.history.count()) == (400, before, 1)
+    assert "was already turned down by rita on" in section(response, "known-narrative")
 
 
 def test_without_javascript_a_refusal_is_the_page_with_the_reason(reviewer_client, story):
@@ -262,6 +301,16 @@ def test_a_user_without_the_role_or_another_reviewer_gets_403(client, story, fla
     client.force_login(UserFactory(role=None) if who == "no role" else other_reviewer)
     before = saved()
     assert (client.post(url, headers=HTMX).status_code, saved()) == (403, before)
+
+
+@pytest.mark.parametrize("action", ["not same", "not narrative"])
+def test_another_reviewer_sending_a_bad_reason_is_told_403_not_to_fix_the_reason(client, story, flagged, reviewer,
+                                                                                 other_reviewer, action):
+    url = _urls(story, flagged, reviewer)[action]
+    client.force_login(other_reviewer)
+    before = saved()
+    response = client.post(url, {"reason": "x" * 501}, headers=HTMX)
+    assert (response.status_code, saved(), "at most 500 characters" in response.content.decode()) == (403, before, False)
 
 
 @pytest.mark.parametrize("action", ACTIONS)
