@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0023_narrative_name_key'),
+        ('claims', '0024_text_search_by_state'),
     ]
 
     operations = [
