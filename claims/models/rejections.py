@@ -49,6 +49,8 @@ class MatchRejection(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        # As the claim page says it: the reviewer turned the suggestion down.
+        verbose_name = "turned-down match"
         constraints = [
             models.UniqueConstraint(
                 fields=["first_article", "first_key", "second_article", "second_key"], name="unique_match_rejection"
@@ -96,6 +98,7 @@ class NarrativeRejection(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "turned-down narrative flag"
         constraints = [
             models.UniqueConstraint(fields=["narrative", "article", "claim_key"], name="unique_narrative_rejection"),
         ]
