@@ -98,7 +98,10 @@ def test_the_stored_claims_are_matched_only_once_the_example_is_committed(django
     earlier = stored("Schoolchildren in Lindholm are being made ill by the 5G masts.")
     with django_capture_on_commit_callbacks(execute=False) as queued:
         narrative_of(MASTS)
-    assert (flagged(earlier), len(queued)) == (set(), 1)
+    # The queue's filter menus also note the new narrative on commit (selectors.menus); the
+    # matching is the one callback queued by the narrative's examples.
+    matching = [c for c in queued if "_queue_matching" in c.__qualname__]
+    assert (flagged(earlier), len(matching)) == (set(), 1)
 
 
 @pytest.mark.django_db
