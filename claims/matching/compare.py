@@ -29,9 +29,6 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
 - event: each says something happened that the other never mentions, with nothing but names and
   at most one other word in common and no figure or date shared ("took Ostby" against "shelled
   schools in Ostby"): two events about the same actors and place;
-- mode: one says it happened, the other that it is planned, promised, demanded or may happen
-  ("hired 200" against "plans to hire 200", "burst" against "could burst"); a present, future or
-  headline form ("will cut", "to axe") agrees with either;
 - speakers: two named sources, each in its own words: one side's claim and the other side's
   counter-claim, a dispute (the same words from another reporter are a repeat); two named
   sources with no name in common are two even when a word is shared ("Norland's army", "Sudmark's army").
@@ -383,15 +380,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-def _mode(a: Signature, b: Signature) -> str | None:
-    """One says it happened, the other that it is planned, promised, demanded or may happen ("hired
-    200 workers" against "plans to hire 200 workers"): a fact-check of one does not answer the other."""
-    if {a.mode, b.mode} in ({"happened", "intended"}, {"happened", "possible"}):
-        return f"one says it happened, the other that it is {b.mode if a.mode == 'happened' else a.mode}"
-    return None
-
-
-RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _event, _speakers, _mode)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _event, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

@@ -235,12 +235,3 @@ CAPITALS = {
 REFERRING_SPEAKERS = frozenset(
     "group company firm organisation organization movement militia agency party body club union".split()
 )
-
-# Words that make a claim about what may, should or is meant to happen rather than what did:
-# "plans to hire 200" is not "hired 200", "could burst" is not "burst". Verbs count with the clause
-# or object they govern ("threatened to close", "proposed a ban", "called for a pay rise").
-INTENDING = frozenset(
-    "plan promise pledge vow threaten intend aim seek hope want propose consider expect urge demand plot "
-    "prepare".split()
-)
-POSSIBLE = frozenset("could may might".split())

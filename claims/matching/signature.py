@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, CLAIM_NOUNS, INTENDING, POSSIBLE, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
+    ALIASES, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
     NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
     REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
 )
@@ -67,7 +67,6 @@ class Signature:
     parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
     words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
     slots: tuple[tuple[str, str], ...] = ()  # (term, where it stands): ("hire", "root"), ("profit", "obj>make")
-    mode: str = ""  # "happened" (told in the past), "intended" or "possible" (planned, may be), "" (cannot tell)
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -90,7 +89,6 @@ class Signature:
             parts=tuple((t, m) for t, m in data.get("parts", ())),
             words=tuple(data.get("words", ())),
             slots=tuple((t, w) for t, w in data.get("slots", ())),
-            mode=str(data.get("mode", "")),
         )
 
     @property
@@ -264,27 +262,6 @@ def _denies_claim(token) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma in DENYING_OF_CLAIMS or lemma in NEGATING) and any(
         c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
-
-
-def _mode(content) -> str:
-    """"intended" for a plan, promise, threat or demand ("plans to hire"), "possible" for what may be
-    ("could burst"); "" for a claim that something happened or is so."""
-    for token in content:
-        lemma = token.lemma_.lower()
-        if lemma in POSSIBLE and token.dep_ == "aux":
-            return "possible"
-        if lemma in INTENDING and token.pos_ in {"VERB", "NOUN"} and any(
-                c.dep_ in {"xcomp", "ccomp", "dobj"} or c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
-            return "intended"
-        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
-            return "intended"  # "called for a pay rise"
-    # Told in the past ("hired", "has closed"): it happened. Present, future and headline forms
-    # ("will cut", "to axe", "cuts") say nothing of whether it has, so they agree with a plan.
-    for token in content:
-        if token.pos_ == "VERB" and token.dep_ in {"ROOT", "ccomp", "conj"} and (
-                token.tag_ == "VBD" or token.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children)):
-            return "happened"
-    return ""
 
 
 def _no_longer(token) -> bool:
@@ -533,7 +510,6 @@ def signature_of_doc(doc) -> Signature:
         parts=tuple(parts),
         words=tuple(affixable),
         slots=tuple(slots),
-        mode=_mode(content),
     )
 
 

@@ -944,21 +944,3 @@ def test_a_name_and_a_description_of_it_can_be_one_agent():
 def test_two_names_or_two_descriptions_are_two_agents():
     assert not is_same("Voltaro recalled 10,000 cars over faulty brakes.", "Brakeline recalled 10,000 cars over faulty brakes.")
     assert not is_same("The carmaker recalled 10,000 cars over faulty brakes.", "The regulator recalled 10,000 cars over faulty brakes.")
-
-
-# What happened against what is planned or may happen
-def test_a_plan_is_not_the_deed():
-    assert not is_same("The Holm factory plans to hire 200 workers.", "The Holm factory hired 200 workers.")
-    assert not is_same("The Lund mayor promised to cut bus fares.", "The Lund mayor cut bus fares.")
-    assert not is_same("Sudmark threatened to close the border with Norland.", "Sudmark closed the border with Norland.")
-    assert not is_same("Holm's mayor is considering a ban on cars in the old town.", "Holm's mayor banned cars in the old town.")
-    assert not is_same("Norland's central bank is expected to raise rates.", "Norland's central bank raised rates.")
-
-
-def test_a_demand_is_not_the_deal():
-    assert not is_same("The union called for a pay rise at the Brenna mill.", "The Brenna mill agreed a pay rise with the union.")
-
-
-def test_will_and_plans_to_are_one_claim():
-    assert is_same("The Holm factory will hire 200 workers next year.", "The Holm factory plans to hire 200 workers next year.")
-    assert is_same("Holm factory to hire 200 workers.", "The Holm factory plans to hire 200 workers.")
