@@ -24,10 +24,11 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from psycopg import ClientCursor
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import QuerySet
 
 from . import ratings
+from .long_reads import long_read
 from .public_links import fact_check_url_parts
 from .safe_output import spreadsheet_safe_cells, spreadsheet_safe_sql
 
@@ -119,11 +120,11 @@ def _on_the_scale(rating: str, text_of) -> tuple[str, list]:
 
 def _copied(alias: str, statement: str, params: list) -> Iterator[str]:
     connection = connections[alias]
-    # A savepoint (or, outside a transaction, a transaction of its own) around the COPY: a
-    # download the client drops halfway is cancelled by psycopg (the generator is closed, the COPY
-    # left with an exception), and the cancelled statement is rolled back here, so the
-    # connection's next user finds it idle rather than in COPY state or in a failed transaction.
-    with transaction.atomic(using=alias), connection.cursor() as cursor, connection.wrap_database_errors:
+    # A savepoint (or, outside a transaction, a transaction of its own) around the COPY, JIT off
+    # (long_reads): a download the client drops halfway is cancelled by psycopg (the generator is
+    # closed, the COPY left with an exception), and the cancelled statement is rolled back here, so
+    # the connection's next user finds it idle rather than in COPY state or in a failed transaction.
+    with long_read(alias), connection.cursor() as cursor, connection.wrap_database_errors:
         # Parameters merged on the client (COPY takes none), whatever cursor Django is set to use.
         statement = ClientCursor(connection.connection).mogrify(statement, params)
         with cursor.cursor.copy(statement) as copy:

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from . import csv_copy, ratings
+from .long_reads import streamed
 from .public_links import fact_check_urls, newsroom_url
 from .safe_output import spreadsheet_safe_cells
 from .selectors.verdicts import verdict_rows
@@ -185,7 +186,7 @@ def python_csv_chunks(rows: QuerySet, site: str, rows_per_chunk: int = 500) -> I
     writer = csv.writer(buffer)
     buffer.write(CSV_HEADER_LINE)
     chunk = []
-    for row in rows.iterator(chunk_size=2000):
+    for row in streamed(rows):
         chunk.append(csv_row(row, url_of))
         if len(chunk) == rows_per_chunk:
             writer.writerows(chunk)
@@ -217,7 +218,7 @@ def export_chunks(fmt: str, verdicts: QuerySet, *, site: str) -> Iterator[str]:
     Rows are read from the database a few thousand at a time, or as PostgreSQL writes the CSV."""
     if fmt == "csv":
         return csv_chunks(export_rows(fmt, verdicts), site)
-    rows = export_rows(fmt, verdicts).iterator(chunk_size=2000)
+    rows = streamed(export_rows(fmt, verdicts))
     url_of = fact_check_urls(site)
     if fmt == "json":
         return _json_array_chunks(record(row, url_of) for row in rows)
