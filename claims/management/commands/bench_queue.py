@@ -97,9 +97,14 @@ class Command(BaseCommand):
         worst_view = max(figures, key=lambda name: figures[name][1])
         worst_p95 = figures[worst_view][1]
         worst_median = max(median for median, _ in figures.values())
+        # The cheapest view (often one with no rows) is the floor every request pays (session,
+        # user, form, tabs, template): the admin's p95 over it is the most any view could reach.
+        best_view = min(figures, key=lambda name: figures[name][1])
+        best_p95 = figures[best_view][1]
         self.stdout.write(
             f"admin p95 / our worst p95 ({worst_view}): {admin_p95 / worst_p95:.1f}x; "
-            f"admin median / our worst median: {admin_median / worst_median:.1f}x"
+            f"admin median / our worst median: {admin_median / worst_median:.1f}x; "
+            f"admin p95 / our best p95 ({best_view}): {admin_p95 / best_p95:.1f}x"
         )
         self.stdout.write(json.dumps({
             "claims": claims, "requests_each": repeat, "views": len(figures),
@@ -107,5 +112,6 @@ class Command(BaseCommand):
             "speedup_vs_admin": round(admin_p95 / worst_p95, 2),
             "median_ms": round(worst_median, 1), "admin_median_ms": round(admin_median, 1),
             "median_speedup_vs_admin": round(admin_median / worst_median, 2),
-            "worst_view": worst_view, "untimed_filters": untimed,
+            "worst_view": worst_view, "best_p95_ms": round(best_p95, 1), "best_view": best_view,
+            "untimed_filters": untimed,
         }))
