@@ -39,7 +39,7 @@ of its own sentences in tests/matching/test_same_claim.py.
 """
 from dataclasses import dataclass
 
-from .lexicon import CAPITALS, REFERRING_SPEAKERS, REPORTING, STANCES, SYNONYMS
+from .lexicon import CAPITALS, REFERRING_SPEAKERS, REPORTING, STANCE_VERBS, STANCES, SYNONYMS
 from .numbers import DURATIONS, overlap
 from .signature import Signature, stem
 
@@ -145,10 +145,11 @@ def _affixes(a: Signature, b: Signature) -> str | None:
     return None
 
 
-STANCE_TERMS = frozenset(stem(word) for word in STANCES)
+# The verbs whose sign is their subject's ("beat": the subject won) stand on their axes too.
+STANCE_TERMS = frozenset(stem(word) for word in [*STANCES, *STANCE_VERBS])
 # A stance word's places on the axes, by its stem: "quit" and "leave" both leave (membership -1).
 STANCE_OF: dict[str, set] = {}
-for _word, _places in STANCES.items():
+for _word, _places in [*STANCES.items(), *((verb, [place]) for verb, place in STANCE_VERBS.items())]:
     STANCE_OF.setdefault(stem(_word), set()).update(_places)
 MEASURED = frozenset(stem(SYNONYMS.get(unit, unit)) for unit in list(DURATIONS) + ["percent", "km", "cm", "kg", "tonne"])
 

@@ -152,7 +152,7 @@ _STANCES = {
     "ruling": ("uphold confirm maintain", "overturn quash reverse annul revoke invalidate"),
     "result": ("win victory", "lose defeat loss"),
     "approval": (
-        "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree",
+        "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree sign",
         "block veto forbid ban prohibit reject refuse",
     ),
     "open": (
@@ -162,7 +162,7 @@ _STANCES = {
     "custody": ("arrest detain jail imprison convict sentence remand", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare foil thwart avert"),
-    "outcome": ("safe safely success successful pass meet", "crash fail failure sink capsize miss danger dangerous"),
+    "outcome": ("safe safely success successful succeed pass meet", "crash fail failure sink capsize miss danger dangerous"),
     "restriction": ("impose introduce tighten", "lift ease repeal relax loosen"),
     "guilt": ("guilty convict", "innocent acquit clear exonerate"),
     "support": ("support back favour favor", "oppose against"),
@@ -171,6 +171,10 @@ _STANCES = {
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
     "presence": ("present", "missing absent"),
+    # Whether there is enough of something: "has enough beds" against "is short of beds".
+    "sufficiency": ("enough sufficient adequate ample plenty", "short shortage lack lacking insufficient inadequate scarce"),
+    # Taking part or not: "will play on Sunday" against "will miss Sunday's match".
+    "attendance": ("attend participate play appear", "miss skip boycott"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
 STANCE_VERBS = {"defeat": ("result", 1), "beat": ("result", 1)}
@@ -202,6 +206,10 @@ STANCE_PHRASES = {
     ("pull", "out"): ("membership", -1),  # "pulled out of the deal" against "signed the deal"
     ("back", "out"): ("membership", -1),
     ("decline", "dobj"): ("approval", -1),  # "declined the offer", not a decline in numbers
+    # "Voted for the bill" against "voted against it" ("against" stands on the axis by itself).
+    ("vote", "for"): ("support", 1),
+    ("campaign", "for"): ("support", 1),
+    ("argue", "for"): ("support", 1),
 }
 STANCES: dict[str, list[tuple[str, int]]] = {}
 for _axis, (_plus, _minus) in _STANCES.items():

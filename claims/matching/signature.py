@@ -455,8 +455,13 @@ def signature_of_doc(doc) -> Signature:
             arguments.add((anchor, role, phrase_terms, head[1], qualifiers))
 
     # Stances on opposite axes, turned by the claim's polarity; an axis seen both ways says nothing.
-    signs: dict[str, set[int]] = {}
+    # A word that only describes one of the claim's things ("the suspects detained last week", "the
+    # rescue crews", "the missing hikers") gives its axis only when the claim itself says nothing on
+    # it: "police released the suspects detained" is a release, "a failed launch cost $2m" a failure.
+    main_signs: dict[str, set[int]] = {}
+    described_signs: dict[str, set[int]] = {}
     for token in content:
+        signs = described_signs if _describes(token) else main_signs
         lemma = token.lemma_.lower()
         phrasal = [STANCE_PHRASES.get((lemma, c.lower_)) or STANCE_PHRASES[lemma, c.dep_] for c in token.children
                    if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES]
@@ -475,6 +480,9 @@ def signature_of_doc(doc) -> Signature:
         if lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and _denies_clause(token):
             continue  # "refused to extend the deal": a denial of extending (polarity), no stance of its own
         by_role = STANCE_VERBS.get(lemma) if token.pos_ == "VERB" else None
+        # "The team was beaten": its subject lost. The named sides below take their signs from
+        # their roles already ("beaten by A": A won), so only the claim's own sign turns.
+        turned = -1 if by_role and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) else 1
         for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
             if axis == "control" and not _has_named_argument(token):
                 continue  # "took 3 million euros", "14 held": not a place changing hands
@@ -482,7 +490,8 @@ def signature_of_doc(doc) -> Signature:
                 # "A beat B" and "B lost to A" say one result: each named side gets its own sign.
                 for key, side in sides:
                     signs.setdefault(f"{axis}:{key}", set()).add(sign * side * polarity)
-            signs.setdefault(axis, set()).add(sign * polarity)
+            signs.setdefault(axis, set()).add(sign * polarity * (turned if by_role else 1))
+    signs = {**described_signs, **main_signs}
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
     def term_key(token):
@@ -537,6 +546,20 @@ def _slot(token, term_key) -> str:
     if head.dep_ == "ROOT" and head.pos_ == "AUX":
         return f"{role}>be"
     return f"{role}>{term_key(head) or head.lemma_.lower()}"
+
+
+# Dependencies by which a word describes a noun rather than says what happened.
+DESCRIBING = {"acl", "relcl", "amod", "compound"}
+
+
+def _describes(token) -> bool:
+    """Whether the word sits in a description of a noun: itself a noun's modifier, or inside a
+    clause that modifies one ("the men who were arrested")."""
+    while token.head.i != token.i:
+        if token.dep_ in DESCRIBING and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return True
+        token = token.head
+    return False
 
 
 def _within_np(token, head) -> bool:

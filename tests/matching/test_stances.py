@@ -1,0 +1,74 @@
+"""Opposite stances news copy takes on one event, in our own sentences: each pair says opposite things.
+
+A claim and its opposite share nearly every word ("voted for the bill", "voted against the bill"),
+so the matcher must see the one word that turns it. Each test has its counterpart that must still
+match, so no rule buys precision by refusing paraphrases.
+"""
+from claims.matching import same_claim
+
+
+def is_same(a, b):
+    return same_claim(a, b).same
+
+
+def test_voting_for_a_bill_is_not_voting_against_it():
+    assert not is_same("The senator voted for the harbour bill.", "The senator voted against the harbour bill.")
+    assert is_same("Councillor Brenn voted against the harbour levy.", "Councillor Brenn opposed the harbour levy in the vote.")
+
+
+def test_signing_a_bill_is_not_vetoing_it():
+    assert not is_same("The governor signed the ferry bill into law.", "The governor vetoed the ferry bill.")
+    assert is_same("The governor signed the ferry bill into law.", "The ferry bill was signed into law by the governor.")
+
+
+def test_releasing_suspects_is_not_arresting_them_though_they_were_detained_before():
+    # "detained" only describes the suspects; what the claim says happened is the release.
+    assert not is_same(
+        "Police in Holm arrested three men after the bank raid.",
+        "Police in Holm released the three men detained after the bank raid.",
+    )
+    assert is_same(
+        "Police in Holm released the three men detained after the bank raid.",
+        "The three men held over the Holm bank raid were freed by police.",
+    )
+
+
+def test_found_alive_is_not_found_dead_whoever_found_them():
+    # "rescue" in "rescue teams" names the teams; it says nothing of whether anyone survived.
+    assert not is_same(
+        "Rescue teams found the two missing climbers alive.",
+        "The two missing climbers were found dead by rescue teams.",
+    )
+    assert is_same(
+        "Rescue teams found the two missing climbers alive.",
+        "The two missing climbers were found alive by rescue teams.",
+    )
+
+
+def test_a_failed_launch_described_is_not_a_successful_one():
+    assert not is_same("The failed launch of the weather satellite cost 40 million euros.",
+                       "The successful launch of the weather satellite cost 40 million euros.")
+
+
+def test_having_enough_is_not_being_short():
+    assert not is_same("The clinic in Ostby has enough insulin for the winter.",
+                       "The clinic in Ostby is short of insulin for the winter.")
+    assert is_same("The clinic in Ostby is short of insulin for the winter.",
+                   "The Ostby clinic faces a shortage of insulin this winter.")
+
+
+def test_succeeding_is_not_a_failure():
+    assert not is_same("The vaccine trial in Varde succeeded.", "The vaccine trial in Varde was a failure.")
+
+
+def test_playing_is_not_missing_the_match():
+    assert not is_same("The captain will play in Saturday's derby.", "The captain will miss Saturday's derby.")
+    assert is_same("The captain will miss Saturday's derby.", "The captain is set to miss the derby on Saturday.")
+
+
+def test_being_beaten_is_losing():
+    assert is_same("The home side lost the cup final.", "The home side was beaten in the cup final.")
+    assert not is_same("The home side won the cup final.", "The home side was beaten in the cup final.")
+    # Named sides keep their own signs: the winner is the one "by" whom the other was beaten.
+    assert is_same("Holm beat Varde in the cup final.", "Varde were beaten by Holm in the cup final.")
+    assert not is_same("Holm beat Varde in the cup final.", "Holm were beaten by Varde in the cup final.")
