@@ -263,12 +263,46 @@ def _arguments(a: Signature, b: Signature) -> str | None:
     return None
 
 
+# What an act is aimed at, besides its object: "sent tanks to B", "earn less than B", "played against B".
+AIMED_AT = {"patient", "prep:to", "prep:than", "prep:against"}
+# "at" and "on" aim only what a verb sends ("fired tear gas at them", "launched strikes on them");
+# else they say where ("jobs will go at the carmaker", "worked on the roof").
+AIMED_AT_WITH_OBJECT = {"prep:at", "prep:on"}
+# Where a thing comes from against where it goes: "evacuated from Ostby" is not "evacuated to Ostby".
+LEAVING = {"prep:from", "prep:out"}
+REACHING = {"prep:to", "prep:into", "prep:towards", "prep:toward"}
+
+
+def _moved_names(a: Signature, b: Signature) -> str | None:
+    """A name both claims give, in other places: left in one and reached in the other, or two names
+    that trade places ("a Norlandic drone hit a depot in Sudmark" against "a Sudmarkian drone hit a
+    depot in Norland")."""
+    def slots(sig, keys):
+        return {slot for other, slot in sig.names if _same_name(keys, other) and slot}
+
+    shared = {keys: (slots(a, keys), slots(b, keys)) for keys, _ in a.names if slots(b, keys)}
+    for keys, (in_a, in_b) in shared.items():
+        roles_a, roles_b = {s.partition("/")[2] for s in in_a}, {s.partition("/")[2] for s in in_b}
+        if roles_a & roles_b:
+            continue
+        if roles_a & LEAVING and roles_b & REACHING or roles_a & REACHING and roles_b & LEAVING:
+            return f"from and to: {min(keys)}"
+    for first, (first_a, first_b) in shared.items():
+        for second, (second_a, second_b) in shared.items():
+            if first < second and not first_a & first_b and not second_a & second_b \
+                    and first_a & second_b and second_a & first_b:
+                return f"names trade places: {min(first)} and {min(second)}"
+    return None
+
+
 def _roles(a: Signature, b: Signature) -> str | None:
     def by_role(sig, role):
         # What a comparison is set against is acted on too ("women earn less than men"),
         # and so is where it is sent or done to: "A sent tanks to B" against "B sent tanks to A".
         if role == "patient":
-            return [arg[2] for arg in sig.arguments if arg[1] in {role, "prep:to", "prep:than", "prep:against"}]
+            sending = {arg[0] for arg in sig.arguments if arg[1] == "patient"}
+            return [arg[2] for arg in sig.arguments if arg[1] in AIMED_AT
+                    or arg[1] in AIMED_AT_WITH_OBJECT and arg[0] in sending]
         return [arg[2] for arg in sig.arguments if arg[1] == role]
 
     # Who won is settled by the sided stances: "A beat B" and "B lost to A" swap the roles, not the result.
@@ -381,7 +415,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _roles, _arguments, _time, _event, _speakers)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _moved_names, _roles, _arguments, _time, _event, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

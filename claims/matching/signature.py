@@ -44,7 +44,8 @@ COMMON_NAME_ZIPF = 4.6
 NP_INSIDE = {"compound", "amod", "poss", "nmod", "flat", "case"}
 UP_THROUGH = {"compound", "poss", "amod", "nmod", "appos", "conj", "case", "flat"}
 CONTROL_AXIS_NEEDS = {"nsubj", "nsubjpass", "dobj", "pobj"}
-ROLE_OF = {"nsubj": "agent", "dobj": "patient", "nsubjpass": "patient", "attr": "attr", "acomp": "attr"}
+# "lent the city money" is "lent money to the city": the dative is the one it goes to.
+ROLE_OF = {"nsubj": "agent", "dobj": "patient", "nsubjpass": "patient", "attr": "attr", "acomp": "attr", "dative": "prep:to"}
 
 _stemmer = snowballstemmer.stemmer("english")
 
