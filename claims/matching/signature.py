@@ -369,41 +369,10 @@ def signature_of_doc(doc) -> Signature:
     numbers = ranges_in(words)
 
     # Names: entities and runs of proper nouns the model left unlabelled, each with its anchor.
-    groups: list[list] = []
-    seen: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in NAME_LABELS:
-            span = list(ent)
-            # The small model often stops a name one word short ("the National Salvation" + "Front").
-            while span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].pos_ == "PROPN" \
-                    and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
-                span.append(doc[span[-1].i + 1])
-            toks = [t for t in span if t.i not in said_by and not t.is_punct and t.lower_ != "the"]
-            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
-            if toks:
-                groups.append((toks, root))
-            seen.update(t.i for t in span)
-    run: list = []
-    for token in content + [None]:
-        if token is not None and token.i not in seen and _is_name(token):
-            run.append(token)
-            continue
-        if run:
-            groups.append((run, run[-1]))
-            run = []
     names = []
     acronyms: dict[str, set[int]] = {}  # "icc" -> the token indices of "International Criminal Court"
-    for toks, root in groups:
-        phrase = " ".join(t.lower_ for t in toks)
-        capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
-        words = [t for t in toks if not t.is_stop] or toks  # "of" is never a key; "Front" is a stop word too
-        if phrase in NAME_PHRASES:
-            keys = {NAME_PHRASES[phrase]}
-        else:
-            rare = [t for t in words if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
-            keys = {name_key(t.text) for t in (rare or words)}
-            if len(capitals) >= 2:
-                keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
+    for toks, root in _name_groups(doc, said_by):
+        keys, capitals = _name_keys(toks)
         anchor, role = _anchor(root)
         names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
         if len(capitals) >= 3 and root.ent_type_ not in {"PERSON"}:
@@ -511,6 +480,48 @@ def signature_of_doc(doc) -> Signature:
         words=tuple(affixable),
         slots=tuple(slots),
     )
+
+
+def _name_groups(doc, left_out: set[int]) -> list[tuple[list, object]]:
+    """The names of a text, each as (its words, its root): entities and runs of proper nouns the
+    model left unlabelled; the words of `left_out` (who says it) are no part of a name."""
+    groups: list = []
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            span = list(ent)
+            # The small model often stops a name one word short ("the National Salvation" + "Front").
+            while span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].pos_ == "PROPN" \
+                    and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
+                span.append(doc[span[-1].i + 1])
+            toks = [t for t in span if t.i not in left_out and not t.is_punct and t.lower_ != "the"]
+            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
+            if toks:
+                groups.append((toks, root))
+            seen.update(t.i for t in span)
+    run: list = []
+    for token in [t for t in doc if t.i not in left_out and not t.is_punct and not t.is_space] + [None]:
+        if token is not None and token.i not in seen and _is_name(token):
+            run.append(token)
+            continue
+        if run:
+            groups.append((run, run[-1]))
+            run = []
+    return groups
+
+
+def _name_keys(toks) -> tuple[set[str], list[str]]:
+    """A name's loose keys ("norla" of "Norland's") and the initials of its capitalised words."""
+    phrase = " ".join(t.lower_ for t in toks)
+    capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
+    words = [t for t in toks if not t.is_stop] or toks  # "of" is never a key; "Front" is a stop word too
+    if phrase in NAME_PHRASES:
+        return {NAME_PHRASES[phrase]}, capitals
+    rare = [t for t in words if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
+    keys = {name_key(t.text) for t in (rare or words)}
+    if len(capitals) >= 2:
+        keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
+    return keys, capitals
 
 
 # Roles coarse enough that active and passive, or "made a profit" and "turned a profit", agree.
