@@ -248,6 +248,10 @@ def _actor(doc, said_by, pronoun, speaker: str | None, side: str | None) -> tupl
     claim's speaker; for "we" and "it", then the side. "I" is the speaker in person; "we" and "it"
     their organisation, so a person's name is not theirs, and "it" is never a person."""
     person = pronoun.lower_ in SELF_PERSON
+    if pronoun.lower_ in SELF_IT and any(
+            t.i < pronoun.i and t.i not in said_by and t.pos_ in {"NOUN", "PROPN"} and t.tag_ not in {"NNS", "NNPS"}
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in doc):
+        return None  # "The exchange agreed to pay, and its founder resigned": "it" is the exchange
     source = [t for t in doc if t.i in said_by and t.head.i in said_by and t.head.i != t.i and (
         t.dep_ in {"nsubj", "nsubjpass"} or t.dep_ == "pobj" and t.head.head.i in said_by)]
     source = [t for t in source if t.pos_ != "PRON"]  # "he said it ...": the pronoun names nobody

@@ -106,6 +106,18 @@ def test_it_said_by_a_person_is_not_the_person_nor_their_country():
     )
 
 
+def test_it_that_refers_to_a_thing_the_claim_names_is_that_thing():
+    # Both sides may report it: "it" is the bridge, whoever says so.
+    assert is_same(
+        said("The bridge at Varde was hit twice and it collapsed", "the Norland army"),
+        said("The bridge at Varde was hit twice and it collapsed", "the Sudmark army"),
+    )
+    assert is_same(
+        said("The depot at Varde was shelled and its roof collapsed", "the Norland army"),
+        said("The depot at Varde was shelled and its roof collapsed", "the Sudmark army"),
+    )
+
+
 # Reported speech: the text names who "it" is
 def test_the_text_naming_who_speaks_wins_over_the_speaker_field():
     reported = said("Sudmark's defence ministry said it had not shelled the market in Holm", "the Norland army")
