@@ -4,14 +4,15 @@ Called wherever claims are stored: a claim added by hand, a split or merged clai
 speaker or side is corrected (at once, in the request: one claim), and after a split of articles
 (by `claims.tasks.match_claims_task`, for the batch's new claims at once). For each new
 check-worthy claim: its signature (one parse, batched through nlp.pipe; its speaker and side are
-read with it, as they name the actor of a claim that says "we" or "it"); its candidates (selectors.matches.match_candidates over selectors.candidates:
-one statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
-signatures in one query (computed and stored for any claim that has none, as claims stored before
-matching existed); then claims.matching.compare() decides. Only pairs
-the matcher calls the same claim are stored; a changed number, a denial, another place are not
-matches, whatever their shared words. The same signatures are then compared with the examples of
-the known narratives (services.narrative_matching). A pair a reviewer said is not the same claim
-(services.rejections) is never stored again, however the claims are matched anew.
+read with it, as they name the actor of a claim that says "we" or "it"); its candidates
+(selectors.matches.match_candidates over selectors.candidates: one statement for the whole batch
+on PostgreSQL, a query a claim on SQLite); the candidates' stored signatures in one query
+(computed and stored for any claim that has none, as claims stored before matching existed); then
+claims.matching.compare() decides. Only pairs the matcher calls the same claim are stored; a
+changed number, a denial, another place are not matches, whatever their shared words. The same
+signatures are then compared with the examples of the known narratives (services.narrative_matching).
+A pair a reviewer said is not the same claim (services.rejections) is never stored again, however
+the claims are matched anew.
 
 Why a split queues its matching as a task of its own (on commit) instead of matching inside
 the split: matching a batch of claims costs most of what extracting them does, and grows with the
@@ -45,13 +46,13 @@ def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
     found = stored_signatures(by_id)
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
-        said = {pk: (speaker, side or "") for pk, speaker, side in
-                Claim.objects.filter(pk__in=[c.pk for c in missing]).values_list("pk", "speaker", "side__name")}
+        rows = Claim.objects.filter(pk__in=[c.pk for c in missing]).values_list("pk", "speaker", "side__name")
+        said = {pk: (speaker, side or "") for pk, speaker, side in rows}
         wanted = {c.pk: (c.text, *said.get(c.pk, ("", ""))) for c in missing}
         # A wire story's claim, repeated word for word by the same speaker, is parsed once.
         unique = list(dict.fromkeys(wanted.values()))
-        parsed = dict(zip(unique, signatures([text for text, _, _ in unique], speakers=[speaker for _, speaker, _ in unique],
-                                             sides=[side for _, _, side in unique])))
+        texts, speakers, sides = zip(*unique)
+        parsed = dict(zip(unique, signatures(list(texts), speakers=list(speakers), sides=list(sides))))
         fresh = {pk: parsed[key] for pk, key in wanted.items()}
         ClaimSignature.objects.filter(claim_id__in=list(fresh)).delete()
         ClaimSignature.objects.bulk_create(
