@@ -13,7 +13,7 @@ from .models import (
     NarrativeExample, NarrativeMatch, NarrativeRejection, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
-from .services.matching import partners_of, publication_changed, refresh_matches
+from .services.matching import partners_of, publication_changed, refresh_matches, speaker_corrected
 from .services.narrative_matching import refresh_narrative_marks
 
 
@@ -108,6 +108,9 @@ class ClaimAdmin(HistoryAdmin):
         if change and "text" in form.changed_data:
             # Corrected words are another claim to the matcher (as after a split or a merge).
             refresh_matches([obj])
+        elif change and {"speaker", "side"} & set(form.changed_data):
+            # Another speaker is another actor of a claim that says "we" or "it" (as on the claim page).
+            speaker_corrected([obj])
         # A repair of the state publishes or unpublishes the claim outside the workflow; one of
         # its words pairs it with other claims: the "matches a published verdict" marks of all
         # of them (former partners too) follow, as they do after publishing.

@@ -243,3 +243,19 @@ CAPITALS = {
 REFERRING_SPEAKERS = frozenset(
     "group company firm organisation organization movement militia agency party body club union".split()
 )
+
+# Pronouns by which whoever says a claim names itself as the one who acts: "we did not strike",
+# "our troops took the bridge", "(the ministry said) it had not targeted", "its forces". News copy
+# leaves the name to the attribution, so the claim's speaker stands in for them (signature.py).
+# "I" is the speaker in person; "we" its organisation or side; "it" only ever an organisation.
+SELF_PERSON = frozenset("i me my".split())
+SELF_GROUP = frozenset("we us our".split())
+SELF_IT = frozenset("it its".split())
+# The head of a description that makes a speaker a person, who is "he" or "she", never "it";
+# "we" said by one is their organisation, not them.
+PERSON_WORDS = frozenset(
+    """president minister governor mayor spokesman spokeswoman spokesperson secretary chairman chairwoman
+    chair director chief executive officer head leader colonel general commander premier deputy senator
+    judge lawyer ambassador envoy official adviser advisor manager chancellor commissioner prosecutor
+    representative lawmaker diplomat soldier witness resident doctor analyst expert member""".split()
+)

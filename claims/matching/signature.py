@@ -7,11 +7,16 @@ denied?), the stances on general opposite axes ("captured" against "held"), and 
 of each verb (who acts, on what, where) so that a changed actor or place is seen even when it is
 a common noun ("the regulator" against "the manufacturer").
 Who *said* it (the subject of "said", "according to ...") is set aside: the same claim is the same
-whoever repeats it. Everything here is plain data, so it can be stored as JSON beside the claim.
+whoever repeats it. Except where the claim names its actor only by a pronoun of whoever says it
+("we did not strike civilian areas", "the ministry said it had not ...", "our troops"): then the
+one who says it is the one who acts, and is read in as the actor (see `_stand_ins`): from the text
+when it names them, else from the claim's speaker as the article gives it, else its side's name.
+Everything here is plain data, so it can be stored as JSON beside the claim.
 """
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import snowballstemmer
 from wordfreq import zipf_frequency
@@ -19,9 +24,10 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES, NEGATING,
-    NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS, NOT_NEGATING_AFTER_NO,
-    REPORTING, OPPOSING_HEADS, STANCE_PHRASES, STANCE_VERBS, STANCES, SYNONYMS,
+    ALIASES, CAPITALS, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES,
+    NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS,
+    NOT_NEGATING_AFTER_NO, PERSON_WORDS, REPORTING, OPPOSING_HEADS, SELF_GROUP, SELF_IT, SELF_PERSON, STANCE_PHRASES,
+    STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
 from .numbers import DURATIONS, FRACTIONS, LENGTHS, SCALES, VAGUE, ranges_in, word_value
@@ -194,6 +200,130 @@ def _attribution(doc) -> set[int]:
     return out
 
 
+def _stand_ins(doc, said_by, speaker: str | None, side: str | None) -> dict[int, tuple[tuple[str, ...], bool]]:
+    """The pronouns by which whoever says the claim names itself as the actor of what it claims,
+    each with who that is: {token index: (keys, named)}. "We did not strike civilian areas", said
+    by the Sudmark army, is Sudmark's claim ("sudma", named); said by "the army" of no side, the
+    army's ("troop", not named: a description, which another claim may give as a name)."""
+    found = {}
+    for verb in _main_verbs(doc, said_by):
+        for pronoun in _self_pronouns(verb):
+            actor = _actor(doc, said_by, pronoun, speaker, side)
+            if actor:
+                found[pronoun.i] = actor
+    return found
+
+
+def _main_verbs(doc, said_by) -> list:
+    """The verbs of what a claim asserts: the root, or the clause a saying verb takes ("the
+    ministry said it had not targeted ..."), and the verbs joined to them ("captured ... and held")."""
+    main = []
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        if root.i in said_by:
+            main += [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.i not in said_by]
+        else:
+            main.append(root)
+    return main + [c for verb in main for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+
+
+SELF_PRONOUNS = SELF_PERSON | SELF_GROUP | SELF_IT
+
+
+def _self_pronouns(verb) -> list:
+    """The verb's actor as a speaker's pronoun: its subject ("we", "it"), who it is done by ("by
+    us"), the owner of its subject ("our troops", "its forces")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = []
+    for subject in subjects:
+        if subject.pos_ == "PRON" and subject.lower_ in SELF_PRONOUNS:
+            found.append(subject)
+        found += [c for c in subject.children if c.dep_ == "poss" and c.lower_ in SELF_PRONOUNS]
+    # "It was a mistake", "it is clear": an "it" of "be" stands for no actor.
+    return [p for p in found if p.lower_ != "it" or verb.pos_ == "VERB"]
+
+
+def _actor(doc, said_by, pronoun, speaker: str | None, side: str | None) -> tuple[tuple[str, ...], bool] | None:
+    """Who a speaker's pronoun stands for, as (keys, named). The text's own words come first ("the
+    Norland ministry said it ..." is Norland, whoever the article's speaker field names); then the
+    claim's speaker; for "we" and "it", then the side. "I" is the speaker in person; "we" and "it"
+    their organisation, so a person's name is not theirs, and "it" is never a person."""
+    person = pronoun.lower_ in SELF_PERSON
+    if pronoun.lower_ in SELF_IT and any(
+            t.i < pronoun.i and t.i not in said_by and t.pos_ in {"NOUN", "PROPN"} and t.tag_ not in {"NNS", "NNPS"}
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in doc):
+        return None  # "The exchange agreed to pay, and its founder resigned": "it" is the exchange
+    source = [t for t in doc if t.i in said_by and t.head.i in said_by and t.head.i != t.i and (
+        t.dep_ in {"nsubj", "nsubjpass"} or t.dep_ == "pobj" and t.head.head.i in said_by)]
+    source = [t for t in source if t.pos_ != "PRON"]  # "he said it ...": the pronoun names nobody
+    description = None
+    if source:
+        words = {u.i for t in source for u in t.subtree if u.i in said_by}
+        if pronoun.lower_ in SELF_IT and any(_a_person(t) for t in source):
+            return None  # "the minister said it had ...": "it" is not the minister
+        keys = _keys_of(_name_groups(doc, {t.i for t in doc} - words), person)
+        if keys:
+            return keys, True
+        description = next((_described(t) for t in source if t.pos_ in {"NOUN", "PROPN"}), None)
+    keys: tuple[str, ...] = ()
+    if said := _as_said(speaker):
+        if description is None and pronoun.lower_ in SELF_IT and _a_person(said.root):
+            return None  # said by a person, "it" is something else
+        keys = _keys_of(_name_groups(said.doc, _outside(said)), person)
+        if description is None and (person or not _a_person(said.root)) and said.root.pos_ in {"NOUN", "PROPN"}:
+            description = _described(said.root)
+    # "We" and "it" act for the side too: "the Defence Ministry" of Norland is Norland.
+    if not person and (side_said := _as_said(side)):
+        keys = tuple(sorted({*keys, *_keys_of(_name_groups(side_said.doc, _outside(side_said)), person=False)}))
+    if keys:
+        return keys, True
+    return ((description,), False) if description else None
+
+
+def _described(token) -> str:
+    """The term of the noun that describes who speaks ("the ministry"), as a claim's text would give
+    it: a speaker field parsed alone often takes its nouns for names."""
+    lemma = token.lemma_.lower()
+    return stem(SYNONYMS.get(lemma) or lemma)
+
+
+def _a_person(token) -> bool:
+    """A speaker who is someone, not an organisation: "Jon Hale", "the minister", "a spokesman"."""
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_WORDS \
+        or any(t.ent_type_ == "PERSON" for t in token.children if t.dep_ in {"appos", "compound", "flat"})
+
+
+def _keys_of(groups, person: bool) -> tuple[str, ...]:
+    """The keys of the names that say who acts, as one name: a person's own name counts only for
+    "I"; a capital also answers for its country ("Moscow" is "Russia")."""
+    keys = set()
+    for toks, root in groups:
+        # A word in small letters describes ("the defence ministry"), as a speaker field often does.
+        toks = [t for t in toks if t.text[:1].isupper()]
+        if not toks or not person and any(t.ent_type_ == "PERSON" for t in toks):
+            continue
+        keys |= _name_keys(toks)[0]
+    return tuple(sorted(keys | {CAPITALS[k] for k in keys if k in CAPITALS}))
+
+
+def _as_said(who: str | None):
+    """A speaker's or side's words as the subject of "said", where news copy has them: parsed
+    alone, "Kyiv" is an adjective and "the defence ministry" a name. None for no words."""
+    who = " ".join((who or "").split())
+    return _parsed_as_said(who) if who else None
+
+
+@lru_cache(maxsize=4096)
+def _parsed_as_said(who: str):
+    # Parsed once: the same few speakers recur on claim after claim.
+    doc = pipeline()(f"{who} said so.")
+    return doc.char_span(0, len(who), alignment_mode="expand") or doc[:-3]
+
+
+def _outside(span) -> set[int]:
+    return {t.i for t in span.doc if not span.start <= t.i < span.end}
+
+
 def _time_of(token) -> str | None:
     w = token.lower_
     if w in WEEKDAYS:
@@ -326,16 +456,22 @@ def _negations(doc, said_by) -> int:
     return count + source_denies
 
 
-def claim_signature(text: str) -> Signature:
-    return signature_of_doc(pipeline()(text))
+def claim_signature(text: str, speaker: str | None = None, side: str | None = None) -> Signature:
+    """`speaker` and `side`: who says the claim and for which side, as the claim records them ("the
+    Norland defence ministry", "Norland"); None when unknown, as for a text alone."""
+    return signature_of_doc(pipeline()(text), speaker, side)
 
 
-def signatures(texts, batch_size: int = 64) -> list[Signature]:
-    return [signature_of_doc(doc) for doc in pipeline().pipe(texts, batch_size=batch_size)]
+def signatures(texts, batch_size: int = 64, speakers=None, sides=None) -> list[Signature]:
+    """The texts' signatures in one batched parse; `speakers` and `sides`, when given, one per text."""
+    docs = pipeline().pipe(texts, batch_size=batch_size)
+    return [signature_of_doc(doc, speaker, side)
+            for doc, speaker, side in zip(docs, speakers or repeat(None), sides or repeat(None))]
 
 
-def signature_of_doc(doc) -> Signature:
+def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -> Signature:
     said_by = _attribution(doc)
+    stand_ins = _stand_ins(doc, said_by, speaker, side) if speaker is not None or side is not None else {}
     content = [t for t in doc if t.i not in said_by and not t.is_punct and not t.is_space]
     polarity = -1 if _negations(doc, said_by) % 2 else 1
 
@@ -370,45 +506,18 @@ def signature_of_doc(doc) -> Signature:
     numbers = ranges_in(words)
 
     # Names: entities and runs of proper nouns the model left unlabelled, each with its anchor.
-    groups: list[list] = []
-    seen: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in NAME_LABELS:
-            span = list(ent)
-            # The small model often stops a name one word short ("the National Salvation" + "Front").
-            while span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].pos_ == "PROPN" \
-                    and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
-                span.append(doc[span[-1].i + 1])
-            toks = [t for t in span if t.i not in said_by and not t.is_punct and t.lower_ != "the"]
-            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
-            if toks:
-                groups.append((toks, root))
-            seen.update(t.i for t in span)
-    run: list = []
-    for token in content + [None]:
-        if token is not None and token.i not in seen and _is_name(token):
-            run.append(token)
-            continue
-        if run:
-            groups.append((run, run[-1]))
-            run = []
     names = []
     acronyms: dict[str, set[int]] = {}  # "icc" -> the token indices of "International Criminal Court"
-    for toks, root in groups:
-        phrase = " ".join(t.lower_ for t in toks)
-        capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
-        words = [t for t in toks if not t.is_stop] or toks  # "of" is never a key; "Front" is a stop word too
-        if phrase in NAME_PHRASES:
-            keys = {NAME_PHRASES[phrase]}
-        else:
-            rare = [t for t in words if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
-            keys = {name_key(t.text) for t in (rare or words)}
-            if len(capitals) >= 2:
-                keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
+    for toks, root in _name_groups(doc, said_by):
+        keys, capitals = _name_keys(toks)
         anchor, role = _anchor(root)
         names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
         if len(capitals) >= 3 and root.ent_type_ not in {"PERSON"}:
             acronyms["".join(capitals)] = {t.i for t in toks}
+    for i, (keys, named) in stand_ins.items():
+        anchor, role = _anchor(doc[i])
+        if named and anchor:
+            names.append((keys, f"{anchor}/{role}"))  # "we" said by the Norland army: "Norland" acts
 
     # Terms: content words, synonyms folded, stemmed, weighted by rarity.
     terms: dict[str, float] = {}
@@ -435,6 +544,8 @@ def signature_of_doc(doc) -> Signature:
                 speaker_names.add(key)
     for keys, _ in names:
         mentions.update(keys)
+    for keys, _ in stand_ins.values():
+        mentions.update(keys)
 
     # Arguments of verbs: who acts, on what, where; as the terms of each noun phrase.
     arguments = set()
@@ -447,11 +558,15 @@ def signature_of_doc(doc) -> Signature:
         phrase = [token] + [t for t in token.subtree if t.dep_ in NP_INSIDE and t.head.i != t.i
                             and _within_np(t, token)]
         # Nouns only: "a misfired rocket" and "a failed rocket launch" are the same rocket.
-        phrase_terms = tuple(sorted({term_of(t)[1] for t in phrase if t.pos_ in {"NOUN", "PROPN"} and term_of(t)}))
+        phrase_terms = {term_of(t)[1] for t in phrase if t.pos_ in {"NOUN", "PROPN"} and term_of(t)}
+        # "we", "our troops": whoever says it, as its keys ("Norland's troops").
+        phrase_terms = tuple(sorted(phrase_terms.union(*(stand_ins[t.i][0] for t in phrase if t.i in stand_ins))))
         # Common words that narrow who it is: the "deputy" mayor, the "county" council.
         qualifiers = tuple(sorted({term_of(t)[1] for t in phrase if t.dep_ == "compound" and t.i != token.i
                                    and not _is_name(t) and term_of(t)}))
         head = term_of(token)
+        if head is None and token.i in stand_ins:
+            head = ("", min(stand_ins[token.i][0]))  # "we": named by whoever says it
         if phrase_terms and head:
             arguments.add((anchor, role, phrase_terms, head[1], qualifiers))
 
@@ -521,6 +636,48 @@ def signature_of_doc(doc) -> Signature:
         words=tuple(affixable),
         slots=tuple(slots),
     )
+
+
+def _name_groups(doc, left_out: set[int]) -> list[tuple[list, object]]:
+    """The names of a text, each as (its words, its root): entities and runs of proper nouns the
+    model left unlabelled; the words of `left_out` (who says it) are no part of a name."""
+    groups: list = []
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            span = list(ent)
+            # The small model often stops a name one word short ("the National Salvation" + "Front").
+            while span[-1].i + 1 < len(doc) and doc[span[-1].i + 1].pos_ == "PROPN" \
+                    and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
+                span.append(doc[span[-1].i + 1])
+            toks = [t for t in span if t.i not in left_out and not t.is_punct and t.lower_ != "the"]
+            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
+            if toks:
+                groups.append((toks, root))
+            seen.update(t.i for t in span)
+    run: list = []
+    for token in [t for t in doc if t.i not in left_out and not t.is_punct and not t.is_space] + [None]:
+        if token is not None and token.i not in seen and _is_name(token):
+            run.append(token)
+            continue
+        if run:
+            groups.append((run, run[-1]))
+            run = []
+    return groups
+
+
+def _name_keys(toks) -> tuple[set[str], list[str]]:
+    """A name's loose keys ("norla" of "Norland's") and the initials of its capitalised words."""
+    phrase = " ".join(t.lower_ for t in toks)
+    capitals = [t.text[0].lower() for t in toks if t.text[:1].isupper()]
+    words = [t for t in toks if not t.is_stop] or toks  # "of" is never a key; "Front" is a stop word too
+    if phrase in NAME_PHRASES:
+        return {NAME_PHRASES[phrase]}, capitals
+    rare = [t for t in words if zipf_frequency(t.lower_, "en") < COMMON_NAME_ZIPF or t.lower_ in ALIASES]
+    keys = {name_key(t.text) for t in (rare or words)}
+    if len(capitals) >= 2:
+        keys.add("".join(capitals))  # "International Criminal Court" also answers to "ICC"
+    return keys, capitals
 
 
 # Roles coarse enough that active and passive, or "made a profit" and "turned a profit", agree.

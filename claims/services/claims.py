@@ -9,7 +9,7 @@ from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
 from ..workflow import ReviewState
 from .clusters import members_removed
 from .disputes import refresh_dispute_flags
-from .matching import find_matches, refresh_matches
+from .matching import find_matches, refresh_matches, speaker_corrected
 from .reviews import locked, locked_in_order, save_claim
 
 # Only claims nobody has started on may be cut up or joined: reviewed work keeps its span.
@@ -62,9 +62,12 @@ def correct_claim(
     permissions.require(permissions.can_correct(user, claim), "You cannot correct this claim.")
     if side is not None and side.topic_id != claim.article.topic_id:
         raise ValidationError("That side belongs to another topic.", code="wrong_side")
+    who_before = (claim.speaker, claim.side_id)
     claim.speaker, claim.source, claim.side, claim.kind = speaker.strip(), source, side, kind
     claim.full_clean()
     save_claim(claim, user, "speaker", "source", "side", "kind")
+    if (claim.speaker, claim.side_id) != who_before:
+        speaker_corrected([claim])  # "we did not strike ..." is another actor's claim now
     return claim
 
 

@@ -1,16 +1,18 @@
 """Finding, when claims are stored, the claims of other articles that assert the same thing.
 
-Called wherever claims are stored: a claim added by hand, a split or merged claim (at once, in
-the request: one claim), and after a split of articles (by `claims.tasks.match_claims_task`,
-for the batch's new claims at once). For each new check-worthy claim: its signature
-(one parse, batched through nlp.pipe); its candidates (selectors.matches.match_candidates over selectors.candidates:
-one statement for the whole batch on PostgreSQL, a query a claim on SQLite); the candidates' stored
-signatures in one query (computed and stored for any claim that has none, as claims stored before
-matching existed); then claims.matching.compare() decides. Only pairs
-the matcher calls the same claim are stored; a changed number, a denial, another place are not
-matches, whatever their shared words. The same signatures are then compared with the examples of
-the known narratives (services.narrative_matching). A pair a reviewer said is not the same claim
-(services.rejections) is never stored again, however the claims are matched anew.
+Called wherever claims are stored: a claim added by hand, a split or merged claim, a claim whose
+speaker or side is corrected (at once, in the request: one claim), and after a split of articles
+(by `claims.tasks.match_claims_task`, for the batch's new claims at once). For each new
+check-worthy claim: its signature (one parse, batched through nlp.pipe; its speaker and side are
+read with it, as they name the actor of a claim that says "we" or "it"); its candidates
+(selectors.matches.match_candidates over selectors.candidates: one statement for the whole batch
+on PostgreSQL, a query a claim on SQLite); the candidates' stored signatures in one query
+(computed and stored for any claim that has none, as claims stored before matching existed); then
+claims.matching.compare() decides. Only pairs the matcher calls the same claim are stored; a
+changed number, a denial, another place are not matches, whatever their shared words. The same
+signatures are then compared with the examples of the known narratives (services.narrative_matching).
+A pair a reviewer said is not the same claim (services.rejections) is never stored again, however
+the claims are matched anew.
 
 Why a split queues its matching as a task of its own (on commit) instead of matching inside
 the split: matching a batch of claims costs most of what extracting them does, and grows with the
@@ -37,14 +39,21 @@ KEEP = 20  # matches stored per new claim, the closest
 
 def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
     """Each claim's signature, read from storage; computed (in one batch) and stored when missing
-    or written by other matcher code."""
+    or written by other matcher code. Who says a claim is part of it when its text acts only as
+    "we" or "it" (claims.matching.signature), so the claims' speakers and sides are read with
+    them, in one query: callers load claims with only the fields they need."""
     by_id = {claim.pk: claim for claim in claims}
     found = stored_signatures(by_id)
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
-        texts = list(dict.fromkeys(c.text for c in missing))  # a wire story's claim, repeated word for word, is parsed once
-        parsed = dict(zip(texts, signatures(texts)))
-        fresh = {c.pk: parsed[c.text] for c in missing}
+        rows = Claim.objects.filter(pk__in=[c.pk for c in missing]).values_list("pk", "speaker", "side__name")
+        said = {pk: (speaker, side or "") for pk, speaker, side in rows}
+        wanted = {c.pk: (c.text, *said.get(c.pk, ("", ""))) for c in missing}
+        # A wire story's claim, repeated word for word by the same speaker, is parsed once.
+        unique = list(dict.fromkeys(wanted.values()))
+        texts, speakers, sides = zip(*unique)
+        parsed = dict(zip(unique, signatures(list(texts), speakers=list(speakers), sides=list(sides))))
+        fresh = {pk: parsed[key] for pk, key in wanted.items()}
         ClaimSignature.objects.filter(claim_id__in=list(fresh)).delete()
         ClaimSignature.objects.bulk_create(
             [ClaimSignature(claim_id=pk, data=sig.as_json(), matcher=MATCHER) for pk, sig in fresh.items()], batch_size=500
@@ -132,16 +141,41 @@ def match_again(claim_ids: list[int], other_ids: list[int]) -> list[ClaimMatch]:
 def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:
     """A claim whose text changed (split, merged): its old signature and matches (with claims and
     with narratives) go, and its matches are found again."""
+    ClaimSignature.objects.filter(claim_id__in=[claim.pk for claim in claims]).delete()
+    # A claim whose text changed is not published (only claims nobody started on are split or
+    # merged), so only its own mark can have changed, not its former partners'.
+    return _match_anew(claims)
+
+
+def speaker_corrected(claims: list[Claim]) -> list[ClaimMatch]:
+    """A claim's speaker or side was corrected. Where its text names its actor only as "we", "our"
+    or "it", the speaker is that actor to the matcher (claims.matching.signature): its signature is
+    computed again and, when that changed, its matches are found anew, as after new words; its
+    former partners' marks follow (it may be published, unlike a claim split or merged). A claim
+    that names its actor keeps its signature, and its matches stay as they are."""
+    ids = [claim.pk for claim in claims]
+    before = stored_signatures(ids)
+    ClaimSignature.objects.filter(claim_id__in=ids).delete()
+    after = signatures_for(claims)
+    changed = [claim for claim in claims if before.get(claim.pk) != after.get(claim.pk)]
+    if not changed:
+        return []
+    partners = partners_of([claim.pk for claim in changed])
+    stored = _match_anew(changed)
+    refresh_published_marks(partners)
+    return stored
+
+
+def _match_anew(claims: list[Claim]) -> list[ClaimMatch]:
+    """The claims' matches (with claims and with narratives) go and are found again from their
+    signatures as they are stored now."""
     from .narrative_matching import forget_claims
 
     ids = [claim.pk for claim in claims]
     forget_claims(ids)
-    ClaimSignature.objects.filter(claim_id__in=ids).delete()
     ClaimMatch.objects.filter(claim_id__in=ids).delete()
     ClaimMatch.objects.filter(earlier_id__in=ids).delete()
     stored = find_matches(claims)
-    # A claim whose text changed is not published (only claims nobody started on are split or
-    # merged), so only its own mark can have changed, not its former partners'.
     refresh_published_marks(ids)
     return stored
 
