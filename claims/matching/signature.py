@@ -42,6 +42,14 @@ CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}([:.]\d{2})?$")
 # Parts of the day, in the two halves news copy tells apart ("overnight" is "during the night").
 DAYPARTS = {"morning": "morning", "dawn": "morning", "daybreak": "morning", "afternoon": "afternoon",
             "evening": "night", "night": "night", "overnight": "night", "midnight": "night", "dusk": "night"}
+# Words that make a phrase a time: the units of the calendar and the clock, its named parts and
+# the words that place a time relative to now.
+TIME_WORDS = frozenset(
+    "second minute hour day week weekend fortnight month year decade century millennium season quarter "
+    "morning afternoon evening night overnight midnight dawn dusk noon today tonight yesterday tomorrow "
+    "ago recently recent lately past future time era period term semester holiday christmas easter "
+    "ramadan eid new".split()
+) | WEEKDAYS | SEASONS | MONTHS
 DECADE = re.compile(r"^(1[89]|20)\d0s$")
 HALF_DAY = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
@@ -488,7 +496,9 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         if any(_time_of(t) or t.i in said_by for t in ent):
             continue
         words = [t.lemma_.lower() for t in words if not t.like_num and word_value(t.lower_) is None]
-        if words:
+        # The parser calls other phrases dates too ("the retirement age to 64"): a date in words
+        # names a time ("last year", "the weekend", "recently").
+        if words and TIME_WORDS.intersection(words):
             times.add("when:" + " ".join(words))
 
     # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
