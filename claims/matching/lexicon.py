@@ -156,21 +156,27 @@ _STANCES = {
         "block veto forbid ban prohibit reject refuse",
     ),
     "open": (
-        "open reopen resume start begin launch restart operate proceed",
+        "open reopen resume start begin launch restart operate operational proceed",
         "close closed shut halt suspend stop end cancel scrap postpone ground grounded",
     ),
     "custody": ("arrest detain jail imprison convict sentence remand", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
     "hit": ("hit strike destroy damage", "intercept intact undamaged miss spare foil thwart avert"),
-    "outcome": ("safe safely success successful succeed pass meet", "crash fail failure sink capsize miss danger dangerous"),
+    "outcome": (
+        "safe safely success successful succeed pass meet afloat progress breakthrough",
+        "crash fail failure sink capsize miss danger dangerous",
+    ),
     "restriction": ("impose introduce tighten", "lift ease repeal relax loosen"),
     "guilt": ("guilty convict", "innocent acquit clear exonerate"),
+    "charge": ("charge indict prosecute", ""),  # dropped: the phrases below
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
     "true": ("true accurate correct", "false inaccurate wrong"),
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
-    "presence": ("present", "missing absent"),
+    "presence": ("present return", "missing absent"),
+    # A disease, a fire, a spill: "has spread to" against "has been contained".
+    "spread": ("spread", "contain"),
     # Whether there is enough of something: "has enough beds" against "is short of beds".
     "sufficiency": ("enough sufficient adequate ample plenty", "short shortage lack lacking insufficient inadequate scarce"),
     # Taking part or not: "will play on Sunday" against "will miss Sunday's match".
@@ -202,6 +208,11 @@ STANCE_PHRASES = {
     ("stand", "still"): ("integrity", 1),
     ("run", "normally"): ("open", 1),
     ("fall", "short"): ("outcome", -1),  # "fell short of a majority" against "passed"
+    ("break", "down"): ("outcome", -1),  # "the talks broke down" against "made progress"
+    # Charges brought against charges dropped; the word "charges" itself then stands on no axis.
+    ("drop", "charges"): ("charge", -1),
+    ("drop", "charge"): ("charge", -1),
+    ("withdraw", "charges"): ("charge", -1),
     ("lay", "off"): ("staff", -1),
     ("pull", "out"): ("membership", -1),  # "pulled out of the deal" against "signed the deal"
     ("back", "out"): ("membership", -1),

@@ -586,7 +586,11 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
     # it: "police released the suspects detained" is a release, "a failed launch cost $2m" a failure.
     main_signs: dict[str, set[int]] = {}
     described_signs: dict[str, set[int]] = {}
+    # The word that makes a two-word phrase ("dropped the charges") is the phrase's, not a stance of its own.
+    in_phrase = {c.i for t in content for c in t.children if (t.lemma_.lower(), c.lower_) in STANCE_PHRASES}
     for token in content:
+        if token.i in in_phrase:
+            continue
         signs = described_signs if _describes(token) else main_signs
         lemma = token.lemma_.lower()
         phrasal = [STANCE_PHRASES.get((lemma, c.lower_)) or STANCE_PHRASES[lemma, c.dep_] for c in token.children
@@ -609,7 +613,11 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         # "The team was beaten": its subject lost. The named sides below take their signs from
         # their roles already ("beaten by A": A won), so only the claim's own sign turns.
         turned = -1 if by_role and any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children) else 1
-        for axis, sign in phrasal or ([by_role] if by_role else None) or STANCES.get(lemma, ()) or STANCES.get(token.lower_, ()):
+        # An adjective stands as written: "missing" is absent, not a miss of the verb "to miss".
+        as_adjective = token.pos_ == "ADJ" or token.dep_ in {"acomp", "amod", "oprd"}
+        own = (STANCES.get(token.lower_) if as_adjective else None) or STANCES.get(lemma, ()) \
+            or STANCES.get(token.lower_, ())
+        for axis, sign in phrasal or ([by_role] if by_role else None) or own:
             if axis == "control" and not _has_named_argument(token):
                 continue  # "took 3 million euros", "14 held": not a place changing hands
             if axis in BY_WHOM and (sides := _sides(token)):

@@ -72,3 +72,34 @@ def test_being_beaten_is_losing():
     # Named sides keep their own signs: the winner is the one "by" whom the other was beaten.
     assert is_same("Holm beat Varde in the cup final.", "Varde were beaten by Holm in the cup final.")
     assert not is_same("Holm beat Varde in the cup final.", "Holm were beaten by Varde in the cup final.")
+
+
+def test_charges_dropped_are_not_charges_brought():
+    assert not is_same("Prosecutors in Holm charged the harbour master with bribery.",
+                       "Prosecutors in Holm dropped the bribery charges against the harbour master.")
+    assert is_same("Prosecutors in Holm dropped the bribery charges against the harbour master.",
+                   "The bribery charges against the harbour master were dropped by prosecutors in Holm.")
+
+
+def test_a_boat_that_stayed_afloat_did_not_sink():
+    assert not is_same("The cargo ship sank in the storm off Varde.", "The cargo ship stayed afloat in the storm off Varde.")
+
+
+def test_people_who_came_back_are_not_still_missing():
+    # "missing" stands as written, not as the verb "to miss", and describes them in the first.
+    assert not is_same("The missing climbers have returned to their camp.", "The climbers remain missing.")
+    assert is_same("The climbers remain missing.", "The climbers are still missing.")
+
+
+def test_an_outbreak_that_spread_was_not_contained():
+    assert not is_same("The cholera outbreak has spread to three districts of Holm.",
+                       "The cholera outbreak has been contained to three districts of Holm.")
+
+
+def test_talks_that_broke_down_did_not_make_progress():
+    assert not is_same("The wage talks at the Varde plant broke down on Thursday.",
+                       "The wage talks at the Varde plant made progress on Thursday.")
+
+
+def test_a_runway_still_operational_is_not_closed():
+    assert not is_same("The main runway at Holm airport remains operational.", "The main runway at Holm airport has been closed.")
