@@ -275,3 +275,18 @@ def record_number(value, minimum: int = 1) -> int | None:
         return None  # the same digits as WHOLE_NUMBER, and no more of them than MAX_ID has
     number = int(value)
     return number if minimum <= number <= MAX_ID else None
+
+
+# The words a request may say yes or no with, in any case: what the API's first yes-or-no filter
+# (pydantic's bool, `disputed`) took from the start, so no client that used it is refused now.
+_YES = frozenset({"true", "1", "yes", "y", "t", "on"})
+_NO = frozenset({"false", "0", "no", "n", "f", "off"})
+
+
+def yes_or_no(value) -> bool | None:
+    """A yes-or-no a request sent as a word ("true", "FALSE", "1", "off"), or None when it is none."""
+    if not isinstance(value, str) or len(value) > 5:
+        return None
+    word = value.lower()
+    return True if word in _YES else False if word in _NO else None
+
