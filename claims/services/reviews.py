@@ -100,7 +100,7 @@ def send_back(*, claim: Claim, editor, comment: str, seen_version=None) -> Verdi
     """The editor returns the verdict to its reviewer with a comment saying what to fix."""
     claim = locked(claim, seen_version)
     verdict = Verdict.objects.get(claim=claim)
-    permissions.require(permissions.can_approve(editor, verdict), "Only an editor can send a verdict back.")
+    permissions.require(permissions.can_approve(editor, verdict), "Only an editor who did not write this verdict can send it back.")
     workflow.move(claim, ReviewState.IN_REVIEW)
     verdict.editor_comment = comment
     verdict.version += 1
