@@ -78,6 +78,10 @@ def test_the_migration_rekeys_what_was_stored_and_keeps_apart_what_would_collide
     rekeyed = match("İzmir is flooded.", "The port is shut.")
     kept = match("Istanbul is flooded.", "The port is shut.")
     collides = match("İstanbul is flooded.", "The port is shut.")  # the same pair as `kept` under the one rule
+    texts = sorted(["İstanbul is flooded.", "ISTANBUL IS FLOODED."], key=_old_wording_key)
+    one_claim = MatchRejection.objects.create(  # two ends of one article that the one rule makes one claim
+        first_article=one, first_key=_old_wording_key(texts[0]), first_text=texts[0],
+        second_article=one, second_key=_old_wording_key(texts[1]), second_text=texts[1], rejected_by=user)
     told = NarrativeRejection.objects.create(narrative=plain, article=one, claim_key=_old_wording_key("İzmir burns."),
                                              claim_text="İzmir burns.", rejected_by=user)
 
@@ -97,4 +101,5 @@ def test_the_migration_rekeys_what_was_stored_and_keeps_apart_what_would_collide
     assert rows[rekeyed.pk] == (wording_key("İzmir is flooded."), wording_key("The port is shut."))
     assert rows[kept.pk] == (wording_key("Istanbul is flooded."), wording_key("The port is shut."))
     assert rows[collides.pk] == (collides.first_key, collides.second_key)  # left as it was, not a crash
+    assert rows[one_claim.pk] == (one_claim.first_key, one_claim.second_key)
     assert told_key == wording_key("İzmir burns.")
