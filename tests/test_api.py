@@ -176,3 +176,20 @@ def test_an_archived_narrative_is_no_filter(client, editor_token, marked_claims)
     narratives.archive_narrative(narrative=narrative, user=UserFactory(role="Editor"))
     response = client.get("/api/claims", {"narrative": str(narrative.pk)}, headers=auth(editor_token))
     assert response.status_code == 400 and "narrative:" in response.json()["detail"]
+
+
+# --- Who may is asked before what was sent is read: a 403, not a 400, 404 or 422 to fix first ---
+
+
+@pytest.mark.parametrize("payload", [{}, {"text": TEXT, "published_on": "soon"}, {"text": TEXT, "topic": 999999},
+                                     {"text": TEXT, "topic": 0}, {"text": "short"}])
+def test_a_reviewers_token_submitting_a_bad_article_is_told_403(client, reviewer, payload):
+    token = create_token(user=reviewer, name="dashboard")[1]
+    response = client.post("/api/articles", payload, content_type="application/json", headers=auth(token))
+    assert response.status_code == 403 and not ImportJob.objects.exists()
+
+
+@pytest.mark.parametrize("job_id", ["0", "nine", "999999"])
+def test_a_reviewers_token_following_a_bad_import_number_is_told_403(client, reviewer, job_id):
+    token = create_token(user=reviewer, name="dashboard")[1]
+    assert client.get(f"/api/imports/{job_id}", headers=auth(token)).status_code == 403
