@@ -8,6 +8,7 @@ The endpoints call the same services and selectors as the web pages, so permissi
 validation cannot drift between the two.
 """
 import datetime
+from functools import partial
 from typing import Annotated
 
 from django.conf import settings
@@ -16,10 +17,11 @@ from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.security import HttpBearer
 from ninja.throttling import AnonRateThrottle
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
 
 from . import permissions, ratings
-from .input_rules import MAX_ID, MAX_URL_CHARS, record_number, require_plain_text
+from .input_rules import MAX_ID, MAX_URL_CHARS, record_number, require_plain_text, yes_or_no
 from .models import ImportJob, Topic
 from .public_links import fact_check_urls, site_url
 from .selectors.fact_check_search import MAX_QUERY_CHARS, clean_query, search_fact_checks
@@ -35,6 +37,22 @@ class TokenAuth(HttpBearer):
         if user is None or not permissions.can_use_workbench(user):
             return None
         request.user = user
+        return user
+
+
+class EditorTokenAuth(TokenAuth):
+    """An editor's token, for the routes that import: anyone else's is told 403 here, before what
+    they sent is read (ninja reads it after the token), not asked to correct an article, a topic or
+    a job number only to be refused once they have. The services ask again."""
+
+    def __init__(self, refusal: str):
+        super().__init__()
+        self.refusal = refusal
+
+    def authenticate(self, request, token):
+        user = super().authenticate(request, token)
+        if user is not None:
+            permissions.require(permissions.can_import_articles(user), self.refusal)
         return user
 
 
@@ -64,7 +82,46 @@ def _invalid(request, exc):
 # Every number a client sends has bounds the database can hold (ids are 64-bit, MAX_ID; an offset past
 # this many verdicts finds nothing anyway), so an out-of-range one is a 422 with the bound, not a 500.
 MAX_OFFSET = 1_000_000_000
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+# What a parameter naming a record or saying yes or no takes, one rule each for every filter, path and
+# body of the API. A value that is not of the parameter's kind (no id, no yes or no) is a 422, as
+# pydantic answers for every other parameter here (limit, offset, q's length); a well-formed id the
+# desk has no record of is the queue filter's 400, as an unknown state is. Left empty, a filter is no
+# filter: the queue's own links send "topic=" for "Any".
+RECORD_ID = f"Input should be a record's id, a whole number from 1 to {MAX_ID}"
+
+
+def _shown(value) -> str:
+    return repr(value if not isinstance(value, str) else value[:20])
+
+
+def _record_id(value, *, words: tuple[str, ...] = ()):
+    if value is None or value == "" or value in words:
+        return value or None
+    number = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value if 1 <= value <= MAX_ID else None
+    elif isinstance(value, str):
+        number = record_number(value)  # ASCII digits only: int() would read "٣" as 3
+    if number is None:
+        also = "".join(f" (or {word})" for word in words)
+        raise PydanticCustomError("record_id", RECORD_ID + also + ", not {value}", {"value": _shown(value)})
+    return number
+
+
+def _yes_or_no(value):
+    if value is None or value == "" or isinstance(value, bool):
+        return value if isinstance(value, bool) else None
+    answer = yes_or_no(value)
+    if answer is None:
+        raise PydanticCustomError("yes_or_no", "Input should be true or false (or 1 or 0, yes or no, on or off), "
+                                                "in any case, not {value}", {"value": _shown(value)})
+    return answer
+
+
+_ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+Id = Annotated[int | None, BeforeValidator(_record_id), WithJsonSchema(_ID_SCHEMA)]
+YesOrNo = Annotated[bool | None, BeforeValidator(_yes_or_no), WithJsonSchema({"type": "boolean"})]
 
 
 class In(Schema):
@@ -87,7 +144,7 @@ class ArticleIn(In):
     url: str = Field("", max_length=MAX_URL_CHARS, description="An http(s) link to the article (or give text instead).")
     title: str = Field("", max_length=500)
     published_on: datetime.date | None = None
-    topic: Id | None = None
+    topic: Id = None
 
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"title": "Harbour queue", "published_on": "2025-03-04",
@@ -127,7 +184,8 @@ def _job_out(job: ImportJob) -> dict:
     }
 
 
-@api.post("/articles", response={202: JobOut, 400: Problem, 403: Problem}, summary="Submit an article (text or URL)")
+@api.post("/articles", auth=EditorTokenAuth("Only editors can import articles."),
+          response={202: JobOut, 400: Problem, 403: Problem}, summary="Submit an article (text or URL)")
 def submit_article(request, payload: ArticleIn):
     topic = get_object_or_404(Topic, pk=payload.topic) if payload.topic else None
     job = imports.import_one(
@@ -137,9 +195,9 @@ def submit_article(request, payload: ArticleIn):
     return Status(202, _job_out(job))
 
 
-@api.get("/imports/{job_id}", response={200: JobOut, 404: Problem}, summary="The state of an import job")
-def import_job(request, job_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    permissions.require(permissions.can_import_articles(request.user), "Only editors can follow imports.")
+@api.get("/imports/{job_id}", auth=EditorTokenAuth("Only editors can follow imports."),
+         response={200: JobOut, 403: Problem, 404: Problem}, summary="The state of an import job")
+def import_job(request, job_id: Path[Id]):
     return _job_out(get_object_or_404(ImportJob, pk=job_id))
 
 
@@ -166,14 +224,15 @@ class ClaimPage(Schema):
 
 class ClaimFilters(In):
     state: str | None = None
-    topic: Id | None = None
-    side: Id | None = None
-    source: Id | None = None
-    disputed: bool | None = None
-    # The queue's two marks. Strings checked here, not bool and int: a bad value is a 400 saying
-    # what is wanted, as a bad state or topic is, not pydantic's 422.
-    matches_published: str | None = Field(None, description="true or false: whether the claim matches a published verdict.")
-    narrative: str | None = Field(None, description="An active known narrative's id (or any): the claims that repeat it.")
+    topic: Id = None
+    side: Id = None
+    source: Id = None
+    disputed: YesOrNo = None
+    matches_published: YesOrNo = Field(None, description="Whether the claim matches a published verdict.")
+    narrative: Annotated[
+        int | str | None, BeforeValidator(partial(_record_id, words=("any",))),
+        WithJsonSchema({"anyOf": [_ID_SCHEMA, {"const": "any"}]}),
+    ] = Field(None, description="An active known narrative's id (or any): the claims that repeat it.")
     q: str | None = Field(None, max_length=200)
     sort: str = "worthiness"
     after: str = Field("", max_length=500)
@@ -182,13 +241,8 @@ class ClaimFilters(In):
 @api.get("/claims", response={200: ClaimPage, 400: Problem}, summary="Claims, filtered like the review queue")
 def list_claims(request, filters: Query[ClaimFilters]):
     data = {k: v for k, v in filters.dict().items() if v not in (None, "") and k not in ("after", "matches_published")}
-    if filters.matches_published not in (None, ""):
-        wanted = {"true": "yes", "false": "no"}.get(filters.matches_published)
-        if wanted is None:
-            raise ValidationError(f"matches_published: true or false, not {filters.matches_published[:20]!r}")
-        data["matches_verdict"] = wanted
-    if filters.narrative not in (None, "") and filters.narrative != "any" and record_number(filters.narrative) is None:
-        raise ValidationError(f"narrative: a known narrative's id (or any), not {filters.narrative[:20]!r}")
+    if filters.matches_published is not None:
+        data["matches_verdict"] = "yes" if filters.matches_published else "no"
     filterset = QueueFilter(data, queryset=queue_claims(), user=request.user)
     if not filterset.form.is_valid():
         raise ValidationError("; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.form.errors.items()))

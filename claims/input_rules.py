@@ -227,13 +227,28 @@ def normal_name(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).split())
 
 
+# The dot above that case folding leaves on an "i": "İ" (U+0130, Turkish and Azeri) folds to "i"
+# and U+0307. No other letter's folding leaves a mark that NFKC does not put back on its letter.
+_DOT_ABOVE_I = re.compile("i\u0307")
+
+
+def folded(text: str) -> str:
+    """Text as two spellings of the same words compare, the one rule for narrative names
+    (name_key) and claim words (models.wording_key): compatibility forms (NFKC: full width,
+    ligatures, an accent typed apart), Unicode's full case folding ("Straße" is "STRASSE", which
+    lower() keeps apart, as it keeps "ǅ" from "ǆ"), the dot above left by folding "İ" dropped
+    ("İstanbul" is "Istanbul", whose capital has no dot: the desk types either), NFKC again (case
+    folding can undo it, and dropping the dot can leave a mark to join) and spaces one apart. The
+    dotless "ı" stays a letter of its own."""
+    text = _DOT_ABOVE_I.sub("i", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
 def name_key(value: str) -> str:
-    """What two names are compared by: the normal name (above), case folded (Unicode's full case
-    folding, so "Straße" and "STRASSE" are one name, as are "ǅ" and "ǆ", which lower() keeps
-    apart: lower("ẞ") is "ß", not "ss") and put in NFKC again, as case folding can undo it. A
-    name's key is stored beside it, so a unique constraint on the key holds the rule in the
-    database too; PostgreSQL's and SQLite's lower() know no full case folding."""
-    return unicodedata.normalize("NFKC", normal_name(value).casefold())
+    """What two names are compared by: the folded name (above). A name's key is stored beside it,
+    so a unique constraint on the key holds the rule in the database too; PostgreSQL's and
+    SQLite's lower() know no full case folding."""
+    return folded(value)
 
 
 def require_plain_name(value) -> None:
@@ -275,3 +290,18 @@ def record_number(value, minimum: int = 1) -> int | None:
         return None  # the same digits as WHOLE_NUMBER, and no more of them than MAX_ID has
     number = int(value)
     return number if minimum <= number <= MAX_ID else None
+
+
+# The words a request may say yes or no with, in any case: what the API's first yes-or-no filter
+# (pydantic's bool, `disputed`) took from the start, so no client that used it is refused now.
+_YES = frozenset({"true", "1", "yes", "y", "t", "on"})
+_NO = frozenset({"false", "0", "no", "n", "f", "off"})
+
+
+def yes_or_no(value) -> bool | None:
+    """A yes-or-no a request sent as a word ("true", "FALSE", "1", "off"), or None when it is none."""
+    if not isinstance(value, str) or len(value) > 5:
+        return None
+    word = value.lower()
+    return True if word in _YES else False if word in _NO else None
+

@@ -96,6 +96,13 @@ def can_approve(user, verdict) -> bool:
     return _has_any(user, Role.ADMIN, Role.EDITOR) and verdict.reviewer_id != user.pk
 
 
+def can_decide_verdict(user, claim) -> bool:
+    """Approving the claim's verdict or sending it back: an editor who did not write it. Before a
+    verdict is written, any editor (the workflow then says there is nothing to approve)."""
+    verdict = getattr(claim, "verdict", None)
+    return can_approve(user, verdict) if verdict is not None else _has_any(user, Role.ADMIN, Role.EDITOR)
+
+
 def can_export(user) -> bool:
     return _has_any(user, Role.ADMIN, Role.EDITOR)
 

@@ -13,12 +13,12 @@ rejected even once the row that held them is gone. Undoing one ("restore suggest
 rejection; django-simple-history records both, with who and when.
 """
 import hashlib
-import unicodedata
 
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..input_rules import folded
 from .articles import Article
 from .fields import PlainCharField, PlainTextField
 from .narratives import Narrative
@@ -27,10 +27,10 @@ MAX_REASON_CHARS = 500
 
 
 def wording_key(text: str) -> str:
-    """A claim's words as a rejection names them: case, spacing and compatibility forms (full
-    width, ligatures) do not make another claim of the same words."""
-    normal = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()
+    """A claim's words as a rejection names them: folded as names are (input_rules.folded: case,
+    spacing and compatibility forms do not make another claim of the same words), then hashed, as
+    a claim's words can run long."""
+    return hashlib.sha256(folded(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class MatchRejection(models.Model):

@@ -63,6 +63,24 @@ def _require_not_a_dispute(claim: Claim, other: Claim) -> None:
         raise ValidationError(f"Claim {other.pk} disputes this claim: they cannot be the same claim.")
 
 
+def _locked_groups(claim: Claim, other: Claim) -> None:
+    """Lock the two claims and every member of their groups, all through reviews.locked_in_order,
+    in id order: a join moves the members of one group into the other, and taking their locks
+    after the two ends (out of id order) deadlocked on PostgreSQL against a link made from one of
+    those members' pages. The members are read before they are locked; one that joined a group
+    in between is locked after them, and the groups are read again until none has."""
+    ends = [claim.pk, other.pk]
+    groups = Claim.objects.filter(pk__in=ends, cluster__isnull=False).values("cluster_id")
+    held: set[int] = set()
+    while True:
+        members = set(Claim.objects.filter(cluster__in=groups).values_list("pk", flat=True))
+        waiting = (members | set(ends)) - held
+        if not waiting:
+            return
+        reviews.locked_in_order(*(Claim(pk=pk) for pk in sorted(waiting)))  # a deleted one is a refusal
+        held |= waiting
+
+
 def _refresh_spread(cluster_id: int | None, claim_ids: list[int]) -> None:
     """Every member's spread is its cluster's number of articles; a claim out of any cluster is
     repeated in its own article only."""
@@ -82,7 +100,7 @@ def _move(claim: Claim, cluster: ClaimCluster | None, user) -> None:
 def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     """The reviewer confirms that a match asserts the same as the claim: both join one cluster (two
     clusters that meet become one)."""
-    reviews.locked_in_order(claim, other)  # both ends, in id order (whoever acts from the other end)
+    _locked_groups(claim, other)  # both ends and their groups, in id order (whoever acts from another member)
     claim = reviews.locked(claim, seen_version)
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot link claims to this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)
@@ -99,7 +117,8 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
     joining = [c for c in (claim, other) if c.cluster_id != cluster.pk]
     for former in {c.cluster_id for c in joining} - {None}:
         # The other cluster's members come along: they were the same claim as one of these.
-        for member in Claim.objects.select_for_update().filter(cluster_id=former).exclude(pk__in=[claim.pk, other.pk]):
+        members = Claim.objects.select_for_update().filter(cluster_id=former).exclude(pk__in=[claim.pk, other.pk])
+        for member in members.order_by("pk"):  # locked already, above
             _move(member, cluster, user)
         ClaimCluster.objects.filter(pk=former).delete()
     for member in joining:
@@ -113,7 +132,7 @@ def link_as_same_claim(*, claim: Claim, other: Claim, user, seen_version=None) -
 def unlink(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
     """The reviewer says a linked claim is not the same claim after all: it leaves the claim's
     cluster (recorded in its history). A cluster left with one member is dissolved."""
-    reviews.locked_in_order(claim, other)
+    _locked_groups(claim, other)  # the members left behind are changed too when the group dissolves
     claim = reviews.locked(claim, seen_version)
     permissions.require(permissions.can_link_same_claim(user, claim), "You cannot unlink claims from this one.")
     other = Claim.objects.select_for_update().get(pk=other.pk)
@@ -121,7 +140,7 @@ def unlink(*, claim: Claim, other: Claim, user, seen_version=None) -> Claim:
         raise ValidationError(f"Claim {other.pk} is not linked to this claim.")
     cluster_id = claim.cluster_id
     _move(other, None, user)
-    remaining = list(Claim.objects.select_for_update().filter(cluster_id=cluster_id))
+    remaining = list(Claim.objects.select_for_update().filter(cluster_id=cluster_id).order_by("pk"))  # locked already
     if len(remaining) < 2:
         for member in remaining:
             _move(member, None, user)

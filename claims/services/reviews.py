@@ -99,8 +99,10 @@ def approve_and_publish(*, claim: Claim, editor, seen_version=None) -> Verdict:
 def send_back(*, claim: Claim, editor, comment: str, seen_version=None) -> Verdict:
     """The editor returns the verdict to its reviewer with a comment saying what to fix."""
     claim = locked(claim, seen_version)
-    verdict = Verdict.objects.get(claim=claim)
-    permissions.require(permissions.can_approve(editor, verdict), "Only an editor can send a verdict back.")
+    verdict = Verdict.objects.filter(claim=claim).first()
+    if verdict is None:  # a forged or stale request: nothing awaits approval (it was a 500)
+        raise workflow.TransitionNotAllowed(claim.state, ReviewState.IN_REVIEW)
+    permissions.require(permissions.can_approve(editor, verdict), "Only an editor who did not write this verdict can send it back.")
     workflow.move(claim, ReviewState.IN_REVIEW)
     verdict.editor_comment = comment
     verdict.version += 1

@@ -6,7 +6,7 @@ from ..forms import EvidenceForm
 from ..models import Evidence
 from ..services import evidence as evidence_services
 from .access import workbench_required
-from .review import run_action
+from .review import MAY_WORK, run_action
 
 
 @require_http_methods(["GET", "POST"])
@@ -21,7 +21,7 @@ def evidence_edit(request, pk):
     return run_action(
         request, item.claim_id,
         lambda claim, version, data: evidence_services.edit_evidence(evidence=item, user=request.user, seen_version=version, **data),
-        form, "evidence_form",
+        form, "evidence_form", allowed=MAY_WORK,
     )
 
 
@@ -32,4 +32,5 @@ def evidence_remove(request, pk):
     return run_action(
         request, item.claim_id,
         lambda claim, version, data: evidence_services.remove_evidence(evidence=item, user=request.user, seen_version=version),
+        allowed=MAY_WORK,
     )

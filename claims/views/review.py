@@ -102,9 +102,36 @@ def claim_detail(request, pk):
     return panel(request, claim)
 
 
-def run_action(request, pk, action, form=None, form_key=None):
-    """Run a service on the claim and answer with the panel; every refusal keeps the person's input."""
+def may(check, refusal: str):
+    """What a claim action needs of the person, asked by run_action of the claim as the page read
+    it before anything the request sent is read: someone without the right is told so (403), not
+    asked to fix a form or reload for a version first, only to be refused once they have. The
+    service asks again, under the claim's lock, and its answer is the one that counts."""
+
+    def require(user, claim) -> None:
+        permissions.require(check(user, claim), refusal)
+
+    return require
+
+
+# The rights the claim page's actions need (claims.permissions), with the services' own refusals.
+MAY_WORK = may(permissions.can_work_on, "This claim is assigned to someone else.")
+# Editors assign anyone; a reviewer takes or releases a claim that is free or theirs: both are
+# whoever may work on it. Who the form names is the service's check.
+MAY_ASSIGN = may(permissions.can_work_on, "Only editors assign claims to other people.")
+MAY_APPROVE = may(permissions.can_decide_verdict, "Only an editor who did not write this verdict can approve it.")
+MAY_SEND_BACK = may(permissions.can_decide_verdict, "Only an editor who did not write this verdict can send it back.")
+MAY_CORRECT = may(permissions.can_correct, "You cannot correct this claim.")
+MAY_LINK = may(permissions.can_link_same_claim, "You cannot link claims to this one.")
+MAY_UNLINK = may(permissions.can_link_same_claim, "You cannot unlink claims from this one.")
+MAY_COMMENT = may(lambda user, claim: permissions.can_review(user), "Only people on the workbench can comment.")
+
+
+def run_action(request, pk, action, form=None, form_key=None, *, allowed):
+    """Run a service on the claim and answer with the panel; every refusal keeps the person's input.
+    `allowed(user, claim)` (one of the MAY_ rights above) is asked first: a 403 before any 400."""
     claim = load_claim(pk)
+    allowed(request.user, claim)
     keep = {form_key: form} if form is not None and form_key else {}
     try:
         version = seen_version(request)
@@ -142,43 +169,53 @@ def _as_typed(form, data) -> list[tuple[str, str]]:
     return shown
 
 
-def _post_view(action, form_class=None, form_key=None):
+def _post_view(allowed, action, form_class=None, form_key=None):
     @require_POST
     @workbench_required
     def view(request, pk):
         form = form_class(request.POST) if form_class else None
-        return run_action(request, pk, lambda claim, version, data: action(request, claim, version, data), form, form_key)
+        return run_action(request, pk, lambda claim, version, data: action(request, claim, version, data), form, form_key,
+                          allowed=allowed)
 
     return view
 
 
-claim_start = _post_view(lambda r, c, v, d: reviews.start_review(claim=c, reviewer=r.user, seen_version=v))
-claim_dismiss = _post_view(lambda r, c, v, d: reviews.dismiss(claim=c, user=r.user, seen_version=v))
-claim_reopen = _post_view(lambda r, c, v, d: reviews.reopen(claim=c, user=r.user, seen_version=v))
-claim_approve = _post_view(lambda r, c, v, d: reviews.approve_and_publish(claim=c, editor=r.user, seen_version=v))
+claim_start = _post_view(MAY_WORK, lambda r, c, v, d: reviews.start_review(claim=c, reviewer=r.user, seen_version=v))
+claim_dismiss = _post_view(MAY_WORK, lambda r, c, v, d: reviews.dismiss(claim=c, user=r.user, seen_version=v))
+claim_reopen = _post_view(MAY_WORK, lambda r, c, v, d: reviews.reopen(claim=c, user=r.user, seen_version=v))
+claim_approve = _post_view(
+    MAY_APPROVE, lambda r, c, v, d: reviews.approve_and_publish(claim=c, editor=r.user, seen_version=v)
+)
 claim_evidence = _post_view(
-    lambda r, c, v, d: evidence.add_evidence(claim=c, added_by=r.user, seen_version=v, **d), EvidenceForm, "evidence_form"
+    MAY_WORK, lambda r, c, v, d: evidence.add_evidence(claim=c, added_by=r.user, seen_version=v, **d),
+    EvidenceForm, "evidence_form",
 )
 claim_verdict = _post_view(
-    lambda r, c, v, d: reviews.submit_verdict(claim=c, reviewer=r.user, seen_version=v, **d), VerdictForm, "verdict_form"
+    MAY_WORK, lambda r, c, v, d: reviews.submit_verdict(claim=c, reviewer=r.user, seen_version=v, **d),
+    VerdictForm, "verdict_form",
 )
 claim_send_back = _post_view(
-    lambda r, c, v, d: reviews.send_back(claim=c, editor=r.user, seen_version=v, **d), SendBackForm, "send_back_form"
+    MAY_SEND_BACK, lambda r, c, v, d: reviews.send_back(claim=c, editor=r.user, seen_version=v, **d),
+    SendBackForm, "send_back_form",
 )
 claim_comment = _post_view(
-    lambda r, c, v, d: comments.add_comment(claim=c, author=r.user, **d), CommentForm, "comment_form"
+    MAY_COMMENT, lambda r, c, v, d: comments.add_comment(claim=c, author=r.user, **d), CommentForm, "comment_form"
 )
 claim_assign = _post_view(
-    lambda r, c, v, d: reviews.assign(claim=c, assignee=d["assignee"], user=r.user, seen_version=v), AssignForm, "assign_form"
+    MAY_ASSIGN, lambda r, c, v, d: reviews.assign(claim=c, assignee=d["assignee"], user=r.user, seen_version=v),
+    AssignForm, "assign_form",
 )
 claim_duplicate = _post_view(
+    MAY_WORK,
     lambda r, c, v, d: reviews.mark_duplicate(claim=c, original=_other(c, d["original"]), user=r.user, seen_version=v),
     DuplicateForm,
 )
 claim_split = _post_view(
-    lambda r, c, v, d: claim_services.split_claim(claim=c, at=d["at"], user=r.user, seen_version=v)[0], SplitForm
+    MAY_WORK, lambda r, c, v, d: claim_services.split_claim(claim=c, at=d["at"], user=r.user, seen_version=v)[0],
+    SplitForm,
 )
 claim_merge = _post_view(
+    MAY_WORK,
     lambda r, c, v, d: claim_services.merge_claims(first=c, second=_other(c, d["other"]), user=r.user, seen_version=v),
     MergeForm,
 )
@@ -186,15 +223,17 @@ claim_merge = _post_view(
 # Same claim, one verdict: each answers with the whole review panel, which holds "Checked before?",
 # so every form on it carries the claim's new version.
 claim_link_same = _post_view(
+    MAY_LINK,
     lambda r, c, v, d: clusters.link_as_same_claim(claim=c, other=_other(c, d["other"]), user=r.user, seen_version=v),
     SameClaimForm,
 )
 claim_unlink_same = _post_view(
+    MAY_UNLINK,
     lambda r, c, v, d: clusters.unlink(claim=c, other=_other(c, d["other"]), user=r.user, seen_version=v),
     SameClaimForm,
 )
 claim_take_verdict = _post_view(
-    lambda r, c, v, d: clusters.take_published_verdict(claim=c, reviewer=r.user, seen_version=v)
+    MAY_WORK, lambda r, c, v, d: clusters.take_published_verdict(claim=c, reviewer=r.user, seen_version=v)
 )
 
 
@@ -206,7 +245,7 @@ def claim_correct(request, pk):
     return run_action(
         request, pk,
         lambda c, v, d: claim_services.correct_claim(claim=c, user=request.user, seen_version=v, **d),
-        form, "correction_form",
+        form, "correction_form", allowed=MAY_CORRECT,
     )
 
 

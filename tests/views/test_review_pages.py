@@ -141,3 +141,11 @@ def test_a_claim_set_aside_by_extraction_says_why_on_its_page(reviewer_client):
     caption = ClaimFactory(check_worthy=False, set_aside_reason="photo caption")
     page = reviewer_client.get(reverse("claims:claim", args=[caption.pk])).content.decode()
     assert "set aside by extraction" in page and "photo caption" in page
+
+
+@pytest.mark.parametrize("state", ["new", "in_review", "dismissed"])
+def test_sending_back_a_claim_without_a_verdict_is_a_409_not_a_500(editor_client, db, state):
+    claim = ClaimFactory(state=state)
+    response = editor_client.post(reverse("claims:claim_send_back", args=[claim.pk]), {"comment": "Add a source."},
+                                  headers=HTMX)
+    assert response.status_code == 409 and Claim.objects.get(pk=claim.pk).state == state
