@@ -95,7 +95,7 @@ REPORTING = frozenset(
     "argue accord suggest maintain tweet post acknowledge admit quote cite".split()
 )
 # Verbs and words that deny what follows them.
-NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded".split())
+NEGATING = frozenset("deny refute debunk fail refuse reject false untrue fake baseless unfounded refrain abstain".split())
 # Nouns and adjectives that deny what they are said of, in the predicate ("called the report a
 # fabrication", "dismissed the claims as propaganda", "the story is a hoax"), not elsewhere.
 DENYING_PREDICATES = frozenset(
@@ -171,7 +171,7 @@ _STANCES = {
     "charge": ("charge indict prosecute", ""),  # dropped: the phrases below
     "support": ("support back favour favor", "oppose against"),
     "legal": ("legal lawful", "illegal unlawful"),
-    "true": ("true accurate correct", "false inaccurate wrong"),
+    "true": ("true accurate correct confirm", "false inaccurate wrong"),  # "confirmed reports" against "called them false"
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
     "presence": ("present return", "missing absent"),
@@ -180,7 +180,7 @@ _STANCES = {
     # Whether there is enough of something: "has enough beds" against "is short of beds".
     "sufficiency": ("enough sufficient adequate ample plenty", "short shortage lack lacking insufficient inadequate scarce"),
     # Taking part or not: "will play on Sunday" against "will miss Sunday's match".
-    "attendance": ("attend participate play appear", "miss skip boycott"),
+    "attendance": ("attend participate play appear", "miss skip boycott absent"),
 }
 # Words whose verb says the opposite of their noun: "India defeated Spain" is a win, "a defeat" a loss.
 STANCE_VERBS = {"defeat": ("result", 1), "beat": ("result", 1)}
@@ -199,6 +199,7 @@ STANCE_PHRASES = {
     ("vote", "down"): ("approval", -1),
     ("vote", "xcomp"): ("approval", 1),  # "voted to lower the age" against "rejected a bill to lower it"
     ("throw", "out"): ("approval", -1),
+    ("take", "part"): ("attendance", 1),  # "took part in the vote" against "was absent from it"
     ("go", "ahead"): ("open", 1),  # "the strike went ahead" against "was called off"
     ("take", "place"): ("open", 1),  # "the vote took place" against "was postponed"
     # "Still" running or standing: nothing changed, against "shut down", "collapsed".

@@ -103,3 +103,18 @@ def test_talks_that_broke_down_did_not_make_progress():
 
 def test_a_runway_still_operational_is_not_closed():
     assert not is_same("The main runway at Holm airport remains operational.", "The main runway at Holm airport has been closed.")
+
+
+def test_refraining_from_an_act_denies_it():
+    assert not is_same("The bakery chain refrained from raising bread prices.", "The bakery chain raised bread prices.")
+    assert is_same("The bakery chain refrained from raising bread prices.", "The bakery chain did not raise bread prices.")
+
+
+def test_reports_confirmed_are_not_reports_called_false():
+    # The parser hangs "false" on the wrong noun here; "confirmed" still stands on the true/false axis.
+    assert not is_same("The Holm council called reports of a water shortage false.",
+                       "The Holm council confirmed reports of a water shortage.")
+
+
+def test_taking_part_is_not_being_absent():
+    assert not is_same("Councillor Brenn was absent from the budget vote.", "Councillor Brenn took part in the budget vote.")
