@@ -195,6 +195,22 @@ def _stance(a: Signature, b: Signature) -> str | None:
             return f"opposite on {axis}"
     if not shared_axes and a.polarity != b.polarity:
         return "one asserts what the other denies"
+    return _going_on(stances_a, stances_b)
+
+
+# Axes of one question, whether a thing goes on: approved, opened, carried on, held together (+)
+# against blocked, shut, ended, collapsed (-). News copy says the one with a word of one axis and
+# the other with a word of another: "the council approved the scheme" against "the scheme was halted".
+GOING_ON = ("approval", "open", "tenure", "integrity")
+
+
+def _going_on(stances_a: dict, stances_b: dict) -> str | None:
+    signs_a = {stances_a[axis] for axis in GOING_ON if axis in stances_a}
+    signs_b = {stances_b[axis] for axis in GOING_ON if axis in stances_b}
+    # Each claim one way only, on axes of its own (a shared axis was weighed above); a claim that
+    # says both ("approved the closure") is left to the other rules.
+    if len(signs_a) == 1 and len(signs_b) == 1 and signs_a != signs_b:
+        return "one goes ahead, the other stops"
     return None
 
 

@@ -118,3 +118,11 @@ def test_reports_confirmed_are_not_reports_called_false():
 
 def test_taking_part_is_not_being_absent():
     assert not is_same("Councillor Brenn was absent from the budget vote.", "Councillor Brenn took part in the budget vote.")
+
+
+def test_a_scheme_approved_is_not_a_scheme_halted():
+    # Two axes of one question, whether the thing goes on.
+    assert not is_same("The Holm council approved the harbour tunnel scheme.", "The Holm harbour tunnel scheme was halted.")
+    assert not is_same("The coalition in Varde held together after the vote.", "The coalition in Varde ended after the vote.")
+    # Both ways the same way: approved, and going ahead.
+    assert is_same("The Holm council approved the harbour tunnel scheme.", "The harbour tunnel scheme in Holm will go ahead after the council approved it.")
