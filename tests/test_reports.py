@@ -74,7 +74,7 @@ def test_a_bad_selection_answers_400_with_the_form(editor_client, story, query):
 
 def test_report_filters_are_labelled_as_a_desk_says_them(editor_client, story):
     page = editor_client.get(reverse("claims:report")).content.decode()
-    for label in ("Article", "Topic", "Outlet", "Source", "Published from", "Published until"):
+    for label in ("Article", "Topic", "Outlet", "Source", "Verdict published from", "Verdict published until"):
         assert f">{label}</label>" in page
     assert "Claim article" not in page and "Claim source" not in page
 

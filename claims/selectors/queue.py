@@ -88,10 +88,10 @@ class QueueFilter(django_filters.FilterSet):
         widget=FastSelect,
     )
     published_from = django_filters.DateFilter(
-        label="Published from", field_name="article__published_on", lookup_expr="gte", widget=FastInput(input_type="date")
+        label="Article published from", field_name="article__published_on", lookup_expr="gte", widget=FastInput(input_type="date")
     )
     published_to = django_filters.DateFilter(
-        label="Published to", field_name="article__published_on", lookup_expr="lte", widget=FastInput(input_type="date")
+        label="Article published to", field_name="article__published_on", lookup_expr="lte", widget=FastInput(input_type="date")
     )
     q = django_filters.CharFilter(label="Text", method="by_text", widget=FastInput(input_type="search"))
     sort = django_filters.ChoiceFilter(

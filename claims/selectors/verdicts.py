@@ -100,10 +100,10 @@ class VerdictSelection(django_filters.FilterSet):
         field_name="claim__source", queryset=Source.objects.all(), label="Source", empty_label="Any"
     )
     since = django_filters.DateFilter(
-        field_name="published_at", lookup_expr="date__gte", label="Published from", widget=_DAY
+        field_name="published_at", lookup_expr="date__gte", label="Verdict published from", widget=_DAY
     )
     until = django_filters.DateFilter(
-        field_name="published_at", lookup_expr="date__lte", label="Published until", widget=_DAY
+        field_name="published_at", lookup_expr="date__lte", label="Verdict published until", widget=_DAY
     )
 
     class Meta:

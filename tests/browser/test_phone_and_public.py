@@ -156,7 +156,7 @@ def test_reader_sees_ratings_and_archived_copies_and_no_request_fails(desk, read
 def test_report_filters_read_as_words_and_charts_fit_their_column(desk, sign_in, live_server, width):
     page = sign_in("edith", width=width)
     page.goto(live_server.url + "/reports/")
-    for label in ("Article", "Topic", "Outlet", "Source", "Published from", "Published until"):
+    for label in ("Article", "Topic", "Outlet", "Source", "Verdict published from", "Verdict published until"):
         expect(page.get_by_label(label, exact=True)).to_be_visible()
     expect(page.get_by_text("Claim article topic")).to_have_count(0)
     charts = page.get_by_role("img", name="Verdicts")
