@@ -185,8 +185,8 @@ def take_published_verdict(*, claim: Claim, reviewer, seen_version=None) -> Verd
         copy.save()
     note = Comment(
         claim_id=claim.pk, author=reviewer,
-        body=(f"Verdict taken from claim {original.claim_id} (the same claim), published "
-              f"{original.published_at:%d %b %Y}: {original.claim.get_absolute_url()}"),
+        # "claim N" is shown as a link to it (templatetags/links.py, comment_text).
+        body=f"Verdict taken from claim {original.claim_id} (the same claim), published {original.published_at:%d %b %Y}.",
     )
     note.full_clean()
     note.save()

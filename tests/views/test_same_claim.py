@@ -3,7 +3,7 @@ verdict. Who may, and every bad input answered with a clear refusal, never a 500
 import pytest
 from django.urls import reverse
 
-from claims.models import Claim, ClaimCluster, Verdict
+from claims.models import Claim, ClaimCluster, Comment, Verdict
 from claims.services import clusters, reviews
 from claims.workflow import ReviewState
 
@@ -50,6 +50,22 @@ def test_a_reviewer_takes_the_published_verdict(reviewer_client, story, reviewer
     response = post(reviewer_client, reverse("claims:claim_take_verdict", args=[story["repeat"].pk]), story["repeat"])
     assert response.status_code == 200
     assert Claim.objects.get(pk=story["repeat"].pk).state == ReviewState.AWAITING_APPROVAL
+
+
+def test_the_note_of_a_taken_verdict_links_to_the_original_claim(reviewer_client, story, reviewer):
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    post(reviewer_client, reverse("claims:claim_take_verdict", args=[story["repeat"].pk]), story["repeat"])
+    body = reviewer_client.get(story["repeat"].get_absolute_url()).content.decode()
+    earlier = story["earlier"]
+    assert f'Verdict taken from <a href="{earlier.get_absolute_url()}">claim {earlier.pk}</a> (the same claim)' in body
+
+
+def test_a_comment_names_claims_as_links_and_stays_text_otherwise(reviewer_client, story, reviewer):
+    Comment.objects.create(claim=story["repeat"], author=reviewer,
+                           body=f'See Claim #{story["earlier"].pk}.\n<script>alert(1)</script> claim 0 or claimant 5')
+    body = reviewer_client.get(story["repeat"].get_absolute_url()).content.decode()
+    assert f'See <a href="{story["earlier"].get_absolute_url()}">Claim #{story["earlier"].pk}</a>.<br>' in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; claim 0 or claimant 5" in body
 
 
 def test_without_a_published_verdict_in_the_cluster_taking_one_is_a_clear_400(reviewer_client, story):
