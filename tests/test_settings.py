@@ -31,3 +31,16 @@ def test_a_configured_database_without_a_secret_key_refuses_to_start():
     result = _manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_refused_request_is_logged_once_under_debug():
+    """Django's own console handler (DEBUG only) and the root's both printed each django record."""
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').warning('Forbidden (Permission denied): /claims/1/')"
+    )
+    env = {"DEBUG": "1", "DJANGO_SETTINGS_MODULE": "factcheck.settings"}
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", *PRODUCTION}}
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Forbidden (Permission denied): /claims/1/") == 1
