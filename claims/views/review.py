@@ -2,14 +2,14 @@
 approval, comments and history. Every action answers with the review panel for htmx (or a
 redirect back to the page without JavaScript); refusals come back in the panel with 400, 403
 (raised), 404 or 409."""
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import trigger_client_event
 
 from .. import permissions
-from ..concurrency import StaleEdit
+from ..concurrency import StaleEdit, check_version
 from ..forms import (
     AssignForm, ClaimCorrectionForm, CommentForm, DuplicateForm, EvidenceForm, MergeForm, RejectSuggestionForm,
     SameClaimForm, SendBackForm, SplitForm, VerdictForm,
@@ -131,8 +131,16 @@ def run_action(request, pk, action, form=None, form_key=None, *, allowed):
     """Run a service on the claim and answer with the panel; every refusal keeps the person's input.
     `allowed(user, claim)` (one of the MAY_ rights above) is asked first: a 403 before any 400."""
     claim = load_claim(pk)
-    allowed(request.user, claim)
     keep = {form_key: form} if form is not None and form_key else {}
+    try:
+        allowed(request.user, claim)
+    except PermissionDenied:
+        # Refused because of a change the person's page does not show yet (a colleague took the
+        # claim meanwhile): that is their stale page's conflict, answered as any stale edit is.
+        stale = _stale_page(request, claim)
+        if stale is None:
+            raise
+        return panel(request, claim, status=409, error=str(stale), **keep)
     try:
         version = seen_version(request)
         if form is not None and not form.is_valid():
@@ -153,6 +161,18 @@ def run_action(request, pk, action, form=None, form_key=None, *, allowed):
     if not request.htmx:
         return redirect(target)
     return panel(request, load_claim(target.pk))
+
+
+def _stale_page(request, claim) -> StaleEdit | None:
+    """The conflict when the person's page showed an older version of the claim; None otherwise
+    (no version sent, a malformed one, or the page is current)."""
+    try:
+        check_version(claim, seen_version(request))
+    except BadVersion:
+        return None
+    except StaleEdit as stale:
+        return stale
+    return None
 
 
 def _as_typed(form, data) -> list[tuple[str, str]]:

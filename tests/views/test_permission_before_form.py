@@ -89,3 +89,17 @@ def test_a_published_claim_is_corrected_by_nobody_whatever_the_form_says(client,
 def test_the_reviewer_on_the_claim_sending_a_bad_body_is_still_told_what_to_fix(client, ritas_claim, reviewer, action):
     client.force_login(reviewer)
     assert refused(client, reverse(f"claims:{action}", args=[ritas_claim.pk]), ritas_claim) == (400, True)
+
+
+def test_a_page_drawn_before_a_colleague_took_the_claim_is_told_of_the_conflict_not_refused(client, ritas_claim, other_reviewer):
+    """The refusal comes from a change the page does not show yet: the stale page's 409, with the
+    current claim, as any stale edit; the same action from a current page is the 403."""
+    client.force_login(other_reviewer)
+    url = reverse("claims:claim_dismiss", args=[ritas_claim.pk])
+    before = saved(ritas_claim)
+    stale = client.post(url, {"version": ritas_claim.version - 1}, headers=HTMX)
+    assert stale.status_code == 409 and "Someone else changed this claim" in stale.content.decode()
+    assert "assigned to rita" in stale.content.decode()
+    current = client.post(url, {"version": ritas_claim.version}, headers=HTMX)
+    assert current.status_code == 403
+    assert saved(ritas_claim) == before
