@@ -198,10 +198,10 @@ def _stance(a: Signature, b: Signature) -> str | None:
     return _going_on(stances_a, stances_b)
 
 
-# Axes of one question, whether a thing goes on: approved, opened, carried on, held together (+)
-# against blocked, shut, ended, collapsed (-). News copy says the one with a word of one axis and
+# Axes of one question, whether a thing goes on: approved, opened, carried on, held together,
+# got there (+) against blocked, shut, ended, collapsed, turned back (-). News copy says the one with a word of one axis and
 # the other with a word of another: "the council approved the scheme" against "the scheme was halted".
-GOING_ON = ("approval", "open", "tenure", "integrity")
+GOING_ON = ("approval", "open", "tenure", "integrity", "delivery")
 
 
 def _going_on(stances_a: dict, stances_b: dict) -> str | None:

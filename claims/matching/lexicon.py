@@ -175,6 +175,9 @@ _STANCES = {
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
     "presence": ("present return", "missing absent"),
+    "fairness": ("fair", "rigged fraudulent unfair"),  # "the election was fair" against "rigged"
+    # A delivery that got there: "the convoy reached Ostby" against "was turned back" or "blocked".
+    "delivery": ("arrive reach deliver", ""),
     # A disease, a fire, a spill: "has spread to" against "has been contained".
     "spread": ("spread", "contain"),
     # Whether there is enough of something: "has enough beds" against "is short of beds".
@@ -199,6 +202,7 @@ STANCE_PHRASES = {
     ("vote", "down"): ("approval", -1),
     ("vote", "xcomp"): ("approval", 1),  # "voted to lower the age" against "rejected a bill to lower it"
     ("throw", "out"): ("approval", -1),
+    ("turn", "back"): ("delivery", -1),
     ("take", "part"): ("attendance", 1),  # "took part in the vote" against "was absent from it"
     ("go", "ahead"): ("open", 1),  # "the strike went ahead" against "was called off"
     ("take", "place"): ("open", 1),  # "the vote took place" against "was postponed"

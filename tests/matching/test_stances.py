@@ -126,3 +126,13 @@ def test_a_scheme_approved_is_not_a_scheme_halted():
     assert not is_same("The coalition in Varde held together after the vote.", "The coalition in Varde ended after the vote.")
     # Both ways the same way: approved, and going ahead.
     assert is_same("The Holm council approved the harbour tunnel scheme.", "The harbour tunnel scheme in Holm will go ahead after the council approved it.")
+
+
+def test_a_fair_election_is_not_a_rigged_one():
+    assert not is_same("The mayoral election in Varde was fair.", "The mayoral election in Varde was rigged.")
+
+
+def test_a_convoy_that_got_there_was_not_turned_back_or_stopped():
+    assert not is_same("The fuel convoy reached Ostby on Friday.", "The fuel convoy to Ostby was turned back on Friday.")
+    assert not is_same("The vaccine shipment arrived at the Holm clinic.", "The vaccine shipment was stopped on its way to the Holm clinic.")
+    assert is_same("The fuel convoy reached Ostby on Friday.", "On Friday the fuel convoy arrived in Ostby.")
