@@ -385,11 +385,6 @@ def _event(a: Signature, b: Signature) -> str | None:
     against "shelled schools in the town"): two events about the same actors and place, not one
     claim in other words. The names they share make such pairs score high; only the verbs differ."""
     pa, pb = _predicates(a), _predicates(b)
-    names = {k for keys, _ in a.names + b.names for k in keys}
-    # What the two share beyond names: a paraphrase keeps its nouns ("the grain deal") whatever its verb.
-    shared = ({t for t, _ in a.terms} & {t for t, _ in b.terms}) - names
-    if len(shared) > 1:
-        return None
     # A figure or a date in common ("40 drones", "on Monday") says it is one event told twice, and
     # so does the same stance in other words ("defeated Holt" and "won the final against Holt").
     if any(overlap(x, y) for x in a.numbers for y in b.numbers) or set(a.times) & set(b.times) \
@@ -397,9 +392,27 @@ def _event(a: Signature, b: Signature) -> str | None:
         return None
     # Told in what each claims, not in who says it ("defended" is not in "the Defence Ministry said").
     said_a, said_b = [t for t, _ in a.terms], [t for t, _ in b.terms]
-    if pa and pb and not any(_told(p, said_b) for p in pa) and not any(_told(p, said_a) for p in pb):
-        return f"another event: {min(pa)} against {min(pb)}"
-    return None
+    if not pa or not pb or any(_told(p, said_b) for p in pa) or any(_told(p, said_a) for p in pb):
+        return None
+    # Other verbs done to other things, each thing never named by the other claim ("floods closed
+    # the road" against "floods damaged the hospital"): a paraphrase that changes its verb keeps
+    # what it acts on. (Only never named: "accused the troops of firing on the plant" still
+    # names the plant "shelled" in the other.)
+    done_to_a, done_to_b = _done_to(a, pa), _done_to(b, pb)
+    if done_to_a and done_to_b and not _new_terms(done_to_a, b.mentions) ^ done_to_a \
+            and not _new_terms(done_to_b, a.mentions) ^ done_to_b:
+        return f"another event: {min(pa)} the {min(done_to_a)} against {min(pb)} the {min(done_to_b)}"
+    names = {k for keys, _ in a.names + b.names for k in keys}
+    # What the two share beyond names: a paraphrase keeps its nouns ("the grain deal") whatever its verb.
+    shared = ({t for t, _ in a.terms} & {t for t, _ in b.terms}) - names
+    if len(shared) > 1:
+        return None
+    return f"another event: {min(pa)} against {min(pb)}"
+
+
+def _done_to(sig: Signature, predicates: set[str]) -> set[str]:
+    """The terms of what the claim's main verbs act on (their objects)."""
+    return {t for anchor, role, terms, _, _ in sig.arguments if anchor in predicates and role == "patient" for t in terms}
 
 
 REPEATED = 0.9  # as close as a repeat: word for word, whoever reports it

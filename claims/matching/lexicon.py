@@ -89,6 +89,11 @@ _GROUPS = {
     "tonne": "tonne tonnes ton tons",
 }
 SYNONYMS: dict[str, str] = {word: canon for canon, words in _GROUPS.items() for word in words.split()}
+# Words that are these synonyms in one part of speech only: "to fire" a missile is to launch it,
+# "a fire" is not; "3 million pounds" are money, "to pound" is to attack; "to block" a road is not
+# "a block" of flats; "to pay" is not "the pay".
+SYNONYM_AS_VERB_ONLY = frozenset("fire pound shell".split())
+SYNONYM_AS_NOUN_ONLY = frozenset("block flat house structure plant pay cost share staff power".split())
 
 REPORTING = frozenset(
     "say tell state claim report announce add insist confirm write allege assert declare note stress "

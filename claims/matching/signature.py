@@ -24,7 +24,7 @@ from wordfreq import zipf_frequency
 from claims.extraction.nlp import pipeline
 
 from .lexicon import (
-    ALIASES, CAPITALS, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES,
+    ALIASES, CAPITALS, SYNONYM_AS_NOUN_ONLY, SYNONYM_AS_VERB_ONLY, CLAIM_NOUNS, DENYING_OF_CLAIMS, DENYING_PREDICATES, EXTRA_STOP, NAME_PHRASES,
     NEGATING, NEGATING_PHRASES, NEGATING_WITH_CLAUSE, NEGATING_WITH_CLAUSE_OR_CLAIM, NEGATION_WORDS,
     NOT_NEGATING_AFTER_NO, PERSON_WORDS, REPORTING, OPPOSING_HEADS, SELF_GROUP, SELF_IT, SELF_PERSON, STANCE_PHRASES,
     STANCE_VERBS, STANCES, SYNONYMS,
@@ -161,6 +161,8 @@ def term_of(token) -> tuple[str, str] | None:
         return "percent", stem(SYNONYMS["percent"])  # "two-thirds of" is a share, as "67 percent of"
     if _is_name(token):
         return token.lower_, name_key(token.text)
+    if lemma in SYNONYM_AS_VERB_ONLY and token.pos_ != "VERB" or lemma in SYNONYM_AS_NOUN_ONLY and token.pos_ == "VERB":
+        return lemma, stem(lemma)
     word = SYNONYMS.get(lemma) or SYNONYMS.get(token.lower_) or _unprefixed(token.lower_) or lemma
     return word, stem(word)
 

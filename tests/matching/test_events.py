@@ -1,0 +1,25 @@
+"""Two things that happened about the same subject are two claims; a word is a synonym in one sense only.
+
+Our own sentences.
+"""
+from claims.matching import same_claim
+
+
+def is_same(a, b):
+    return same_claim(a, b).same
+
+
+def test_other_verbs_done_to_other_things_are_other_events():
+    assert not is_same("Floods closed the main bridge into Ostby.", "Floods damaged the main school in Ostby.")
+    # A paraphrase that changes its verb keeps what it acts on.
+    assert is_same("Floods closed the main bridge into Ostby.", "The main bridge into Ostby was shut by floods.")
+
+
+def test_blocking_a_road_is_not_a_building():
+    # "a block of flats" is a building; "to block" a road is not.
+    assert not is_same("Farmers blocked the ring road around Holm.", "Farmers built a ring road around Holm.")
+
+
+def test_a_fire_is_not_a_launch():
+    assert not is_same("A fire destroyed the depot in Brenn.", "A missile launch destroyed the depot in Brenn.")
+    assert is_same("Sudmark fired two missiles at the depot in Brenn.", "Sudmark launched two missiles at the depot in Brenn.")
