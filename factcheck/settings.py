@@ -81,6 +81,10 @@ REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Every page reads the session: from Redis, one database query fewer per request, still kept
+    # in the database. Not with the in-process cache below: a sign-out in one web process would
+    # leave the session alive in the others' caches.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

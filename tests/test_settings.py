@@ -44,3 +44,18 @@ def test_a_refused_request_is_logged_once_under_debug():
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("Forbidden (Permission denied): /claims/1/") == 1
+
+
+def _setting(name, env):
+    script = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "REDIS_URL", *PRODUCTION}}
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                            env={**clean, "DJANGO_SETTINGS_MODULE": "factcheck.settings", **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_sessions_are_read_from_redis_in_a_newsroom_and_from_the_database_alone_otherwise():
+    # The in-process cache of the embedded default is per process: a sign-out would not reach the others.
+    assert _setting("SESSION_ENGINE", {"REDIS_URL": "redis://cache.internal:6379/0"}) == "django.contrib.sessions.backends.cached_db"
+    assert _setting("SESSION_ENGINE", {}) == "django.contrib.sessions.backends.db"
