@@ -279,6 +279,33 @@ def _arguments(a: Signature, b: Signature) -> str | None:
     return None
 
 
+def _named_actors(a: Signature, b: Signature) -> str | None:
+    """Both name who did the same act, and the names share nothing, whatever else the other claim
+    names them for ("Sudmark denied hitting homes" against Norland's "we did not target homes in
+    Sudmark": Sudmark is a place there, not who acts)."""
+    def agents(sig):
+        found: dict[str, list] = {}
+        for keys, slot in sig.names:
+            anchor, _, role = slot.partition("/")
+            if role == "agent":
+                found.setdefault(anchor, []).append(keys)
+        return found
+
+    def at(sig, anchor):
+        return [keys for keys, slot in sig.names if slot.partition("/")[0] == anchor]
+
+    agents_a, agents_b = agents(a), agents(b)
+    for anchor in sorted(agents_a.keys() & agents_b.keys()):
+        # A name the other gives in another role of the same act is a role swap or a misread
+        # headline ("Roe v. Wade overturned"), weighed by the role rules, not another actor.
+        if any(_same_name(x, y) for x in agents_a[anchor] for y in at(b, anchor)) \
+                or any(_same_name(x, y) for x in agents_b[anchor] for y in at(a, anchor)):
+            continue
+        if not any(_same_name(x, y) for x in agents_a[anchor] for y in agents_b[anchor]):
+            return f"another actor of {anchor}: {min(agents_a[anchor][0])} against {min(agents_b[anchor][0])}"
+    return None
+
+
 # What an act is aimed at, besides its object: "sent tanks to B", "earn less than B", "played against B".
 AIMED_AT = {"patient", "prep:to", "prep:than", "prep:against"}
 # "at" and "on" aim only what a verb sends ("fired tear gas at them", "launched strikes on them");
@@ -444,7 +471,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _moved_names, _roles, _arguments, _time, _event, _speakers)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _named_actors, _moved_names, _roles, _arguments, _time, _event, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

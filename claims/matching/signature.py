@@ -397,6 +397,24 @@ def _anchor(token) -> tuple[str, str]:
     return (t[1] if t else gov.lemma_.lower()), role
 
 
+def _subject_of(token):
+    """The noun phrase's head a name sits in, up to the subject it is part of ("Norland's army")."""
+    while token.dep_ in UP_THROUGH and token.head is not token:
+        token = token.head
+    return token
+
+
+def _also_done_by(token) -> list[str]:
+    """The verbs a subject also does without being named again: "the ministry denied hitting the
+    depot", "Norland refused to withdraw", "Sudmark admitted firing": the one who denies, refuses
+    or admits is the one who hits, withdraws or fires. The anchors of those verbs (subject control)."""
+    if token.dep_ != "nsubj" or any(c.dep_ in {"dobj", "dative"} for c in token.head.children):
+        return []  # "ordered the landlord to repay": the landlord repays (object control)
+    return [term_of(verb)[1] for verb in token.head.children
+            if verb.dep_ == "xcomp" and verb.pos_ == "VERB" and term_of(verb)
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)]
+
+
 def _denies_claim(token) -> bool:
     """"dismissed reports that ...", "rejected accusations that ...": a verb that denies what a
     claim noun, its object, says; reject and deny deny their object whatever it is."""
@@ -524,6 +542,8 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         keys, capitals = _name_keys(toks)
         anchor, role = _anchor(root)
         names.append((tuple(sorted(keys)), f"{anchor}/{role}" if anchor else ""))
+        if role == "agent":
+            names += [(tuple(sorted(keys)), f"{also}/agent") for also in _also_done_by(_subject_of(root))]
         if len(capitals) >= 3 and root.ent_type_ not in {"PERSON"}:
             acronyms["".join(capitals)] = {t.i for t in toks}
     for i, (keys, named) in stand_ins.items():
@@ -581,6 +601,8 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
             head = ("", min(stand_ins[token.i][0]))  # "we": named by whoever says it
         if phrase_terms and head:
             arguments.add((anchor, role, phrase_terms, head[1], qualifiers))
+            # Without its qualifiers: a summary drops the "crypto" of "the crypto exchange agreed to pay".
+            arguments.update((also, role, phrase_terms, head[1], ()) for also in _also_done_by(token))
 
     # Stances on opposite axes, turned by the claim's polarity; an axis seen both ways says nothing.
     # A word that only describes one of the claim's things ("the suspects detained last week", "the

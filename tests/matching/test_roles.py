@@ -2,7 +2,8 @@
 
 Our own sentences; each rule is paired with a paraphrase that must still match.
 """
-from claims.matching import same_claim
+from claims.matching import compare, same_claim
+from claims.matching.signature import claim_signature
 
 
 def is_same(a, b):
@@ -48,3 +49,19 @@ def test_two_qualified_officials_are_two_people():
     # Each with a qualifier of its own, equally detailed otherwise.
     assert not is_same("The health minister closed the border crossing at Varde.",
                        "The finance minister closed the border crossing at Varde.")
+
+
+def test_who_denies_doing_it_is_who_would_have_done_it():
+    # "denied hitting": the ministry that denies is the one that would have hit; the other side's
+    # "it" is its own army, and Sudmark is only where, there.
+    sudmark = claim_signature("The Sudmark defence ministry denied hitting homes.", speaker="Sudmark defence ministry", side="Sudmark")
+    norland = claim_signature("it had not targeted homes in Sudmark", speaker="the Norland army", side="Norland")
+    assert not compare(sudmark, norland).same
+    again = claim_signature("Sudmark's defence ministry said it did not hit any homes.", speaker="Sudmark defence ministry", side="Sudmark")
+    assert compare(sudmark, again).same
+
+
+def test_ordered_someone_to_pay_is_not_paying():
+    # Object control: the tribunal orders, the landlord repays.
+    assert is_same("The tribunal ordered the landlord to repay 9,000 pounds to the tenants of Mill Row.",
+                   "The landlord must repay 9,000 pounds to the tenants of Mill Row, the tribunal ordered.")
