@@ -201,7 +201,11 @@ def _attribution(doc) -> set[int]:
             clause = [c for c in token.children if c.dep_ == "parataxis" or c.dep_ == "ccomp"
                       and any(t.pos_ in {"VERB", "AUX"} for t in c.subtree)
                       and (not has_object or any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children))]
-            if not clause and token.dep_ != "parataxis":
+            # A fragment that only says who said something ("reported by city officials", left
+            # when the claim itself was cut away) claims nothing: it is all attribution.
+            fragment = token.dep_ == "ROOT" and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "dobj", "expl", "attr"} for c in token.children)
+            if not clause and token.dep_ != "parataxis" and not fragment:
                 continue
             out.add(token.i)
             for child in token.children:

@@ -23,3 +23,10 @@ def test_blocking_a_road_is_not_a_building():
 def test_a_fire_is_not_a_launch():
     assert not is_same("A fire destroyed the depot in Brenn.", "A missile launch destroyed the depot in Brenn.")
     assert is_same("Sudmark fired two missiles at the depot in Brenn.", "Sudmark launched two missiles at the depot in Brenn.")
+
+
+def test_a_fragment_that_only_says_who_reported_it_matches_nothing():
+    # What is left when a claim is cut away from its attribution claims nothing of its own.
+    assert not is_same("confirmed by harbour officials",
+                       "Two cranes at the Holm harbour collapsed overnight, harbour officials said.")
+    assert not is_same("reported by city officials", "Three streets of the city were flooded overnight, city officials said.")
