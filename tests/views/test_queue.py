@@ -150,6 +150,36 @@ def test_bulk_dismiss_and_duplicate(reviewer_client, claims):
     assert Claim.objects.get(pk=claims["vote"].pk).duplicate_of == claims["mine"]
 
 
+def test_bulk_duplicate_of_itself_is_reported_as_skipped(reviewer_client, claims):
+    original = claims["mine"]
+    response = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "duplicate", "original": original.pk, "ids": [original.pk]}, follow=True
+    )
+    assert f"Claim {original.pk} skipped: A claim cannot be a duplicate of itself." in response.content.decode()
+    assert Claim.objects.get(pk=original.pk).state == "in_review"
+
+
+def test_bulk_duplicate_says_a_duplicate_for_one_and_duplicates_for_many(reviewer_client, claims):
+    original = claims["mine"]
+    one = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "duplicate", "original": original.pk, "ids": [claims["vote"].pk]}, follow=True
+    )
+    assert f"1 claim marked as a duplicate of claim {original.pk}." in one.content.decode()
+    repeats = [ClaimFactory(text=f"Claim repeated {n}").pk for n in range(2)]
+    many = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "duplicate", "original": original.pk, "ids": repeats}, follow=True
+    )
+    assert f"2 claims marked as duplicates of claim {original.pk}." in many.content.decode()
+
+
+def test_every_skipped_claim_is_counted_even_past_the_ten_named(reviewer_client, claims, other_reviewer):
+    taken = [ClaimFactory(text=f"Claim taken {n}", assignee=other_reviewer, state="in_review").pk for n in range(12)]
+    response = reviewer_client.post(reverse("claims:queue_bulk"), {"action": "take", "ids": taken}, follow=True)
+    body = response.content.decode()
+    assert f"Claim {taken[9]} skipped" in body and f"Claim {taken[10]} skipped" not in body
+    assert "2 more claims skipped." in body
+
+
 @pytest.mark.parametrize(
     "data, message",
     [
