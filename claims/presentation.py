@@ -104,3 +104,13 @@ def day(value: date | datetime) -> str:
 def moment(value: datetime) -> str:
     """A time as every page writes it ("1 Dec 2026 15:40"), in the newsroom's time zone."""
     return date_format(_local(value), MOMENT)
+
+
+# A claim whose side nobody set (no topic, or the engine could not tell): written one way on every
+# page, list, report and chart, in a cell, a legend or the middle of a line.
+NO_SIDE = "No side"
+
+
+def side_label(side) -> str:
+    """A claim's side as the pages write it: a Side or its name, or NO_SIDE when there is none."""
+    return getattr(side, "name", side) or NO_SIDE
