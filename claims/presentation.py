@@ -9,8 +9,15 @@ a claim that is a sentence of its own must not be given a speaker it does not na
 
 The queue rows, the article's table, the claim page, the report and the public list all ask here
 (directly, or through the `headline` and `said_by` template filters in claims/templatetags).
+
+The days and times that services and selectors write into text (a note, a history line, a
+refusal) are printed here too, as the templates print them.
 """
 import re
+from datetime import date, datetime
+
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import is_aware, localtime
 
 from .markup import escaped
 
@@ -77,3 +84,33 @@ def headline_html(text: str, speaker: str) -> str:
     if not who:
         return escaped(text)
     return f'<span class="said-by">{escaped(who)}</span> {escaped(text.lstrip())}'
+
+
+# As the templates write them: {{ value|date:"j M Y" }} and {{ value|date:"j M Y H:i" }}.
+DAY = "j M Y"  # "1 Dec 2026"
+MOMENT = "j M Y H:i"  # "1 Dec 2026 15:40"
+
+
+def _local(value: date | datetime) -> date | datetime:
+    # The `date` filter shows a stored (UTC) time in the newsroom's time zone; so does text.
+    return localtime(value) if isinstance(value, datetime) and is_aware(value) else value
+
+
+def day(value: date | datetime) -> str:
+    """The day as every page writes it ("1 Dec 2026", not "01 Dec 2026"), in the newsroom's time zone."""
+    return date_format(_local(value), DAY)
+
+
+def moment(value: datetime) -> str:
+    """A time as every page writes it ("1 Dec 2026 15:40"), in the newsroom's time zone."""
+    return date_format(_local(value), MOMENT)
+
+
+# A claim whose side nobody set (no topic, or the engine could not tell): written one way on every
+# page, list, report and chart, in a cell, a legend or the middle of a line.
+NO_SIDE = "No side"
+
+
+def side_label(side) -> str:
+    """A claim's side as the pages write it: a Side or its name, or NO_SIDE when there is none."""
+    return getattr(side, "name", side) or NO_SIDE

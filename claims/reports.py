@@ -13,6 +13,7 @@ from django.contrib.staticfiles import finders
 from django.db.models import Q
 
 from . import charts, ratings
+from .presentation import side_label
 from .safe_output import printable
 from .models import Dispute, Evidence
 from .selectors.narratives import claims_per_narrative
@@ -116,7 +117,7 @@ def _competing_pairs(claim_ids: list[int]) -> list[CompetingPair]:
 
 
 def _charts(rows) -> dict[str, str]:
-    by_side = charts.tally((row.side or "No side", row.rating) for row in rows)
+    by_side = charts.tally((side_label(row.side), row.rating) for row in rows)
     speakers = Counter(_who(row) for row in rows)
     top = {name for name, _ in speakers.most_common(TOP_SOURCES)}
     by_source = charts.tally((_who(row) if _who(row) in top else "Others", row.rating) for row in rows)

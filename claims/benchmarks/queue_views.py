@@ -36,7 +36,8 @@ def queue_views(reviewer) -> tuple[dict[str, dict], list[str]]:
             choices = choices() if callable(choices) else choices  # read from the database (the narratives)
             views.update({f"{name}={key}": {name: key} for key, _ in choices if key})
         elif isinstance(field, django_filters.BooleanFilter):
-            views.update({f"{name}={key}": {name: key} for key in ("true", "false")})
+            # The words the filter's menu sends (selectors.yes_or_no): the same view names run to run.
+            views.update({f"{name}={key}": {name: key} for key in field.extra.get("words", ("true", "false"))})
         elif name in SAMPLES:
             views.update({f"{name}: {label}": {name: value} for label, value in SAMPLES[name].items()})
         else:

@@ -51,6 +51,7 @@ class MatchRejection(models.Model):
     class Meta:
         # As the claim page says it: the reviewer turned the suggestion down.
         verbose_name = "turned-down match"
+        verbose_name_plural = "turned-down matches"  # Django would add an "s": "matchs"
         constraints = [
             models.UniqueConstraint(
                 fields=["first_article", "first_key", "second_article", "second_key"], name="unique_match_rejection"
@@ -99,6 +100,7 @@ class NarrativeRejection(models.Model):
 
     class Meta:
         verbose_name = "turned-down narrative flag"
+        verbose_name_plural = "turned-down narrative flags"
         constraints = [
             models.UniqueConstraint(fields=["narrative", "article", "claim_key"], name="unique_narrative_rejection"),
         ]

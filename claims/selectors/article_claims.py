@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from ..models import Article, Claim, Dispute, Side
 from ..widgets import FastInput, FastSelect
 from ..workflow import ReviewState
+from .yes_or_no import YesOrNoFilter
 
 
 class ArticleClaimFilter(django_filters.FilterSet):
@@ -20,10 +21,7 @@ class ArticleClaimFilter(django_filters.FilterSet):
         queryset=Side.objects.none(), widget=FastSelect(label_field="name"), empty_label="Any side"
     )
     speaker = django_filters.CharFilter(label="Speaker or source", method="by_speaker", widget=FastInput(input_type="search"))
-    disputed = django_filters.BooleanFilter(
-        label="Has a dispute", field_name="has_dispute",
-        widget=FastSelect(choices=[("", "Either"), ("true", "Yes"), ("false", "No")]),
-    )
+    disputed = YesOrNoFilter(label="Has a dispute", field_name="has_dispute")
     q = django_filters.CharFilter(label="Text", method="by_text", widget=FastInput(input_type="search"))
 
     def __init__(self, data=None, *args, article: Article, **kwargs):

@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Q
-from django.utils.dateformat import format as date_format
 from django.utils.text import capfirst
-from django.utils.timezone import is_aware, localtime
 
 from ..input_rules import shortened
 from ..models import Claim, Comment, Evidence, Verdict
+from ..presentation import day, moment
 
 # The change reason services.rejections gives a rejection a reviewer takes back.
 RESTORED = "restored"
@@ -147,9 +146,7 @@ def _short(text: str) -> str:
 def _moment(value: date | datetime) -> str:
     """A date or time in a change as the pages print the time of each change ("1 Dec 2026 15:40",
     in the newsroom's time zone), not as stored ("2026-12-01 15:40:07.123+00:00")."""
-    if isinstance(value, datetime):
-        return date_format(localtime(value) if is_aware(value) else value, "j M Y H:i")
-    return date_format(value, "j M Y")
+    return moment(value) if isinstance(value, datetime) else day(value)
 
 
 def claim_history(claim: Claim) -> list[Event]:

@@ -26,6 +26,7 @@ from ..widgets import FastInput, FastSelect
 from .matches import by_published_match, queue_with_marks
 from .menus import MenuFilter, queue_menus
 from .narratives import by_narrative, narrative_choices, with_narrative_marks
+from .yes_or_no import YesOrNoFilter
 from ..workflow import ReviewState
 
 PAGE_SIZE = 50
@@ -72,16 +73,10 @@ class QueueFilter(django_filters.FilterSet):
         label="Check-worthiness at least", field_name="check_worthiness", lookup_expr="gte",
         widget=FastInput(attrs={"step": "0.05", "min": "0", "max": "1"}, input_type="number"),
     )
-    disputed = django_filters.BooleanFilter(
-        label="Has a dispute", field_name="has_dispute",
-        widget=FastSelect(choices=[("", "Either"), ("true", "Yes"), ("false", "No")]),
-    )
+    disputed = YesOrNoFilter(label="Has a dispute", field_name="has_dispute")
     # Claims that repeat (or were repeated by) a claim whose verdict is published: the desk may
-    # already have the answer. A value other than these two is a filter error, like a forged id.
-    matches_verdict = django_filters.ChoiceFilter(
-        label="Matches a published verdict", choices=[("yes", "Yes"), ("no", "No")], method="by_verdict_match",
-        empty_label="Either", widget=FastSelect,
-    )
+    # already have the answer. Its menu has always sent yes/no, and links say so.
+    matches_verdict = YesOrNoFilter(label="Matches a published verdict", method="by_verdict_match", words=("yes", "no"))
     # Claims that repeat a known narrative (selectors.narratives): any, or one by name.
     narrative = django_filters.ChoiceFilter(
         label="Known narrative", choices=narrative_choices, method="by_known_narrative", empty_label="Either",
@@ -137,7 +132,7 @@ class QueueFilter(django_filters.FilterSet):
         return queryset.filter(text__icontains=value)
 
     def by_verdict_match(self, queryset, name, value):
-        return by_published_match(queryset, wanted=value == "yes")
+        return by_published_match(queryset, wanted=value)
 
     def by_known_narrative(self, queryset, name, value):
         return by_narrative(queryset, value)

@@ -46,7 +46,6 @@ def dismiss_claims(claim_ids, *, user) -> BulkResult:
 
 
 def mark_duplicates(claim_ids, *, original: Claim, user) -> BulkResult:
-    return apply_to_claims(
-        [i for i in claim_ids if i != original.pk],
-        lambda claim: reviews.mark_duplicate(claim=claim, original=original, user=user),
-    )
+    # The original among the selected goes to the service like the others: its refusal ("cannot
+    # be a duplicate of itself") is then reported with the rest, not dropped without a word.
+    return apply_to_claims(claim_ids, lambda claim: reviews.mark_duplicate(claim=claim, original=original, user=user))

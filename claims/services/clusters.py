@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 
 from .. import permissions
 from ..models import Claim, ClaimCluster, ClaimMatch, Comment, Dispute, Evidence, Verdict
+from ..presentation import day
 from ..selectors.clusters import published_verdict_of_cluster
 from ..selectors.rejections import rejected_pairs
 from . import reviews
@@ -186,7 +187,7 @@ def take_published_verdict(*, claim: Claim, reviewer, seen_version=None) -> Verd
     note = Comment(
         claim_id=claim.pk, author=reviewer,
         # "claim N" is shown as a link to it (templatetags/links.py, comment_text).
-        body=f"Verdict taken from claim {original.claim_id} (the same claim), published {original.published_at:%d %b %Y}.",
+        body=f"Verdict taken from claim {original.claim_id} (the same claim), published {day(original.published_at)}.",
     )
     note.full_clean()
     note.save()

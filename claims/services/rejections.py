@@ -18,11 +18,10 @@ being typed on the same page is not made stale by turning down a suggestion besi
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils.dateformat import format as date_format
-from django.utils.timezone import localtime
 
 from .. import permissions
 from ..models import Claim, ClaimMatch, MatchRejection, Narrative, NarrativeMatch, NarrativeRejection, wording_key
+from ..presentation import moment
 from ..selectors.history import RESTORED
 from ..selectors.rejections import narrative_rejection_for, same_words
 from . import reviews
@@ -33,7 +32,7 @@ from .narrative_matching import flag_again, refresh_narrative_marks
 def _already(rejection) -> str:
     """Who turned it down and when, for a second "Not the same claim" or "Not this narrative" (a
     double click, two reviewers at once): the first one stands."""
-    return f"already turned down by {rejection.rejected_by.get_username()} on {date_format(localtime(rejection.rejected_at), 'j M Y H:i')}"
+    return f"already turned down by {rejection.rejected_by.get_username()} on {moment(rejection.rejected_at)}"
 
 
 RESTORED_ALREADY = "That suggestion was restored already (a second click, or another reviewer). Reload the page."

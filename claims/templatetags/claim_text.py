@@ -24,6 +24,12 @@ def said_by(text, speaker):
 
 
 @register.filter
+def side_label(side):
+    """`{{ claim.side|side_label }}`: the side's name, or the one wording for none (presentation.NO_SIDE)."""
+    return presentation.side_label(side)
+
+
+@register.filter
 def shorten(text, limit):
     """`{{ claim.text|shorten:120 }}`: Django's truncatechars, but a direction control the cut
     leaves open is closed after it (input_rules.shortened), so the words after it read forwards."""

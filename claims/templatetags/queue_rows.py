@@ -13,7 +13,7 @@ from django.utils.timezone import localtime
 
 from ..input_rules import shortened
 from ..markup import escaped
-from ..presentation import headline_html
+from ..presentation import headline_html, side_label
 
 register = template.Library()
 
@@ -98,7 +98,7 @@ def _row(claim, claim_url, article_url):
         narrative=_narrative(claim),
         spread=SPREAD.format(n=claim.spread) if claim.spread > 1 else "",
         speaker=escaped(claim.source_name or claim.speaker or "(the article)"),
-        side=escaped(claim.side_name if claim.side_id else "–"),
+        side=escaped(side_label(claim.side_name if claim.side_id else None)),
         worthiness=f"{claim.check_worthiness:.2f}",
         state=escaped(claim.state),
         state_label=escaped(claim.state_label),

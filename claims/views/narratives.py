@@ -153,11 +153,15 @@ narrative_archive = _state_change(narratives.archive_narrative, "Narrative archi
 narrative_restore = _state_change(narratives.restore_narrative, "Narrative restored: claims are matched against it again.")
 
 
-def _part_answer(request, pk, partial: str, form_name: str, form, status: int):
-    """The examples or the verdicts part for htmx, the page otherwise; a form with errors is shown as sent."""
+def _part_answer(request, pk, partial: str, form_name: str, form, status: int, done: str = ""):
+    """The examples or the verdicts part for htmx, the page otherwise; a form with errors is shown as
+    sent. `done` says what happened: in the part htmx swaps in, or as the page's message after the
+    redirect (a message stored for an htmx answer would surface on some later page instead)."""
     if status == 200 and not request.htmx:
+        if done:
+            messages.success(request, done)
         return redirect("claims:narrative", pk=pk)
-    return _page(request, _narrative_or_404(pk), status=status, partial=partial, **{form_name: form})
+    return _page(request, _narrative_or_404(pk), status=status, partial=partial, done=done, **{form_name: form})
 
 
 @require_POST
@@ -166,14 +170,14 @@ def narrative_example_add(request, pk):
     narrative = _narrative_or_404(pk)
     form = NarrativeExampleForm(request.POST)
     if form.is_valid():
+        claim = form.cleaned_data["claim"]
         try:
-            narratives.add_example(
-                narrative=narrative, user=request.user, text=form.cleaned_data["text"], claim=form.cleaned_data["claim"]
-            )
+            narratives.add_example(narrative=narrative, user=request.user, text=form.cleaned_data["text"], claim=claim)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            return _part_answer(request, pk, "examples", "example_form", NarrativeExampleForm(), 200)
+            done = f"Claim {claim.pk} added as an example." if claim else "Example added."
+            return _part_answer(request, pk, "examples", "example_form", NarrativeExampleForm(), 200, done)
     return _part_answer(request, pk, "examples", "example_form", form, 400)
 
 
@@ -184,7 +188,7 @@ def narrative_example_remove(request, pk):
     if example is None:
         raise Http404("No such example.")
     narratives.remove_example(example=example, user=request.user)
-    return _part_answer(request, example.narrative_id, "examples", "example_form", NarrativeExampleForm(), 200)
+    return _part_answer(request, example.narrative_id, "examples", "example_form", NarrativeExampleForm(), 200, "Example removed.")
 
 
 @require_POST

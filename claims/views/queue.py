@@ -103,6 +103,10 @@ def _refusal(request, message: str, status: int) -> HttpResponse:
     return response
 
 
+# A bulk action names at most this many skipped claims, each with its reason, and counts the rest.
+SKIPS_NAMED = 10
+
+
 @require_POST
 @workbench_required
 def queue_bulk(request):
@@ -133,14 +137,16 @@ def queue_bulk(request):
             messages.error(request, "Give the number of the claim they duplicate.")
             return _back(request)
         result = bulk.mark_duplicates(ids, original=original, user=user)
-        done = f"marked as duplicates of claim {original.pk}"
+        done = f"marked as {'a duplicate' if len(result.done) == 1 else 'duplicates'} of claim {original.pk}"
     else:
         messages.error(request, "Unknown bulk action.")
         return _back(request)
     if result.done:
         messages.success(request, f"{len(result.done)} claim{'s' if len(result.done) != 1 else ''} {done}.")
-    for claim_id, reason in result.skipped[:10]:
+    for claim_id, reason in result.skipped[:SKIPS_NAMED]:
         messages.warning(request, f"Claim {claim_id} skipped: {reason}")
+    if (more := len(result.skipped) - SKIPS_NAMED) > 0:  # not fifty warnings, but none left uncounted
+        messages.warning(request, f"{more} more claim{'s' if more != 1 else ''} skipped.")
     return _back(request)
 
 

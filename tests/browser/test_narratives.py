@@ -86,3 +86,25 @@ def test_an_editor_records_a_narrative_and_a_repeating_claim_is_flagged_and_coun
     counts = editor.get_by_role("region", name="Claims per known narrative")
     expect(counts.get_by_role("row", name=NAME)).to_contain_text("1")
     assert claim.narrative_matches.count() == 1
+
+
+def test_an_editor_adds_a_claim_as_an_example_and_sees_it_listed_without_reloading(desk, sign_in, live_server):
+    from django.contrib.auth import get_user_model
+
+    from claims.services import narratives
+
+    edna = get_user_model().objects.get(username="edna")
+    narrative = narratives.record_narrative(name=NAME, summary="No pupil was admitted.", user=edna)
+    article = ArticleFactory(title="Lindholm parents protest", body=f"{REPEAT}\n\nThe council meets on Thursday.")
+    claim = add_claim_by_hand(article=article, text=REPEAT, added_by=UserFactory(role="Reviewer"))
+
+    editor = sign_in("edna")
+    editor.goto(live_server.url + narrative.get_absolute_url())
+    repeating = editor.get_by_role("region", name="Claims repeating it")
+    expect(repeating).to_contain_text("No claim repeats it yet.")
+    examples = editor.get_by_role("region", name="How it is told")
+    examples.get_by_label("Or the number of a claim that tells it").fill(str(claim.pk))
+    examples.get_by_role("button", name="Add the example").click()
+
+    expect(examples.get_by_role("status")).to_have_text(f"Claim {claim.pk} added as an example.")
+    expect(repeating.get_by_role("link", name="Lindholm are being made ill")).to_be_visible()  # no reload

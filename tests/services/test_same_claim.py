@@ -188,6 +188,18 @@ def test_the_taken_verdict_notes_the_original(story, reviewer):
     assert note.body.startswith(f"Verdict taken from claim {story['earlier'].pk} (the same claim), published ")
 
 
+def test_the_taken_verdicts_note_writes_the_day_as_the_pages_do(story, reviewer, settings):
+    # "1 Dec 2026" in the newsroom's time zone, as every page writes a day: not "01 Dec 2026", not
+    # the day it already was in UTC.
+    settings.TIME_ZONE = "Europe/Kyiv"
+    story["earlier"].verdict.__class__.objects.filter(claim=story["earlier"]).update(
+        published_at=datetime.datetime(2026, 11, 30, 22, 30, tzinfo=datetime.UTC)
+    )
+    clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)
+    clusters.take_published_verdict(claim=story["repeat"], reviewer=reviewer)
+    assert Comment.objects.get(claim=story["repeat"]).body.endswith(", published 1 Dec 2026.")
+
+
 def test_the_reviewer_who_took_the_verdict_cannot_approve_it(story, reviewer):
     reviewer.groups.add(*type(reviewer.groups.first()).objects.filter(name="Editor"))
     clusters.link_as_same_claim(claim=story["repeat"], other=story["earlier"], user=reviewer)

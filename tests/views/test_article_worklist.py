@@ -118,9 +118,15 @@ def test_bad_table_filters_are_explained_and_left_out(reviewer_client, article, 
     assert shown(response, article) == {"accused", "denied", "ferry"}
 
 
-def test_unknown_dispute_choice_reads_as_either(reviewer_client, article):
+def test_an_unknown_dispute_choice_is_explained_and_left_out(reviewer_client, article):
     response = reviewer_client.get(article.get_absolute_url(), {"disputed": "perhaps"})
+    assert "Has a dispute (Choose yes or no (or true or false, 1 or 0, on or off, in any case).)" in response.content.decode()
     assert shown(response, article) == {"accused", "denied", "ferry"}
+
+
+@pytest.mark.parametrize("word, expected", [("yes", {"accused", "denied"}), ("N", {"ferry"}), ("1", {"accused", "denied"})])
+def test_the_dispute_filter_takes_the_words_the_api_takes(reviewer_client, article, word, expected):
+    assert shown(reviewer_client.get(article.get_absolute_url(), {"disputed": word}), article) == expected
 
 
 def test_side_of_another_topic_is_refused(reviewer_client, article):

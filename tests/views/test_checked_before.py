@@ -96,7 +96,13 @@ def test_the_queue_filters_on_matching_a_published_verdict(reviewer_client, stor
     assert shown == expected
 
 
-@pytest.mark.parametrize("forged", ["maybe", "yes' OR 1=1 --", "1", "y" * 10_000, "yes\x00", "\u202eyes"])
+@pytest.mark.parametrize("value, expected", [("TRUE", {"repeat"}), ("1", {"repeat"}), ("off", {"unrelated"})])
+def test_the_match_filter_takes_the_words_the_api_takes(reviewer_client, story, value, expected):
+    body = reviewer_client.get(reverse("claims:queue"), {"matches_verdict": value}).content.decode()
+    assert {name for name in ("repeat", "unrelated") if f'data-url="/claims/{story[name].pk}/"' in body} == expected
+
+
+@pytest.mark.parametrize("forged", ["maybe", "yes' OR 1=1 --", "2", "y" * 10_000, "yes\x00", "\u202eyes"])
 def test_a_forged_match_filter_is_a_filter_error_not_a_failure(reviewer_client, story, forged):
     response = reviewer_client.get(reverse("claims:queue"), {"matches_verdict": forged})
     body = response.content.decode()

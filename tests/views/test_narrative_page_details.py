@@ -123,6 +123,34 @@ def test_an_example_added_with_htmx_updates_the_counts(editor_client, editor):
     )
 
 
+def repeating(body: str) -> str:
+    """The "Claims repeating it" part, when the answer swaps it out of band."""
+    found = re.search(r'<section id="repeating"[^>]*hx-swap-oob="true"[^>]*>(.*?)</section>', body, re.S)
+    return found.group(1) if found else ""
+
+
+@pytest.mark.django_db(transaction=True)  # committed as in production: the new example's matching runs before the answer
+def test_a_claim_added_as_an_example_by_its_number_is_confirmed_and_listed_as_repeating_it(editor_client, editor):
+    narrative = recorded(editor, examples=())
+    claim = by_hand(REPEAT)
+    response = editor_client.post(
+        reverse("claims:narrative_example_add", args=[narrative.pk]), {"claim": str(claim.pk)}, headers=HTMX
+    )
+    body = response.content.decode()
+    assert f"Claim {claim.pk} added as an example" in body
+    assert f'href="{claim.get_absolute_url()}"' in repeating(body)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_example_removed_with_htmx_is_confirmed_and_its_claims_leave_the_list(editor_client, editor):
+    narrative = recorded(editor)
+    claim = by_hand(REPEAT)
+    assert f'href="{claim.get_absolute_url()}"' in editor_client.get(narrative.get_absolute_url()).content.decode()
+    response = editor_client.post(reverse("claims:narrative_example_remove", args=[narrative.examples.get().pk]), headers=HTMX)
+    body = response.content.decode()
+    assert "Example removed" in body and "No claim repeats it yet." in repeating(body)
+
+
 @pytest.mark.django_db
 def test_an_example_removed_with_htmx_updates_the_counts(editor_client, editor):
     narrative = recorded(editor)

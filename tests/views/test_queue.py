@@ -56,6 +56,30 @@ def test_each_filter_narrows_the_queue(reviewer_client, claims, params, expected
     assert texts(reviewer_client.get(reverse("claims:queue"), params)) == expected
 
 
+@pytest.mark.parametrize("word", ["yes", "YES", "1", "on", "t", "y", "True"])
+def test_the_dispute_filter_takes_the_yes_words_the_api_takes(reviewer_client, claims, word):
+    assert texts(reviewer_client.get(reverse("claims:queue"), {"disputed": word})) == {"Claim free"}
+
+
+@pytest.mark.parametrize("word", ["no", "0", "OFF", "n", "False"])
+def test_the_dispute_filter_takes_the_no_words_the_api_takes(reviewer_client, claims, word):
+    assert texts(reviewer_client.get(reverse("claims:queue"), {"disputed": word})) == {"Claim mine", "Claim about ballots"}
+
+
+@pytest.mark.parametrize("name, label", [("disputed", "Has a dispute"), ("matches_verdict", "Matches a published verdict")])
+def test_a_word_that_is_not_yes_or_no_is_the_same_filter_error_on_each_yes_no_filter(reviewer_client, claims, name, label):
+    body = reviewer_client.get(reverse("claims:queue"), {name: "perhaps"}).content.decode()
+    assert "Some filters are not valid and were left out" in body
+    assert f"{label} (Choose yes or no (or true or false, 1 or 0, on or off, in any case).)" in body
+    assert "Claim free" in body and "Claim mine" in body  # left out: the queue is not narrowed
+
+
+def test_the_menu_shows_the_answer_however_it_was_written(reviewer_client, claims):
+    body = reviewer_client.get(reverse("claims:queue"), {"disputed": "YES", "matches_verdict": "0"}).content.decode()
+    assert '<option value="true" selected>Yes</option>' in body  # the links the page makes keep their words
+    assert '<option value="no" selected>No</option>' in body
+
+
 def test_filters_by_topic_side_source_and_outlet(reviewer_client, claims):
     mine = claims["mine"]
     for params in ({"topic": mine.article.topic_id}, {"side": mine.side_id}, {"source": mine.source_id}, {"outlet": mine.article.outlet_id}):
@@ -124,6 +148,36 @@ def test_bulk_dismiss_and_duplicate(reviewer_client, claims):
     reviewer_client.post(reverse("claims:queue_bulk"), {"action": "duplicate", "original": claims["mine"].pk, "ids": [claims["vote"].pk]})
     assert Claim.objects.get(pk=claims["free"].pk).state == "dismissed"
     assert Claim.objects.get(pk=claims["vote"].pk).duplicate_of == claims["mine"]
+
+
+def test_bulk_duplicate_of_itself_is_reported_as_skipped(reviewer_client, claims):
+    original = claims["mine"]
+    response = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "duplicate", "original": original.pk, "ids": [original.pk]}, follow=True
+    )
+    assert f"Claim {original.pk} skipped: A claim cannot be a duplicate of itself." in response.content.decode()
+    assert Claim.objects.get(pk=original.pk).state == "in_review"
+
+
+def test_bulk_duplicate_says_a_duplicate_for_one_and_duplicates_for_many(reviewer_client, claims):
+    original = claims["mine"]
+    one = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "duplicate", "original": original.pk, "ids": [claims["vote"].pk]}, follow=True
+    )
+    assert f"1 claim marked as a duplicate of claim {original.pk}." in one.content.decode()
+    repeats = [ClaimFactory(text=f"Claim repeated {n}").pk for n in range(2)]
+    many = reviewer_client.post(
+        reverse("claims:queue_bulk"), {"action": "duplicate", "original": original.pk, "ids": repeats}, follow=True
+    )
+    assert f"2 claims marked as duplicates of claim {original.pk}." in many.content.decode()
+
+
+def test_every_skipped_claim_is_counted_even_past_the_ten_named(reviewer_client, claims, other_reviewer):
+    taken = [ClaimFactory(text=f"Claim taken {n}", assignee=other_reviewer, state="in_review").pk for n in range(12)]
+    response = reviewer_client.post(reverse("claims:queue_bulk"), {"action": "take", "ids": taken}, follow=True)
+    body = response.content.decode()
+    assert f"Claim {taken[9]} skipped" in body and f"Claim {taken[10]} skipped" not in body
+    assert "2 more claims skipped." in body
 
 
 @pytest.mark.parametrize(

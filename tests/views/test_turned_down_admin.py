@@ -38,3 +38,11 @@ def test_a_turned_down_match_cannot_be_added_edited_or_deleted_in_the_admin(clie
 def test_narrative_rejections_are_listed_for_admins(client, admin_user):
     client.force_login(admin_user)
     assert client.get(reverse("admin:claims_narrativerejection_changelist")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_admin_names_turned_down_suggestions_in_good_english(client, admin_user):
+    client.force_login(admin_user)
+    index = client.get(reverse("admin:index")).text
+    assert "Turned-down matches" in index and "Turned-down narrative flags" in index
+    assert "matchs" not in index
