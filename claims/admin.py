@@ -13,6 +13,7 @@ from .models import (
     NarrativeExample, NarrativeMatch, NarrativeRejection, Outlet, Side, Source, Topic, Verdict,
 )
 from .selectors.verdicts import is_published
+from .services.disputes import article_locked, refresh_disputes
 from .services.matching import partners_of, publication_changed, refresh_matches, speaker_corrected
 from .services.narrative_matching import refresh_narrative_marks
 
@@ -104,13 +105,19 @@ class ClaimAdmin(HistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         partners = partners_of([obj.pk]) if change else set()  # before its words may part them
+        who_changed = change and bool({"speaker", "side"} & set(form.changed_data))
+        if who_changed:
+            article_locked(obj.article_id)  # before the claim's row, in the split's order
         super().save_model(request, obj, form, change)
         if change and "text" in form.changed_data:
             # Corrected words are another claim to the matcher (as after a split or a merge).
             refresh_matches([obj])
-        elif change and {"speaker", "side"} & set(form.changed_data):
+        elif who_changed:
             # Another speaker is another actor of a claim that says "we" or "it" (as on the claim page).
             speaker_corrected([obj])
+        if who_changed:
+            # And another reading of the article's disputes (as on the claim page).
+            refresh_disputes(obj.article_id)
         # A repair of the state publishes or unpublishes the claim outside the workflow; one of
         # its words pairs it with other claims: the "matches a published verdict" marks of all
         # of them (former partners too) follow, as they do after publishing.

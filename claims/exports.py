@@ -22,7 +22,7 @@ from . import csv_copy, ratings
 from .long_reads import streamed
 from .public_links import fact_check_urls, newsroom_url
 from .safe_output import spreadsheet_safe_cells
-from .selectors.verdicts import verdict_rows
+from .selectors.verdicts import FIRST_APPEARANCE, ROW_FIELDS, verdict_rows
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -63,6 +63,10 @@ CSV_FIELDS = (
     "id", "claim_id", "claim_text", "speaker", "source", "side", "article", "article_url", "outlet", "topic",
     "rating", "rationale", "reviewer_name", "approver_name", "published_at",
 )
+
+
+# What the JSON reads: every column but where the claim first appeared, which only ClaimReview says.
+JSON_FIELDS = tuple(name for name in ROW_FIELDS if name not in FIRST_APPEARANCE)
 
 
 def csv_row(row, url_of) -> list[str]:
@@ -125,7 +129,9 @@ def claim_review(row, site: str) -> dict:
         "author": claim_author(row),
         "datePublished": appeared,
         # The article is always an appearance; without a publication day, dated the day it came in.
-        "appearance": {"@type": "CreativeWork", "headline": row.article, **(first or {}), "datePublished": appeared},
+        "appearance": {
+            **_work(row.article, row.article_url, row.article_published_on, row.outlet), "datePublished": appeared,
+        },
     }
     if first:
         claim["firstAppearance"] = first
@@ -148,18 +154,25 @@ def claim_review(row, site: str) -> dict:
 
 
 def first_appearance(row) -> dict | None:
-    """The article the claim was found in, as the claim's first known appearance (schema.org
+    """The article the claim first appeared in, as far as the workbench knows (schema.org
     firstAppearance; Google's fact-check markup recommends it, Fact Check Explorer reads its url):
-    only what is known of where it was published (its link, its date, its outlet), never the day
-    it was imported; None when none of those is known."""
-    work = {"@type": "CreativeWork", "headline": row.article}
-    if row.article_url:
-        work["url"] = row.article_url
-    if row.article_published_on:
-        work["datePublished"] = row.article_published_on.isoformat()
-    if row.outlet:
-        work["publisher"] = {"@type": "Organization", "name": row.outlet}
+    its own article, or, for a claim linked as the same claim as others, the earliest of theirs
+    (selectors.verdicts, the row's first_* fields). Only what is known of where it was published
+    (its link, its date, its outlet), never the day it was imported; None when none of those is known."""
+    work = _work(row.first_article, row.first_article_url, row.first_article_published_on, row.first_outlet)
     return work if len(work) > 2 else None
+
+
+def _work(headline, url, published_on, outlet) -> dict:
+    """An article as a schema.org CreativeWork, with what is known of it."""
+    work = {"@type": "CreativeWork", "headline": headline}
+    if url:
+        work["url"] = url
+    if published_on:
+        work["datePublished"] = published_on.isoformat()
+    if outlet:
+        work["publisher"] = {"@type": "Organization", "name": outlet}
+    return work
 
 
 def _csv_line(cells: list[str]) -> str:
@@ -209,7 +222,9 @@ def export_rows(fmt: str, verdicts: QuerySet):
     """The rows an export of the verdicts reads (selectors.verdicts.verdict_rows)."""
     if fmt not in FORMATS:
         raise ValueError(f"Unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}.")
-    return verdict_rows(verdicts, CSV_FIELDS) if fmt == "csv" else verdict_rows(verdicts)
+    if fmt == "csv":
+        return verdict_rows(verdicts, CSV_FIELDS)
+    return verdict_rows(verdicts, JSON_FIELDS) if fmt == "json" else verdict_rows(verdicts)
 
 
 def export_chunks(fmt: str, verdicts: QuerySet, *, site: str) -> Iterator[str]:

@@ -96,7 +96,7 @@ def build_report(selection: VerdictSelection) -> Report:
     report.rating_counts = [(r.label, counted[r.value], ratings.COLOURS[r]) for r in ratings.Rating if counted[r.value]]
     if rows:
         report.charts = _charts(rows)
-    report.narratives = claims_per_narrative(selection)
+    report.narratives = claims_per_narrative(verdicts)
     return report
 
 

@@ -307,3 +307,44 @@ def test_a_configured_public_site_is_used_whatever_address_the_editor_came_in_on
     [review] = json.loads(_download(editor_client, "claimreview"))
     assert review["url"] == f"https://factcheck.example/fact-checks/{published.pk}/"
     assert review["author"]["url"] == "https://newsroom.example/"
+
+
+def test_a_claim_linked_as_the_same_claim_first_appeared_in_the_earliest_article_of_them(client, editor, reviewer, db):
+    """From the new user's trial: a fact-check of a claim a wire had run days before named the
+    reprint as where the claim first appeared, though a reviewer had linked the two as the same
+    claim. Fact Check Explorer should lead to the wire."""
+    import datetime
+    import re
+
+    from claims.services import clusters
+    from claims.services.matching import find_matches
+
+    from .factories import ClaimFactory, OutletFactory
+
+    said = "Three people were killed in the strike on the Holm power station on Monday."
+
+    def reported(outlet, url, published_on):
+        article = ArticleFactory(title=f"{outlet}: strike on Holm", url=url, published_on=published_on,
+                                 body=f"{said}\n\nFiled by {outlet}.", outlet=OutletFactory(name=outlet))
+        return ClaimFactory(article=article, text=said)
+
+    reprint = reported("Morning Post", "https://post.example/holm", datetime.date(2024, 5, 2))
+    wire = reported("Holm Wire", "https://wire.example/holm", datetime.date(2024, 4, 28))
+    undated = reported("Evening Sheet", "https://sheet.example/holm", None)  # came in after both: not first
+    find_matches([reprint, wire, undated])
+    clusters.link_as_same_claim(claim=reprint, other=wire, user=reviewer)
+    clusters.link_as_same_claim(claim=undated, other=reprint, user=reviewer)
+    verdict = reviews.submit_verdict(claim=reprint, reviewer=reviewer, rating="false", rationale="The station reports no deaths.")
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+
+    client.force_login(editor)
+    [document] = json.loads(_download(client, "claimreview"))
+    page = client.get(reverse("public:fact_check", args=[verdict.pk])).content.decode()
+    [on_the_page] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    wire_article = {
+        "@type": "CreativeWork", "headline": "Holm Wire: strike on Holm", "url": "https://wire.example/holm",
+        "datePublished": "2024-04-28", "publisher": {"@type": "Organization", "name": "Holm Wire"},
+    }
+    assert document["itemReviewed"]["firstAppearance"] == json.loads(on_the_page)["itemReviewed"]["firstAppearance"] == wire_article
+    # The fact-check's own claim still appeared in the reprint.
+    assert document["itemReviewed"]["appearance"]["url"] == "https://post.example/holm"

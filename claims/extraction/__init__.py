@@ -4,7 +4,7 @@ Pure Python: text and plain descriptions of the story's sides and known sources 
 records come out. Nothing here touches the database, so the engine can be tested, benchmarked
 and run by the `extract_claims` command on files alone.
 """
-from .engine import ArticleInput, extract, extract_many
+from .engine import ArticleInput, disputes_among, extract, extract_many
 from .types import Extraction, FoundClaim, FoundDispute, KnownSource, SideCues
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "FoundDispute",
     "KnownSource",
     "SideCues",
+    "disputes_among",
     "extract",
     "extract_many",
 ]

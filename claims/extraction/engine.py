@@ -122,14 +122,38 @@ def _analyse(doc: Doc, article: ArticleInput, prepared: textlib.PreparedText) ->
     units = reader.read()
     tokens = [reader.tokens(u.start, u.end) for u in units]
     claims = [_claim(reader, article, prepared, unit, words) for unit, words in zip(units, tokens)]
-    side_words = {w.lower() for side in article.sides for cue in side.cues for w in cue.split()}
-    candidates = [
-        ClaimForDisputes(words, c.side, c.speaker, reader.context(u.start))
-        if c.check_worthy else ClaimForDisputes((), None, None)
-        for c, u, words in zip(claims, units, tokens)
-    ]
-    disputes = [FoundDispute(i, j, reason) for i, j, reason in find_disputes(candidates, side_words)]
+    disputes = _disputes(reader, claims, [(u.start, u.end) for u in units], article.sides)
     return Extraction(language="en", claims=claims, disputes=disputes)
+
+
+def disputes_among(text: str, claims: list[FoundClaim], sides: tuple[SideCues, ...] = ()) -> list[FoundDispute]:
+    """The disputes among claims stored before, read as the split reads them but with each claim's
+    speaker and side as they stand now (a reviewer corrected one, and "Norland and Sudmark
+    disagree" may no longer be so). The claims keep their own spans, whoever drew them (the
+    engine, or a reviewer adding, splitting or merging claims); the disputes' indexes point into
+    `claims`. An article the engine does not read (another language) has none, as at its split."""
+    if not claims or detect_language(text) != "en":
+        return []
+    order = sorted(range(len(claims)), key=lambda k: (claims[k].start, claims[k].end))
+    in_order = [claims[k] for k in order]
+    prepared = textlib.prepare_text(text)
+    passages = _Passages(pipeline()(prepared.text))
+    spans = [prepared.plain_span(c.start, c.end) for c in in_order]
+    return [FoundDispute(order[d.first], order[d.second], d.reason) for d in _disputes(passages, in_order, spans, sides)]
+
+
+def _disputes(
+    passages: "_Passages", claims: list[FoundClaim], spans: list[tuple[int, int]], sides: tuple[SideCues, ...]
+) -> list[FoundDispute]:
+    """Claims of opposing sides paired into disputes; claims and their spans of the plain text in
+    the article's order (the pairing reads which claim answers the one just before)."""
+    side_words = {w.lower() for side in sides for cue in side.cues for w in cue.split()}
+    candidates = [
+        ClaimForDisputes(passages.tokens(start, end), c.side, c.speaker, passages.context(start))
+        if c.check_worthy else ClaimForDisputes((), None, None)
+        for c, (start, end) in zip(claims, spans)
+    ]
+    return [FoundDispute(i, j, reason) for i, j, reason in find_disputes(candidates, side_words)]
 
 
 def _claim(reader: "_Reader", article: ArticleInput, prepared: textlib.PreparedText, unit: _Unit, tokens: tuple) -> FoundClaim:
@@ -155,10 +179,40 @@ def _claim(reader: "_Reader", article: ArticleInput, prepared: textlib.PreparedT
     )
 
 
-class _Reader:
-    def __init__(self, doc: Doc, article: ArticleInput):
+class _Passages:
+    """A parsed article read by character offsets: the words of a span, and what comes before it."""
+
+    def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
+        self.index = TokenIndex(doc)
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [s.start_char for s in self.sentences]
+
+    def tokens(self, start: int, end: int) -> tuple:
+        span = self.index.covering(start, end)
+        return tuple(span) if span is not None else ()
+
+    def context(self, start: int) -> tuple:
+        """The sentence before the claim's own, when it is in the same paragraph ("X rejected
+        that account."), and the words of its own sentence before it."""
+        here = self.index.covering(start, start + 1)
+        k = bisect_right(self.sentence_starts, start) - 1
+        if here is None or k < 0:
+            return ()
+        sentence = self.sentences[k]
+        own = tuple(t for t in sentence if t.i < here.start)
+        if k == 0:
+            return ()
+        before = self.sentences[k - 1]
+        if "\n" in self.text[before.end_char - 1 : sentence.start_char + 1]:
+            return own
+        return tuple(before) + own
+
+
+class _Reader(_Passages):
+    def __init__(self, doc: Doc, article: ArticleInput):
+        super().__init__(doc)
         self.discourse = Discourse(article.sides, article.registry)
         self.paragraphs = textlib.paragraphs(self.text)
         if self.paragraphs:
@@ -167,9 +221,6 @@ class _Reader:
         self.discourse.learn_places(doc)
         self.discourse.learn_nouns(doc)
         self.discourse.learn_plaintiff(doc)
-        self.index = TokenIndex(doc)
-        self.sentences = list(doc.sents)
-        self.sentence_starts = [s.start_char for s in self.sentences]
         self.units: list[_Unit] = []
         self.last_speaker: Speaker | None = None
         self._answering = _UNREAD  # an interview's interviewee, found when its first answer is read
@@ -233,26 +284,6 @@ class _Reader:
                     continue
                 if _introduces_a_speaker(token):
                     self.units.append(_Unit(aside[0], aside[1], "narration", None))
-
-    def tokens(self, start: int, end: int) -> tuple:
-        span = self.index.covering(start, end)
-        return tuple(span) if span is not None else ()
-
-    def context(self, start: int) -> tuple:
-        """The sentence before the claim's own, when it is in the same paragraph ("X rejected
-        that account."), and the words of its own sentence before it."""
-        here = self.index.covering(start, start + 1)
-        k = bisect_right(self.sentence_starts, start) - 1
-        if here is None or k < 0:
-            return ()
-        sentence = self.sentences[k]
-        own = tuple(t for t in sentence if t.i < here.start)
-        if k == 0:
-            return ()
-        before = self.sentences[k - 1]
-        if "\n" in self.text[before.end_char - 1 : sentence.start_char + 1]:
-            return own
-        return tuple(before) + own
 
     def _sentences_in(self, start: int, end: int) -> list[Span]:
         first = bisect_left(self.sentence_starts, start)

@@ -75,6 +75,26 @@ class PreparedText:
             return at, at
         return self.original_offset(start), self.original_offset(end - 1) + 1
 
+    def plain_offset(self, offset: int) -> int:
+        """The way there: where an offset of the article falls in the plain text (an offset inside
+        characters the plain form dropped falls where they were)."""
+        if not self._original_starts:
+            return offset
+        k = bisect_right(self._original_starts, offset) - 1
+        if k < 0:
+            return offset
+        plain = self._plain_starts[k] + offset - self._original_starts[k]
+        if k + 1 < len(self._plain_starts):
+            plain = min(plain, self._plain_starts[k + 1])
+        return min(plain, len(self.text))
+
+    def plain_span(self, start: int, end: int) -> tuple[int, int]:
+        """The plain text's span for a span of the article (end exclusive): original_span undone."""
+        if end <= start:
+            at = self.plain_offset(start)
+            return at, at
+        return self.plain_offset(start), self.plain_offset(end - 1) + 1
+
 
 def prepare_text(original: str) -> PreparedText:
     # Anchors: from plain offset p on, characters map one for one to original offsets from o on.

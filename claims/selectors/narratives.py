@@ -8,7 +8,7 @@ stored matches, which the reports count.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 
 from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, NarrativeMatch
 from ..ratings import label
@@ -188,40 +188,23 @@ class NarrativeCount:
     narrative_id: int
     name: str
     archived: bool
-    claims: int  # claims of the selection that repeat it
-    published: int  # of them, with a published verdict in the selection
+    claims: int  # claims of the report that repeat it
 
 
-def claims_per_narrative(selection) -> list[NarrativeCount]:
-    """How many claims repeat each narrative, under a report's selection (selectors.verdicts.VerdictSelection).
-
-    The report's article, topic, outlet and source apply to the claims as they do to the verdicts;
-    its date range, which is about when verdicts were published, applies to the claims by when their
-    article was published (imported, when it has no date): a claim not yet checked has no verdict
-    date. `published` counts those of them whose verdict is in the report itself. One query."""
-    data = selection.form.cleaned_data if selection.is_valid() else {}
-    claims = Claim.objects.filter(check_worthy=True)
-    for name, lookup in (("article", "article"), ("topic", "article__topic"), ("outlet", "article__outlet"), ("source", "source")):
-        if data.get(name):
-            claims = claims.filter(**{lookup: data[name]})
-    if data.get("since") or data.get("until"):
-        claims = claims.annotate(seen_on=Coalesce("article__published_on", TruncDate("article__imported_at")))
-        if data.get("since"):
-            claims = claims.filter(seen_on__gte=data["since"])
-        if data.get("until"):
-            claims = claims.filter(seen_on__lte=data["until"])
-    in_report = selection.qs.filter(claim_id=OuterRef("claim_id"))
+def claims_per_narrative(verdicts: QuerySet) -> list[NarrativeCount]:
+    """How many of a report's claims repeat each known narrative (archived ones too: their stored
+    matches still say what a checked claim repeated). The report's claims are those of its
+    verdicts, the selection's queryset (selectors.verdicts.VerdictSelection): the same claims its
+    other tables count, whatever narrows it, the days the verdicts were published included. A
+    claim not yet checked is in no report; the narrative's page and the queue's filter list it.
+    One query."""
     rows = (
-        NarrativeMatch.objects.filter(claim__in=claims.values("pk"))
-        .annotate(checked=Exists(in_report))
+        NarrativeMatch.objects.filter(claim_id__in=verdicts.order_by().values("claim_id"))
         .values("narrative_id", "narrative__name", "narrative__archived_at")
-        .annotate(
-            claims=Count("claim", distinct=True),
-            published=Count("claim", distinct=True, filter=Q(checked=True)),
-        )
+        .annotate(claims=Count("claim", distinct=True))
         .order_by("-claims", "narrative__name")
     )
     return [
-        NarrativeCount(r["narrative_id"], r["narrative__name"], r["narrative__archived_at"] is not None, r["claims"], r["published"])
+        NarrativeCount(r["narrative_id"], r["narrative__name"], r["narrative__archived_at"] is not None, r["claims"])
         for r in rows
     ]

@@ -9,9 +9,10 @@ database), which is what lets a hundred thousand verdicts stream out in constant
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import F, OuterRef, QuerySet, StringAgg, Subquery, Value
+from django.db.models import Case, F, OuterRef, QuerySet, StringAgg, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 
-from ..models import Article, Evidence, Outlet, Source, Topic, Verdict
+from ..models import Article, Claim, Evidence, Outlet, Source, Topic, Verdict
 from ..widgets import DayInput
 from ..workflow import ReviewState
 
@@ -36,7 +37,14 @@ ROW_FIELDS = {
     "reviewer_name": "reviewer__username",
     "approver_name": "approver__username",
     "published_at": "published_at",
+    # Where the claim first appeared (schema.org firstAppearance): fields of that article, which
+    # _first_appearance finds (its own, or the earliest of the claims linked as the same claim).
+    "first_article": "title",
+    "first_article_url": "url",
+    "first_article_published_on": "published_on",
+    "first_outlet": "outlet__name",
 }
+FIRST_APPEARANCE = ("first_article", "first_article_url", "first_article_published_on", "first_outlet")
 
 
 def published_verdicts() -> QuerySet[Verdict]:
@@ -62,8 +70,26 @@ def verdict_rows(verdicts: QuerySet[Verdict], fields=tuple(ROW_FIELDS)):
         .annotate(urls=StringAgg("url", delimiter=Value(" "), **_in_order_added()))
         .values("urls")
     )
-    related = {name: F(ROW_FIELDS[name]) for name in fields if name != ROW_FIELDS[name]}
+    related = {
+        name: _first_appearance(ROW_FIELDS[name]) if name in FIRST_APPEARANCE else F(ROW_FIELDS[name])
+        for name in fields if name != ROW_FIELDS[name]
+    }
     return verdicts.annotate(evidence_urls=Subquery(links), **related).values_list(*fields, "evidence_urls", named=True)
+
+
+def _first_appearance(article_field: str):
+    """A field of the article the claim first appeared in: its own, or, for a claim linked as the
+    same claim as others (a ClaimCluster), the earliest of its members' articles. Earliest by the
+    day the article was published; one of unknown day by the day it came in, by which it was out;
+    then the article's number. Only a claim in a cluster reads the subquery (the CASE spares the
+    others, most rows of an export), each time among its few members, through the cluster index."""
+    earliest = (
+        Claim.objects.filter(cluster_id=OuterRef("claim__cluster_id"))
+        .order_by(Coalesce("article__published_on", TruncDate("article__imported_at")), "article_id")
+        .values(f"article__{article_field}")[:1]
+    )
+    own = F(f"claim__article__{article_field}")
+    return Case(When(claim__cluster__isnull=True, then=own), default=Subquery(earliest))
 
 
 def _in_order_added() -> dict:

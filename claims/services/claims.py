@@ -8,7 +8,7 @@ from .. import permissions
 from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
 from ..workflow import ReviewState
 from .clusters import members_removed
-from .disputes import refresh_dispute_flags
+from .disputes import article_locked, refresh_dispute_flags, refresh_disputes
 from .matching import find_matches, refresh_matches, speaker_corrected
 from .reviews import locked, locked_in_order, save_claim
 
@@ -57,7 +57,9 @@ def add_claim_by_hand(
 def correct_claim(
     *, claim: Claim, user, speaker: str, source: Source | None, side: Side | None, kind: str, seen_version=None
 ) -> Claim:
-    """A reviewer fixes what extraction got wrong. The history records who changed what."""
+    """A reviewer fixes what extraction got wrong. The history records who changed what. Another
+    speaker or side is another reading of the article's disputes: they are read again."""
+    article_locked(claim.article_id)  # before the claim's lock, in the split's order
     claim = locked(claim, seen_version)
     permissions.require(permissions.can_correct(user, claim), "You cannot correct this claim.")
     if side is not None and side.topic_id != claim.article.topic_id:
@@ -68,6 +70,7 @@ def correct_claim(
     save_claim(claim, user, "speaker", "source", "side", "kind")
     if (claim.speaker, claim.side_id) != who_before:
         speaker_corrected([claim])  # "we did not strike ..." is another actor's claim now
+        refresh_disputes(claim.article_id)
     return claim
 
 

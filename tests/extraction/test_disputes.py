@@ -57,3 +57,33 @@ def test_narration_is_never_part_of_a_dispute():
         "No more than three civilians were killed in Ulm, hospital records show."
     )
     assert disputes_of(text) == []
+
+
+def test_disputes_read_again_over_the_stored_claims_are_the_splits_even_in_messy_copy():
+    """A reviewer's correction has the disputes read again from the claims' stored spans, which
+    point into the article as it came (CRLF, invisible characters, '' for a quotation mark)."""
+    from claims.extraction import disputes_among
+
+    text = (
+        "Norlandic\u200b commanders said their troops had captured Ulm on Sunday.\r\n\r\n"
+        "Sudmarkian officials said ''Ulm remained under Sudmarkian control.''\r\n\r\n"
+        "Norlandic officials said 14 civilians were killed in the strike on Holm.\r\n\r\n"
+        "Sudmarkian officials said no more than three soldiers were killed in the strike."
+    )
+    split = extract(text, sides=NORTH_SOUTH)
+    assert len(split.disputes) == 2
+    assert disputes_among(text, split.claims, NORTH_SOUTH) == split.disputes
+
+
+def test_a_claim_corrected_to_the_other_claims_side_disputes_it_no_longer():
+    from dataclasses import replace
+
+    from claims.extraction import disputes_among
+
+    text = (
+        "Norlandic commanders said their troops had captured Ulm on Sunday.\n\n"
+        "Sudmarkian officials said Ulm remained under Sudmarkian control."
+    )
+    captured, held = extract(text, sides=NORTH_SOUTH).claims
+    assert disputes_among(text, [captured, replace(held, side="Norland")], NORTH_SOUTH) == []
+    assert len(disputes_among(text, [captured, held], NORTH_SOUTH)) == 1

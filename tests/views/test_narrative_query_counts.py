@@ -30,7 +30,8 @@ def desk(db):
             verdict = VerdictFactory(claim=ClaimFactory(state=ReviewState.PUBLISHED), published_at=timezone.now())
             narratives.attach_debunk(narrative=narrative, verdict=verdict, user=editor)
             for example in narrative.examples.all():
-                for repeating in (claim, *ClaimFactory.create_batch(2)):
+                # The debunked claim repeats it too: the report counts its checked claims.
+                for repeating in (claim, verdict.claim, *ClaimFactory.create_batch(2)):
                     NarrativeMatch.objects.create(claim=repeating, example=example, narrative=narrative, score=0.8)
             refresh_narrative_marks(NarrativeMatch.objects.values("claim_id"))  # as storing matches does
             made.append(narrative)

@@ -349,21 +349,42 @@ def test_a_claim_that_repeats_no_narrative_has_no_panel(reviewer_client):
     assert "Known narrative" not in page
 
 
+def checked(claim: Claim, on: datetime.date) -> Claim:
+    """The claim's verdict published on that day (at noon), as the report's dates read it."""
+    Claim.objects.filter(pk=claim.pk).update(state=ReviewState.PUBLISHED)
+    VerdictFactory(claim=claim, rating="false", published_at=datetime.datetime.combine(on, datetime.time(12), datetime.UTC))
+    return claim
+
+
 @pytest.mark.django_db
 def test_the_report_page_shows_claims_per_narrative(editor_client, editor):
     narrative = recorded(editor)
-    by_hand(REPEAT)
+    checked(by_hand(REPEAT), timezone.now().date())
     page = editor_client.get(reverse("claims:report")).content.decode()
     table = page[page.index("Claims per known narrative"):]
     assert (narrative.name in table, "<td>1</td>" in table) == (True, True)
 
 
 @pytest.mark.django_db
-def test_the_report_counts_follow_outlet_and_dates(editor_client, editor):
+def test_a_report_of_the_days_verdicts_were_published_counts_their_narratives(editor_client, editor):
+    """From the new user's trial: a report of one day's verdicts listed a checked claim repeating a
+    narrative, and its narrative table said no claim repeated one (it read the article's date)."""
+    narrative = recorded(editor)
+    day = datetime.date(2026, 11, 30)
+    checked(by_hand(REPEAT, published_on=datetime.date(2026, 3, 2)), day)
+    response = editor_client.get(reverse("claims:report"), {"since": day.isoformat(), "until": day.isoformat()})
+    page, report = response.content.decode(), response.context["report"]
+    assert (report.total, [(row.name, row.claims) for row in report.narratives]) == (1, [(narrative.name, 1)])
+    assert "No claim in this selection repeats a known narrative" not in page
+
+
+@pytest.mark.django_db
+def test_the_report_counts_follow_outlet_and_verdict_dates(editor_client, editor):
     recorded(editor)
     here, elsewhere = OutletFactory(name="Lindholm Post"), OutletFactory(name="Brovik Times")
-    by_hand(REPEAT, outlet=here, published_on=datetime.date(2026, 11, 3))
-    by_hand("Schoolchildren in Lindholm are being made ill by the 5G masts, parents say.", outlet=elsewhere, published_on=datetime.date(2026, 11, 20))
+    checked(by_hand(REPEAT, outlet=here), datetime.date(2026, 11, 3))
+    checked(by_hand("Schoolchildren in Lindholm are being made ill by the 5G masts, parents say.", outlet=elsewhere),
+            datetime.date(2026, 11, 20))
 
     def claims(query):
         return [row.claims for row in editor_client.get(reverse("claims:report"), query).context["report"].narratives]
@@ -374,13 +395,12 @@ def test_the_report_counts_follow_outlet_and_dates(editor_client, editor):
 
 
 @pytest.mark.django_db
-def test_the_report_counts_which_repeating_claims_have_a_verdict_in_it(editor_client, editor):
+def test_a_claim_not_yet_checked_is_in_no_reports_narrative_counts(editor_client, editor):
     narrative = recorded(editor)
-    claim = by_hand(REPEAT)
-    Claim.objects.filter(pk=claim.pk).update(state=ReviewState.PUBLISHED)
-    VerdictFactory(claim=claim, published_at=timezone.now())
-    row = editor_client.get(reverse("claims:report")).context["report"].narratives[0]
-    assert (row.name, row.claims, row.published, NarrativeMatch.objects.count()) == (narrative.name, 1, 1, 1)
+    by_hand(REPEAT)
+    checked(by_hand("Schoolchildren in Lindholm are being made ill by the 5G masts, parents say."), timezone.now().date())
+    rows = editor_client.get(reverse("claims:report")).context["report"].narratives
+    assert ([(row.name, row.claims) for row in rows], NarrativeMatch.objects.count()) == ([(narrative.name, 1)], 2)
 
 
 @pytest.mark.django_db
