@@ -92,7 +92,10 @@ RECORD_ID = f"Input should be a record's id, a whole number from 1 to {MAX_ID}"
 
 
 def _shown(value) -> str:
-    return repr(value if not isinstance(value, str) else value[:20])
+    """What a refusal quotes of the value sent: its start. A body can send a list or an object of
+    megabytes where an id goes, and the answer (message and context each) would be three times it."""
+    text = repr(value if not isinstance(value, str) else value[:20])
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _record_id(value, *, words: tuple[str, ...] = ()):

@@ -63,6 +63,15 @@ def test_a_record_id_sent_with_a_submission_follows_the_same_rule(client, header
     assert response.status_code == 422 and response.json()["detail"][0]["type"] == "record_id"
 
 
+@pytest.mark.parametrize("topic", [[1] * 50_000, {"id": "9" * 100_000}, [[[[1]]]] * 10_000])
+def test_a_record_id_sent_as_a_long_list_or_object_is_refused_without_echoing_it_whole(client, headers, topic):
+    response = client.post("/api/articles", {"text": "Ships waited.", "topic": topic}, content_type="application/json",
+                           headers=headers)
+    problem = response.json()["detail"][0]
+    assert (response.status_code, problem["type"]) == (422, "record_id")
+    assert len(response.content) < 500 and "a record's id" in problem["msg"]
+
+
 @pytest.mark.parametrize("name", YES_OR_NO + RECORD_IDS)
 def test_a_filter_left_empty_is_no_filter_as_the_queues_own_links_send_it(client, headers, name):
     ClaimFactory()

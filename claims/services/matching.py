@@ -37,13 +37,19 @@ from ..selectors.signatures import stored_signatures
 KEEP = 20  # matches stored per new claim, the closest
 
 
-def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
+def signatures_for(claims: list[Claim], *, again: bool = False) -> dict[int, Signature]:
     """Each claim's signature, read from storage; computed (in one batch) and stored when missing
     or written by other matcher code. Who says a claim is part of it when its text acts only as
     "we" or "it" (claims.matching.signature), so the claims' speakers and sides are read with
-    them, in one query: callers load claims with only the fields they need."""
+    them, in one query: callers load claims with only the fields they need.
+
+    `again`: computed whatever is stored, and stored over it, for claims whose words, speaker or
+    side this transaction changed under the claim's lock. Another worker may have stored one
+    meanwhile from what they were before; the changed claim's is the one that stands, and a
+    worker storing a signature someone else stored first keeps theirs (two matchers needing one
+    earlier claim's signature at once both compute it: the second is no error)."""
     by_id = {claim.pk: claim for claim in claims}
-    found = stored_signatures(by_id)
+    found = {} if again else stored_signatures(by_id)
     missing = [by_id[pk] for pk in by_id if pk not in found]
     if missing:
         rows = Claim.objects.filter(pk__in=[c.pk for c in missing]).values_list("pk", "speaker", "side__name")
@@ -54,10 +60,15 @@ def signatures_for(claims: list[Claim]) -> dict[int, Signature]:
         texts, speakers, sides = zip(*unique)
         parsed = dict(zip(unique, signatures(list(texts), speakers=list(speakers), sides=list(sides))))
         fresh = {pk: parsed[key] for pk, key in wanted.items()}
-        ClaimSignature.objects.filter(claim_id__in=list(fresh)).delete()
-        ClaimSignature.objects.bulk_create(
-            [ClaimSignature(claim_id=pk, data=sig.as_json(), matcher=MATCHER) for pk, sig in fresh.items()], batch_size=500
-        )
+        new = [ClaimSignature(claim_id=pk, data=sig.as_json(), matcher=MATCHER) for pk, sig in fresh.items()]
+        if again:
+            ClaimSignature.objects.bulk_create(new, batch_size=500, update_conflicts=True, unique_fields=["claim"],
+                                               update_fields=["data", "matcher"])
+        else:
+            # Only what older matcher code wrote goes: one this matcher stored since it was read
+            # (a correction's, computed from the claim as it is now) stays.
+            ClaimSignature.objects.filter(claim_id__in=list(fresh)).exclude(matcher=MATCHER).delete()
+            ClaimSignature.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
         found.update(fresh)
     return found
 
@@ -141,7 +152,7 @@ def match_again(claim_ids: list[int], other_ids: list[int]) -> list[ClaimMatch]:
 def refresh_matches(claims: list[Claim]) -> list[ClaimMatch]:
     """A claim whose text changed (split, merged): its old signature and matches (with claims and
     with narratives) go, and its matches are found again."""
-    ClaimSignature.objects.filter(claim_id__in=[claim.pk for claim in claims]).delete()
+    signatures_for(claims, again=True)
     # A claim whose text changed is not published (only claims nobody started on are split or
     # merged), so only its own mark can have changed, not its former partners'.
     return _match_anew(claims)
@@ -155,8 +166,7 @@ def speaker_corrected(claims: list[Claim]) -> list[ClaimMatch]:
     that names its actor keeps its signature, and its matches stay as they are."""
     ids = [claim.pk for claim in claims]
     before = stored_signatures(ids)
-    ClaimSignature.objects.filter(claim_id__in=ids).delete()
-    after = signatures_for(claims)
+    after = signatures_for(claims, again=True)
     changed = [claim for claim in claims if before.get(claim.pk) != after.get(claim.pk)]
     if not changed:
         return []

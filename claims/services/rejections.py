@@ -111,11 +111,21 @@ def restore_match(*, claim: Claim, rejection: MatchRejection, user) -> list[Clai
     return match_again(same_words(claim.article_id, key), same_words(other_article, other_key))
 
 
+def _locked_with_its_words(claim: Claim) -> Claim:
+    """The claim under its lock, with the other claims of its words in its article (a sentence the
+    article repeats), all in id order: turning a narrative down, or taking that back, changes
+    their flags too, and a reviewer on the other claim's page at the same moment would take the
+    two locks the other way round (a deadlock on PostgreSQL). Now the second waits, then is told
+    it was done already."""
+    twins = [Claim(pk=pk) for pk in same_words(claim.article_id, wording_key(claim.text)) if pk != claim.pk]
+    return reviews.locked_in_order(claim, *twins)[0]
+
+
 @transaction.atomic
 def reject_narrative(*, claim: Claim, narrative: Narrative, user, reason: str = "") -> NarrativeRejection:
     """The reviewer says the claim does not repeat the narrative: its flag goes and the narrative
     matcher never puts it back, for this claim's words."""
-    [claim] = reviews.locked_in_order(claim)
+    claim = _locked_with_its_words(claim)
     require_allowed(user, claim)
     flagged = NarrativeMatch.objects.filter(claim=claim, narrative=narrative).exists()
     rejection = narrative_rejection_for(claim, narrative)
@@ -142,7 +152,7 @@ def reject_narrative(*, claim: Claim, narrative: Narrative, user, reason: str = 
 def restore_narrative(*, claim: Claim, rejection: NarrativeRejection, user) -> int:
     """The reviewer takes a "Not this narrative" back: the claim is compared with the narrative's
     examples again; returns how many of them it repeats."""
-    [claim] = reviews.locked_in_order(claim)
+    claim = _locked_with_its_words(claim)  # taking it back flags them again too
     require_allowed(user, claim)
     rejection = _still_there(NarrativeRejection, rejection)
     current = narrative_rejection_for(claim, rejection.narrative)

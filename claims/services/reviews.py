@@ -17,8 +17,13 @@ from . import matching
 
 def locked(claim: Claim, seen_version=None) -> Claim:
     """Re-read the claim under a row lock, so two people acting at once are applied one after the
-    other, and refuse the change if the person acted on an outdated version of it."""
-    current = Claim.objects.select_for_update().get(pk=claim.pk)
+    other, and refuse the change if the person acted on an outdated version of it.
+
+    The lock is PostgreSQL's FOR NO KEY UPDATE: no claim action changes a claim's id, and the
+    stronger FOR UPDATE also stops every row that merely refers to the claim (a matching task
+    storing its signature, a comment) from being written until the action ends, while the action
+    may itself wait for that row: the two transactions deadlocked."""
+    current = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
     check_version(current, seen_version)
     return current
 
@@ -29,7 +34,7 @@ def locked_in_order(*claims: Claim) -> list[Claim]:
     wait for each other instead of deadlocking. A claim deleted since the page was read is a
     refusal that says so."""
     ids = [claim.pk for claim in claims]
-    found = {c.pk: c for c in Claim.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    found = {c.pk: c for c in Claim.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")}  # as locked()
     for pk in ids:
         if pk not in found:
             raise ValidationError(f"Claim {pk} was deleted meanwhile. Reload the page.")

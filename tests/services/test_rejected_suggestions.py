@@ -363,3 +363,111 @@ def test_linking_and_turning_down_one_pair_from_its_two_ends_at_once_do_not_dead
     for thread in threads:
         thread.join()
     assert sorted(answers) == ["ValidationError", "done"]
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite serialises writers: no two transactions are open at once")
+@pytest.mark.django_db(transaction=True)
+def test_two_reviewers_turning_down_one_narrative_for_the_same_words_at_once_are_both_answered(monkeypatch):
+    """An article that says the same sentence twice has two claims of the same words; two
+    reviewers, one on each claim's page, say at the same moment that it is not the narrative.
+    The rejection names the words, so there is one: the second reviewer is told it was turned
+    down already, and neither gets a 500."""
+    import threading
+    import time
+
+    from django.db import close_old_connections, connection
+
+    from claims.services import narrative_matching
+
+    from ..factories import ClaimFactory
+
+    narrative = narrative_of(MASTS)
+    article = ArticleFactory(body=f"{PARAPHRASE} The mayor said it. {PARAPHRASE}")
+    twins = [ClaimFactory(article=article, text=PARAPHRASE, start=start, end=start + len(PARAPHRASE))
+             for start in (0, len(PARAPHRASE) + 20)]
+    narrative_matching.flag_again([claim.pk for claim in twins], narrative)
+    assert NarrativeMatch.objects.filter(claim__in=twins).count() == 2
+    barrier, answers = threading.Barrier(2), []
+    original = rejections.narrative_rejection_for
+
+    def looked_up_together(claim, narrative):
+        # Each reads "not turned down yet" before either stores its rejection (unless one waits
+        # for the other's locks: then the other goes on alone after a while).
+        found = original(claim, narrative)
+        try:
+            barrier.wait(timeout=3)
+        except threading.BrokenBarrierError:
+            pass
+        if claim.pk == twins[1].pk:
+            time.sleep(0.5)
+        return found
+
+    monkeypatch.setattr(rejections, "narrative_rejection_for", looked_up_together)
+
+    def turn_down(claim):
+        try:
+            rejections.reject_narrative(claim=claim, narrative=narrative, user=UserFactory(role="Reviewer"))
+            answers.append("done")
+        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
+            answers.append(type(exc).__name__)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=turn_down, args=(claim,)) for claim in twins]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (sorted(answers), NarrativeRejection.objects.count(), NarrativeMatch.objects.filter(claim__in=twins).count()) == (
+        ["ValidationError", "done"], 1, 0)
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="SQLite serialises writers: no two transactions are open at once")
+@pytest.mark.django_db(transaction=True)
+def test_two_reviewers_taking_back_one_narratives_rejection_at_once_are_both_answered(monkeypatch):
+    """The same two claims of one repeated sentence, turned down: both reviewers take it back at
+    the same moment from their own claim's page. One restores it, the other is told it was
+    restored already; neither waits on the other's lock while holding the one it needs."""
+    import threading
+    import time
+
+    from django.db import close_old_connections, connection
+
+    from claims.services import narrative_matching
+
+    from ..factories import ClaimFactory
+
+    narrative = narrative_of(MASTS)
+    article = ArticleFactory(body=f"{PARAPHRASE} The mayor said it. {PARAPHRASE}")
+    twins = [ClaimFactory(article=article, text=PARAPHRASE, start=start, end=start + len(PARAPHRASE))
+             for start in (0, len(PARAPHRASE) + 20)]
+    narrative_matching.flag_again([claim.pk for claim in twins], narrative)
+    rejection = rejections.reject_narrative(claim=twins[0], narrative=narrative, user=UserFactory(role="Reviewer"))
+    answers = []
+
+    def take_back(claim, delay):
+        try:
+            time.sleep(delay)  # the second page's request while the first holds its locks
+            rejections.restore_narrative(claim=claim, rejection=rejection, user=UserFactory(role="Reviewer"))
+            answers.append("done")
+        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
+            answers.append(type(exc).__name__)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    slow = rejections.flag_again
+
+    def flag_slowly(claim_ids, narrative):
+        time.sleep(1)
+        return slow(claim_ids, narrative)
+
+    monkeypatch.setattr(rejections, "flag_again", flag_slowly)
+    threads = [threading.Thread(target=take_back, args=(twins[0], 0)), threading.Thread(target=take_back, args=(twins[1], 0.3))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (sorted(answers), NarrativeRejection.objects.count(), NarrativeMatch.objects.filter(claim__in=twins).count()) == (
+        ["ValidationError", "done"], 0, 2)
