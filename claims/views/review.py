@@ -167,11 +167,13 @@ def _stale_page(request, claim) -> StaleEdit | None:
     """The conflict when the person's page showed an older version of the claim; None otherwise
     (no version sent, a malformed one, or the page is current)."""
     try:
-        check_version(claim, seen_version(request))
+        seen = seen_version(request)
+        check_version(claim, seen)
     except BadVersion:
         return None
     except StaleEdit as stale:
-        return stale
+        # Only a page older than the claim: a version no page ever showed is no conflict to reload.
+        return stale if seen < claim.version else None
     return None
 
 

@@ -102,4 +102,6 @@ def test_a_page_drawn_before_a_colleague_took_the_claim_is_told_of_the_conflict_
     assert "assigned to rita" in stale.content.decode()
     current = client.post(url, {"version": ritas_claim.version}, headers=HTMX)
     assert current.status_code == 403
+    # A version no page ever showed (from the future) is no stale page either.
+    assert client.post(url, {"version": ritas_claim.version + 5}, headers=HTMX).status_code == 403
     assert saved(ritas_claim) == before
