@@ -6,7 +6,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.models import ModelChoiceIterator
 
 from .documents import ParseError, decode_upload
-from .input_rules import HTTP_ONLY, MAX_ID, WHOLE_NUMBER, require_plain_text, require_web_address
+from .input_rules import HTTP_ONLY, MAX_ID, WHOLE_NUMBER, require_plain_name, require_plain_text, require_web_address
 from .models import Claim, ClaimKind, Outlet, Side, Source, Stance, Topic, Verdict
 from .models.rejections import MAX_REASON_CHARS
 from .ratings import Rating
@@ -163,7 +163,10 @@ class ManualClaimForm(Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, help_text="Copy it exactly from the article."
     )
-    speaker = forms.CharField(max_length=300, required=False, help_text="Leave empty when the article says it itself.")
+    # A speaker typed by a person is a name: one line, nothing invisible (extraction's speakers,
+    # taken from the article's own characters, are checked by the model's text rule alone).
+    speaker = forms.CharField(max_length=300, required=False, help_text="Leave empty when the article says it itself.",
+                              validators=[require_plain_name])
     side = forms.ModelChoiceField(Side.objects.none(), required=False)
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
@@ -173,7 +176,8 @@ class ManualClaimForm(Form):
 
 
 class ClaimCorrectionForm(Form):
-    speaker = forms.CharField(max_length=300, required=False, help_text="As the article names them; empty for the article itself.")
+    speaker = forms.CharField(max_length=300, required=False, help_text="As the article names them; empty for the article itself.",
+                              validators=[require_plain_name])
     source = forms.ModelChoiceField(Source.objects.none(), required=False, help_text="The registry entry, if any.")
     side = forms.ModelChoiceField(Side.objects.none(), required=False)
     kind = forms.ChoiceField(choices=ClaimKind.choices)

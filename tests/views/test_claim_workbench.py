@@ -38,6 +38,16 @@ def test_a_side_from_another_topic_cannot_be_set(reviewer_client, claim):
     assert response.status_code == 400 and Claim.objects.get(pk=claim.pk).side_id != foreign.pk
 
 
+@pytest.mark.parametrize("typed", ["army\u200bspokesman", "army\nspokesman", "\ufeffarmy spokesman", "army \u202espokesman\u202c"])
+def test_a_speaker_typed_with_hidden_characters_is_refused_and_nothing_is_saved(reviewer_client, claim, typed):
+    response = reviewer_client.post(
+        reverse("claims:claim_correct", args=[claim.pk]), {"speaker": typed, "kind": "narration", "version": claim.version},
+        headers=HTMX,
+    )
+    assert response.status_code == 400
+    assert Claim.objects.get(pk=claim.pk).speaker == "officials"
+
+
 def test_a_published_claim_cannot_be_corrected(reviewer_client, db):
     claim = ClaimFactory(state="published")
     response = reviewer_client.post(reverse("claims:claim_correct", args=[claim.pk]), {"speaker": "x", "kind": "narration"})
