@@ -5,8 +5,9 @@ a year of verdicts passes it, and the compilation (inlining and optimising the h
 functions of the export's SELECT) costs more than it saves on the rows: measured on 100,000
 verdicts, the CSV written by COPY took 0.71-0.86 s without JIT and 1.27-1.63 s with it, the plain
 rows 0.59-0.82 s against 0.98-1.03 s (docs/benchmarks.md). A server whose administrator has
-turned JIT off loses nothing here; SET LOCAL ends with the read's own transaction, so no other
-query of the connection is touched.
+turned JIT off loses nothing here. SET LOCAL lasts until the transaction ends: the read's own
+(every export a web request or the command streams), or, for a read inside a caller's atomic
+block, the caller's, whose later queries then run without JIT too.
 """
 from collections.abc import Iterator
 from contextlib import contextmanager
