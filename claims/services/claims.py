@@ -1,5 +1,6 @@
 """Claims people add or correct by hand, next to what extraction found: adding a missed claim,
-correcting its speaker, source, side or kind, and splitting or merging spans."""
+correcting its speaker, source, side or kind, and splitting or merging spans. Adding and
+correcting read the article's disputes again; a merge carries the absorbed claim's over."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -26,6 +27,7 @@ def add_claim_by_hand(
     same words occur twice, `start` (from a selection in the page) says which.
     """
     permissions.require(permissions.can_review(added_by), "Only reviewers and editors can add claims.")
+    article_locked(article.pk)  # the article's disputes are read again below, in the split's order
     text = text.strip()
     if start is not None and text and article.body[start : start + len(text)] != text:
         start = None
@@ -50,6 +52,7 @@ def add_claim_by_hand(
     claim.full_clean()
     claim.save()
     find_matches([claim])
+    refresh_disputes(article.pk)  # the claim the engine missed may be what the other side contradicts
     return claim
 
 

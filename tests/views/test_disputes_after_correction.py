@@ -108,3 +108,19 @@ def test_reading_the_disputes_again_without_a_correction_changes_nothing(db):
     before = list(Dispute.objects.values_list("pk", "first_id", "second_id", "reason"))
     refresh_disputes(article.pk)
     assert list(Dispute.objects.values_list("pk", "first_id", "second_id", "reason")) == before
+
+
+@pytest.mark.django_db
+def test_a_claim_added_by_hand_finds_the_dispute_the_engine_would_have(reviewer):
+    """The engine missed Sudmark's claim (here: it was removed); a reviewer adds it with its side."""
+    article, captured, held = split(SAY_BOTH_SIDES)
+    text, start = held.text, held.start
+    held.delete()
+    Dispute.objects.all().delete()
+    from claims.services.claims import add_claim_by_hand
+
+    added = add_claim_by_hand(article=article, text=text, start=start, added_by=reviewer,
+                              speaker="Sudmarkian officials", side=article.topic.sides.get(name="Sudmark"))
+    assert disputed(captured, added) == [True, True]
+    assert Dispute.objects.filter(first__in=[captured, added], second__in=[captured, added]).count() == 1
+
