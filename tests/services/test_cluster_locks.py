@@ -57,11 +57,11 @@ def test_joining_two_groups_while_a_member_is_linked_from_its_page_does_not_dead
     import threading
     import time
 
-    from django.db import close_old_connections, connection
+    from ..at_once import outcomes
 
     claims = two_groups()
     one, two = UserFactory(role="Editor"), UserFactory(role="Editor")
-    holding, answers = threading.Event(), []
+    holding = threading.Event()
     original = reviews.locked
 
     def slow_locked(claim, seen_version=None):  # the join holds its first locks while the other request starts
@@ -72,27 +72,12 @@ def test_joining_two_groups_while_a_member_is_linked_from_its_page_does_not_dead
 
     monkeypatch.setattr(reviews, "locked", slow_locked)
 
-    def act(run):
-        try:
-            run()
-            answers.append("done")
-        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
-            answers.append(type(exc).__name__)
-        finally:
-            close_old_connections()
-            connection.close()
-
     def link_from_claim_2():
         holding.wait(5)
         clusters.link_as_same_claim(claim=claims[1], other=claims[2], user=two)
 
-    threads = [threading.Thread(target=act, args=(lambda: clusters.link_as_same_claim(claim=claims[2], other=claims[3], user=one),)),
-               threading.Thread(target=act, args=(link_from_claim_2,))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(answers) == ["ValidationError", "done"]
+    answers = outcomes(lambda: clusters.link_as_same_claim(claim=claims[2], other=claims[3], user=one), link_from_claim_2)
+    assert answers == ["ValidationError", "done"]
     assert len(set(Claim.objects.filter(pk__in=[c.pk for c in claims]).values_list("cluster_id", flat=True))) == 1
 
 

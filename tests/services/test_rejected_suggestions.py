@@ -18,6 +18,7 @@ from claims.services import clusters, narratives, rejections
 from claims.services.splitting import split_article
 from claims.workflow import ReviewState
 
+from ..at_once import outcomes
 from ..conftest import ON_POSTGRES
 from ..factories import ArticleFactory, UserFactory
 from .test_claim_matches import CAPTURED, REPEATING_ARTICLE, by_hand, matched, published
@@ -320,8 +321,6 @@ def test_linking_and_turning_down_one_pair_from_its_two_ends_at_once_do_not_dead
     import threading
     import time
 
-    from django.db import close_old_connections, connection
-
     from claims.services import reviews
     from claims.services.matching import find_matches
 
@@ -331,7 +330,7 @@ def test_linking_and_turning_down_one_pair_from_its_two_ends_at_once_do_not_dead
     find_matches([earlier, later])
     assert matched(later) == {earlier.pk}
     one, two = UserFactory(role="Editor"), UserFactory(role="Editor")
-    barrier, answers = threading.Barrier(2), []
+    barrier = threading.Barrier(2)
     original = reviews.locked
 
     def slow_locked(claim, seen_version):  # the link holds its first lock while the other request starts
@@ -342,27 +341,12 @@ def test_linking_and_turning_down_one_pair_from_its_two_ends_at_once_do_not_dead
 
     monkeypatch.setattr(reviews, "locked", slow_locked)
 
-    def act(run):
-        try:
-            run()
-            answers.append("done")
-        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
-            answers.append(type(exc).__name__)
-        finally:
-            close_old_connections()
-            connection.close()
-
     def turn_down():
         barrier.wait()
         rejections.reject_match(claim=earlier, other=later, user=two)
 
-    threads = [threading.Thread(target=act, args=(lambda: clusters.link_as_same_claim(claim=later, other=earlier, user=one),)),
-               threading.Thread(target=act, args=(turn_down,))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(answers) == ["ValidationError", "done"]
+    answers = outcomes(lambda: clusters.link_as_same_claim(claim=later, other=earlier, user=one), turn_down)
+    assert answers == ["ValidationError", "done"]
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="SQLite serialises writers: no two transactions are open at once")
@@ -375,8 +359,6 @@ def test_two_reviewers_turning_down_one_narrative_for_the_same_words_at_once_are
     import threading
     import time
 
-    from django.db import close_old_connections, connection
-
     from claims.services import narrative_matching
 
     from ..factories import ClaimFactory
@@ -387,7 +369,7 @@ def test_two_reviewers_turning_down_one_narrative_for_the_same_words_at_once_are
              for start in (0, len(PARAPHRASE) + 20)]
     narrative_matching.flag_again([claim.pk for claim in twins], narrative)
     assert NarrativeMatch.objects.filter(claim__in=twins).count() == 2
-    barrier, answers = threading.Barrier(2), []
+    barrier = threading.Barrier(2)
     original = rejections.narrative_rejection_for
 
     def looked_up_together(claim, narrative):
@@ -405,21 +387,10 @@ def test_two_reviewers_turning_down_one_narrative_for_the_same_words_at_once_are
     monkeypatch.setattr(rejections, "narrative_rejection_for", looked_up_together)
 
     def turn_down(claim):
-        try:
-            rejections.reject_narrative(claim=claim, narrative=narrative, user=UserFactory(role="Reviewer"))
-            answers.append("done")
-        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
-            answers.append(type(exc).__name__)
-        finally:
-            close_old_connections()
-            connection.close()
+        return lambda: rejections.reject_narrative(claim=claim, narrative=narrative, user=UserFactory(role="Reviewer"))
 
-    threads = [threading.Thread(target=turn_down, args=(claim,)) for claim in twins]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert (sorted(answers), NarrativeRejection.objects.count(), NarrativeMatch.objects.filter(claim__in=twins).count()) == (
+    answers = outcomes(*map(turn_down, twins))
+    assert (answers, NarrativeRejection.objects.count(), NarrativeMatch.objects.filter(claim__in=twins).count()) == (
         ["ValidationError", "done"], 1, 0)
 
 
@@ -429,10 +400,7 @@ def test_two_reviewers_taking_back_one_narratives_rejection_at_once_are_both_ans
     """The same two claims of one repeated sentence, turned down: both reviewers take it back at
     the same moment from their own claim's page. One restores it, the other is told it was
     restored already; neither waits on the other's lock while holding the one it needs."""
-    import threading
     import time
-
-    from django.db import close_old_connections, connection
 
     from claims.services import narrative_matching
 
@@ -444,18 +412,12 @@ def test_two_reviewers_taking_back_one_narratives_rejection_at_once_are_both_ans
              for start in (0, len(PARAPHRASE) + 20)]
     narrative_matching.flag_again([claim.pk for claim in twins], narrative)
     rejection = rejections.reject_narrative(claim=twins[0], narrative=narrative, user=UserFactory(role="Reviewer"))
-    answers = []
 
     def take_back(claim, delay):
-        try:
+        def job():
             time.sleep(delay)  # the second page's request while the first holds its locks
             rejections.restore_narrative(claim=claim, rejection=rejection, user=UserFactory(role="Reviewer"))
-            answers.append("done")
-        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
-            answers.append(type(exc).__name__)
-        finally:
-            close_old_connections()
-            connection.close()
+        return job
 
     slow = rejections.flag_again
 
@@ -464,10 +426,6 @@ def test_two_reviewers_taking_back_one_narratives_rejection_at_once_are_both_ans
         return slow(claim_ids, narrative)
 
     monkeypatch.setattr(rejections, "flag_again", flag_slowly)
-    threads = [threading.Thread(target=take_back, args=(twins[0], 0)), threading.Thread(target=take_back, args=(twins[1], 0.3))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert (sorted(answers), NarrativeRejection.objects.count(), NarrativeMatch.objects.filter(claim__in=twins).count()) == (
+    answers = outcomes(take_back(twins[0], 0), take_back(twins[1], 0.3))
+    assert (answers, NarrativeRejection.objects.count(), NarrativeMatch.objects.filter(claim__in=twins).count()) == (
         ["ValidationError", "done"], 0, 2)

@@ -6,13 +6,14 @@ import threading
 import time
 
 import pytest
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 
 from claims.matching import Signature, signatures
 from claims.models import Claim, ClaimSignature
 from claims.services import matching
 from claims.services.claims import correct_claim
 
+from ..at_once import outcomes
 from ..conftest import ON_POSTGRES
 from ..factories import ClaimFactory, UserFactory
 
@@ -26,7 +27,7 @@ def _at_once(monkeypatch, *jobs, last=None):
     """Run the jobs in threads, each in its own transaction, all past the signature's computation
     before any stores it (the job `last` a moment after the others); what each raised, by name
     (or 'done')."""
-    barrier, answers = threading.Barrier(len(jobs)), []
+    barrier = threading.Barrier(len(jobs))
     compute = matching.signatures
 
     def computed_together(*args, **kwargs):
@@ -38,23 +39,10 @@ def _at_once(monkeypatch, *jobs, last=None):
 
     monkeypatch.setattr(matching, "signatures", computed_together)
 
-    def run(job):
-        try:
-            with transaction.atomic():
-                job()
-            answers.append("done")
-        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
-            answers.append(type(exc).__name__)
-        finally:
-            close_old_connections()
-            connection.close()
+    def in_its_transaction(job):
+        return transaction.atomic()(job)
 
-    threads = [threading.Thread(target=run, args=(job,), name="last" if job is last else None) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(answers)
+    return outcomes(*map(in_its_transaction, jobs), names=["last" if job is last else None for job in jobs])
 
 
 def test_two_matchers_computing_one_claims_signature_at_once_both_finish(monkeypatch):

@@ -90,11 +90,10 @@ def test_two_reviewers_merging_one_pair_from_its_two_ends_at_once_merge_it_once(
     import threading
     import time
 
-    from django.db import close_old_connections, connection
-
     from claims.services import claims as claim_services
     from claims.services.claims import add_claim_by_hand, merge_claims
 
+    from ..at_once import outcomes
     from ..factories import ArticleFactory
 
     body = "The mayor said the bridge will reopen on Monday. Repairs cost 3 million euros."
@@ -102,7 +101,7 @@ def test_two_reviewers_merging_one_pair_from_its_two_ends_at_once_merge_it_once(
     one, two = UserFactory(role="Editor"), UserFactory(role="Editor")
     left = add_claim_by_hand(article=article, text=body[:48], added_by=one)
     right = add_claim_by_hand(article=article, text=body[49:], added_by=one)
-    barrier, answers = threading.Barrier(2), []
+    barrier = threading.Barrier(2)
     original = claim_services.locked
 
     def slow_locked(claim, seen_version=None):  # each holds its first claim while the other starts
@@ -118,18 +117,7 @@ def test_two_reviewers_merging_one_pair_from_its_two_ends_at_once_merge_it_once(
     monkeypatch.setattr(claim_services, "locked", slow_locked)
 
     def merge(user, first, second):
-        try:
-            merge_claims(first=first, second=second, user=user, seen_version="wait")
-            answers.append("done")
-        except Exception as exc:  # noqa: BLE001 - which exception is what the test reads
-            answers.append(type(exc).__name__)
-        finally:
-            close_old_connections()
-            connection.close()
+        return lambda: merge_claims(first=first, second=second, user=user, seen_version="wait")
 
-    threads = [threading.Thread(target=merge, args=(one, left, right)), threading.Thread(target=merge, args=(two, right, left))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert (sorted(answers), Claim.objects.filter(article=article).count()) == (["ValidationError", "done"], 1)
+    answers = outcomes(merge(one, left, right), merge(two, right, left))
+    assert (answers, Claim.objects.filter(article=article).count()) == (["ValidationError", "done"], 1)
