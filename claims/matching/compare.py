@@ -39,7 +39,7 @@ of its own sentences in tests/matching/test_same_claim.py.
 """
 from dataclasses import dataclass
 
-from .lexicon import CAPITALS, REFERRING_SPEAKERS, REPORTING, STANCE_VERBS, STANCES, SYNONYMS
+from .lexicon import CAPITALS, POSTS, REFERRING_SPEAKERS, REPORTING, STANCE_VERBS, STANCES, SYNONYMS
 from .numbers import DURATIONS, overlap
 from .signature import Signature, stem
 
@@ -76,12 +76,13 @@ def _same_name(x, y) -> bool:
 
 
 def _numbers(a: Signature, b: Signature) -> str | None:
-    if not (a.numbers and b.numbers):
-        return None
-    only_a = [x for x in a.numbers if not any(overlap(x, y) for y in b.numbers)]
-    only_b = [y for y in b.numbers if not any(overlap(x, y) for x in a.numbers)]
-    if only_a and only_b:
-        return f"numbers differ: {_fmt(only_a)} against {_fmt(only_b)}"
+    for numbers_a, numbers_b in ((a.numbers, b.numbers), (a.percents, b.percents)):
+        if not (numbers_a and numbers_b):
+            continue
+        only_a = [x for x in numbers_a if not any(overlap(x, y) for y in numbers_b)]
+        only_b = [y for y in numbers_b if not any(overlap(x, y) for x in numbers_a)]
+        if only_a and only_b:
+            return f"numbers differ: {_fmt(only_a)} against {_fmt(only_b)}"
     return None
 
 
@@ -262,17 +263,28 @@ def _named(terms, sig: Signature) -> bool:
     return set(terms) <= keys
 
 
+POST_STEMS = frozenset(stem(word) for word in POSTS)
+
+
 def _arguments(a: Signature, b: Signature) -> str | None:
     for anchor_a, role_a, terms_a, head_a, qual_a in a.arguments:
         for anchor_b, role_b, terms_b, head_b, qual_b in b.arguments:
-            if anchor_a != anchor_b or role_a != role_b or role_a == "patient":
-                continue  # what was acted on is named in too many ways ("takeover", "bid") to tell
+            if anchor_a != anchor_b or role_a != role_b:
+                continue
+            people = head_a in POST_STEMS and head_b in POST_STEMS
+            if role_a == "patient" and not people:
+                continue  # what was acted on is named in too many ways ("takeover", "bid") to tell; a post is one
             new_a, new_b = _new_terms(terms_a, b.mentions), _new_terms(terms_b, a.mentions)
+            slot = f"{anchor_a}/{role_a}"
+            if role_a.startswith("prep:") and not any(where == slot for _, where in a.names + b.names):
+                continue  # "in a row over pay", "in a dispute over pay": a common noun there is too often a synonym
             if role_a == "agent" and new_a and new_b and _named(new_a, a) != _named(new_b, b):
                 continue  # "Acme recalled" against "the carmaker recalled": a description may be the name
             if new_a and new_b:
                 return f"another {role_a.split(':')[0]} of {anchor_a}: {min(new_a)} against {min(new_b)}"
-            if role_a == "agent" and head_a == head_b:
+            if people and head_a != head_b:
+                return f"another {role_a.split(':')[0]} of {anchor_a}: {head_a} against {head_b}"  # "copilot", "pilot"
+            if (role_a == "agent" or people) and head_a == head_b:
                 extra = _new_terms(qual_a, b.mentions) or _new_terms(qual_b, a.mentions)
                 if extra and _as_detailed(a, b, but=extra):
                     return f"another agent of {anchor_a}: the {min(extra)} {head_a}"
@@ -349,9 +361,7 @@ def _roles(a: Signature, b: Signature) -> str | None:
         return [arg[2] for arg in sig.arguments if arg[1] == role]
 
     # Who won is settled by the sided stances: "A beat B" and "B lost to A" swap the roles, not the result.
-    sided_a = {axis: sign for axis, sign in a.stances if ":" in axis}
-    sided_b = {axis: sign for axis, sign in b.stances if ":" in axis}
-    if sided_a and sided_a == sided_b:
+    if _sides_agree(a, b):
         return None
     for first, second in ((a, b), (b, a)):
         for agent in by_role(first, "agent"):

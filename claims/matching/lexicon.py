@@ -224,6 +224,8 @@ STANCE_PHRASES = {
     ("drop", "charge"): ("charge", -1),
     ("withdraw", "charges"): ("charge", -1),
     ("lay", "off"): ("staff", -1),
+    ("fall", "back"): ("control", -1),  # "fell back from the town" against "took the town"
+    ("push", "back"): ("control", -1),  # "were pushed back out of it"
     ("pull", "out"): ("membership", -1),  # "pulled out of the deal" against "signed the deal"
     ("back", "out"): ("membership", -1),
     ("decline", "dobj"): ("approval", -1),  # "declined the offer", not a decline in numbers
@@ -279,4 +281,12 @@ PERSON_WORDS = frozenset(
     chair director chief executive officer head leader colonel general commander premier deputy senator
     judge lawyer ambassador envoy official adviser advisor manager chancellor commissioner prosecutor
     representative lawmaker diplomat soldier witness resident doctor analyst expert member""".split()
+)
+# Titles that name one post, so two of them are two people: "the founder was arrested" is not
+# "the chief executive was arrested". Vague descriptions ("boss", "head", "official", "leader")
+# and posts one person often holds at once ("manager" and "coach") stay out: they may be either.
+POSTS = frozenset(
+    """founder pilot copilot captain goalkeeper striker driver mayor governor minister president treasurer
+    chairman chairwoman chancellor judge prosecutor senator ambassador teacher headteacher nurse surgeon
+    executive secretary commissioner accountant auditor editor bishop priest referee""".split()
 )

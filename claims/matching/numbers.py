@@ -9,7 +9,7 @@ import re
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "nil": 0,
 }
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -167,6 +167,8 @@ def _durations(words: list[str]) -> list[str]:
         if unit and "old" in words[j + 1:j + 3]:
             continue  # "a 30-year-old": an age, compared as the plain figure
         if unit and value is not None:
+            if unit == DURATIONS["day"] and value % 30 == 0 and 0 < value < 365:
+                unit = DURATIONS["month"] / 30  # "a 60-day truce" is "a two-month truce": news counts a month as 30 days
             if words[j + 1:j + 4] == ["and", "a", "half"]:  # "a year and a half"
                 value += 0.5
                 out[j + 1:j + 4] = ["", "", ""]
@@ -187,7 +189,12 @@ HEDGES = {
 }
 
 
+CURRENCY = {"£", "$", "€", "¥", "us$"}
+
+
 def _hedge(words: list[str], start: int) -> tuple[float, float] | None:
+    while start and words[start - 1] in CURRENCY:
+        start -= 1  # "nearly £350,000": the hedge is said of the sum
     for hedge, reach in HEDGES.items():
         if tuple(words[max(0, start - len(hedge)):start]) == hedge:
             return reach
@@ -275,6 +282,24 @@ def ranges_in(words: list[str]) -> list[tuple[float, float]]:
         reach = _hedge(words, start)
         found.add((value * (1 - reach[0]), value * (1 + reach[1])) if reach else (value, value))
     found.update(VAGUE[w] for w in words if w in VAGUE)
+    return sorted(found)
+
+
+PERCENT_WORDS = {"%", "percent", "pc"}
+NUMBER_GLUE = {"-", "and", "a", "half"}
+
+
+def percents_in(words: list[str]) -> list[tuple[float, float]]:
+    """Figures said as percentages ("to 4%", "4.25 per cent"), kept apart from the claim's other
+    figures: "rates cut to 4% in a five-to-four vote" holds a 4 that is no percentage."""
+    found = set()
+    for value, start in number_phrases(words):
+        end = start
+        while end < len(words) and (word_value(words[end]) is not None or words[end] in SCALES or words[end] in NUMBER_GLUE):
+            end += 1
+        if end < len(words) and (words[end] in PERCENT_WORDS or words[end:end + 2] == ["per", "cent"]):
+            reach = _hedge(words, start)
+            found.add((value * (1 - reach[0]), value * (1 + reach[1])) if reach else (value, value))
     return sorted(found)
 
 

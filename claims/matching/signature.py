@@ -30,7 +30,7 @@ from .lexicon import (
     STANCE_VERBS, STANCES, SYNONYMS,
 )
 from .counts import count_bindings, quantities
-from .numbers import DURATIONS, FRACTIONS, LENGTHS, SCALES, VAGUE, ranges_in, word_value
+from .numbers import DURATIONS, FRACTIONS, LENGTHS, SCALES, VAGUE, percents_in, ranges_in, word_value
 
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -82,6 +82,7 @@ class Signature:
     parts: tuple[tuple[str, str], ...] = ()  # (term, "part" or "all"): ("count", "part") for "14 of 34 counts"
     words: tuple[str, ...] = ()  # lemmas of the verbs, adjectives and adverbs, for opposites by affix
     slots: tuple[tuple[str, str], ...] = ()  # (term, where it stands): ("hire", "root"), ("profit", "obj>make")
+    percents: tuple[tuple[float, float], ...] = ()  # figures said as percentages, (low, high): "to 4%"
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -104,6 +105,7 @@ class Signature:
             parts=tuple((t, m) for t, m in data.get("parts", ())),
             words=tuple(data.get("words", ())),
             slots=tuple((t, w) for t, w in data.get("slots", ())),
+            percents=tuple((float(lo), float(hi)) for lo, hi in data.get("percents", ())),
         )
 
     @property
@@ -212,6 +214,65 @@ def _attribution(doc) -> set[int]:
                 if child.dep_ in {"nsubj", "nsubjpass", "agent", "dative", "aux", "auxpass", "npadvmod"}:
                     out.update(t.i for t in child.subtree)
     return out
+
+
+# Verbs said from the other party's side: "Sudzha fell to Ukrainian forces" is "Ukrainian forces
+# took Sudzha", "Newcastle sold Isak to Liverpool" is "Liverpool signed Isak from Newcastle". With
+# the party after "to" named, its roles are the converse verb's: (role of the subject, axis to turn).
+CONVERSES = {stem("fall"): ("patient", None), stem("sell"): ("prep:from", "trade")}
+
+
+def _converses(arguments: set, signs: dict) -> tuple[set, dict]:
+    turned = {anchor for anchor, role, *_ in arguments if anchor in CONVERSES and role == "prep:to"}
+    if not turned:
+        return arguments, signs
+    out = set()
+    for anchor, role, terms, head, qualifiers in arguments:
+        if anchor in turned and role == "agent":
+            role = CONVERSES[anchor][0]
+        elif anchor in turned and role == "prep:to":
+            role = "agent"
+        out.add((anchor, role, terms, head, qualifiers))
+    signs = dict(signs)
+    for anchor in turned:
+        axis = CONVERSES[anchor][1]
+        if axis and axis in signs:
+            signs[axis] = {-sign for sign in signs[axis]}
+    return out, signs
+
+
+LISTENING = frozenset("tell inform brief assure warn".split())
+
+
+def _listeners(doc) -> set[int]:
+    """Who is told, not who tells: "Putin was told by the chief of staff", "told the president"."""
+    out: set[int] = set()
+    for token in doc:
+        if token.lemma_.lower() in LISTENING:
+            for child in token.children:
+                if child.dep_ in {"nsubjpass", "dative", "dobj"}:
+                    out.update(t.i for t in child.subtree)
+    return out
+
+
+ACRONYM_GLUE = frozenset("of for and the on".split())
+
+
+def _spoken_acronyms(doc, said_by) -> set[str]:
+    """The initials of a source's name of three words or more: "British Medical Association", "bma"."""
+    found, run = set(), []
+    for token in [*doc, None]:
+        if token is not None and token.i in said_by and (token.pos_ == "PROPN" and token.text[:1].isupper()
+                                                         or run and token.lower_ in ACRONYM_GLUE):
+            run.append(token)
+            continue
+        while run and run[-1].lower_ in ACRONYM_GLUE:
+            run.pop()
+        initials = "".join(t.text[0] for t in run if t.lower_ not in ACRONYM_GLUE).lower()
+        if len(initials) >= 3:
+            found.add(initials)
+        run = []
+    return found
 
 
 def _stand_ins(doc, said_by, speaker: str | None, side: str | None) -> dict[int, tuple[tuple[str, ...], bool]]:
@@ -491,14 +552,28 @@ def _negations(doc, said_by) -> int:
 def claim_signature(text: str, speaker: str | None = None, side: str | None = None) -> Signature:
     """`speaker` and `side`: who says the claim and for which side, as the claim records them ("the
     Norland defence ministry", "Norland"); None when unknown, as for a text alone."""
-    return signature_of_doc(pipeline()(text), speaker, side)
+    return signature_of_doc(pipeline()(_as_parsed(text)), speaker, side)
 
 
 def signatures(texts, batch_size: int = 64, speakers=None, sides=None) -> list[Signature]:
     """The texts' signatures in one batched parse; `speakers` and `sides`, when given, one per text."""
-    docs = pipeline().pipe(texts, batch_size=batch_size)
+    docs = pipeline().pipe(map(_as_parsed, texts), batch_size=batch_size)
     return [signature_of_doc(doc, speaker, side)
             for doc, speaker, side in zip(docs, speakers or repeat(None), sides or repeat(None))]
+
+
+# "co-pilot", "vice-chair": the parser splits them at the hyphen and the post reads as the plain
+# one ("pilot", "chair"), another person. Written as one word they stay another post.
+_PREFIXED_POST = re.compile(r"\b(co|vice)-(?=[a-z])", re.IGNORECASE)
+# "1.5C", "2GW": the parser keeps a figure glued to a unit it does not know as one word, no number.
+_GLUED_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)(C|F|GW|MW|kW|GWh|MWh|TWh|kWh)\b")
+_UNIT_WORDS = {"C": "degrees Celsius", "F": "degrees Fahrenheit"}
+
+
+def _as_parsed(text: str) -> str:
+    """The text as the parser should see it: posts whole, figures apart from their units."""
+    text = _PREFIXED_POST.sub(lambda m: m.group(1), text)
+    return _GLUED_UNIT.sub(lambda m: f"{m.group(1)} {_UNIT_WORDS.get(m.group(2), m.group(2))}", text)
 
 
 def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -> Signature:
@@ -538,6 +613,7 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         elif token.text != "%":
             words.append(token.lower_)
     numbers = ranges_in(words)
+    percents = percents_in([t.lower_ for t in doc if t.i not in said_by and not t.is_space])  # "%" is punctuation
 
     # Names: entities and runs of proper nouns the model left unlabelled, each with its anchor.
     names = []
@@ -562,6 +638,7 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
     speaker_named = False
     speaker_names: set[str] = set()
     in_acronym = {i: acronym for acronym, indices in acronyms.items() for i in indices}
+    heard_by = _listeners(doc)
     for token in doc:
         found = term_of(token)
         if not found:
@@ -573,11 +650,14 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         mentions.add(key)
         if token.i not in said_by:
             terms[key] = max(terms.get(key, 0.0), rarity(word))
-        elif token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        elif token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.i not in heard_by:
             speakers.add(key)
             speaker_named = speaker_named or _is_name(token)
             if _is_name(token):
                 speaker_names.add(key)
+    for acronym in _spoken_acronyms(doc, said_by):
+        speakers.add(acronym)  # "the International Olympic Committee" is also "the IOC"
+        speaker_names.add(acronym)
     for keys, _ in names:
         mentions.update(keys)
     for keys, _ in stand_ins.values():
@@ -654,6 +734,7 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
                     signs.setdefault(f"{axis}:{key}", set()).add(sign * side * polarity)
             signs.setdefault(axis, set()).add(sign * polarity * (turned if by_role else 1))
     signs = {**described_signs, **main_signs}
+    arguments, signs = _converses(arguments, signs)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))
 
     def term_key(token):
@@ -669,6 +750,7 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         terms=tuple(sorted(terms.items())),
         names=tuple(names),
         numbers=tuple(numbers),
+        percents=tuple(percents),
         times=tuple(sorted(times)),
         polarity=polarity,
         stances=stances,
