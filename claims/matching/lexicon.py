@@ -157,8 +157,8 @@ _STANCES = {
     "ruling": ("uphold confirm maintain", "overturn quash reverse annul revoke invalidate"),
     "result": ("win victory", "lose defeat loss"),
     "approval": (
-        "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree sign",
-        "block veto forbid ban prohibit reject refuse",
+        "approve pass accept adopt endorse ratify allow permit authorize authorise grant clear agree sign let",
+        "block veto forbid ban prohibit reject refuse bar",
     ),
     "open": (
         "open reopen resume start begin launch restart operate operational proceed",

@@ -529,6 +529,8 @@ def _negations(doc, said_by) -> int:
             continue
         if token.lower_ == "no" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in NOT_NEGATING_AFTER_NO:
             continue
+        if token.lower_ in {"no", "not"} and token.head.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "stole names and addresses but no card details": it narrows a list, the claim stands
         if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
             count += 1
         elif lemma in NEGATING_WITH_CLAUSE_OR_CLAIM and not _denies_clause(token):
@@ -697,8 +699,8 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
     # The word that makes a two-word phrase ("dropped the charges") is the phrase's, not a stance of its own.
     in_phrase = {c.i for t in content for c in t.children if (t.lemma_.lower(), c.lower_) in STANCE_PHRASES}
     for token in content:
-        if token.i in in_phrase:
-            continue
+        if token.i in in_phrase or token.ent_type_ == "DATE":
+            continue  # "by the end of the decade" ends nothing
         signs = described_signs if _describes(token) else main_signs
         lemma = token.lemma_.lower()
         phrasal = [STANCE_PHRASES.get((lemma, c.lower_)) or STANCE_PHRASES[lemma, c.dep_] for c in token.children
@@ -779,7 +781,11 @@ def _name_groups(doc, left_out: set[int]) -> list[tuple[list, object]]:
                     and not doc[span[-1].i + 1].ent_type_ and _time_of(doc[span[-1].i + 1]) is None:
                 span.append(doc[span[-1].i + 1])
             toks = [t for t in span if t.i not in left_out and not t.is_punct and t.lower_ != "the"]
-            root = next((t for t in span if t.head.i not in {u.i for u in span} or t.head.i == t.i), ent.root)
+            inside = {u.i for u in span}
+            tops = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+            # "Greenway Stores reported": the parser may hang the first word on the verb as a bare
+            # "dep"; the word in a role ("nsubj") says where the name stands.
+            root = next((t for t in tops if t.dep_ not in {"dep", "compound"}), tops[0] if tops else ent.root)
             if toks:
                 groups.append((toks, root))
             seen.update(t.i for t in span)

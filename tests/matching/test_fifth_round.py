@@ -82,3 +82,23 @@ def test_a_common_noun_after_a_preposition_may_be_a_synonym():
     assert is_same("Junior doctors began a three-day strike on Monday in a dispute over pay, their union said.",
                    "Junior doctors began a three-day strike on Monday in a long row over pay, their union said.")
     assert not is_same("Annual inflation in Norland fell to 2.4 percent in May.", "Annual inflation in Sudmark fell to 2.4 percent in May.")
+
+
+def test_a_company_whose_name_the_parser_splits_is_still_who_acts():
+    assert not is_same("Harbour Foods reported a pre-tax profit of £212 million for the year.",
+                       "Greenway Stores reported a pre-tax profit of £212 million for the year.")
+
+
+def test_letting_is_not_barring():
+    assert not is_same("The government said it would let the chipmaker sell its processors to Norland.",
+                       "The government said it would bar the chipmaker from selling its processors to Norland.")
+
+
+def test_a_no_that_narrows_a_list_denies_nothing():
+    assert is_same("The retailer said hackers had stolen the names and addresses of 2 million customers, but no card details.",
+                   "Hackers took the names and addresses of two million of the retailer's customers, the company said.")
+
+
+def test_the_end_of_a_decade_ends_nothing():
+    assert is_same("The carmaker plans to cut 20,000 jobs in Norland under a deal agreed with unions.",
+                   "Under an agreement with unions, 20,000 of the carmaker's jobs in Norland will be cut by the end of the decade.")
