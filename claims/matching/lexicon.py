@@ -175,7 +175,7 @@ _STANCES = {
     "guilt": ("guilty convict", "innocent acquit clear exonerate"),
     "charge": ("charge indict prosecute", ""),  # dropped: the phrases below
     "support": ("support back favour favor", "oppose against"),
-    "legal": ("legal lawful", "illegal unlawful"),
+    "legal": ("legal lawful legally lawfully", "illegal unlawful illegally unlawfully"),
     "true": ("true accurate correct confirm", "false inaccurate wrong"),  # "confirmed reports" against "called them false"
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
     "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
@@ -226,6 +226,7 @@ STANCE_PHRASES = {
     ("lay", "off"): ("staff", -1),
     ("fall", "back"): ("control", -1),  # "fell back from the town" against "took the town"
     ("push", "back"): ("control", -1),  # "were pushed back out of it"
+    ("drive", "back"): ("control", -1),
     ("pull", "out"): ("membership", -1),  # "pulled out of the deal" against "signed the deal"
     ("back", "out"): ("membership", -1),
     ("decline", "dobj"): ("approval", -1),  # "declined the offer", not a decline in numbers

@@ -134,7 +134,7 @@ DIMENSIONS = {"tall", "long", "high", "deep", "wide", "away", "above", "below", 
 
 
 # "the day after", "a week later", "for a year": one unit of time said with an article.
-ONE_UNIT_BEFORE = {"for", "within"}
+ONE_UNIT_BEFORE = {"for", "within", "after"}
 ONE_UNIT_AFTER = {"after", "before", "later", "earlier", "ago"}
 
 

@@ -138,8 +138,10 @@ def _is_name(token) -> bool:
     capitalised = token.text[:1].isupper() and token.pos_ in {"ADJ", "NOUN"} \
         and (not token.is_sent_start or token.pos_ == "ADJ" and zipf_frequency(token.lower_, "en") < 1.5)
     # The small model tags a plain noun that opens a sentence as a proper noun ("Physicians in Varde").
+    # A plural it is, most often; a run of capitals ("Thames Water") or a singular ("Arsenal") names something.
+    followed_by_name = token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN" and token.nbor(1).text[:1].isupper()
     common_opener = token.is_sent_start and token.pos_ == "PROPN" and not token.ent_type_ \
-        and zipf_frequency(token.lower_, "en") >= 3.5
+        and zipf_frequency(token.lower_, "en") >= 3.5 and token.lower_.endswith("s") and not followed_by_name
     return (token.pos_ == "PROPN" and not common_opener or token.ent_type_ in NAME_LABELS or capitalised) \
         and _time_of(token) is None
 
@@ -239,6 +241,21 @@ def _converses(arguments: set, signs: dict) -> tuple[set, dict]:
         if axis and axis in signs:
             signs[axis] = {-sign for sign in signs[axis]}
     return out, signs
+
+
+ABANDONING = frozenset("scrap shelve abandon drop axe ditch cancel".split())
+PLAN_NOUNS = frozenset("plan proposal idea scheme".split())
+
+
+def _drops_plans(token) -> bool:
+    """"Scrapped plans to close", "plans to close were shelved": a denial of what was planned."""
+    return token.lemma_.lower() in ABANDONING and token.pos_ == "VERB" and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PLAN_NOUNS for c in token.children)
+
+
+def _says_its_own(verb, place) -> bool:
+    """"Voted to reject the offer": the verb voted for says the sign, not the vote."""
+    return any(axis == place[0] for axis, _ in STANCES.get(verb.lemma_.lower(), ()))
 
 
 LISTENING = frozenset("tell inform brief assure warn".split())
@@ -529,6 +546,9 @@ def _negations(doc, said_by) -> int:
             continue
         if token.lower_ == "no" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in NOT_NEGATING_AFTER_NO:
             continue
+        if _drops_plans(token):
+            count += 1  # "shelved plans to close the libraries" will not close them
+            continue
         if token.lower_ in {"no", "not"} and token.head.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "stole names and addresses but no card details": it narrows a list, the claim stands
         if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
@@ -604,7 +624,8 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
 
     # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
     for token in content:
-        if token.ent_type_ == "ORDINAL" and (rank := _rank(token.lower_)) and not _is_fraction(token):
+        ordinal = token.ent_type_ == "ORDINAL" or token.ent_type_ == "DATE" and token.pos_ == "ADJ"  # "the first day"
+        if ordinal and (rank := _rank(token.lower_)) and not _is_fraction(token):
             times.add(f"rank:{rank}")
 
     # Numbers: counts only, not years and clock times.
@@ -698,13 +719,19 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
     described_signs: dict[str, set[int]] = {}
     # The word that makes a two-word phrase ("dropped the charges") is the phrase's, not a stance of its own.
     in_phrase = {c.i for t in content for c in t.children if (t.lemma_.lower(), c.lower_) in STANCE_PHRASES}
+    in_phrase.update(t.i + 1 for t in content if t.i + 1 < len(doc) and t.pos_ in {"VERB", "AUX"}
+                     and (t.lemma_.lower(), doc[t.i + 1].lower_) in STANCE_PHRASES)
     for token in content:
-        if token.i in in_phrase or token.ent_type_ == "DATE":
+        if token.i in in_phrase or token.ent_type_ == "DATE" or _drops_plans(token):
             continue  # "by the end of the decade" ends nothing
         signs = described_signs if _describes(token) else main_signs
         lemma = token.lemma_.lower()
         phrasal = [STANCE_PHRASES.get((lemma, c.lower_)) or STANCE_PHRASES[lemma, c.dep_] for c in token.children
-                   if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES]
+                   if (lemma, c.lower_) in STANCE_PHRASES or (lemma, c.dep_) in STANCE_PHRASES
+                   and not _says_its_own(c, STANCE_PHRASES[lemma, c.dep_])]
+        following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
+        if not phrasal and (lemma, following) in STANCE_PHRASES and token.pos_ in {"VERB", "AUX"}:
+            phrasal = [STANCE_PHRASES[lemma, following]]  # "gave way overnight", "way" hung on the wrong word
         if token.lower_ == "against" and token.head.lemma_.lower() not in OPPOSING_HEADS:
             continue  # "won the final against Medvedev" opposes nothing; "voted against the plan" does
         if lemma == "control" and token.dep_ == "pobj" and token.head.lower_ == "under" \
@@ -897,7 +924,9 @@ def _sides(verb) -> list[tuple[str, int]]:
 
 
 def _has_named_argument(verb) -> bool:
-    for child in verb.children:
+    # "driven back from the airport in Varde": the place may hang on the particle.
+    particles = [g for c in verb.children if c.dep_ in {"advmod", "prt"} for g in c.children]
+    for child in [*verb.children, *particles]:
         if child.dep_ == "prep":
             child = next((c for c in child.children if c.dep_ == "pobj"), None)
             if child is None:

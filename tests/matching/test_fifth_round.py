@@ -102,3 +102,54 @@ def test_a_no_that_narrows_a_list_denies_nothing():
 def test_the_end_of_a_decade_ends_nothing():
     assert is_same("The carmaker plans to cut 20,000 jobs in Norland under a deal agreed with unions.",
                    "Under an agreement with unions, 20,000 of the carmaker's jobs in Norland will be cut by the end of the decade.")
+
+
+def test_voting_to_reject_is_a_no():
+    assert not is_same("Shareholders in the brewery voted to accept a £92m takeover offer.",
+                       "Shareholders in the brewery voted to reject a £92m takeover offer.")
+    assert is_same("Shareholders in the brewery voted to accept a £92m takeover offer.",
+                   "Shareholders in the brewery approved a £92m takeover offer.")
+
+
+def test_shelving_a_plan_denies_it():
+    assert not is_same("Holm council plans to close three of its ten libraries to save £1.2 million a year.",
+                       "Holm council has shelved plans to close three of its ten libraries.")
+    assert is_same("Holm council has shelved plans to close three of its ten libraries.",
+                   "Plans to shut three of Holm's ten libraries have been dropped by the council.")
+    assert not is_same("The government scrapped plans for a new runway at Holm airport.",
+                       "The government approved plans for a new runway at Holm airport.")
+
+
+def test_a_two_word_verb_the_parser_splits_keeps_its_sense():
+    # The parser hangs "way" on "overnight"; "gave way" is still a collapse.
+    assert not is_same("The flood wall at Varde held overnight as the river peaked at 4.1 metres.",
+                       "The flood wall at Varde gave way overnight as the river peaked at 4.1 metres.")
+
+
+def test_lawfully_is_not_unlawfully():
+    assert not is_same("A judge ruled that the landlord had unlawfully evicted the tenants of the Ostby flat.",
+                       "A judge ruled that the landlord had lawfully evicted the tenants of the Ostby flat.")
+    assert is_same("A judge ruled that the landlord had unlawfully evicted the tenants of the Ostby flat.",
+                   "Judge rules eviction of Ostby tenants unlawful")
+
+
+def test_the_first_day_is_not_the_fourth():
+    assert not is_same("Holm were bowled out for 172 on the first day of the second Test in Varde.",
+                       "Holm were bowled out for 172 on the fourth day of the second Test in Varde.")
+
+
+def test_after_a_day_is_one_day():
+    assert not is_same("The ministry said its operation in the valley had ended after a day.",
+                       "The ministry said its operation in the valley had ended after 44 days.")
+
+
+def test_driven_back_from_a_place_has_not_taken_it():
+    assert not is_same("Rebels have seized the airport in Varde, a rebel spokesman said.",
+                       "Rebels have been driven back from the airport in Varde, a rebel spokesman admitted.")
+
+
+def test_a_name_that_opens_the_sentence_is_a_name():
+    assert not is_same("Thames Water has been fined £12m by the regulator for sewage spills.",
+                       "Southern Water has been fined £12m by the regulator for sewage spills.")
+    assert not is_same("Arsenal signed the winger Tomas Berg from Holm for £40 million.",
+                       "Liverpool signed the winger Tomas Berg from Holm for £40 million.")
