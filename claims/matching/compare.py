@@ -215,6 +215,21 @@ def _going_on(stances_a: dict, stances_b: dict) -> str | None:
     return None
 
 
+CALLING_OFF = frozenset(stem(word) for word in "call cancel scrap postpone halt suspend stop end".split())
+
+
+def _called_off(a: Signature, b: Signature) -> str | None:
+    """"The union called off the strike" against "the drivers will strike": what one calls off, the
+    other says happens (it says nothing on the axis, so the stance rule cannot weigh it)."""
+    for first, second in ((a, b), (b, a)):
+        if dict(first.stances).get("open") != -1 or "open" in dict(second.stances):
+            continue
+        stopped = {head for anchor, role, _, head, _ in first.arguments if anchor in CALLING_OFF and role == "patient"}
+        if happens := stopped & _predicates(second):
+            return f"one calls off what the other says happens: {min(happens)}"
+    return None
+
+
 def _sides_agree(a: Signature, b: Signature) -> bool:
     """Both name a side of a result, the same way ("lost her seat to Holt", "Holt won the seat")."""
     sided_a = {axis: sign for axis, sign in a.stances if ":" in axis}
@@ -481,7 +496,7 @@ def _speakers(a: Signature, b: Signature) -> str | None:
 
 REFERRING = {stem(word) for word in REFERRING_SPEAKERS}
 
-RULES = (_numbers, _counts, _parts, _affixes, _stance, _swap, _names, _named_actors, _moved_names, _roles, _arguments, _time, _event, _speakers)
+RULES = (_numbers, _counts, _parts, _affixes, _stance, _called_off, _swap, _names, _named_actors, _moved_names, _roles, _arguments, _time, _event, _speakers)
 
 
 def conflicts(a: Signature, b: Signature) -> str | None:

@@ -14,8 +14,8 @@ _GROUPS = {
     "wound": "wound wounded injure injured injury injuries hurt",
     "attack": "attack strike hit shell shelling bomb bombing bombard bombardment pound target raid assault",
     "capture": "capture seize take overrun occupy conquer",
-    "recapture": "recapture retake liberate",
-    "troop": "troop troops force forces soldier soldiers army military serviceman servicemen fighter fighters",
+    "recapture": "recapture retake liberate regain",
+    "troop": "troop troops force forces soldier soldiers army military serviceman servicemen fighter fighters unit units",
     "civilian": "civilian civilians resident residents people person inhabitant inhabitants",
     "town": "town city village settlement municipality",
     "destroy": "destroy demolish flatten raze obliterate",
@@ -117,7 +117,7 @@ CLAIM_NOUNS = frozenset(
 # Verbs that deny only the clause they take ("declined to comment"); alone they mean something else.
 NEGATING_WITH_CLAUSE = frozenset("decline".split())
 # Phrasal verbs that deny what follows ("ruled out closing the plant").
-NEGATING_PHRASES = {("rule", "out"), ("call", "off")}
+NEGATING_PHRASES = {("rule", "out")}
 # Verbs that deny only when they take a clause or a claim ("refused to sign", "failed to pass",
 # "rejected claims that ..."); with a plain object they are the no of a decision ("rejected the
 # offer", "refused the bid") and stand on the approval axis, as "blocked" and "voted down" do.
@@ -162,7 +162,7 @@ _STANCES = {
     ),
     "open": (
         "open reopen resume start begin launch restart operate operational proceed",
-        "close closed shut halt suspend stop end cancel scrap postpone ground grounded",
+        "close closed shut halt suspend stop end cancel scrap axe ax ditch shelve postpone ground grounded",
     ),
     "custody": ("arrest detain jail imprison convict sentence remand", "release free acquit clear"),
     "alive": ("kill die dead death", "survive alive unharmed rescue"),
@@ -210,6 +210,8 @@ STANCE_PHRASES = {
     ("turn", "back"): ("delivery", -1),
     ("take", "part"): ("attendance", 1),  # "took part in the vote" against "was absent from it"
     ("go", "ahead"): ("open", 1),  # "the strike went ahead" against "was called off"
+    ("call", "off"): ("open", -1),  # "called off the festival" is "cancelled the festival"
+    ("shoot", "down"): ("hit", -1),  # "shot down" is "intercepted", not an amount going down
     ("take", "place"): ("open", 1),  # "the vote took place" against "was postponed"
     # "Still" running or standing: nothing changed, against "shut down", "collapsed".
     ("run", "still"): ("open", 1),
@@ -246,9 +248,15 @@ ALIASES = {
     "us": "usa", "u.s.": "usa", "u.s": "usa", "america": "usa", "american": "usa", "americans": "usa",
     "washington": "usa", "uk": "britain", "u.k.": "britain", "british": "britain", "briton": "britain",
     "kiev": "kyiv", "kremlin": "russi",
+    # Demonyms whose first five letters are not the country's: "Thai army" is Thailand's army.
+    "thai": "thail", "polish": "polan", "chinese": "china", "french": "franc", "dutch": "nethe", "spanish": "spain",
+    "swiss": "switz", "greek": "greec", "turkish": "turke", "danish": "denma", "swedish": "swede", "finnish": "finla",
+    "iraqi": "iraq", "gazan": "gaza", "filipino": "phili", "welsh": "wales", "scottish": "scotl", "irish": "irela",
+    "congolese": "congo", "peruvian": "peru", "cuban": "cuba", "chilean": "chile", "iranian": "iran",
+    "norwegian": "norwa", "emirati": "uae", "qatari": "qatar", "omani": "oman", "malian": "mali",
 }
 # Multi-word names whose parts mean nothing alone.
-NAME_PHRASES = {"united states": "usa", "united kingdom": "britain", "white house": "usa"}
+NAME_PHRASES = {"united states": "usa", "united kingdom": "britain", "white house": "usa", "united nations": "un"}
 
 # Words too common to carry meaning, beyond spaCy's stop words.
 EXTRA_STOP = frozenset(
@@ -261,6 +269,12 @@ CAPITALS = {
     "mosco": "russi", "kremlin": "russi", "kyiv": "ukrai", "kiev": "ukrai", "beiji": "china", "washi": "usa",
     "londo": "britain", "paris": "franc", "berli": "germa", "tehra": "iran", "jerus": "israe", "ankar": "turke",
     "tokyo": "japan", "delhi": "india", "pyong": "north",
+    "islam": "pakis", "baku": "azerb", "bangk": "thail", "kabul": "afgha", "baghd": "iraq", "damas": "syria",
+    "beiru": "leban", "cairo": "egypt", "riyad": "saudi", "warsa": "polan", "rome": "italy", "madri": "spain",
+    "ottaw": "canad", "canbe": "austr", "nairo": "kenya", "khart": "sudan", "kinsh": "congo", "tbili": "georg",
+    "yerev": "armen", "minsk": "belar", "budap": "hunga", "athen": "greec", "lisbo": "portu", "dubli": "irela",
+    "carac": "venez", "havan": "cuba", "hanoi": "vietn", "manil": "phili", "jakar": "indon", "taipe": "taiwa",
+    "sanaa": "yemen", "tripo": "libya", "amman": "jorda", "doha": "qatar", "phnom": "cambo",
 }
 
 # Nouns that refer back to an organisation named earlier in the sentence ("..., the group said").

@@ -77,8 +77,9 @@ def number_phrases(words: list[str]) -> list[tuple[float, int]]:
         w = word.lower()
         value = word_value(w)
         if value is not None:
-            if current is not None and current >= 20 and value < 10 and current % 10 == 0:
-                current += value  # "twenty five"
+            if current is not None and current >= 20 and value < 10 and current % 10 == 0 \
+                    and w.isalpha() and (words[i - 1].isalpha() or words[i - 1] == "-" and words[i - 2].isalpha()):
+                current += value  # "twenty five", never "30 5" (a score whose hyphen was dropped)
             elif current is not None and current >= 100 and current % 100 == 0 and value < 100 \
                     and i and words[i - 1].lower() == "and":
                 current += value  # "a hundred and fifty"
@@ -106,6 +107,10 @@ def number_phrases(words: list[str]) -> list[tuple[float, int]]:
             current = float(COUNT_WORDS[w])
             start = i - 1
             continue
+        following = word_value(words[i + 1]) if i + 1 < len(words) else None
+        if w == "-" and current is not None and current >= 20 and current % 10 == 0 and following is not None \
+                and following < 10 and words[i - 1].isalpha() and words[i + 1].isalpha():
+            continue  # "twenty-four", split at the hyphen by the parser
         if w == "and" and current is not None and [x.lower() for x in words[i + 1:i + 3]] == ["a", "half"]:
             current += 0.5  # "three and a half thousand", "two and a half years"
             skip = 2
@@ -274,9 +279,30 @@ def _lengths(words: list[str]) -> list[str]:
     return out
 
 
+def _spoken_decimals(words: list[str]) -> list[str]:
+    """"four point nine" -> "4.9", as a figure read out is written."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        whole = word_value(words[i])
+        digits = []
+        j = i + 2
+        if whole is not None and float(whole).is_integer() and i + 1 < len(words) and words[i + 1] == "point":
+            while j < len(words) and words[j].isalpha() and (digit := word_value(words[j])) is not None and digit < 10:
+                digits.append(str(int(digit)))
+                j += 1
+        if digits:
+            out.append(f"{int(whole)}.{''.join(digits)}")
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def ranges_in(words: list[str]) -> list[tuple[float, float]]:
     """Numbers as (low, high) ranges: exact values are (x, x), hedged ones a narrow span, vague counts a wide one."""
-    words, found = _fractions(_lengths(_thousands(words)))
+    words, found = _fractions(_lengths(_thousands(_spoken_decimals(words))))
     words = _durations(words)
     for value, start in number_phrases(words):
         reach = _hedge(words, start)
@@ -293,6 +319,7 @@ def percents_in(words: list[str]) -> list[tuple[float, float]]:
     """Figures said as percentages ("to 4%", "4.25 per cent"), kept apart from the claim's other
     figures: "rates cut to 4% in a five-to-four vote" holds a 4 that is no percentage."""
     found = set()
+    words = _spoken_decimals(words)
     for value, start in number_phrases(words):
         end = start
         while end < len(words) and (word_value(words[end]) is not None or words[end] in SCALES or words[end] in NUMBER_GLUE):

@@ -50,6 +50,7 @@ TIME_WORDS = frozenset(
     "ago recently recent lately past future time era period term semester holiday christmas easter "
     "ramadan eid new".split()
 ) | WEEKDAYS | SEASONS | MONTHS
+WHEN_SAME = {"coming": "next", "come": "next", "forthcoming": "next", "previous": "last", "past": "last"}
 DECADE = re.compile(r"^(1[89]|20)\d0s$")
 HALF_DAY = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
@@ -276,7 +277,7 @@ ACRONYM_GLUE = frozenset("of for and the on".split())
 
 
 def _spoken_acronyms(doc, said_by) -> set[str]:
-    """The initials of a source's name of three words or more: "British Medical Association", "bma"."""
+    """The initials of a source's name of two words or more: "British Medical Association", "bma"."""
     found, run = set(), []
     for token in [*doc, None]:
         if token is not None and token.i in said_by and (token.pos_ == "PROPN" and token.text[:1].isupper()
@@ -286,8 +287,8 @@ def _spoken_acronyms(doc, said_by) -> set[str]:
         while run and run[-1].lower_ in ACRONYM_GLUE:
             run.pop()
         initials = "".join(t.text[0] for t in run if t.lower_ not in ACRONYM_GLUE).lower()
-        if len(initials) >= 3:
-            found.add(initials)
+        if len(initials) >= 2:
+            found.add(initials)  # "UN" is the "United Nations"
         run = []
     return found
 
@@ -549,6 +550,8 @@ def _negations(doc, said_by) -> int:
         if _drops_plans(token):
             count += 1  # "shelved plans to close the libraries" will not close them
             continue
+        if token.lower_ == "no" and token.head.dep_ == "pobj" and token.head.head.lower_ == "with":
+            continue  # "left with no power" is "left without power": it says what is missing, no denial
         if token.lower_ in {"no", "not"} and token.head.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "stole names and addresses but no card details": it narrows a list, the claim stands
         if token.lower_ in NEGATION_WORDS or token.dep_ == "neg":
@@ -616,7 +619,10 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
             continue
         if any(_time_of(t) or t.i in said_by for t in ent):
             continue
-        words = [t.lemma_.lower() for t in words if not t.like_num and word_value(t.lower_) is None]
+        if words[0].lower_ in {"every", "each"}:
+            continue  # "every three weeks" says how often, not when
+        words = [WHEN_SAME.get(t.lemma_.lower(), t.lemma_.lower()) for t in words
+                 if not t.like_num and word_value(t.lower_) is None]
         # The parser calls other phrases dates too ("the retirement age to 64"): a date in words
         # names a time ("last year", "the weekend", "recently").
         if words and TIME_WORDS.intersection(words):

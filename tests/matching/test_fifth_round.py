@@ -153,3 +153,52 @@ def test_a_name_that_opens_the_sentence_is_a_name():
                        "Southern Water has been fined £12m by the regulator for sewage spills.")
     assert not is_same("Arsenal signed the winger Tomas Berg from Holm for £40 million.",
                        "Liverpool signed the winger Tomas Berg from Holm for £40 million.")
+
+
+def test_a_capital_or_a_demonym_speaks_for_its_country():
+    assert is_same("Pakistan says it shot down five Indian fighter jets during the overnight clashes.",
+                   "Islamabad claims five Indian jets downed")
+    assert is_same("Thailand's army said Cambodian troops opened fire first near the border temple on Thursday.",
+                   "Thai army says Cambodian troops opened fire first near border temple")
+    assert is_same("About 600 aid trucks entered the enclave on Sunday, the UN said.",
+                   "Roughly six hundred aid trucks crossed into the enclave on Sunday, according to the United Nations.")
+
+
+def test_calling_off_is_cancelling():
+    assert is_same("The Holm music festival has been cancelled this year because of poor ticket sales, the organisers said.",
+                   "Organisers have called off this year's Holm music festival, blaming weak ticket sales.")
+    # What one calls off, the other says will happen.
+    assert not is_same("Resident doctors in Norland will strike for five days from Friday, their union said.",
+                       "The union called off the five-day strike by resident doctors in Norland.")
+
+
+def test_regaining_is_retaking():
+    assert is_same("Sudmark's army said it had regained control of Ostby airport from the rebels.",
+                   "Ostby airport has been recaptured from the rebels by the army, Sudmark's military said.")
+
+
+def test_shot_down_is_intercepted_not_an_amount_going_down():
+    assert is_same("Rebels fired about 40 rockets at Varde on Tuesday, most of which were intercepted, the army said.",
+                   "Roughly forty rockets were launched by rebels at Varde on Tuesday and most were shot down, the army said.")
+
+
+def test_with_no_is_without():
+    assert is_same("The storm left 200,000 homes without power across the south on Saturday, network operators said.",
+                   "Some 200,000 homes were left with no power across the south by the storm on Saturday, operators said.")
+
+
+def test_figures_read_out_in_words():
+    assert is_same("The river crested at 4.9 metres in Holm overnight, the agency said.",
+                   "The river in Holm crested at four point nine metres during the night, the agency said.")
+    assert is_same("Holm Bank's profit rose 24% to £8.1bn last year.", "Holm Bank's profit rose twenty-four per cent to £8.1 billion last year.")
+    assert not is_same("Holm Rovers won 30-5 on Saturday.", "Holm Rovers won 35-0 on Saturday.")
+
+
+def test_the_coming_years_are_the_next_years():
+    assert is_same("Holm council will spend an extra £8m on fixing potholes over the next two years.",
+                   "An extra £8 million is to go on repairing potholes in Holm across the coming two years, the council said.")
+
+
+def test_how_often_is_not_when():
+    assert is_same("Holm residents will have their bins emptied every three weeks from October, the council said.",
+                   "Holm bins to be emptied every three weeks")
