@@ -125,6 +125,8 @@ def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Cla
     """Join two claims of one article that extraction cut apart; the earlier one absorbs the later,
     keeping its speaker and side. The merged claim disputes what the other side contradicts in
     its words as they now stand: a dispute of the absorbed claim that no longer holds goes."""
+    if first.pk == second.pk:
+        raise ValidationError("A claim cannot be merged with itself: give the number of another claim.", code="same_claim")
     if first.article_id != second.article_id:
         raise ValidationError("Only claims of the same article can be merged.", code="other_article")
     article_locked(first.article_id)  # before the claims' locks, in the split's order
