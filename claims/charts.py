@@ -72,11 +72,12 @@ def _label(text: str) -> str:
     return printable(str(text))
 
 
-def tally(pairs: Iterable[tuple[str, str]]) -> dict[str, Counter]:
-    """(group, rating) pairs counted per group, groups in first-seen order."""
+def tally(counted: Iterable[tuple[str, str, int]]) -> dict[str, Counter]:
+    """(group, rating, how many) rows, as the database counts them, added up per group and
+    rating; groups in first-seen order."""
     counts: dict[str, Counter] = {}
-    for group, rating in pairs:
-        counts.setdefault(group, Counter())[rating] += 1
+    for group, rating, n in counted:
+        counts.setdefault(group, Counter())[rating] += n
     return counts
 
 

@@ -1,23 +1,27 @@
 """A verdict report: what was checked in a selection and how each side's claims fared.
 
 Built from a VerdictSelection in a fixed number of queries whatever its size (the rows, their
-evidence, the competing claims), then shown as an HTML page with a print stylesheet or as a PDF.
+evidence, the competing claims, the counts), then shown as an HTML page with a print stylesheet or
+as a PDF. The page lists the first MAX_CLAIMS verdicts; its rating counts and charts cover the
+whole selection, counted by the database (selectors.verdicts.rating_counts, ratings_by).
 The PDF is drawn by WeasyPrint from the page's HTML (`pdf_of`), which Django's autoescaping has
 made safe as markup; `pdf_of` also keeps only characters WeasyPrint can draw.
 """
 import datetime
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.contrib.staticfiles import finders
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import TruncDate
 
 from . import charts, ratings
 from .presentation import side_label
 from .safe_output import printable
 from .models import Dispute, Evidence
 from .selectors.narratives import claims_per_narrative
-from .selectors.verdicts import VerdictSelection, is_published, verdict_rows
+from .selectors.verdicts import (
+    ROW_FIELDS, WHO_SAID_IT, VerdictSelection, is_published, rating_counts, ratings_by, verdict_rows,
+)
 
 MAX_CLAIMS = 500  # a longer report is a spreadsheet: the export has every row
 TOP_SOURCES = 12
@@ -62,7 +66,7 @@ class Checked:
 
     @property
     def who(self) -> str:
-        return _who(self.row)
+        return self.row.who
 
 
 @dataclass
@@ -83,8 +87,9 @@ class Report:
 
 def build_report(selection: VerdictSelection) -> Report:
     verdicts = selection.qs
-    rows = list(verdict_rows(verdicts)[:MAX_CLAIMS])
-    total = len(rows) if len(rows) < MAX_CLAIMS else verdicts.count()
+    counted = rating_counts(verdicts)
+    total = sum(counted.values())
+    rows = list(verdict_rows(verdicts.annotate(who=WHO_SAID_IT), (*ROW_FIELDS, "who"))[:MAX_CLAIMS]) if total else []
     claim_ids = [row.claim_id for row in rows]
     evidence = {}
     for item in Evidence.objects.filter(claim_id__in=claim_ids).order_by("added_at", "id"):
@@ -92,10 +97,9 @@ def build_report(selection: VerdictSelection) -> Report:
     report = Report(title=selection.describe(), rows=rows, total=total)
     report.checked = [Checked(row, evidence.get(row.claim_id, [])) for row in rows]
     report.competing = _competing_pairs(claim_ids)
-    counted = Counter(row.rating for row in rows)
-    report.rating_counts = [(r.label, counted[r.value], ratings.COLOURS[r]) for r in ratings.Rating if counted[r.value]]
-    if rows:
-        report.charts = _charts(rows)
+    report.rating_counts = [(r.label, counted[r.value], ratings.COLOURS[r]) for r in ratings.Rating if r.value in counted]
+    if total:
+        report.charts = _charts(verdicts)
     report.narratives = claims_per_narrative(verdicts)
     return report
 
@@ -116,33 +120,34 @@ def _competing_pairs(claim_ids: list[int]) -> list[CompetingPair]:
     return pairs
 
 
-def _charts(rows) -> dict[str, str]:
-    by_side = charts.tally((side_label(row.side), row.rating) for row in rows)
-    speakers = Counter(_who(row) for row in rows)
-    top = {name for name, _ in speakers.most_common(TOP_SOURCES)}
-    by_source = charts.tally((_who(row) if _who(row) in top else "Others", row.rating) for row in rows)
+def _charts(verdicts) -> dict[str, str]:
+    """The selection's verdicts by side, by source (the TOP_SOURCES most checked, the rest as
+    "Others") and over time, each counted by the database over the whole selection."""
+    by_side = charts.tally((side_label(side), rating, n) for side, rating, n in ratings_by(verdicts, F("claim__side__name")))
+    by_who = ratings_by(verdicts, WHO_SAID_IT)
+    checked = charts.tally(by_who)
+    top = sorted(checked, key=lambda who: -checked[who].total())[:TOP_SOURCES]  # ties: the latest checked first
+    by_source = charts.tally((who if who in top else "Others", rating, n) for who, rating, n in by_who)
     return {
         "Verdicts by side": charts.stacked_bars(by_side, title="Verdicts by side"),
         "Verdicts by source": charts.stacked_bars(by_source, title="Verdicts by source", horizontal=True),
-        "Verdicts over time": charts.stacked_bars(_over_time(rows), title="Verdicts over time"),
+        "Verdicts over time": charts.stacked_bars(_over_time(verdicts), title="Verdicts over time"),
     }
 
 
-def _who(row) -> str:
-    return row.source or row.speaker or row.outlet or "The article"
-
-
-def _over_time(rows):
-    days = [row.published_at.date() for row in rows]
-    span = (max(days) - min(days)).days
+def _over_time(verdicts):
+    """By day over a month or less, by week over a year, else by month. Days are UTC days, as
+    the stored times are."""
+    per_day = sorted(ratings_by(verdicts, TruncDate("published_at", tzinfo=datetime.UTC)))
+    first, last = per_day[0][0], per_day[-1][0]
+    span = (last - first).days
     if span <= 31:
         label = lambda d: d.isoformat()  # noqa: E731
     elif span <= 366:
         label = lambda d: (d - datetime.timedelta(days=d.weekday())).isoformat()  # noqa: E731  (week of)
     else:
         label = lambda d: d.strftime("%Y-%m")  # noqa: E731
-    ordered = sorted(zip(days, (row.rating for row in rows)))
-    return charts.tally((label(day), rating) for day, rating in ordered)
+    return charts.tally((label(day), rating, n) for day, rating, n in per_day)
 
 
 def pdf_of(html: str) -> bytes:

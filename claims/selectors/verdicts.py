@@ -5,12 +5,14 @@ can leave the workbench by one channel and not another. `VerdictSelection` narro
 article, a topic, an outlet, a source or a date range, from a query string or from the command
 line. `verdict_rows` reads a selection as flat rows (one query, evidence links aggregated by the
 database), which is what lets a hundred thousand verdicts stream out in constant memory.
+`rating_counts` and `ratings_by` count a whole selection in the database, by rating and by any
+group (a side, a source, a day), for a report's counts and charts, however many rows it shows.
 """
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Case, F, OuterRef, QuerySet, StringAgg, Subquery, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import CharField, Case, Count, F, Max, OuterRef, QuerySet, StringAgg, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf, TruncDate
 
 from ..models import Article, Claim, Evidence, Outlet, Source, Topic, Verdict
 from ..widgets import DayInput
@@ -59,10 +61,20 @@ def is_published(verdict) -> bool:
     return verdict is not None and verdict.published_at is not None and verdict.claim.state == ReviewState.PUBLISHED
 
 
+# Who a report credits a claim to: its source, else its speaker, else the outlet that ran it.
+WHO_SAID_IT = Coalesce(
+    NullIf(F("claim__source__name"), Value("")),
+    NullIf(F("claim__speaker"), Value("")),
+    NullIf(F("claim__article__outlet__name"), Value("")),
+    Value("The article"),
+    output_field=CharField(),
+)
+
+
 def verdict_rows(verdicts: QuerySet[Verdict], fields=tuple(ROW_FIELDS)):
-    """The verdicts as named rows (the fields, names of ROW_FIELDS, plus evidence_urls), for
-    exports and charts. An export asks for only the columns it writes: at 100,000 rows every
-    column read costs."""
+    """The verdicts as named rows (the fields, names of ROW_FIELDS or of the verdicts' own
+    annotations, plus evidence_urls), for exports and reports. An export asks for only the
+    columns it writes: at 100,000 rows every column read costs."""
     links = (
         Evidence.objects.filter(claim=OuterRef("claim_id"))
         .exclude(url="")
@@ -72,9 +84,29 @@ def verdict_rows(verdicts: QuerySet[Verdict], fields=tuple(ROW_FIELDS)):
     )
     related = {
         name: _first_appearance(ROW_FIELDS[name]) if name in FIRST_APPEARANCE else F(ROW_FIELDS[name])
-        for name in fields if name != ROW_FIELDS[name]
+        for name in fields if ROW_FIELDS.get(name, name) != name
     }
     return verdicts.annotate(evidence_urls=Subquery(links), **related).values_list(*fields, "evidence_urls", named=True)
+
+
+def rating_counts(verdicts: QuerySet[Verdict]) -> dict[str, int]:
+    """How many verdicts of the selection have each rating (ratings none has are left out)."""
+    return dict(verdicts.order_by().values_list("rating").annotate(n=Count("id")))
+
+
+def ratings_by(verdicts: QuerySet[Verdict], group) -> list[tuple[object, str, int]]:
+    """(group, rating, how many) over the whole selection, `group` an expression over a verdict
+    (its side's name, WHO_SAID_IT, its day): one row per group and rating, counted by the
+    database. Groups come as a listing of the selection meets them: the latest verdict's first."""
+    counted = list(
+        verdicts.order_by().annotate(group=group).values_list("group", "rating")
+        .annotate(n=Count("id"), latest=Max("published_at"), last_id=Max("id"))
+    )
+    latest = {}
+    for group_value, _, _, when, last_id in counted:
+        latest[group_value] = max(latest.get(group_value, (when, last_id)), (when, last_id))
+    counted.sort(key=lambda row: latest[row[0]], reverse=True)
+    return [(group_value, rating, n) for group_value, rating, n, _, _ in counted]
 
 
 def _first_appearance(article_field: str):

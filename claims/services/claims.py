@@ -1,6 +1,10 @@
 """Claims people add or correct by hand, next to what extraction found: adding a missed claim,
-correcting its speaker, source, side or kind, and splitting or merging spans. Adding and
-correcting read the article's disputes again; a merge carries the absorbed claim's over."""
+correcting its speaker, source, side or kind, and splitting or merging spans.
+
+Each of these changes what the article's disputes rest on (a claim more, another speaker or side,
+other spans), so each reads them again with `refresh_disputes`, the one rule for them
+(services.disputes), having taken the article's lock first, in the split's order. Each also has
+the changed claims matched again ("Checked before?", services.matching)."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -9,7 +13,7 @@ from .. import permissions
 from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
 from ..workflow import ReviewState
 from .clusters import members_removed
-from .disputes import article_locked, refresh_dispute_flags, refresh_disputes
+from .disputes import article_locked, refresh_disputes
 from .matching import find_matches, refresh_matches, speaker_corrected
 from .reviews import locked, locked_in_order, save_claim
 
@@ -79,7 +83,10 @@ def correct_claim(
 
 @transaction.atomic
 def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Claim, Claim]:
-    """Cut a claim in two at a character offset of the article (a claim that says two things)."""
+    """Cut a claim in two at a character offset of the article (a claim that says two things):
+    the person gives the cut, and the spaces, commas and semicolons around it fall on neither
+    half. Each half disputes what the other side contradicts in its own words, no more."""
+    article_locked(claim.article_id)  # before the claim's lock, in the split's order
     claim = locked(claim, seen_version)
     permissions.require(permissions.can_work_on(user, claim), "This claim is assigned to someone else.")
     if claim.state not in RESHAPEABLE:
@@ -109,14 +116,20 @@ def split_claim(*, claim: Claim, at: int, user, seen_version=None) -> tuple[Clai
     second.save()
     refresh_matches([claim])
     find_matches([second])
+    refresh_disputes(claim.article_id)  # the dispute the whole claim had may belong to either half
     return claim, second
 
 
 @transaction.atomic
 def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Claim:
-    """Join two claims of one article that extraction cut apart; the earlier one absorbs the later."""
+    """Join two claims of one article that extraction cut apart; the earlier one absorbs the later,
+    keeping its speaker and side. The merged claim disputes what the other side contradicts in
+    its words as they now stand: a dispute of the absorbed claim that no longer holds goes."""
+    if first.pk == second.pk:
+        raise ValidationError("A claim cannot be merged with itself: give the number of another claim.", code="same_claim")
     if first.article_id != second.article_id:
         raise ValidationError("Only claims of the same article can be merged.", code="other_article")
+    article_locked(first.article_id)  # before the claims' locks, in the split's order
     locked_in_order(first, second)  # in id order, whichever of the two pages merges
     first, second = sorted((locked(first, seen_version), locked(second)), key=lambda c: c.start)
     for claim in (first, second):
@@ -133,14 +146,16 @@ def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Cla
     second_cluster = second.cluster_id
     second.delete()
     members_removed([second_cluster])
-    refresh_dispute_flags(first.article_id)
+    refresh_disputes(first.article_id)  # and the flags: the merged claim may have gained or lost some
     first.refresh_from_db()
     refresh_matches([first])
     return first
 
 
 def _move_disputes(gone: Claim, *, onto: Claim) -> None:
-    """The merged claim inherits the disputes of the claim it absorbed, without doubles."""
+    """The merged claim inherits the disputes of the claim it absorbed, without doubles: a pair
+    that still holds keeps its row when the disputes are read again, and a pair with a claim of
+    another article, which the reading leaves alone, is not lost with the absorbed claim."""
     for dispute in Dispute.objects.filter(Q(first=gone) | Q(second=gone)):
         other_id = dispute.second_id if dispute.first_id == gone.pk else dispute.first_id
         already = Dispute.objects.filter(

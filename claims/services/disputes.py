@@ -1,10 +1,13 @@
-"""An article's disputes: read again when who says its claims changes, and each claim's "has a
-dispute" flag kept true to them (the queue filters on it).
+"""An article's disputes: read again when its claims or who says them change, and each claim's
+"has a dispute" flag kept true to them (the queue filters on it).
 
 The split stores the disputes the engine finds (services.splitting). A reviewer who corrects a
 claim's speaker or side changes what they rest on: two claims of one side are no dispute, and a
-claim that had no side may now answer the other side's. So the article's disputes are read again
-from its claims as they stand (`refresh_disputes`). Every dispute is the engine's: nobody records
+claim that had no side may now answer the other side's. So does one who adds a claim the engine
+missed, cuts a claim in two (the other side may contradict only one half) or merges two (the
+merged claim is the first's speaker's, in longer words). After each of these (services.claims,
+and the admin's correction) the article's disputes are read again from its claims as they stand
+(`refresh_disputes`). Every dispute is the engine's: nobody records
 one by hand (Dispute has no such field, and no page or service adds one), so the engine's new
 reading replaces the old one; only a pair with a claim of another article, which the engine never
 draws, is left alone.

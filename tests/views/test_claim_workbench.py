@@ -143,6 +143,12 @@ def test_claims_of_different_articles_cannot_be_merged(reviewer_client, claim, d
     assert response.status_code == 400 and Claim.objects.count() == 2
 
 
+def test_a_claim_merged_with_itself_is_refused_and_kept(reviewer_client, claim):
+    response = reviewer_client.post(reverse("claims:claim_merge", args=[claim.pk]), {"other": claim.pk}, headers=HTMX)
+    assert response.status_code == 400 and "cannot be merged with itself" in response.content.decode()
+    assert Claim.objects.get(pk=claim.pk).text == claim.text
+
+
 def test_a_claim_is_marked_a_duplicate_of_another(reviewer_client, claim, db):
     original = ClaimFactory()
     response = reviewer_client.post(reverse("claims:claim_duplicate", args=[claim.pk]), {"original": original.pk})
