@@ -88,6 +88,9 @@ class QueueFilter(django_filters.FilterSet):
     published_to = django_filters.DateFilter(
         label="Article published to", field_name="article__published_on", lookup_expr="lte", widget=FastInput(input_type="date")
     )
+    # An article without a published date passes no date filter: these are the claims the date
+    # filter's hint (undated_left_out) links to.
+    undated = YesOrNoFilter(label="Article undated", field_name="article__published_on", lookup_expr="isnull", words=("yes", "no"))
     q = django_filters.CharFilter(label="Text", method="by_text", widget=FastInput(input_type="search"))
     sort = django_filters.ChoiceFilter(
         label="Sort",
@@ -152,6 +155,22 @@ class QueueFilter(django_filters.FilterSet):
         state = self.form.cleaned_data.get("state")
         return in_every_state.filter(state=state) if state else in_every_state.filter(state__in=OPEN_STATES)
 
+    def undated_left_out(self, *, cap: int = COUNT_CAP) -> "CappedCount | None":
+        """The claims of undated articles that the article date filter leaves out of the rows (and
+        that every other filter and the state let through), counted to the cap in one query. None
+        when no date filter is applied: the queue then reads nothing more."""
+        self.errors  # validates the form: a date that is not valid is left out, and leaves nothing out
+        data = self.form.cleaned_data
+        if not any(data.get(name) for name in DATE_FILTERS):
+            return None
+        queryset = self.queryset.all()
+        for name, value in data.items():
+            if name != "state" and name not in DATE_FILTERS:
+                queryset = self.filters[name].filter(queryset, value)
+        undated = self.in_state(queryset).filter(article__published_on__isnull=True)
+        number = undated.order_by()[: cap + 1].count()
+        return CappedCount(min(number, cap), number > cap)
+
     def qs_in_every_state(self) -> QuerySet[Claim]:
         """The claims every filter but the state lets through: what the state tabs count. A filter
         that is not valid is left out here as it is from the rows."""
@@ -161,6 +180,20 @@ class QueueFilter(django_filters.FilterSet):
             if name != "state":
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+
+# The filters on an article's published date, which let no undated article through.
+DATE_FILTERS = ("published_from", "published_to")
+
+
+@dataclass(frozen=True)
+class CappedCount:
+    number: int  # at most the cap
+    capped: bool  # there are more than `number`
+
+    @property
+    def shown(self) -> str:
+        return f"{self.number:,}+" if self.capped else f"{self.number:,}"
 
 
 @dataclass
