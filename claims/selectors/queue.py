@@ -46,6 +46,10 @@ SORTS = {
 }
 
 
+# The filters on an article's published date, which let no undated article through.
+DATE_FILTERS = ("published_from", "published_to")
+
+
 class QueueFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=ReviewState.choices, empty_label="Open (new, in review, awaiting)", method="by_state", widget=FastSelect
@@ -167,9 +171,7 @@ class QueueFilter(django_filters.FilterSet):
         for name, value in data.items():
             if name != "state" and name not in DATE_FILTERS:
                 queryset = self.filters[name].filter(queryset, value)
-        undated = self.in_state(queryset).filter(article__published_on__isnull=True)
-        number = undated.order_by()[: cap + 1].count()
-        return CappedCount(min(number, cap), number > cap)
+        return capped_count(self.in_state(queryset).filter(article__published_on__isnull=True), cap=cap)
 
     def qs_in_every_state(self) -> QuerySet[Claim]:
         """The claims every filter but the state lets through: what the state tabs count. A filter
@@ -180,20 +182,6 @@ class QueueFilter(django_filters.FilterSet):
             if name != "state":
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
-
-
-# The filters on an article's published date, which let no undated article through.
-DATE_FILTERS = ("published_from", "published_to")
-
-
-@dataclass(frozen=True)
-class CappedCount:
-    number: int  # at most the cap
-    capped: bool  # there are more than `number`
-
-    @property
-    def shown(self) -> str:
-        return f"{self.number:,}+" if self.capped else f"{self.number:,}"
 
 
 @dataclass
@@ -374,6 +362,16 @@ def queue_claims() -> QuerySet[Claim]:
 
 
 @dataclass(frozen=True)
+class CappedCount:
+    number: int  # at most the cap
+    capped: bool  # there are more than `number`
+
+    @property
+    def shown(self) -> str:
+        return f"{self.number:,}+" if self.capped else f"{self.number:,}"
+
+
+@dataclass(frozen=True)
 class StateCount:
     state: str  # "" for the open states together
     label: str
@@ -419,20 +417,33 @@ def _counted_per_state(claims: QuerySet[Claim], cap: int) -> dict[str, int]:
             f"WHERE filtered_{state}.state = %s LIMIT {int(cap) + 1}) AS capped_{state})"
         )
         params.extend([*filter_params, state])
-    counting = "SELECT " + ", ".join(parts)
+    return dict(zip(ReviewState.values, _capped_counts("SELECT " + ", ".join(parts), params)))
+
+
+def capped_count(claims: QuerySet[Claim], *, cap: int = COUNT_CAP) -> CappedCount:
+    """How many `claims` there are, up to the cap, in one statement that reads at most cap + 1 of
+    them through an index, as each state tab's count does."""
+    sql, params = claims.order_by().values("pk").query.sql_with_params()
+    (number,) = _capped_counts(f"SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) AS filtered LIMIT {int(cap) + 1}) AS capped", params)
+    return CappedCount(min(number, cap), number > cap)
+
+
+def _capped_counts(counting: str, params: list) -> tuple[int, ...]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # A LIMIT makes PostgreSQL bet on a sequential scan finding enough rows early; when a
             # state is empty under a filter (unassigned claims in review: none) the bet reads the
-            # whole table, where the index answers at once. Price the table scan out for this
-            # statement only: sent as one query string, the SET LOCAL and the count run in one
-            # implicit transaction (or the caller's), in one round trip instead of BEGIN, SET,
-            # SELECT and COMMIT (on a busy server each round trip costs a wait for the CPU).
+            # whole table, where the index answers at once (the claims of undated articles: 35 ms
+            # read from the table at 200,000 claims, where their articles' index finds them in
+            # one). Price the table scan out for this statement only: sent as one query string,
+            # the SET LOCAL and the count run in one implicit transaction (or the caller's), in
+            # one round trip instead of BEGIN, SET, SELECT and COMMIT (on a busy server each
+            # round trip costs a wait for the CPU).
             cursor.execute("SET LOCAL enable_seqscan = off; " + counting, params)
             cursor.nextset()
         else:
             cursor.execute(counting, params)
-        return dict(zip(ReviewState.values, cursor.fetchone()))
+        return tuple(cursor.fetchone())
 
 
 def queue_row(pk: int) -> QueueRow:
