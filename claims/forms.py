@@ -6,7 +6,9 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.models import ModelChoiceIterator
 
 from .documents import ParseError, decode_upload
-from .input_rules import HTTP_ONLY, MAX_ID, WHOLE_NUMBER, require_plain_name, require_plain_text, require_web_address
+from .input_rules import (
+    HTTP_ONLY, MAX_ID, WHOLE_NUMBER, record_number, require_plain_name, require_plain_text, require_web_address,
+)
 from .models import Claim, ClaimKind, Outlet, Side, Source, Stance, Topic, Verdict
 from .models.rejections import MAX_REASON_CHARS
 from .ratings import Rating
@@ -76,8 +78,11 @@ class _TopicsThenNone(ModelChoiceIterator):
 
 
 class TopicOrNoneField(forms.ModelChoiceField):
-    """A topic, "choose it from the text" (empty) or an explicit no topic (NO_TOPIC), so that an
-    editor asked about an unclear text is never stuck."""
+    """The topic of an import: a topic, "choose it from the text" (empty) or an explicit no topic
+    (NO_TOPIC), so that an editor asked about an unclear text is never stuck. Every import form
+    (paste, links, files, spreadsheet) has this field, so their choices cannot drift apart again
+    (the bulk forms lacked "No topic"). A topic's number follows the input rule for record numbers
+    ("٣" is not topic 3, nor "9" * 30 a database error); anything else is "Select a valid choice"."""
 
     iterator = _TopicsThenNone
 
@@ -85,7 +90,18 @@ class TopicOrNoneField(forms.ModelChoiceField):
         super().__init__(Topic.objects.all(), required=False, empty_label="Choose from the text", **kwargs)
 
     def to_python(self, value):
-        return NO_TOPIC if value == "none" else super().to_python(value)
+        if value == "none":
+            return NO_TOPIC
+        if isinstance(value, str) and value not in self.empty_values and record_number(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+# What "Choose from the text" does for the forms that import many articles: nobody is there to ask.
+BULK_TOPIC_HELP = (
+    "Left on “Choose from the text”, each article's topic is chosen from the sources and cue words it names; "
+    "an article whose topic is unclear is imported without one."
+)
 
 
 class ArticleImportForm(Form):
@@ -243,7 +259,7 @@ class LinkImportForm(Form):
         label="Links", widget=forms.Textarea(attrs={"rows": 5}), max_length=200_000,
         help_text="One link per line (http or https).",
     )
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Choose from the text")
+    topic = TopicOrNoneField(help_text=BULK_TOPIC_HELP)
 
     def clean_urls(self):
         links = [line.strip() for line in self.cleaned_data["urls"].splitlines() if line.strip()]
@@ -265,12 +281,12 @@ def _is_http_url(value: str) -> bool:
 
 class FileImportForm(Form):
     files = MultipleFileField(help_text="Text, Markdown, HTML, Word (.docx) or PDF; at most 5 MB each.")
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Choose from the text")
+    topic = TopicOrNoneField(help_text=BULK_TOPIC_HELP)
 
 
 class SpreadsheetImportForm(Form):
     spreadsheet = forms.FileField(help_text="CSV with a header row (text or url, optional title, published_on) or JSON Lines.")
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Choose from the text")
+    topic = TopicOrNoneField(help_text=BULK_TOPIC_HELP)
 
 
 

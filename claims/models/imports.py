@@ -27,11 +27,19 @@ class ImportJob(models.Model):
     channel = models.CharField(max_length=10, choices=ImportChannel)
     label = PlainCharField(max_length=300, help_text="What was imported: a file name, or how many links.")
     topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The editor chose "No topic": the articles get none, and none is chosen from their text (a
+    # job with neither has each article's topic chosen from its text).
+    no_topic = models.BooleanField(default=False, help_text="The editor chose no topic (no sides, no disputes).")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(no_topic=False) | models.Q(topic__isnull=True), name="import_job_topic_or_no_topic"
+            ),
+        ]
 
     def __str__(self):
         return self.label

@@ -7,6 +7,7 @@ stored matches, which the reports count.
 """
 from dataclasses import dataclass, field
 
+import django_filters
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -14,6 +15,7 @@ from ..models import Claim, Narrative, NarrativeDebunk, NarrativeExample, Narrat
 from ..ratings import label
 from .menus import queue_menus
 from .verdicts import is_published
+from .yes_or_no import YesOrNoFilter
 
 SHOWN_CLAIMS = 50  # claims a narrative's page lists, newest first
 
@@ -28,14 +30,36 @@ def _count(model, **lookups) -> Subquery:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def narrative_list(*, archived: bool = False) -> QuerySet[Narrative]:
-    return (
-        Narrative.objects.filter(archived_at__isnull=not archived)
-        .select_related("topic", "recorded_by")
-        .annotate(
-            example_count=_count(NarrativeExample), debunk_count=_count(NarrativeDebunk), claim_count=_count(NarrativeMatch)
-        )
+class NarrativeListFilter(django_filters.FilterSet):
+    """The list's one filter, ?archived=: a yes or no like the queue's (selectors.yes_or_no), so
+    "yes", "true" and "1" (what the list's own link sends) all show the archived narratives. No,
+    nothing, or a word that is neither (the same filter error as the queue's, shown and left out)
+    shows those in use."""
+
+    archived = YesOrNoFilter(label="Archived", method="in_use_or_archived", words=("1", "0"))
+
+    def in_use_or_archived(self, queryset, name, value):
+        return queryset.filter(archived_at__isnull=not value)
+
+    def filter_queryset(self, queryset):
+        if self.form.cleaned_data.get("archived") is None:
+            queryset = queryset.filter(archived_at__isnull=True)
+        return super().filter_queryset(queryset)
+
+    @property
+    def archived_shown(self) -> bool:
+        self.errors  # validates the form, as filters.qs does
+        return self.form.cleaned_data.get("archived") is True
+
+
+def narrative_list(data=None) -> NarrativeListFilter:
+    """The narratives the list shows for the filter in `data` (a QueryDict; none: those in use),
+    each with its counts: `.qs`; the filter's form and errors on the filter set."""
+    listed = Narrative.objects.select_related("topic", "recorded_by").annotate(
+        example_count=_count(NarrativeExample), debunk_count=_count(NarrativeDebunk), claim_count=_count(NarrativeMatch)
     )
+    # Always bound, an empty query string too: an unbound filter set lists every narrative.
+    return NarrativeListFilter(data or {}, queryset=listed)
 
 
 def narrative_for_page(pk: int) -> Narrative:

@@ -46,6 +46,10 @@ SORTS = {
 }
 
 
+# The filters on an article's published date, which let no undated article through.
+DATE_FILTERS = ("published_from", "published_to")
+
+
 class QueueFilter(django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         choices=ReviewState.choices, empty_label="Open (new, in review, awaiting)", method="by_state", widget=FastSelect
@@ -88,6 +92,9 @@ class QueueFilter(django_filters.FilterSet):
     published_to = django_filters.DateFilter(
         label="Article published to", field_name="article__published_on", lookup_expr="lte", widget=FastInput(input_type="date")
     )
+    # An article without a published date passes no date filter: these are the claims the date
+    # filter's hint (undated_left_out) links to.
+    undated = YesOrNoFilter(label="Article undated", field_name="article__published_on", lookup_expr="isnull", words=("yes", "no"))
     q = django_filters.CharFilter(label="Text", method="by_text", widget=FastInput(input_type="search"))
     sort = django_filters.ChoiceFilter(
         label="Sort",
@@ -151,6 +158,20 @@ class QueueFilter(django_filters.FilterSet):
         those in the chosen state, or in the open states when none (or a forged one) is chosen."""
         state = self.form.cleaned_data.get("state")
         return in_every_state.filter(state=state) if state else in_every_state.filter(state__in=OPEN_STATES)
+
+    def undated_left_out(self, *, cap: int = COUNT_CAP) -> "CappedCount | None":
+        """The claims of undated articles that the article date filter leaves out of the rows (and
+        that every other filter and the state let through), counted to the cap in one query. None
+        when no date filter is applied: the queue then reads nothing more."""
+        self.errors  # validates the form: a date that is not valid is left out, and leaves nothing out
+        data = self.form.cleaned_data
+        if not any(data.get(name) for name in DATE_FILTERS):
+            return None
+        queryset = self.queryset.all()
+        for name, value in data.items():
+            if name != "state" and name not in DATE_FILTERS:
+                queryset = self.filters[name].filter(queryset, value)
+        return capped_count(self.in_state(queryset).filter(article__published_on__isnull=True), cap=cap)
 
     def qs_in_every_state(self) -> QuerySet[Claim]:
         """The claims every filter but the state lets through: what the state tabs count. A filter
@@ -341,6 +362,16 @@ def queue_claims() -> QuerySet[Claim]:
 
 
 @dataclass(frozen=True)
+class CappedCount:
+    number: int  # at most the cap
+    capped: bool  # there are more than `number`
+
+    @property
+    def shown(self) -> str:
+        return f"{self.number:,}+" if self.capped else f"{self.number:,}"
+
+
+@dataclass(frozen=True)
 class StateCount:
     state: str  # "" for the open states together
     label: str
@@ -386,20 +417,33 @@ def _counted_per_state(claims: QuerySet[Claim], cap: int) -> dict[str, int]:
             f"WHERE filtered_{state}.state = %s LIMIT {int(cap) + 1}) AS capped_{state})"
         )
         params.extend([*filter_params, state])
-    counting = "SELECT " + ", ".join(parts)
+    return dict(zip(ReviewState.values, _capped_counts("SELECT " + ", ".join(parts), params)))
+
+
+def capped_count(claims: QuerySet[Claim], *, cap: int = COUNT_CAP) -> CappedCount:
+    """How many `claims` there are, up to the cap, in one statement that reads at most cap + 1 of
+    them through an index, as each state tab's count does."""
+    sql, params = claims.order_by().values("pk").query.sql_with_params()
+    (number,) = _capped_counts(f"SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) AS filtered LIMIT {int(cap) + 1}) AS capped", params)
+    return CappedCount(min(number, cap), number > cap)
+
+
+def _capped_counts(counting: str, params: list) -> tuple[int, ...]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # A LIMIT makes PostgreSQL bet on a sequential scan finding enough rows early; when a
             # state is empty under a filter (unassigned claims in review: none) the bet reads the
-            # whole table, where the index answers at once. Price the table scan out for this
-            # statement only: sent as one query string, the SET LOCAL and the count run in one
-            # implicit transaction (or the caller's), in one round trip instead of BEGIN, SET,
-            # SELECT and COMMIT (on a busy server each round trip costs a wait for the CPU).
+            # whole table, where the index answers at once (the claims of undated articles: 35 ms
+            # read from the table at 200,000 claims, where their articles' index finds them in
+            # one). Price the table scan out for this statement only: sent as one query string,
+            # the SET LOCAL and the count run in one implicit transaction (or the caller's), in
+            # one round trip instead of BEGIN, SET, SELECT and COMMIT (on a busy server each
+            # round trip costs a wait for the CPU).
             cursor.execute("SET LOCAL enable_seqscan = off; " + counting, params)
             cursor.nextset()
         else:
             cursor.execute(counting, params)
-        return dict(zip(ReviewState.values, cursor.fetchone()))
+        return tuple(cursor.fetchone())
 
 
 def queue_row(pk: int) -> QueueRow:

@@ -1,8 +1,8 @@
 """The yes-or-no filters of the web pages (the queue's "Has a dispute" and "Matches a published
-verdict", the article page's "Has a dispute"): one class, so that each takes the words the API
-takes (claims.input_rules.yes_or_no: true/false, 1/0, yes/no, on/off, t/f, y/n, any case) and
-refuses anything else with the same filter error, instead of one page reading "yes" as "either"
-while another refuses "1"."""
+verdict", the article page's "Has a dispute", the narratives list's "archived"): one class, so
+that each takes the words the API takes (claims.input_rules.yes_or_no: true/false, 1/0, yes/no,
+on/off, t/f, y/n, any case) and refuses anything else with the same filter error, instead of one
+page reading "yes" as "either" while another refuses "1"."""
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError

@@ -26,6 +26,7 @@ from ..fetching import FetchError, fetch
 from ..models import Article, ArticleState, ImportChannel, ImportItem, ImportJob, ItemState, Outlet
 from .articles import ArticleDraft, DuplicateArticle, check_article_text, enqueue_split, save_articles
 from .splitting import AWAITING_SPLIT, SplitFailed, split_articles
+from .topics import NO_TOPIC
 
 log = logging.getLogger(__name__)
 MAX_LINKS = 500
@@ -36,14 +37,18 @@ ALREADY_IMPORTED = "Already imported: linked to the existing article."
 def start(*, channel: str, label: str, items: list[ImportItem], user, topic) -> ImportJob:
     """Save the job and its items and hand them to the workers. Every item has passed the input
     rules first (`item_problem`): one that breaks them is saved as failed, with the reason, and
-    without the text that broke them, so nothing unstorable reaches the database."""
+    without the text that broke them, so nothing unstorable reaches the database. `topic` is given
+    to every article: a Topic, None to choose each one's from its text, or NO_TOPIC for none."""
     permissions.require(permissions.can_import_articles(user), "Only editors can import articles.")
     if not items:
         raise ValidationError("There is nothing to import.")
     for item in items:
         _refuse_if_broken(item)
     with transaction.atomic():
-        job = ImportJob.objects.create(channel=channel, label=clean_plain_text(label)[:300], topic=topic, created_by=user)
+        job = ImportJob.objects.create(
+            channel=channel, label=clean_plain_text(label)[:300], created_by=user,
+            topic=None if topic is NO_TOPIC else topic, no_topic=topic is NO_TOPIC,
+        )
         for position, item in enumerate(items, start=1):
             item.job, item.position = job, position
         ImportItem.objects.bulk_create(items, batch_size=1000)
@@ -297,7 +302,7 @@ def _page_or_error(url: str):
 def _read(item: ImportItem, known: dict, pages: dict) -> ArticleDraft:
     """The item's article, ready to be saved: from its page (fetched already), file or text."""
     job = item.job
-    common = {"imported_by": job.created_by, "topic": job.topic, "published_on": item.published_on}
+    common = {"imported_by": job.created_by, "topic": NO_TOPIC if job.no_topic else job.topic, "published_on": item.published_on}
     if item.url:
         if item.url in known:
             raise DuplicateArticle(known[item.url])

@@ -18,7 +18,7 @@ from ..forms import NarrativeDebunkForm, NarrativeExampleForm, NarrativeForm, Ne
 from ..input_rules import record_number
 from ..models import Narrative, NarrativeDebunk, NarrativeExample
 from ..selectors.history import narrative_history
-from ..selectors.narratives import claims_repeating, narrative_for_page, narrative_list as active_or_archived
+from ..selectors.narratives import claims_repeating, narrative_for_page, narrative_list as listed_narratives
 from ..services import narratives
 from .access import role_required, workbench_required
 
@@ -57,9 +57,9 @@ def _add_errors(form, exc: ValidationError) -> None:
 
 @workbench_required
 def narrative_list(request):
-    archived = request.GET.get("archived") == "1"
+    filters = listed_narratives(request.GET)
     return render(request, "claims/narratives/list.html", {
-        "narratives": active_or_archived(archived=archived), "archived": archived,
+        "narratives": filters.qs, "archived": filters.archived_shown, "filters": filters,
         "may_record": permissions.can_record_narratives(request.user),
     })
 

@@ -12,7 +12,7 @@ from django_htmx.http import trigger_client_event
 from ..input_rules import record_number
 from ..markup import escaped
 from ..models import Claim
-from ..selectors.queue import QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
+from ..selectors.queue import DATE_FILTERS, QueueFilter, bulk_assignees, queue_claims, queue_page, queue_row, state_counts
 from ..services import bulk, reviews
 from ..templatetags.queue_rows import queue_rows
 from ..workflow import TransitionNotAllowed
@@ -50,15 +50,28 @@ def queue(request):
         return render(request, "claims/queue.html#tabs", context)
     claims = filters.in_state(in_every_state)  # an invalid filter (a forged id, a bad date) is left out and its error shown
     sort = (filters.form.cleaned_data.get("sort") if filters.form.is_valid() else None) or "worthiness"
+    undated = filters.undated_left_out()  # one count, and only when an article date filter is applied
     context.update(
         _row_urls(),
         page=queue_page(claims, sort=sort, cursor=request.GET.get("after", "")),
         reviewers=bulk_assignees(request.user),
+        undated_left_out=undated,
+        undated_query=_undated_query(params) if undated else "",
     )
     if request.htmx and not request.htmx.boosted:
         # The results, and the tabs beside them swapped out of band: their counts follow the filters.
         return render(request, "claims/queue.html#results_and_tabs", context)
     return render(request, "claims/queue.html", context)
+
+
+def _undated_query(params: QueryDict) -> str:
+    """The queue's filters with the article dates taken out and "undated" put in: the link that
+    shows the claims the date filter leaves out."""
+    params = params.copy()
+    for name in DATE_FILTERS:
+        params.pop(name, None)
+    params["undated"] = "yes"
+    return params.urlencode()
 
 
 @require_POST

@@ -208,6 +208,43 @@ def test_archiving_and_restoring_from_the_page(editor_client):
     assert narrative.archived is False
 
 
+def _in_use_and_archived():
+    in_use = recorded(name="Masts make children ill")
+    archived = recorded(name="Chemtrails over Lindholm", examples=("Planes spray the harbour with chemicals every night.",))
+    narratives.archive_narrative(narrative=archived, user=archived.recorded_by)
+    return in_use, archived
+
+
+def _listed(client, archived):
+    body = client.get(reverse("claims:narratives"), {"archived": archived}).content.decode()
+    return {name for name in ("Masts make children ill", "Chemtrails over Lindholm") if name in body}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["1", "yes", "YES", "true", "on", "y"])
+def test_the_archived_list_takes_the_yes_words_the_queue_filters_take(reviewer_client, word):
+    _in_use_and_archived()
+    assert _listed(reviewer_client, word) == {"Chemtrails over Lindholm"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["0", "no", "False", "off", ""])
+def test_archived_no_lists_the_narratives_in_use(reviewer_client, word):
+    _in_use_and_archived()
+    assert _listed(reviewer_client, word) == {"Masts make children ill"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("word", ["perhaps", "2", "yes please", "1\x00", "-1"])
+def test_an_archived_value_that_is_not_yes_or_no_is_the_queues_filter_error_and_left_out(reviewer_client, word):
+    _in_use_and_archived()
+    response = reviewer_client.get(reverse("claims:narratives"), {"archived": word})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Some filters are not valid and were left out: Archived (Choose yes or no (or true or false, 1 or 0, on or off, in any case).)" in body
+    assert _listed(reviewer_client, word) == {"Masts make children ill"}  # left out: the narratives in use, as without it
+
+
 # --- Examples and debunking verdicts -------------------------------------------------------------
 
 

@@ -160,7 +160,7 @@ def _every_queue_view(reviewer, claim, narrative):
         {"reviewer": reviewer.pk}, {"topic": article.topic_id}, {"side": claim.side_id}, {"source": claim.source_id},
         {"outlet": article.outlet_id}, {"article": article.pk}, {"min_worthiness": "0.5"}, {"disputed": "false"},
         {"matches_verdict": "yes"}, {"matches_verdict": "no"}, {"published_from": "2000-01-01"},
-        {"published_to": "2100-01-01"}, {"q": "bridge"}, {"narrative": "any"},
+        {"published_to": "2100-01-01"}, {"undated": "yes"}, {"undated": "no"}, {"q": "bridge"}, {"narrative": "any"},
         {"narrative": narrative.pk},
     ]
     return views + [{"sort": key} for key in SORTS]
