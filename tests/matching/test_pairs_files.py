@@ -83,3 +83,15 @@ def test_readme_examples_are_lines_of_the_dev_set():
     assert {r["same"] for r in examples} == {True, False}
     for r in examples:
         assert dev[r["id"]] == r
+
+
+def test_the_later_blind_sets_are_fresh_and_big_enough_to_report_per_kind():
+    order = list(FILES)
+    for name in ("blind4_pairs.jsonl", "blind5_pairs.jsonl", "blind6_pairs.jsonl"):
+        earlier = [r for other in order[:order.index(name)] for r in rows_of(other)]
+        rows = rows_of(name)
+        assert not {r["story"] for r in earlier} & {r["story"] for r in rows}, name
+        assert not {c for r in earlier for c in (r["a"], r["b"])} & {c for r in rows for c in (r["a"], r["b"])}, name
+        assert len(rows) >= 300 and len({r["story"] for r in rows}) >= 50, name
+        assert 0.40 <= sum(r["same"] for r in rows) / len(rows) <= 0.55, name
+        assert {r["kind"] for r in rows} == KINDS, name
