@@ -114,9 +114,16 @@ def _parts(a: Signature, b: Signature) -> str | None:
         for term, mark in first.parts:
             # "Two suspects charged" names the part of "two of the five suspects", not the whole.
             figures = sorted(lo for t, lo, _ in first.counts if t == term)
-            given = [(lo, hi) for t, lo, hi in second.counts if t == term] or list(second.numbers)
-            if len(figures) >= 2 and given and all(overlap(g, (figures[0], figures[0])) for g in given):
-                continue
+            given = [(lo, hi) for t, lo, hi in second.counts if t == term]
+            if len(figures) >= 2:
+                part, whole = (figures[0], figures[0]), (figures[-1], figures[-1])
+                if given and all(overlap(g, part) for g in given):
+                    continue
+                # The parser may bind the figure to another word ("to shut 46 stores"): it is
+                # still the part when the other gives it and never the whole.
+                if not given and any(overlap(n, part) for n in second.numbers) \
+                        and not any(overlap(n, whole) for n in second.numbers):
+                    continue
             # The other says nothing of how much, nor gives the part's figures some other way
             # ("20 of 25 drones" against "25 drones ..., 20 were shot down").
             silent = term in terms and term not in marks and "*" not in marks and not (

@@ -221,6 +221,18 @@ def _fractions(words: list[str]) -> tuple[list[str], set[tuple[float, float]]]:
     words = list(words)
     found = set()
     for i, word in enumerate(words):
+        # "cut the risk by a fifth", "up by almost a quarter": a change by a share, as "by 20%".
+        by_share = word in FRACTIONS and "by" in words[max(0, i - 4):i] and words[i + 1:i + 2] not in (["point"], ["of"]) \
+            and not (i + 1 < len(words) and words[i + 1] in {"percentage", "points"})
+        if by_share and (i == 0 or words[i - 1] in {"a", "one"} or word_value(words[i - 1]) is not None
+                         or words[i - 1] == "-"):
+            first = next(k for k in range(max(0, i - 4), i) if words[k] == "by") + 1
+            count = word_value(words[i - 2]) if words[i - 1] == "-" else word_value(words[i - 1]) if words[i - 1] not in {"a", "one"} else 1.0
+            if count is not None and count < FRACTIONS[word]:
+                found.add(_share(100 * count / FRACTIONS[word], _hedge(words, i - 1 if words[i - 1] != "-" else i - 2)))
+                for k in range(first, i + 1):
+                    words[k] = ""
+                continue
         if word in FRACTIONS and i + 1 < len(words) and words[i + 1] in SHARE_OF:
             j = i - 1 if i and words[i - 1] == "-" else i
             before = words[j - 1] if j else ""

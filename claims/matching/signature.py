@@ -458,8 +458,12 @@ def _counted(token) -> bool:
 
 
 def _is_fraction(token) -> bool:
-    """"a third of the voters" is a share, not the third voter."""
-    return token.lower_ in FRACTIONS and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
+    """"a third of the voters", "cut by a fifth": a share, not the third voter."""
+    if token.lower_ not in FRACTIONS:
+        return False
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return after == "of" or "by" in {t.lower_ for t in token.doc[max(0, token.i - 4):token.i]} \
+        and after not in {"point", "points", "percentage"}
 
 
 def _anchor(token) -> tuple[str, str]:
@@ -903,6 +907,12 @@ SIDE_OF = {"nsubj": 1, "nsubjpass": -1, "dobj": -1, "agent": 1, "prep:by": 1, "p
            "prep:over": -1, "prep:from": -1, "poss": 1}  # "Holm's victory over Varde", "won the seat from Holt"
 
 
+CONTESTS = frozenset(
+    """final semifinal title match game race election cup trophy seat championship tournament medal vote runoff
+    round primary series league prize award majority battle case appeal contest bout""".split()
+)
+
+
 def _sides(verb) -> list[tuple[str, int]]:
     """The named sides of a result verb with the sign each takes: ("holm", 1), ("brenn", -1)."""
     out = []
@@ -919,6 +929,8 @@ def _sides(verb) -> list[tuple[str, int]]:
                 continue
         if dep not in SIDE_OF:
             continue
+        if dep == "dobj" and child.lemma_.lower() in CONTESTS:
+            continue  # "won the Wimbledon final", "lost the seat": what is won, no side of it
         side = SIDE_OF[dep]
         if verb.pos_ == "NOUN" and dep == "prep:by":
             side = -1  # "Brenna's defeat by Holm": the one it is by is the other side

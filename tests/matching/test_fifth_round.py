@@ -202,3 +202,24 @@ def test_the_coming_years_are_the_next_years():
 def test_how_often_is_not_when():
     assert is_same("Holm residents will have their bins emptied every three weeks from October, the council said.",
                    "Holm bins to be emptied every three weeks")
+
+
+def test_a_headline_giving_the_part_is_not_the_whole():
+    assert is_same("The fashion chain will close 46 of its 180 stores after falling into administration.",
+                   "Fashion chain to shut 46 stores")
+    assert not is_same("The fashion chain will close 46 of its 180 stores after falling into administration.",
+                       "The fashion chain will close its stores after falling into administration.")
+
+
+def test_a_change_by_a_share_is_a_percentage():
+    assert is_same("A weekly injection cut the risk of stroke by 20% in a trial of 9,000 patients.",
+                   "A weekly injection reduced the risk of stroke by a fifth in a study of 9,000 patients.")
+    assert not is_same("A weekly injection cut the risk of stroke by 20% in a trial of 9,000 patients.",
+                       "A weekly injection reduced the risk of stroke by a third in a study of 9,000 patients.")
+
+
+def test_what_is_won_is_no_side():
+    assert is_same("Carla Ruiz lost the Holm Open final to Ana Lind in four sets.",
+                   "Ana Lind beat Carla Ruiz in four sets to win the Holm Open final.")
+    assert not is_same("Carla Ruiz lost the Holm Open final to Ana Lind in four sets.",
+                       "Carla Ruiz beat Ana Lind in four sets to win the Holm Open final.")
