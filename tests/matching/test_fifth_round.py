@@ -213,9 +213,9 @@ def test_a_headline_giving_the_part_is_not_the_whole():
 
 def test_a_change_by_a_share_is_a_percentage():
     assert is_same("A weekly injection cut the risk of stroke by 20% in a trial of 9,000 patients.",
-                   "A weekly injection reduced the risk of stroke by a fifth in a study of 9,000 patients.")
+                   "A weekly injection reduced the risk of stroke by a fifth in a trial of 9,000 patients.")
     assert not is_same("A weekly injection cut the risk of stroke by 20% in a trial of 9,000 patients.",
-                       "A weekly injection reduced the risk of stroke by a third in a study of 9,000 patients.")
+                       "A weekly injection reduced the risk of stroke by a third in a trial of 9,000 patients.")
 
 
 def test_what_is_won_is_no_side():
