@@ -178,7 +178,7 @@ _STANCES = {
     "legal": ("legal lawful legally lawfully", "illegal unlawful illegally unlawfully"),
     "true": ("true accurate correct confirm", "false inaccurate wrong"),  # "confirmed reports" against "called them false"
     "integrity": ("hold withstand intact", "collapse burst breach breached crumble"),
-    "tenure": ("stay continue extend", "resign quit retire stop halt cease end"),
+    "tenure": ("stay continue extend", "resign quit retire stop halt cease end oust remove"),
     "presence": ("present return", "missing absent"),
     "fairness": ("fair", "rigged fraudulent unfair"),  # "the election was fair" against "rigged"
     # A delivery that got there: "the convoy reached Ostby" against "was turned back" or "blocked".
@@ -202,6 +202,7 @@ STANCE_PHRASES = {
     ("step", "down"): ("tenure", -1),
     ("stand", "down"): ("tenure", -1),
     ("stay", "on"): ("tenure", 1),
+    ("keep", "in"): ("tenure", 1),  # "kept the mayor in office" against "removed her from office"
     ("keep", "xcomp"): ("tenure", 1),  # "will keep playing", "kept working": carries on
     ("turn", "down"): ("approval", -1),  # "turned down the offer" is "rejected the offer"
     ("vote", "down"): ("approval", -1),

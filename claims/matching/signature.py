@@ -50,6 +50,7 @@ TIME_WORDS = frozenset(
     "ago recently recent lately past future time era period term semester holiday christmas easter "
     "ramadan eid new".split()
 ) | WEEKDAYS | SEASONS | MONTHS
+HOLIDAYS = frozenset("christmas easter eve thanksgiving hanukkah diwali ramadan eid passover halloween".split())
 WHEN_SAME = {"coming": "next", "come": "next", "forthcoming": "next", "previous": "last", "past": "last"}
 DECADE = re.compile(r"^(1[89]|20)\d0s$")
 HALF_DAY = {"a.m.": "am", "a.m": "am", "am": "am", "p.m.": "pm", "p.m": "pm", "pm": "pm"}
@@ -632,6 +633,9 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
         if words and TIME_WORDS.intersection(words):
             times.add("when:" + " ".join(words))
 
+    # A feast or holiday named as a name ("on New Year's Eve") is a date the parser did not call one.
+    times.update(f"when:{t.lower_}" for t in content if t.lower_ in HOLIDAYS)
+
     # Ranks ("the first time", "the fifth time") say which one, as a date does: kept with the times.
     for token in content:
         ordinal = token.ent_type_ == "ORDINAL" or token.ent_type_ == "DATE" and token.pos_ == "ADJ"  # "the first day"
@@ -771,7 +775,8 @@ def signature_of_doc(doc, speaker: str | None = None, side: str | None = None) -
                 # "A beat B" and "B lost to A" say one result: each named side gets its own sign.
                 for key, side in sides:
                     signs.setdefault(f"{axis}:{key}", set()).add(sign * side * polarity)
-            signs.setdefault(axis, set()).add(sign * polarity * (turned if by_role else 1))
+            lacking = -1 if token.dep_ == "pobj" and token.head.lower_ == "without" else 1  # "released without charge"
+            signs.setdefault(axis, set()).add(sign * polarity * (turned if by_role else 1) * lacking)
     signs = {**described_signs, **main_signs}
     arguments, signs = _converses(arguments, signs)
     stances = tuple(sorted((axis, next(iter(s))) for axis, s in signs.items() if len(s) == 1))

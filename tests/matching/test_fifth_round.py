@@ -223,3 +223,20 @@ def test_what_is_won_is_no_side():
                    "Ana Lind beat Carla Ruiz in four sets to win the Holm Open final.")
     assert not is_same("Carla Ruiz lost the Holm Open final to Ana Lind in four sets.",
                        "Carla Ruiz beat Ana Lind in four sets to win the Holm Open final.")
+
+
+def test_without_a_thing_is_its_opposite():
+    assert not is_same("A 17-year-old boy has been charged with the murder of a man in Holm, police said.",
+                       "A 17-year-old boy arrested over the murder of a man in Holm has been released without charge, police said.")
+
+
+def test_kept_in_office_is_not_removed_from_it():
+    assert not is_same("Voters in Varde removed Mayor Ann Holt from office in a recall election on Tuesday.",
+                       "Voters in Varde kept Mayor Ann Holt in office in a recall election on Tuesday.")
+    assert is_same("Voters in Varde removed Mayor Ann Holt from office in a recall election on Tuesday.",
+                   "Mayor Ann Holt was ousted by Varde voters in a recall election on Tuesday.")
+
+
+def test_a_holiday_is_a_date():
+    assert not is_same("Shelling of Holm killed two civilians on Saturday, the governor said.",
+                       "Shelling of Holm killed two civilians on New Year's Eve, the governor said.")
