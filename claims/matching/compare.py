@@ -43,7 +43,7 @@ from .lexicon import CAPITALS, POSTS, REFERRING_SPEAKERS, REPORTING, STANCE_VERB
 from .numbers import DURATIONS, overlap
 from .signature import Signature, stem
 
-SAME_THRESHOLD = 0.35
+SAME_THRESHOLD = 0.32
 CONFLICT_FACTOR = 0.25  # a near miss ranks below the true matches in the panel, but stays in it
 
 

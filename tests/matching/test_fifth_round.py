@@ -240,3 +240,10 @@ def test_kept_in_office_is_not_removed_from_it():
 def test_a_holiday_is_a_date():
     assert not is_same("Shelling of Holm killed two civilians on Saturday, the governor said.",
                        "Shelling of Holm killed two civilians on New Year's Eve, the governor said.")
+
+
+def test_everyday_synonyms_of_news_copy():
+    assert is_same("The wind farm off Holm will power about 1.5 million homes, the government said.",
+                   "The wind farm off Holm could power around one and a half million households, the government said.")
+    assert is_same("Holm's central library reopened on Saturday after a two-year, £8 million refurbishment.",
+                   "Holm library back open after £8m revamp")
