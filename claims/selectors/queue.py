@@ -185,14 +185,14 @@ class QueueFilter(django_filters.FilterSet):
         """Whether "Article undated: yes" is asked together with an article date: no claim can be
         both (an undated article has no date to fall in the range), so the rows are empty by the
         reviewer's own choice and nothing is "left out" to hint at."""
-        self.errors
+        self.errors  # validates the form, as filters.qs does
         data = self.form.cleaned_data
         return data.get("undated") is True and any(data.get(name) for name in DATE_FILTERS)
 
     def narrowed(self) -> bool:
         """Whether any filter but the state tab and the sort narrows the queue: an empty result is
         then the filters' doing, not an empty queue."""
-        self.errors
+        self.errors  # validates the form, as filters.qs does
         return any(value not in (None, "") for name, value in self.form.cleaned_data.items() if name not in ("state", "sort"))
 
     def qs_in_every_state(self) -> QuerySet[Claim]:
