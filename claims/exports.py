@@ -122,17 +122,15 @@ def _looks_like_a_person(speaker: str) -> bool:
 def claim_review(row, site: str) -> dict:
     """One schema.org ClaimReview document with every property Google requires and recommends;
     site is public_links.site_url(request)."""
-    appeared = row.article_published_on.isoformat() if row.article_published_on else row.article_imported_at.date().isoformat()
+    # The article is always an appearance, dated as _work dates every article: by the day it was
+    # published, or not at all (the day it was imported is not when anyone said the claim). The
+    # claim is dated by the same day.
+    appearance = _work(row.article, row.article_url, row.article_published_on, row.outlet)
     first = first_appearance(row)
-    claim = {
-        "@type": "Claim",
-        "author": claim_author(row),
-        "datePublished": appeared,
-        # The article is always an appearance; without a publication day, dated the day it came in.
-        "appearance": {
-            **_work(row.article, row.article_url, row.article_published_on, row.outlet), "datePublished": appeared,
-        },
-    }
+    claim = {"@type": "Claim", "author": claim_author(row)}
+    if "datePublished" in appearance:
+        claim["datePublished"] = appearance["datePublished"]
+    claim["appearance"] = appearance
     if first:
         claim["firstAppearance"] = first
     return {
@@ -164,7 +162,8 @@ def first_appearance(row) -> dict | None:
 
 
 def _work(headline, url, published_on, outlet) -> dict:
-    """An article as a schema.org CreativeWork, with what is known of it."""
+    """An article as a schema.org CreativeWork, with what is known of it: the one place an
+    export or a public page chooses an article's date (its published day, never another)."""
     work = {"@type": "CreativeWork", "headline": headline}
     if url:
         work["url"] = url

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -180,12 +181,18 @@ CLAIMREVIEW_PROPERTIES = {
     ("itemReviewed", "@type"): "Claim",
     ("itemReviewed", "author", "@type"): ("Person", "Organization"),
     ("itemReviewed", "author", "name"): str,
-    ("itemReviewed", "datePublished"): str,
     ("itemReviewed", "appearance", "@type"): "CreativeWork",
 }
+# Recommended, and given whenever the workbench knows it (an undated article leaves them out).
+CLAIMREVIEW_WHEN_KNOWN = {("itemReviewed", "datePublished"), ("itemReviewed", "appearance", "datePublished")}
 
 
 def assert_valid_claim_review(document: dict) -> None:
+    for path in CLAIMREVIEW_WHEN_KNOWN:
+        value = document
+        for key in path:
+            value = value.get(key, {}) if isinstance(value, dict) else {}
+        assert value == {} or (isinstance(value, str) and value), f"{'.'.join(path)} is {value!r}"
     for path, expected in CLAIMREVIEW_PROPERTIES.items():
         value = document
         for key in path:
@@ -274,8 +281,18 @@ def test_a_first_appearance_known_only_by_its_outlet_has_no_made_up_link_or_date
         "@type": "CreativeWork", "headline": verdict.claim.article.title,
         "publisher": {"@type": "Organization", "name": verdict.claim.article.outlet.name},
     }
-    # The appearance still dates the article, by the day it came in.
-    assert document["itemReviewed"]["appearance"]["datePublished"] == verdict.claim.article.imported_at.date().isoformat()
+    # Nor is the claim or its appearance dated by the day the article came in.
+    assert "datePublished" not in document["itemReviewed"]
+    assert document["itemReviewed"]["appearance"] == document["itemReviewed"]["firstAppearance"]
+
+
+def test_a_claim_from_an_undated_article_has_no_made_up_date_on_its_public_page(client, editor, db):
+    verdict = VerdictFactory(claim__article__published_on=None)
+    reviews.approve_and_publish(claim=verdict.claim, editor=editor)
+    body = client.get(reverse("public:fact_check", args=[verdict.pk])).content.decode()
+    [document] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    item = json.loads(document)["itemReviewed"]
+    assert "datePublished" not in item and "datePublished" not in item["appearance"]
 
 
 def test_a_claim_from_an_article_of_unknown_origin_has_no_first_appearance(editor_client, editor, db):

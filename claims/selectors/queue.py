@@ -23,6 +23,7 @@ from .. import permissions
 from ..input_rules import MAX_ID
 from ..models import Article, Claim, Outlet, Side, Source, Topic
 from ..widgets import FastInput, FastSelect
+from .date_range import DateRangeForm
 from .matches import by_published_match, queue_with_marks
 from .menus import MenuFilter, queue_menus
 from .narratives import by_narrative, narrative_choices, with_narrative_marks
@@ -48,6 +49,10 @@ SORTS = {
 
 # The filters on an article's published date, which let no undated article through.
 DATE_FILTERS = ("published_from", "published_to")
+
+
+class _QueueForm(DateRangeForm):
+    date_range = DATE_FILTERS
 
 
 class QueueFilter(django_filters.FilterSet):
@@ -101,6 +106,9 @@ class QueueFilter(django_filters.FilterSet):
         choices=[(key, label) for key, (label, _, _) in SORTS.items()], method="no_filter", empty_label=None,
         widget=FastSelect,
     )
+
+    class Meta:
+        form = _QueueForm
 
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -165,13 +173,27 @@ class QueueFilter(django_filters.FilterSet):
         when no date filter is applied: the queue then reads nothing more."""
         self.errors  # validates the form: a date that is not valid is left out, and leaves nothing out
         data = self.form.cleaned_data
-        if not any(data.get(name) for name in DATE_FILTERS):
+        if not any(data.get(name) for name in DATE_FILTERS) or self.undated_and_dated():
             return None
         queryset = self.queryset.all()
         for name, value in data.items():
             if name != "state" and name not in DATE_FILTERS:
                 queryset = self.filters[name].filter(queryset, value)
         return capped_count(self.in_state(queryset).filter(article__published_on__isnull=True), cap=cap)
+
+    def undated_and_dated(self) -> bool:
+        """Whether "Article undated: yes" is asked together with an article date: no claim can be
+        both (an undated article has no date to fall in the range), so the rows are empty by the
+        reviewer's own choice and nothing is "left out" to hint at."""
+        self.errors  # validates the form, as filters.qs does
+        data = self.form.cleaned_data
+        return data.get("undated") is True and any(data.get(name) for name in DATE_FILTERS)
+
+    def narrowed(self) -> bool:
+        """Whether any filter but the state tab and the sort narrows the queue: an empty result is
+        then the filters' doing, not an empty queue."""
+        self.errors  # validates the form, as filters.qs does
+        return any(value not in (None, "") for name, value in self.form.cleaned_data.items() if name not in ("state", "sort"))
 
     def qs_in_every_state(self) -> QuerySet[Claim]:
         """The claims every filter but the state lets through: what the state tabs count. A filter

@@ -9,7 +9,6 @@ database), which is what lets a hundred thousand verdicts stream out in constant
 group (a side, a source, a day), for a report's counts and charts, however many rows it shows.
 """
 import django_filters
-from django import forms
 from django.db import connection
 from django.db.models import CharField, Case, Count, F, Max, OuterRef, QuerySet, StringAgg, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf, TruncDate
@@ -17,6 +16,7 @@ from django.db.models.functions import Coalesce, NullIf, TruncDate
 from ..models import Article, Claim, Evidence, Outlet, Source, Topic, Verdict
 from ..widgets import DayInput
 from ..workflow import ReviewState
+from .date_range import DateRangeForm
 
 # The columns of a verdict row: the verdict's own fields by name, the rest read through relations.
 ROW_FIELDS = {
@@ -129,13 +129,8 @@ def _in_order_added() -> dict:
     return {"order_by": "id"} if connection.features.supports_aggregate_order_by_clause else {}
 
 
-class _SelectionForm(forms.Form):
-    def clean(self):
-        data = super().clean()
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            raise forms.ValidationError("The start of the date range is after its end.")
-        return data
+class _SelectionForm(DateRangeForm):
+    date_range = ("since", "until")
 
 
 _DAY = DayInput()  # ISO dates, as the query string and the command line give them

@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from .. import permissions
 from ..models import Article, Claim, ClaimKind, Dispute, Side, Source
+from ..selectors.merges import merged_reason
 from ..workflow import ReviewState
 from .clusters import members_removed
 from .disputes import article_locked, refresh_disputes
@@ -142,7 +143,8 @@ def merge_claims(*, first: Claim, second: Claim, user, seen_version=None) -> Cla
     first.check_worthiness = max(first.check_worthiness, second.check_worthiness)
     _move_disputes(second, onto=first)
     save_claim(first, user, "end", "text", "check_worthiness")
-    second._history_user = user
+    # The history says where it went: a link to it leads to the merged claim (selectors.merges).
+    second._history_user, second._change_reason = user, merged_reason(first)
     second_cluster = second.cluster_id
     second.delete()
     members_removed([second_cluster])

@@ -51,12 +51,18 @@ def queue(request):
     claims = filters.in_state(in_every_state)  # an invalid filter (a forged id, a bad date) is left out and its error shown
     sort = (filters.form.cleaned_data.get("sort") if filters.form.is_valid() else None) or "worthiness"
     undated = filters.undated_left_out()  # one count, and only when an article date filter is applied
+    undated_and_dated = filters.undated_and_dated()
     context.update(
         _row_urls(),
         page=queue_page(claims, sort=sort, cursor=request.GET.get("after", "")),
         reviewers=bulk_assignees(request.user),
         undated_left_out=undated,
-        undated_query=_undated_query(params) if undated else "",
+        undated_query=_undated_query(params) if undated or undated_and_dated else "",
+        undated_and_dated=undated_and_dated,
+        dated_query=_dated_query(params) if undated_and_dated else "",
+        narrowed=filters.narrowed(),
+        # "Clear the filters" keeps the state tab the reviewer is on.
+        unfiltered_query=_unfiltered_query(params),
     )
     if request.htmx and not request.htmx.boosted:
         # The results, and the tabs beside them swapped out of band: their counts follow the filters.
@@ -72,6 +78,22 @@ def _undated_query(params: QueryDict) -> str:
         params.pop(name, None)
     params["undated"] = "yes"
     return params.urlencode()
+
+
+def _dated_query(params: QueryDict) -> str:
+    """The queue's filters with "undated" taken out: the claims in the article date range."""
+    params = params.copy()
+    params.pop("undated", None)
+    return params.urlencode()
+
+
+def _unfiltered_query(params: QueryDict) -> str:
+    """The queue without its filters, on the same state tab and in the same order."""
+    kept = QueryDict(mutable=True)
+    for name in ("state", "sort"):
+        if params.get(name):
+            kept[name] = params[name]
+    return kept.urlencode()
 
 
 @require_POST

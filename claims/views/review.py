@@ -2,6 +2,7 @@
 approval, comments and history. Every action answers with the review panel for htmx (or a
 redirect back to the page without JavaScript); refusals come back in the panel with 400, 403
 (raised), 404 or 409."""
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,6 +21,7 @@ from ..selectors.clusters import cluster_spread, published_verdict_of_cluster
 from ..selectors.claims import article_segments, claim_for_review, disputes_of
 from ..selectors.history import claim_history
 from ..selectors.matches import checked_before
+from ..selectors.merges import merged_into
 from ..selectors.narratives import known_narratives
 from ..selectors.rejections import rejected_matches, rejected_narratives
 from ..services import claims as claim_services, clusters, comments, evidence, reviews
@@ -96,7 +98,15 @@ def panel(request, claim, *, status=200, **extra):
 
 @workbench_required
 def claim_detail(request, pk):
-    claim = load_claim(pk)
+    try:
+        claim = load_claim(pk)
+    except Http404:
+        # A link shared before the claim was merged leads to the claim it was merged into.
+        merged = merged_into(pk)
+        if merged is None:
+            raise
+        messages.info(request, f"Claim {pk} was merged into this claim.")
+        return redirect(merged)
     if request.htmx and request.GET.get("part") == "history":
         return render(request, "claims/claim_detail.html#history", {"claim": claim, "history": claim_history(claim)})
     return panel(request, claim)

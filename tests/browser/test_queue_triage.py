@@ -57,7 +57,7 @@ def test_reviewer_filters_and_the_tab_counts_follow(desk, sign_in, width):
     expect(tab(page, "Awaiting approval")).to_have_text(re.compile(r"Awaiting approval\s+0"))
 
     tab(page, "Awaiting approval").click()  # the tab keeps the topic
-    expect(page.get_by_text("No claims match.")).to_be_visible()
+    expect(page.get_by_text("No claims match the filters.")).to_be_visible()
     assert f"topic={vote.pk}" in page.url and "state=awaiting_approval" in page.url
 
 
@@ -152,3 +152,12 @@ def test_a_claim_that_starts_with_its_verb_reads_with_who_said_it(desk, sign_in,
     expect(row).to_contain_text("The harbour union accused the port of hiding 40 spills")
     row.get_by_role("link", name=re.compile("accused the port")).click()
     expect(page.get_by_role("region", name="Review").locator("blockquote")).to_have_text("The harbour union accused the port of hiding 40 spills")
+
+
+def test_the_editors_reviewer_menu_in_the_queues_bulk_bar_is_as_wide_as_its_names(desk, sign_in):
+    ClaimFactory(article=ArticleFactory())
+    page = sign_in("edith", width=1400)
+    menu = page.get_by_label("Reviewer", exact=True)
+    bar = page.locator(".bulk-bar")
+    # It used to take the whole row (width: auto was given only on an article's work list).
+    assert menu.bounding_box()["width"] < bar.bounding_box()["width"] / 3

@@ -119,3 +119,20 @@ def test_the_count_stops_at_the_cap_and_says_so(desk):
     filters = QueueFilter({"published_to": "2030-12-31"}, queryset=queue_claims())
     left_out = filters.undated_left_out(cap=2)
     assert (left_out.number, left_out.capped, left_out.shown) == (2, True, "2+")
+
+
+def test_asking_for_undated_claims_and_a_date_gives_no_hint_but_says_the_two_exclude_each_other(reviewer_client, desk):
+    body = queue(reviewer_client, undated="yes", published_from="2026-11-01")
+    assert "are not shown" not in body and "Show them" not in body
+    assert "No claim can be from an undated article and have an article date at once" in body
+    assert "Import an article" not in body
+
+
+def test_the_two_ways_out_of_undated_and_dated_show_each_side(reviewer_client, desk):
+    body = queue(reviewer_client, undated="yes", published_from="2024-01-01", topic=desk["war"].pk)
+    undated_link, dated_link = (
+        re.search(rf'<a href="([^"]*)">{text}</a>', body).group(1).replace("&amp;", "&")
+        for text in ("Show the claims from undated articles", "the claims in the date range")
+    )
+    assert shown(reviewer_client.get(undated_link).content.decode()) == {"Claim undated one", "Claim undated two"}
+    assert shown(reviewer_client.get(dated_link).content.decode()) == {"Claim dated"}
