@@ -79,3 +79,25 @@ def test_a_refused_number_says_what_is_wrong_with_it(reviewer_client, claim, act
     response = reviewer_client.post(reverse(f"claims:{action}", args=[claim.pk]), dict(data, version=claim.version),
                                     headers=HTMX if htmx else {})
     assert (response.status_code, message in response.content.decode(), texts()) == (400, True, [BODY])
+
+
+@pytest.mark.parametrize("action, data", [
+    ("claim_split", {"at": BODY.index(", et")}),
+    ("claim_dismiss", {}),
+    ("claim_start", {}),
+])
+def test_a_claim_merged_away_while_the_person_acted_is_a_refusal_not_a_500(reviewer_client, claim, monkeypatch, action, data):
+    """Another reviewer's merge absorbed the claim between the page's reading it and the action's
+    lock (the merge held the article's lock; the split waited for it, then found the claim gone)."""
+    from claims.services import reviews
+
+    original = reviews.Claim.objects.select_for_update
+
+    def merged_meanwhile(**kwargs):
+        Claim.objects.filter(pk=claim.pk).delete()
+        return original(**kwargs)
+
+    monkeypatch.setattr(reviews.Claim.objects, "select_for_update", merged_meanwhile)
+    response = reviewer_client.post(reverse(f"claims:{action}", args=[claim.pk]), dict(data, version=claim.version),
+                                    headers=HTMX)
+    assert response.status_code == 400 and f"Claim {claim.pk} was deleted meanwhile. Reload the page." in response.content.decode()
