@@ -48,21 +48,26 @@ class HttpURLField(forms.URLField):
         super().__init__(**kwargs)
 
 
-class RecordNumberField(forms.IntegerField):
+class WholeNumberField(forms.IntegerField):
+    """A whole number typed into a form (a character offset, a record's number): ASCII digits, a
+    minus in front at most (input_rules.WHOLE_NUMBER). Django's IntegerField reads what Python's
+    int() reads, and "10.0" besides, so "٣٥" was 35, "１" 1 and "1_0" 10."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() not in self.empty_values and not WHOLE_NUMBER.fullmatch(value.strip()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class RecordNumberField(WholeNumberField):
     """A record's number (a claim's) typed into a form: ASCII digits from 1 to the database's
-    largest id. Django's IntegerField reads what Python's int() reads, so "٣" was claim 3, "１"
-    claim 1 and "1_0" claim 10: the same rule as the numbers views read themselves
+    largest id ("٣" was claim 3): the same rule as the numbers views read themselves
     (input_rules.record_number), with the form's own messages for what is out of range."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", MAX_ID)
         super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str) and value.strip() not in self.empty_values and not WHOLE_NUMBER.fullmatch(value.strip()):
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return super().to_python(value)
 
 
 NO_TOPIC_LABEL = "No topic (no sides, no disputes)"
@@ -184,7 +189,7 @@ class ManualClaimForm(Form):
     speaker = forms.CharField(max_length=300, required=False, help_text="Leave empty when the article says it itself.",
                               validators=[require_plain_name])
     side = forms.ModelChoiceField(Side.objects.none(), required=False)
-    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    start = WholeNumberField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,7 +234,7 @@ class DuplicateForm(Form):
 
 
 class SplitForm(Form):
-    at = forms.IntegerField(min_value=0, label="Split at character")
+    at = WholeNumberField(min_value=0, label="Split at character")
 
 
 class MergeForm(Form):

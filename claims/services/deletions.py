@@ -2,10 +2,11 @@
 delete page or its "delete selected", a queryset's delete, a cascade (an article deleted with its
 claims, a narrative with its examples).
 
-Two marks depend on other records: Claim.matches_published (kept by
-services.matching.refresh_published_marks) on the published verdicts of a claim's matches, and
+Three marks depend on other records: Claim.matches_published (kept by
+services.matching.refresh_published_marks) on the published verdicts of a claim's matches,
 Claim.repeats_narrative (kept by services.narrative_matching.refresh_narrative_marks) on the
-matches with examples of active narratives. The services that delete call their keepers; the
+matches with examples of active narratives, and Claim.has_dispute (kept by services.disputes) on
+the disputes the claim is in. The services that delete call their keepers; the
 admin and cascades did not, and the marks lied until `match_claims --again`. So the one place
 that sees every deletion does it: Django's deletion (its Collector) sends pre_delete for every
 record it will delete, cascaded ones included, then deletes them all (the matches of a claim or
@@ -19,6 +20,9 @@ an example first, in one statement each), then sends post_delete.
   receiver, on purpose: with one, Django loads each row before deleting it, and `match_claims
   --again` deletes all of them (it then marks every claim afresh); the services that delete
   single matches refresh the marks themselves.
+- A claim in a dispute: the dispute's row goes with it (a cascade), and its partners' "has a
+  dispute" flag (Claim.has_dispute, kept by services.disputes) must be read again. Only a
+  flagged claim has partners: the others cost nothing to delete.
 - After: at the first post_delete of the deletion every noted claim is refreshed at once, by the
   keepers' own rule, in the deletion's transaction (rolled back with it). The later
   post_delete signals of the same deletion find nothing left to do.
@@ -36,7 +40,7 @@ def _pending(name: str, origin=None) -> set[int]:
     between its pre_delete and post_delete (a lost connection, a deadlock) left its notes here,
     rolled back with it: the next deletion starts afresh instead of taking its claims as read."""
     if origin is not None and getattr(_noted, "origin", None) is not origin:
-        _noted.origin, _noted.published, _noted.narrative = origin, set(), set()
+        _noted.origin, _noted.published, _noted.narrative, _noted.disputed = origin, set(), set(), set()
     if not hasattr(_noted, name):
         setattr(_noted, name, set())
     return getattr(_noted, name)
@@ -45,6 +49,10 @@ def _pending(name: str, origin=None) -> set[int]:
 def claim_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
     if instance.state == ReviewState.PUBLISHED:
         _note_partners(instance.pk, origin)
+    if instance.has_dispute:
+        from .disputes import partners_of
+
+        _pending("disputed", origin).update(partners_of(instance.pk))
 
 
 def verdict_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
@@ -75,6 +83,19 @@ def verdicts_deleted(sender, instance, **kwargs) -> None:
     refresh_published_marks(ids)
 
 
+def disputes_deleted(sender, instance, **kwargs) -> None:
+    """post_delete of a claim: its disputes are gone, so its partners are flagged by the rule as it
+    now reads (a partner deleted in the same deletion is simply not found)."""
+    from .disputes import refresh_flags_of
+
+    pending = _pending("disputed")
+    if not pending:
+        return
+    ids = set(pending)
+    pending.clear()
+    refresh_flags_of(ids)
+
+
 def example_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
     _pending("narrative", origin).update(instance.matches.values_list("claim_id", flat=True))
 
@@ -100,5 +121,6 @@ def connect() -> None:
     pre_delete.connect(verdict_to_be_deleted, sender=Verdict, dispatch_uid="claims.marks.verdict_to_be_deleted")
     post_delete.connect(verdicts_deleted, sender=Claim, dispatch_uid="claims.marks.claim_deleted")
     post_delete.connect(verdicts_deleted, sender=Verdict, dispatch_uid="claims.marks.verdict_deleted")
+    post_delete.connect(disputes_deleted, sender=Claim, dispatch_uid="claims.marks.disputes_deleted")
     pre_delete.connect(example_to_be_deleted, sender=NarrativeExample, dispatch_uid="claims.marks.example_to_be_deleted")
     post_delete.connect(examples_deleted, sender=NarrativeExample, dispatch_uid="claims.marks.example_deleted")

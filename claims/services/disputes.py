@@ -67,7 +67,21 @@ def refresh_disputes(article_id: int) -> None:
     refresh_dispute_flags(article_id)
 
 
+_IN_A_DISPUTE = Exists(Dispute.objects.filter(Q(first=OuterRef("pk")) | Q(second=OuterRef("pk"))))
+
+
 def refresh_dispute_flags(article_id: int) -> None:
     """Each claim of the article flagged when it is in a stored dispute, and only then."""
-    in_a_dispute = Dispute.objects.filter(Q(first=OuterRef("pk")) | Q(second=OuterRef("pk")))
-    Claim.objects.filter(article_id=article_id).update(has_dispute=Exists(in_a_dispute))
+    Claim.objects.filter(article_id=article_id).update(has_dispute=_IN_A_DISPUTE)
+
+
+def partners_of(claim_id: int) -> set[int]:
+    """The claims in a stored dispute with this one, of its article or another."""
+    pairs = Dispute.objects.filter(Q(first_id=claim_id) | Q(second_id=claim_id)).values_list("first_id", "second_id")
+    return {other for pair in pairs for other in pair} - {claim_id}
+
+
+def refresh_flags_of(claim_ids) -> None:
+    """These claims flagged by the same rule: after a deletion took their partners' disputes with it
+    (services.deletions), whatever article they are in."""
+    Claim.objects.filter(pk__in=list(claim_ids)).update(has_dispute=_IN_A_DISPUTE)

@@ -22,8 +22,14 @@ def locked(claim: Claim, seen_version=None) -> Claim:
     The lock is PostgreSQL's FOR NO KEY UPDATE: no claim action changes a claim's id, and the
     stronger FOR UPDATE also stops every row that merely refers to the claim (a matching task
     storing its signature, a comment) from being written until the action ends, while the action
-    may itself wait for that row: the two transactions deadlocked."""
-    current = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
+    may itself wait for that row: the two transactions deadlocked.
+
+    A claim deleted since the page was read (merged into another while the person acted, or
+    deleted in the admin) is a refusal that says so, as in locked_in_order, not a 500."""
+    try:
+        current = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
+    except Claim.DoesNotExist:
+        raise ValidationError(f"Claim {claim.pk} was deleted meanwhile. Reload the page.") from None
     check_version(current, seen_version)
     return current
 

@@ -154,7 +154,9 @@ def run_action(request, pk, action, form=None, form_key=None, *, allowed):
     try:
         version = seen_version(request)
         if form is not None and not form.is_valid():
-            return panel(request, claim, status=400, **keep)
+            # A form the panel shows again shows its own errors; the small ones it does not (split,
+            # merge, mark duplicate) are told here, or the person got a 400 that said nothing.
+            return panel(request, claim, status=400, error=None if keep else _form_errors(form), **keep)
         result = action(claim, version, form.cleaned_data if form is not None else None)
     except BadVersion:
         return panel(request, claim, status=400, error="The page sent a malformed version number. Reload it.")
@@ -185,6 +187,14 @@ def _stale_page(request, claim) -> StaleEdit | None:
         # Only a page older than the claim: a version no page ever showed is no conflict to reload.
         return stale if seen < claim.version else None
     return None
+
+
+def _form_errors(form) -> str:
+    """A refused form's errors as one sentence: "Split at character: Enter a whole number." """
+    return " ".join(
+        f"{form[name].label}: {message}" if name in form.fields else message
+        for name, messages in form.errors.items() for message in messages
+    )
 
 
 def _as_typed(form, data) -> list[tuple[str, str]]:
