@@ -15,6 +15,14 @@ from ..workflow import ReviewState
 from . import matching
 
 
+class ClaimDeleted(ValidationError):
+    """The claim went between the page's reading it and the action's lock: a refusal that says so.
+    The queue's `a` answers it as a claim that no longer exists (404); the claim page as a refusal."""
+
+    def __init__(self, pk: int):
+        super().__init__(f"Claim {pk} was deleted meanwhile. Reload the page.")
+
+
 def locked(claim: Claim, seen_version=None) -> Claim:
     """Re-read the claim under a row lock, so two people acting at once are applied one after the
     other, and refuse the change if the person acted on an outdated version of it.
@@ -29,7 +37,7 @@ def locked(claim: Claim, seen_version=None) -> Claim:
     try:
         current = Claim.objects.select_for_update(no_key=True).get(pk=claim.pk)
     except Claim.DoesNotExist:
-        raise ValidationError(f"Claim {claim.pk} was deleted meanwhile. Reload the page.") from None
+        raise ClaimDeleted(claim.pk) from None
     check_version(current, seen_version)
     return current
 

@@ -108,7 +108,7 @@ def queue_take(request, pk):
     try:
         reviews.assign(claim=claim, assignee=user, user=user)
         row = queue_row(pk)
-    except Claim.DoesNotExist:
+    except (Claim.DoesNotExist, reviews.ClaimDeleted):
         # Deleted after we read it (a re-split of its article drops unreviewed claims).
         return _refusal(request, f"Claim {pk} no longer exists.", 404)
     except PermissionDenied as exc:
