@@ -70,17 +70,22 @@ def _note_partners(claim_id: int, origin) -> None:
     pending.update({claim_id} | partners_of([claim_id]))
 
 
+def _refresh_noted(name: str, refresh) -> None:
+    """Hand the claims noted under `name` to their keeper once, at the deletion's first post_delete."""
+    pending = _pending(name)
+    if not pending:
+        return
+    ids = set(pending)
+    pending.clear()
+    refresh(ids)
+
+
 def verdicts_deleted(sender, instance, **kwargs) -> None:
     """post_delete of a claim or a verdict: their matches are gone (deleted before any record of
     the deletion), so the noted claims are marked by the rule as it now reads."""
     from .matching import refresh_published_marks
 
-    pending = _pending("published")
-    if not pending:
-        return
-    ids = set(pending)
-    pending.clear()
-    refresh_published_marks(ids)
+    _refresh_noted("published", refresh_published_marks)
 
 
 def disputes_deleted(sender, instance, **kwargs) -> None:
@@ -88,12 +93,7 @@ def disputes_deleted(sender, instance, **kwargs) -> None:
     now reads (a partner deleted in the same deletion is simply not found)."""
     from .disputes import refresh_flags_of
 
-    pending = _pending("disputed")
-    if not pending:
-        return
-    ids = set(pending)
-    pending.clear()
-    refresh_flags_of(ids)
+    _refresh_noted("disputed", refresh_flags_of)
 
 
 def example_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
@@ -103,12 +103,7 @@ def example_to_be_deleted(sender, instance, origin=None, **kwargs) -> None:
 def examples_deleted(sender, instance, **kwargs) -> None:
     from .narrative_matching import refresh_narrative_marks
 
-    pending = _pending("narrative")
-    if not pending:
-        return
-    ids = set(pending)
-    pending.clear()
-    refresh_narrative_marks(ids)
+    _refresh_noted("narrative", refresh_narrative_marks)
 
 
 def connect() -> None:

@@ -7,10 +7,10 @@ with nothing on its page to say by whom. The flag is kept by services.disputes; 
 import pytest
 from django.urls import reverse
 
-from claims.models import Article, ArticleState, Claim, Dispute
-from claims.services.splitting import split_article
+from claims.models import Article, Claim, Dispute
 
-from ..factories import ArticleFactory, ClaimFactory, SideFactory, TopicFactory, UserFactory
+from ..border_war import split_border_war_article
+from ..factories import ArticleFactory, ClaimFactory, UserFactory
 
 BODY = (
     "Norlandic commanders said their troops had captured Ulm on Sunday.\n\n"
@@ -21,11 +21,7 @@ BODY = (
 @pytest.fixture
 def pair(db):
     """The article's two claims in a dispute, as the split stored it."""
-    topic = TopicFactory(name="Border war")
-    SideFactory(topic=topic, name="Norland", cues="Norland, Norlandic")
-    SideFactory(topic=topic, name="Sudmark", cues="Sudmark, Sudmarkian")
-    article = ArticleFactory(topic=topic, body=BODY, state=ArticleState.QUEUED)
-    split_article(article.pk)
+    article = split_border_war_article(BODY)
     captured = article.claims.get(text__contains="captured Ulm")
     held = article.claims.get(text__contains="remained under")
     assert Dispute.objects.count() == 1 and captured.has_dispute and held.has_dispute

@@ -8,12 +8,12 @@ between the two. And a claim the engine gave no side, corrected to Sudmark, disp
 import pytest
 from django.urls import reverse
 
-from claims.models import ArticleState, Claim, Dispute
+from claims.models import Claim, Dispute
 from claims.services import reviews
 from claims.services.disputes import refresh_disputes
-from claims.services.splitting import split_article
 
-from ..factories import ArticleFactory, SideFactory, TopicFactory, UserFactory
+from ..border_war import split_border_war_article
+from ..factories import UserFactory
 from ..services.test_published_marks import _admin_form  # the admin change form as the page posts it
 
 SAY_BOTH_SIDES = (
@@ -27,11 +27,7 @@ DISAGREE = "Norland and Sudmark disagree"
 
 
 def split(body: str):
-    topic = TopicFactory(name="Border war")
-    SideFactory(topic=topic, name="Norland", cues="Norland, Norlandic")
-    SideFactory(topic=topic, name="Sudmark", cues="Sudmark, Sudmarkian")
-    article = ArticleFactory(topic=topic, body=body, state=ArticleState.QUEUED)
-    split_article(article.pk)
+    article = split_border_war_article(body)
     captured = article.claims.get(text__contains="captured Ulm")
     held = article.claims.get(text__contains="remained under")
     return article, captured, held

@@ -13,21 +13,14 @@ commas and semicolons around it go with neither half.
 import pytest
 from django.urls import reverse
 
-from claims.models import ArticleState, Claim, Dispute
-from claims.services.splitting import split_article
+from claims.models import Claim, Dispute
 
-from ..factories import ArticleFactory, SideFactory, TopicFactory
+from ..border_war import split_border_war_article
 
 HELD = "Sudmarkian officials said Ulm remained under Sudmarkian control.\n\nWho controls the bridge?"
 
 
-def split(body: str):
-    topic = TopicFactory(name="Border war")
-    SideFactory(topic=topic, name="Norland", cues="Norland, Norlandic")
-    SideFactory(topic=topic, name="Sudmark", cues="Sudmark, Sudmarkian")
-    article = ArticleFactory(topic=topic, body=body, state=ArticleState.QUEUED)
-    split_article(article.pk)
-    return article
+split = split_border_war_article
 
 
 def claim(article, words: str) -> Claim:
