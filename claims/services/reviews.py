@@ -51,7 +51,7 @@ def locked_in_order(*claims: Claim) -> list[Claim]:
     found = {c.pk: c for c in Claim.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")}  # as locked()
     for pk in ids:
         if pk not in found:
-            raise ValidationError(f"Claim {pk} was deleted meanwhile. Reload the page.")
+            raise ClaimDeleted(pk)
     return [found[pk] for pk in ids]
 
 
