@@ -120,4 +120,4 @@ def test_two_reviewers_merging_one_pair_from_its_two_ends_at_once_merge_it_once(
         return lambda: merge_claims(first=first, second=second, user=user, seen_version="wait")
 
     answers = outcomes(merge(one, left, right), merge(two, right, left))
-    assert (answers, Claim.objects.filter(article=article).count()) == (["ValidationError", "done"], 1)
+    assert (answers, Claim.objects.filter(article=article).count()) == (["ClaimDeleted", "done"], 1)
